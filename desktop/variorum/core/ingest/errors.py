@@ -1,0 +1,51 @@
+"""Typed loading errors whose message a user understands as it stands.
+
+The message never includes the path: the caller names the file ("skipped photo.png: not a
+text file"), so the same error reads well in the status bar, the CLI and the log.
+"""
+
+from __future__ import annotations
+
+
+class IngestError(Exception):
+    """A file could not be turned into an article. ``str(err)`` is the user-facing reason."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class NotTextError(IngestError):
+    def __init__(self, reason: str = "not a text file") -> None:
+        super().__init__(reason)
+
+
+class EmptyFileError(IngestError):
+    def __init__(self, reason: str = "empty file") -> None:
+        super().__init__(reason)
+
+
+class TooLargeError(IngestError):
+    def __init__(self, limit_bytes: int) -> None:
+        super().__init__(f"file too large (limit {limit_bytes // (1024 * 1024)} MB)")
+        self.limit_bytes = limit_bytes
+
+
+class UnreadableError(IngestError):
+    """The operating system refused: permissions, missing file, a folder, a broken link."""
+
+
+class UnsupportedFormatError(IngestError):
+    def __init__(self, what: str) -> None:
+        super().__init__(f"unsupported format ({what})")
+
+
+class CorruptFileError(IngestError):
+    """The file claims a format but its content is broken (a .docx that is not a zip...)."""
+
+
+class InternalError(IngestError):
+    """A loader failed in a way we did not foresee; the traceback goes to the log file."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"internal error: {detail}")

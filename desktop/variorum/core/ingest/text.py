@@ -1,0 +1,74 @@
+"""Plain text and Markdown: decode, normalise line endings, split paragraphs, drop artefacts."""
+
+from __future__ import annotations
+
+import re
+
+from variorum.core.article import ArticleDraft
+from variorum.core.ingest.decode import decode_bytes
+
+# Word-processor residue that survives copy/paste: "[bookmark: _GoBack]", "[comment: ...]".
+_ARTEFACT_RE = re.compile(r"\[(?:bookmark|comment|footnote ref|annotation):[^\]\n]{0,200}\]", re.I)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+_MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_LIST_MARKER_RE = re.compile(r"^\s*(?:[-*•–]\s|\d{1,3}[.)]\s)")
+
+
+def load_text(data: bytes, *, markdown: bool = False) -> ArticleDraft:
+    decoded = decode_bytes(data)
+    text = clean_text(decoded.text)
+    draft = ArticleDraft(format="markdown" if markdown else "text")
+    draft.warnings.extend(decoded.warnings)
+    for block in split_paragraphs(text):
+        heading = _MD_HEADING_RE.match(block) if markdown else None
+        if heading:
+            draft.headings.add(len(draft.paragraphs))
+            draft.paragraphs.append(heading.group(1))
+        else:
+            draft.paragraphs.append(block)
+    return draft
+
+
+def clean_text(text: str) -> str:
+    """Line endings to \\n, word-processor artefacts and invisible control characters removed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n")
+    text = _ARTEFACT_RE.sub("", text)
+    return _CONTROL_RE.sub("", text)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Blank lines separate blocks; inside a block, each line is a paragraph unless the block is
+    hard-wrapped prose (lines of similar, long length), whose lines are joined."""
+    paragraphs: list[str] = []
+    for block in re.split(r"\n[ \t\u00a0]*\n", text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if _is_hard_wrapped(lines):
+            paragraphs.append(_join_wrapped(lines))
+        else:
+            paragraphs.extend(lines)
+    return paragraphs
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    if len(lines) < 2:
+        return False
+    body = lines[:-1]
+    if any(_LIST_MARKER_RE.match(line) for line in lines[1:]):
+        return False
+    longest = max(len(line) for line in body)
+    if longest < 40 or longest > 200:
+        return False
+    return all(len(line) >= 0.6 * longest for line in body)
+
+
+def _join_wrapped(lines: list[str]) -> str:
+    out = lines[0]
+    for line in lines[1:]:
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+            out = out[:-1] + line  # end-of-line hyphenation
+        else:
+            out = f"{out} {line}"
+    return out

@@ -1,0 +1,89 @@
+"""Command-line entry point: the GUI (``variorum [FILES]``) or a batch command
+(``variorum inspect|compare|extract|group``).
+
+Batch commands import only ``core`` so they start fast; Qt is imported only to open a window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from variorum import __version__
+
+COMMANDS: dict[str, str] = {
+    "inspect": "Load files and print what was read (title, metadata, text, paragraphs).",
+    "compare": "Compare two articles word by word.",
+    "extract": "List speakers with their quotes, organizations and people.",
+    "group": "Group articles into stories.",
+}
+
+
+def _global_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="variorum",
+        description="Compare versions of news articles. Without a command, opens the window.",
+        epilog="Commands: "
+        + "; ".join(f"{name}: {text}" for name, text in COMMANDS.items())
+        + " Run 'variorum COMMAND --help' for details.",
+    )
+    parser.add_argument("--version", action="version", version=f"variorum {__version__}")
+    parser.add_argument(
+        "--basedir",
+        metavar="DIR",
+        help="keep settings, library and logs under DIR (tests, smoke runs)",
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="OUT.png",
+        help="load FILES, compare the first two, save the window (1280x800) to OUT.png, exit",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="articles or folders to open")
+    return parser
+
+
+def _split_command(argv: Sequence[str]) -> tuple[list[str], str | None, list[str]]:
+    """Find a command word after the global options (``--basedir DIR`` takes a value)."""
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        token = args[i]
+        if token == "--basedir":
+            i += 2
+            continue
+        if token.startswith("--basedir="):
+            i += 1
+            continue
+        if token.startswith("-"):
+            return args, None, []
+        if token in COMMANDS:
+            return args[:i], token, args[i + 1 :]
+        return args, None, []
+    return args, None, []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    global_args, command, rest = _split_command(argv)
+    if command is None:
+        options = _global_parser().parse_args(global_args)
+        from variorum.ui.app import run_gui  # Qt only on this path
+
+        return run_gui(options.files, basedir=options.basedir, screenshot=options.screenshot)
+
+    pre = argparse.ArgumentParser(prog="variorum", add_help=False)
+    pre.add_argument("--basedir")
+    base = pre.parse_args(global_args)
+    module = importlib.import_module(f"variorum.cli.{command}_cmd")
+    parser = argparse.ArgumentParser(prog=f"variorum {command}", description=COMMANDS[command])
+    module.add_arguments(parser)
+    args = parser.parse_args(rest)
+    args.basedir = base.basedir
+    code: int = module.run(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

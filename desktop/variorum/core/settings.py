@@ -1,0 +1,129 @@
+"""Typed settings with a schema version, upgrades, and atomic JSON storage.
+
+A corrupt file is moved aside (``settings.json.bad-<timestamp>``) rather than overwritten, so a
+user who edited it by hand can still recover what they wrote; the app tells them once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from variorum.core.options import CompareOptions
+
+SCHEMA_VERSION = 2
+MAX_RECENT = 10
+VIEW_MODES = ("inline", "side_by_side")
+
+
+@dataclass(frozen=True)
+class Settings:
+    schema_version: int = SCHEMA_VERSION
+    window_geometry: str = ""
+    """Base64 of QWidget.saveGeometry(): opaque here, so core needs no Qt."""
+    window_state: str = ""
+    splitter_sizes: tuple[int, ...] = ()
+    recent_files: tuple[str, ...] = ()
+    compare: CompareOptions = field(default_factory=CompareOptions)
+    view_mode: str = "inline"
+    size_limit_mb: int = 50
+    spacy_model: str = ""
+    """Empty: the best installed English pipeline."""
+    show_boilerplate: bool = False
+
+    def with_recent(self, path: str) -> Settings:
+        recent = [path, *(p for p in self.recent_files if p != path)][:MAX_RECENT]
+        return replace(self, recent_files=tuple(recent))
+
+
+def _upgrade_1_to_2(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 kept comparison flags at top level and the view mode as a bool."""
+    compare = {k: raw.pop(k) for k in list(raw) if k in _COMPARE_KEYS}
+    raw.setdefault("compare", compare)
+    if "side_by_side" in raw:
+        raw["view_mode"] = "side_by_side" if raw.pop("side_by_side") else "inline"
+    return raw
+
+
+_COMPARE_KEYS = {f.name for f in fields(CompareOptions)}
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_1_to_2}
+
+
+def settings_from_dict(raw: dict[str, Any]) -> Settings:
+    version = int(raw.get("schema_version", 1))
+    if version > SCHEMA_VERSION:
+        raise ValueError(f"settings written by a newer Variorum (schema {version})")
+    while version < SCHEMA_VERSION:
+        raw = UPGRADES[version](dict(raw))
+        version += 1
+    known = {f.name for f in fields(Settings)}
+    values: dict[str, Any] = {k: v for k, v in raw.items() if k in known}
+    values["schema_version"] = SCHEMA_VERSION
+    compare = values.get("compare", {})
+    if not isinstance(compare, dict):
+        raise ValueError("compare options are not an object")
+    values["compare"] = CompareOptions(
+        **{k: bool(v) for k, v in compare.items() if k in _COMPARE_KEYS}
+    )
+    values["splitter_sizes"] = tuple(int(x) for x in values.get("splitter_sizes", ()))
+    values["recent_files"] = tuple(str(x) for x in values.get("recent_files", ()))[:MAX_RECENT]
+    if values.get("view_mode", "inline") not in VIEW_MODES:
+        values["view_mode"] = "inline"
+    for name, kind in (("window_geometry", str), ("window_state", str), ("spacy_model", str)):
+        if not isinstance(values.get(name, ""), kind):
+            raise ValueError(f"{name} has the wrong type")
+    values["size_limit_mb"] = max(1, int(values.get("size_limit_mb", 50)))
+    return Settings(**values)
+
+
+def settings_to_dict(settings: Settings) -> dict[str, Any]:
+    data = asdict(settings)
+    data["splitter_sizes"] = list(settings.splitter_sizes)
+    data["recent_files"] = list(settings.recent_files)
+    return data
+
+
+class SettingsStore:
+    """Loads once, saves atomically; ``notice`` holds the one-time message after a recovery."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.notice: str | None = None
+
+    def load(self) -> Settings:
+        if not self.path.exists():
+            return Settings()
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(raw, dict):
+                raise ValueError("not a JSON object")
+            return settings_from_dict(raw)
+        except (OSError, ValueError, TypeError, KeyError) as exc:
+            aside = self.path.with_name(f"{self.path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
+            try:
+                os.replace(self.path, aside)
+                where = f"; the old file was kept as {aside.name}"
+            except OSError:
+                where = ""
+            self.notice = f"Settings could not be read ({exc}); defaults are used{where}."
+            return Settings()
+
+    def save(self, settings: Settings) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        payload = json.dumps(settings_to_dict(settings), indent=2, sort_keys=True)
+        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

@@ -179,4 +179,6 @@ class Library:
     @staticmethod
     def _entry(row: tuple[Any, ...]) -> LibraryEntry:
         payload, source_path, loaded_at, position = row
-        return LibraryEntry(article_from_json(payload), source_path, float(loaded_at), int(position))
+        return LibraryEntry(
+            article_from_json(payload), source_path, float(loaded_at), int(position)
+        )

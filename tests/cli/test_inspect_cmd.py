@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from variorum.cli.main import main
+
+INSPECT_KEYS = {
+    "path",
+    "format",
+    "title",
+    "site",
+    "byline",
+    "published",
+    "language",
+    "words",
+    "text",
+    "paragraphs",
+    "boilerplate",
+    "warnings",
+}
+
+
+def test_inspect_json_contract(
+    samples_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sample = samples_dir / "01-wire-original.txt"
+    bad = tmp_path / "photo.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    code = main(["inspect", "--json", str(sample), str(bad)])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 2
+    ok, failed = out
+    assert set(ok) == INSPECT_KEYS
+    assert ok["title"].startswith("Port Calder Approves")
+    assert ok["words"] > 200
+    for para in ok["paragraphs"]:
+        assert ok["text"][para["start"] : para["end"]].strip()
+    assert failed == {"path": str(bad), "error": "not a text file"}
+
+
+def test_inspect_exit_zero_and_summary(
+    samples_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["inspect", str(samples_dir / "03-rewritten-summary.txt")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "Desalination plant approved" in out and "words:" in out
+
+
+def test_module_entry_point_version_without_qt() -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    probe = (
+        "import sys, runpy; sys.argv=['variorum','--version'];\n"
+        "try:\n runpy.run_module('variorum', run_name='__main__')\n"
+        "except SystemExit as e:\n"
+        " assert not any(m.startswith('PySide6') for m in sys.modules); raise\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("variorum ")
+
+
+def test_batch_commands_do_not_import_qt(samples_dir: Path) -> None:
+    probe = (
+        "import sys\nfrom variorum.cli.main import main\n"
+        f"code = main(['inspect', '--json', {str(samples_dir / '01-wire-original.txt')!r}])\n"
+        "assert not any(m.startswith('PySide6') for m in sys.modules)\nsys.exit(code)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+def test_basedir_before_command_is_accepted(
+    samples_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(
+        ["--basedir", str(tmp_path), "inspect", str(samples_dir / "04-related-fishing.txt")]
+    )
+    assert code == 0
+    assert "Calder Bay Fishers" in capsys.readouterr().out

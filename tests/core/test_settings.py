@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from variorum.core.options import CompareOptions
+from variorum.core.paths import app_paths
+from variorum.core.settings import MAX_RECENT, SCHEMA_VERSION, Settings, SettingsStore
+
+
+def test_defaults_when_no_file(tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "settings.json")
+    assert store.load() == Settings()
+    assert store.notice is None
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "cfg" / "settings.json")
+    settings = Settings(
+        window_geometry="AAEC",
+        splitter_sizes=(200, 700, 300),
+        compare=CompareOptions(ignore_case=True, fold_quotes=False),
+        view_mode="side_by_side",
+        size_limit_mb=20,
+    ).with_recent("/x/a.txt")
+    store.save(settings)
+    assert SettingsStore(store.path).load() == settings
+    assert not list(store.path.parent.glob(".settings-*.tmp")), "temp file left behind"
+
+
+def test_recent_files_capped_and_most_recent_first() -> None:
+    settings = Settings()
+    for i in range(15):
+        settings = settings.with_recent(f"/f{i}.txt")
+    settings = settings.with_recent("/f3.txt")
+    assert len(settings.recent_files) == MAX_RECENT
+    assert settings.recent_files[0] == "/f3.txt"
+    assert settings.recent_files.count("/f3.txt") == 1
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["{not json", "[1, 2]", '{"schema_version": 2, "splitter_sizes": ["x"]}', "\x00\x01"],
+)
+def test_corrupt_file_moved_aside_and_defaults_used(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(content, encoding="utf-8")
+    store = SettingsStore(path)
+    assert store.load() == Settings()
+    assert store.notice is not None and "defaults are used" in store.notice
+    aside = list(tmp_path.glob("settings.json.bad-*"))
+    assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == content
+    assert not path.exists()
+    # the next start is quiet: nothing left to recover
+    again = SettingsStore(path)
+    again.load()
+    assert again.notice is None
+
+
+def test_upgrade_from_schema_1(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    old = {
+        "schema_version": 1,
+        "ignore_case": True,
+        "fold_quotes": False,
+        "side_by_side": True,
+        "recent_files": ["/a.txt"],
+        "unknown_key_from_old_version": 5,
+    }
+    path.write_text(json.dumps(old), encoding="utf-8")
+    settings = SettingsStore(path).load()
+    assert settings.schema_version == SCHEMA_VERSION
+    assert settings.compare.ignore_case is True
+    assert settings.compare.fold_quotes is False
+    assert settings.view_mode == "side_by_side"
+    assert settings.recent_files == ("/a.txt",)
+
+
+def test_newer_schema_is_not_silently_misread(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"schema_version": SCHEMA_VERSION + 1}), encoding="utf-8")
+    store = SettingsStore(path)
+    assert store.load() == Settings()
+    assert store.notice is not None and "newer" in store.notice
+
+
+def test_basedir_keeps_everything_under_it(tmp_path: Path) -> None:
+    paths = app_paths(tmp_path).ensure()
+    for folder in (paths.config_dir, paths.data_dir, paths.log_dir, paths.cache_dir):
+        assert tmp_path in folder.parents
+    assert paths.settings_file.parent == paths.config_dir
+    assert paths.library_file.parent == paths.data_dir

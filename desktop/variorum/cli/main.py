@@ -1,5 +1,5 @@
 """Command-line entry point: the GUI (``variorum [FILES]``) or a batch command
-(``variorum inspect|compare|extract|group``).
+(``variorum inspect|compare|extract``).
 
 Batch commands import only ``core`` so they start fast; Qt is imported only to open a window.
 """
@@ -17,7 +17,6 @@ COMMANDS: dict[str, str] = {
     "inspect": "Load files and print what was read (title, metadata, text, paragraphs).",
     "compare": "Compare two articles word by word.",
     "extract": "List speakers with their quotes, organizations and people.",
-    "group": "Group articles into stories.",
 }
 
 

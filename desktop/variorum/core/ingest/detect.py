@@ -37,6 +37,7 @@ EXTENSION_FORMATS: dict[str, str] = {
     ".htm": "html",
     ".xhtml": "html",
     ".docx": "docx",
+    ".doc": "doc",
     ".odt": "odt",
     ".rtf": "rtf",
     ".pdf": "pdf",
@@ -52,6 +53,8 @@ def sniff_format(head: bytes, name: str) -> str:
         if head.startswith(magic):
             if fmt == "zip":
                 return by_ext if by_ext in {"docx", "odt"} else _zip_kind(head)
+            if magic == b"\xd0\xcf\x11\xe0":  # OLE: an encrypted .docx or an old .doc
+                return {"docx": "docx", "doc": "doc"}.get(by_ext or "", "binary")
             return fmt
     if not head.startswith(_TEXT_BOMS) and looks_binary(head):
         return "binary"
@@ -60,6 +63,8 @@ def sniff_format(head: bytes, name: str) -> str:
         return "html"
     if by_ext in {"text", "markdown", None} and _looks_like_email(stripped):
         return "eml"
+    if by_ext == "html" and b"<" not in head:
+        return "text"  # a .html that holds plain text
     if by_ext in {"text", "markdown"} and b"<body" in stripped and b"</" in stripped:
         return "html"
     return by_ext or "text"

@@ -49,3 +49,32 @@ class InternalError(IngestError):
 
     def __init__(self, detail: str) -> None:
         super().__init__(f"internal error: {detail}")
+
+
+class TimeLimitError(IngestError):
+    """The loader ran past its deadline (a pathological file, not a slow disk)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"took too long to read (limit {seconds:g} s)")
+        self.seconds = seconds
+
+
+class CancelledError(IngestError):
+    """The user cancelled while this file was being read."""
+
+    def __init__(self) -> None:
+        super().__init__("cancelled")
+
+
+class UnsafeFileError(IngestError):
+    """The file tries something a document never needs: a zip bomb, XML entities."""
+
+
+class EncryptedError(IngestError):
+    def __init__(self, reason: str = "") -> None:
+        super().__init__(reason or "encrypted (password-protected); save an unprotected copy")
+
+
+class NoTextLayerError(IngestError):
+    def __init__(self) -> None:
+        super().__init__("no text layer (scanned document?)")

@@ -9,13 +9,17 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from variorum.core.article import Article, ArticleDraft, build_article
 from variorum.core.ingest.detect import EXTENSION_FORMATS, sniff_format
+from variorum.core.ingest.docx import load_docx
+from variorum.core.ingest.eml import load_eml
 from variorum.core.ingest.errors import (
+    CorruptFileError,
     EmptyFileError,
     IngestError,
     InternalError,
@@ -24,7 +28,12 @@ from variorum.core.ingest.errors import (
     UnreadableError,
     UnsupportedFormatError,
 )
+from variorum.core.ingest.html import load_html
+from variorum.core.ingest.limits import DEFAULT_LIMITS, Budget, Limits, PageProgress, run_guarded
+from variorum.core.ingest.odt import load_odt
+from variorum.core.ingest.pdf import load_pdf
 from variorum.core.ingest.text import load_text
+from variorum.core.ingest.unsupported import load_doc, load_rtf
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +46,13 @@ FormatLoader = Callable[[bytes], ArticleDraft]
 LOADERS: dict[str, FormatLoader] = {
     "text": load_text,
     "markdown": lambda data: load_text(data, markdown=True),
+    "html": load_html,
+    "docx": load_docx,
+    "odt": load_odt,
+    "rtf": load_rtf,
+    "doc": load_doc,
+    "pdf": load_pdf,
+    "eml": load_eml,
 }
 
 
@@ -57,11 +73,24 @@ class LoadReport:
     failures: list[LoadFailure] = field(default_factory=list)
 
 
-def load_file(path: str | os.PathLike[str], *, size_limit: int = DEFAULT_SIZE_LIMIT) -> Article:
+def load_file(
+    path: str | os.PathLike[str],
+    *,
+    size_limit: int = DEFAULT_SIZE_LIMIT,
+    limits: Limits = DEFAULT_LIMITS,
+    page_progress: PageProgress | None = None,
+) -> Article:
     """Load one file into an Article or raise an IngestError with a readable reason."""
     p = Path(path)
     data = _read_bounded(p, size_limit)
-    return load_bytes(data, p.name, source_path=str(p.absolute()), size_limit=size_limit)
+    return load_bytes(
+        data,
+        p.name,
+        source_path=str(p.absolute()),
+        size_limit=size_limit,
+        limits=limits,
+        page_progress=page_progress,
+    )
 
 
 def load_bytes(
@@ -70,8 +99,13 @@ def load_bytes(
     *,
     source_path: str | None = None,
     size_limit: int = DEFAULT_SIZE_LIMIT,
+    limits: Limits = DEFAULT_LIMITS,
+    page_progress: PageProgress | None = None,
 ) -> Article:
-    """Load already-read content (a file, the clipboard); ``name`` supplies the extension."""
+    """Load already-read content (a file, the clipboard: "clipboard.html" / "clipboard.txt");
+    ``name`` supplies the extension. The format loader runs in a worker under ``limits``
+    (time limit, bounded unpacking, PDF page cap); ``page_progress(done, total)`` reports pages
+    of a long PDF and cancels it by returning False."""
     if len(data) > size_limit:
         raise TooLargeError(size_limit)
     if not data.strip():
@@ -82,12 +116,16 @@ def load_bytes(
     loader = LOADERS.get(fmt)
     if loader is None:
         raise UnsupportedFormatError(fmt)
+    budget = Budget(limits=limits, page_progress=page_progress)
     try:
-        draft = loader(data)
+        draft = run_guarded(lambda: loader(data), budget)
     except IngestError:
         raise
     except MemoryError as exc:
+        log.error("out of memory reading %s as %s", source_path or name, fmt)
         raise InternalError("out of memory") from exc
+    except RecursionError as exc:
+        raise CorruptFileError("damaged file (nested too deeply to read)") from exc
     except Exception as exc:  # a loader bug must not take the batch down
         log.exception("loader %s failed on %s", fmt, source_path or name)
         raise InternalError(f"{type(exc).__name__}: {exc}") from exc
@@ -107,16 +145,32 @@ def _read_bounded(path: Path, size_limit: int) -> bytes:
         raise UnreadableError(f"cannot read: {_os_reason(exc)}") from exc
     if path.is_dir():
         raise UnreadableError("cannot read: is a folder")
+    if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
+        raise UnreadableError("cannot read: not a regular file")
     if st.st_size > size_limit:
         raise TooLargeError(size_limit)
+    for _attempt in range(2):
+        data, before, after = _read_once(path, size_limit)
+        if len(data) > size_limit:  # grew while we were reading
+            raise TooLargeError(size_limit)
+        if before == after and (len(data) == after[0] or after[0] == 0):
+            return data
+    raise UnreadableError("cannot read: the file changed while it was being read")
+
+
+def _read_once(path: Path, size_limit: int) -> tuple[bytes, tuple[int, int], tuple[int, int]]:
+    """Read up to the limit and return the (size, mtime) seen on the open handle before and
+    after, so a file rewritten under us is noticed rather than loaded half old, half new."""
     try:
         with path.open("rb") as handle:
+            st = os.fstat(handle.fileno())
             data = handle.read(size_limit + 1)
+            end = os.fstat(handle.fileno())
+    except FileNotFoundError as exc:
+        raise UnreadableError("cannot read: file not found (moved or deleted?)") from exc
     except OSError as exc:
         raise UnreadableError(f"cannot read: {_os_reason(exc)}") from exc
-    if len(data) > size_limit:  # grew while we were reading
-        raise TooLargeError(size_limit)
-    return data
+    return data, (st.st_size, st.st_mtime_ns), (end.st_size, end.st_mtime_ns)
 
 
 def _os_reason(exc: OSError) -> str:
@@ -183,12 +237,27 @@ def _walk(
         except OSError:
             pass
         if is_candidate(p):
-            if entry.is_symlink() and not p.exists():
-                if on_error:
-                    on_error(str(p), "cannot read: broken link")
-                continue
+            if entry.is_symlink():
+                problem = _link_problem(p)
+                if problem is not None:
+                    if on_error:
+                        on_error(str(p), problem)
+                    continue
             if once(p):
                 yield p
+
+
+def _link_problem(path: Path) -> str | None:
+    """Why a symbolic link cannot be followed (dangling or looping), or None when it can."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "cannot read: symbolic link loop"
+        if exc.errno == errno.ENOENT:
+            return "cannot read: broken link"
+        return f"cannot read: {_os_reason(exc)}"
+    return None
 
 
 def load_many(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from variorum.core.article import ArticleDraft
+from variorum.core.ingest.cleanup import finish_draft
 from variorum.core.ingest.decode import decode_bytes
 
 # Word-processor residue that survives copy/paste: "[bookmark: _GoBack]", "[comment: ...]".
@@ -26,7 +27,7 @@ def load_text(data: bytes, *, markdown: bool = False) -> ArticleDraft:
             draft.paragraphs.append(heading.group(1))
         else:
             draft.paragraphs.append(block)
-    return draft
+    return finish_draft(draft)
 
 
 def clean_text(text: str) -> str:

@@ -1,0 +1,118 @@
+"""Site chrome that rides along when a web page is copied as text: breadcrumbs, share bars,
+"See also" links, comment and cookie notices, editor credits, contact lines.
+
+The rule that matters: a paragraph is set aside only when it is *short* and matches a known
+pattern, so a real sentence is never lost (the seed corpus test checks every sentence of a wire
+report survives). What is set aside is kept in ``ArticleDraft.boilerplate`` for the reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+# Whole paragraph, case-insensitive, after trimming punctuation around it.
+_EXACT = frozenset(
+    {
+        "share", "share this", "share this article", "share this story", "share on facebook",
+        "share on twitter", "share on linkedin", "share via email", "tweet", "print",
+        "print this page", "printable version", "email", "e-mail", "e-mail this to a friend",
+        "email this to a friend", "email this article", "save", "save article", "leave a comment",
+        "leave a reply", "leave a reply cancel reply", "comments", "comment", "add comment",
+        "view comments", "show comments", "post a comment", "you may also like",
+        "you might also like", "related", "related articles", "related stories", "related content",
+        "related links", "related topics", "related internet links", "related bbc sites",
+        "more on this story", "read more", "read next", "recommended", "recommended for you",
+        "most popular", "most popular now", "most read", "trending", "top stories", "advertisement",
+        "sponsored", "sponsored content", "author", "about the author", "privacy & cookies policy",
+        "privacy and cookies policy", "privacy policy", "cookie policy", "cookie settings",
+        "manage cookies", "accept", "accept all", "accept cookies", "reject all", "got it",
+        "subscribe", "subscribe now", "sign up", "sign in", "log in", "newsletter",
+        "sign up for our newsletter", "back to top", "skip to content", "skip to main content",
+        "menu", "search", "home", "next article", "previous article", "tags", "topics", "follow us",
+        "news feeds", "features, views, analysis", "bookmark with", "bookmark with:",
+        "what are these?", "listen to this article",
+    }
+)
+
+# Start of a short paragraph (checked only on paragraphs under _SHORT words).
+_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.I)
+    for p in (
+        r"^(home|start|startseite|accueil)\s*[»›>/|]",  # breadcrumb "Home » News » ..."
+        r"^[\w .&'-]{1,40}(\s*[»›]\s*[\w .&'-]{1,80}){2,}$",  # "News » World » Asia"
+        r"^see also\b",
+        r"^(read|see) more\s*[:»›]",
+        r"^(related|recommended)\s*:",
+        r"^\(?\s*(proofreading|proof-reading|editor in charge|responsible editor|edited by|"
+        r"editing by|reporting by|compiled by|translated by|writer|editor)\s*[:/：]",
+        r"^\(\s*(proofreading|editing|editor|reporting)[^)]{0,60}\)$",
+        r"^(wechat|weibo|e-?mail|tel|phone|fax|twitter|facebook|instagram|telegram|contact)"
+        r"\s*[:：]\s*\S+",
+        r"^this (site|website) uses akismet",
+        r"^learn how your comment data is processed",
+        r"^(this|our) (site|website) uses cookies",
+        r"^we use cookies\b",
+        r"^by (continuing|using) (to (use|browse) )?(this|our) (site|website)",
+        r"^(follow|like) us on\b",
+        r"^pay attention to the latest developments\b",
+        r"^click here to\b",
+        r"^(share|tweet|email|print)( this)?( (article|story|page))?\s*[|:]",
+        r"^copyright\s*(©|\(c\))",
+        r"^©\s*\d{4}",
+        r"^all rights reserved\.?$",
+        r"^#[^#\s]{1,30}#$",  # Weibo-style topic tags "#AI#"
+        r"^(#\w+\s*){1,6}$",  # hashtag lines
+        r"^\d[\d,]* people are reading\b",
+        r"^\d[\d,]* pages were read\b",
+        r"^the bbc is not responsible for the content of external",
+        r"^(also|more) in (this|the) (section|series)\b",
+    )
+)
+_COOKIE_RE = re.compile(r"\bcookies?\b", re.I)
+_COOKIE_HINTS = re.compile(
+    r"assume you('|’)re ok|opt-?out|accept|consent|improve your experience|cookie policy", re.I
+)
+_SHORT = 30
+"""Paragraphs longer than this many words are never set aside: real prose is long."""
+
+
+@dataclass(frozen=True)
+class Split:
+    """Which paragraph indexes are kept and what was set aside, in order."""
+
+    kept: list[int]
+    boilerplate: list[str]
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    """True for one paragraph of known site chrome (never for a paragraph over 30 words)."""
+    text = paragraph.strip()
+    words = len(_WORD_RE.findall(text))
+    if words > _SHORT or not text:
+        return False
+    folded = re.sub(r"\s+", " ", text.strip(" \t•·|:-–—>»›*")).lower()
+    if folded in _EXACT:
+        return True
+    if any(p.search(text) for p in _PATTERNS):
+        return True
+    return bool(_COOKIE_RE.search(text) and _COOKIE_HINTS.search(text) and words <= 60)
+
+
+def split_boilerplate(paragraphs: list[str], headings: set[int] | None = None) -> Split:
+    """Set aside chrome and short paragraphs that repeat an earlier one verbatim (a title shown
+    three times on the page keeps its first occurrence)."""
+    kept: list[int] = []
+    aside: list[str] = []
+    seen: set[str] = set()
+    for index, para in enumerate(paragraphs):
+        key = re.sub(r"\s+", " ", para).strip().casefold()
+        short = len(_WORD_RE.findall(para)) <= _SHORT
+        if is_boilerplate(para) or (short and key in seen and len(key) > 3):
+            aside.append(para.strip())
+            continue
+        seen.add(key)
+        kept.append(index)
+    return Split(kept, aside)

@@ -1,0 +1,105 @@
+"""E-mail (.eml) with the standard library: the article is the body (plain part preferred,
+else the HTML part through the HTML extractors); subject, sender and date are the metadata.
+
+A forwarded newsletter often has only an HTML part, so that path matters as much as text.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from email.message import Message
+from email.utils import parsedate_to_datetime
+
+from variorum.core.article import ArticleDraft
+from variorum.core.ingest.errors import CorruptFileError, EmptyFileError
+from variorum.core.ingest.html import load_html
+from variorum.core.ingest.limits import check_budget
+from variorum.core.ingest.text import load_text
+
+_MAX_PARTS = 200
+
+
+def load_eml(data: bytes) -> ArticleDraft:
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.default)
+    except (ValueError, TypeError, IndexError, LookupError) as exc:
+        raise CorruptFileError("damaged e-mail (headers unreadable)") from exc
+    plain, html = _bodies(message)
+    if plain is not None and plain.strip():
+        draft = load_text(plain)
+    elif html is not None and html.strip():
+        draft = load_html(html)
+    else:
+        raise EmptyFileError("e-mail has no text or HTML body")
+    draft.format = "eml"
+    subject = _header(message, "subject")
+    if subject:
+        draft.title = subject
+    sender = _header(message, "from")
+    if sender:
+        draft.byline = sender
+    date_value = _header(message, "date")
+    if date_value:
+        try:
+            draft.published = parsedate_to_datetime(date_value).isoformat()
+        except (TypeError, ValueError, IndexError):
+            draft.warnings.append(f"unreadable date header: {date_value[:60]}")
+    return draft
+
+
+def _bodies(message: Message) -> tuple[bytes | None, bytes | None]:
+    """The first text/plain and text/html parts that are not attachments, as UTF-8 bytes
+    (decoded with the part's charset, replacement characters for bad bytes)."""
+    plain: bytes | None = None
+    html: bytes | None = None
+    for count, part in enumerate(message.walk()):
+        check_budget()
+        if count > _MAX_PARTS:
+            break
+        if part.is_multipart() or part.get_content_disposition() == "attachment":
+            continue
+        ctype = part.get_content_type()
+        if ctype not in ("text/plain", "text/html"):
+            continue
+        text = _part_text(part)
+        if text is None:
+            continue
+        if ctype == "text/plain" and plain is None:
+            plain = text.encode("utf-8")
+        elif ctype == "text/html" and html is None:
+            html = _with_charset(text).encode("utf-8")
+    return plain, html
+
+
+def _part_text(part: Message) -> str | None:
+    try:
+        payload = part.get_payload(decode=True)
+    except (ValueError, TypeError, AssertionError):
+        return None
+    if not isinstance(payload, bytes):
+        return None
+    charset = part.get_content_charset() or "utf-8"
+    try:
+        return payload.decode(charset, errors="replace")
+    except LookupError:
+        return payload.decode("utf-8", errors="replace")
+
+
+def _with_charset(markup: str) -> str:
+    """Re-encoded as UTF-8, so the page's own (now wrong) meta charset must not win."""
+    return '<meta charset="utf-8">' + markup
+
+
+def _header(message: Message, name: str) -> str | None:
+    try:
+        value = message.get(name)
+    except (ValueError, TypeError, IndexError, AttributeError):
+        return None
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+

@@ -1,0 +1,153 @@
+"""Starting the GUI: QApplication, per-user (or ``--basedir``) paths, logging, settings,
+library and the main window; plus the ``--screenshot`` mode used by docs and smoke tests."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from variorum import __version__
+from variorum.core.library import Library
+from variorum.core.paths import AppPaths, app_paths
+from variorum.core.settings import SettingsStore
+from variorum.ui.main_window import MainWindow
+from variorum.ui.resources import app_icon
+
+log = logging.getLogger(__name__)
+
+SCREENSHOT_SIZE = (1280, 800)
+SCREENSHOT_TIMEOUT_S = 120.0
+
+
+def _configure_logging(log_dir: Path) -> None:
+    try:
+        from variorum.core.ingest.logsetup import configure_file_logging
+    except ImportError:  # older core: plain stdlib logging to the same file
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(log_dir / "variorum.log", encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root = logging.getLogger("variorum")
+        root.addHandler(handler)
+        root.setLevel(logging.INFO)
+        return
+    configure_file_logging(log_dir)
+
+
+def _log_uncaught(
+    kind: type[BaseException], value: BaseException, tb: TracebackType | None
+) -> None:
+    """An exception in a slot must reach the log file, not only a terminal nobody sees."""
+    log.critical("uncaught exception", exc_info=(kind, value, tb))
+    sys.__excepthook__(kind, value, tb)
+
+
+def make_application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("Variorum")
+    app.setOrganizationName("Variorum")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("variorum")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def create_window(
+    paths: AppPaths,
+    *,
+    interactive: bool = True,
+    pane_factory: Callable[[], QWidget] | None = None,
+) -> MainWindow:
+    """Settings, library and window for one base directory (tests call this too)."""
+    paths.ensure()
+    store = SettingsStore(paths.settings_file)
+    settings = store.load()
+    if store.notice:
+        log.warning("%s", store.notice)
+    library = Library(paths.library_file)
+    window = MainWindow(
+        paths,
+        store,
+        settings,
+        library,
+        icon=app_icon(),
+        interactive=interactive,
+        pane_factory=pane_factory,
+    )
+    window.destroyed.connect(library.close)
+    return window
+
+
+def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | None = None) -> int:
+    started = time.perf_counter()
+    paths = app_paths(basedir).ensure()
+    _configure_logging(paths.log_dir)
+    sys.excepthook = _log_uncaught
+    app = make_application()
+    window = create_window(paths, interactive=screenshot is None)
+    if screenshot is not None:
+        code = take_screenshot(window, files, Path(screenshot))
+        window.close()
+        window.library.close()
+        return code
+    window.show()
+    log.info("window shown %.0f ms after start of run_gui", (time.perf_counter() - started) * 1e3)
+    if files:
+        QTimer.singleShot(0, lambda: window.open_paths(list(files)))
+    code = app.exec()
+    window.library.close()
+    return int(code)
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
+    """Run the event loop until ``condition()`` holds (polled every 20 ms) or time runs out."""
+    deadline = time.monotonic() + timeout_s
+    loop = QEventLoop()
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()
+    return True
+
+
+def take_screenshot(window: MainWindow, files: list[str], out: Path) -> int:
+    """Load FILES synchronously, select the first two, wait for the comparison, save the window
+    at 1280x800. Returns the exit code; failures are one line on stderr."""
+    if not files:
+        print("variorum: --screenshot needs at least one FILE", file=sys.stderr)
+        return 2
+    outcome = window.loader.load_paths_now(
+        [str(Path(f).expanduser().absolute()) for f in files]
+    )
+    for failure in outcome.failures:
+        print(f"variorum: skipped {failure.path}: {failure.reason}", file=sys.stderr)
+    ids = list(dict.fromkeys(e.article.id for e in outcome.entries))[:2]
+    if not ids:
+        print("variorum: none of the files could be loaded", file=sys.stderr)
+        return 2
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    window.article_list.select_ids(ids)
+    window.compare.flush()
+    if not wait_until(lambda: not window.busy(), SCREENSHOT_TIMEOUT_S):
+        print("variorum: the comparison did not finish in time", file=sys.stderr)
+        return 1
+    window.resize(*SCREENSHOT_SIZE)
+    wait_until(lambda: True, 0)
+    QApplication.processEvents()
+    image = window.grab()
+    if image.width() != SCREENSHOT_SIZE[0] or image.height() != SCREENSHOT_SIZE[1]:
+        image = image.scaled(*SCREENSHOT_SIZE)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(out)):
+        print(f"variorum: could not write {out}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,1 @@
+"""Small dialogs of the main window: About, Preferences, loading problems."""

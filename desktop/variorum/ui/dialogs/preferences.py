@@ -1,0 +1,118 @@
+"""Edit › Preferences: the comparison options, view mode, file size limit, boilerplate.
+
+The dialog edits a copy of the settings and hands back a new frozen Settings on OK; the window
+saves it and recomputes. It never writes settings itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from variorum.core.options import CompareOptions
+from variorum.core.settings import Settings
+
+OPTION_LABELS: dict[str, str] = {
+    "fold_quotes": "Ignore quote style (“straight” vs “curly”)",
+    "fold_dashes": "Ignore dash style (- – —)",
+    "collapse_whitespace": "Ignore whitespace differences (incl. non-breaking spaces)",
+    "ignore_case": "Ignore upper/lower case",
+    "ignore_punctuation": "Ignore punctuation",
+    "fold_numbers": "Treat all numbers as equal",
+}
+VIEW_MODE_LABELS = {"inline": "Inline", "side_by_side": "Side by side"}
+
+
+class PreferencesDialog(QDialog):
+    settings_accepted = Signal(object)
+    """The new Settings, emitted on OK."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle("Preferences")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._settings = settings
+
+        compare_box = QGroupBox("What counts as a change", self)
+        compare_layout = QVBoxLayout(compare_box)
+        self.option_boxes: dict[str, QCheckBox] = {}
+        for f in fields(CompareOptions):
+            box = QCheckBox(OPTION_LABELS.get(f.name, f.name.replace("_", " ")), compare_box)
+            box.setObjectName(f"option_{f.name}")
+            box.setChecked(bool(getattr(settings.compare, f.name)))
+            compare_layout.addWidget(box)
+            self.option_boxes[f.name] = box
+
+        self.view_mode = QComboBox(self)
+        self.view_mode.setObjectName("viewMode")
+        for mode, label in VIEW_MODE_LABELS.items():
+            self.view_mode.addItem(label, mode)
+        self.view_mode.setCurrentIndex(max(0, self.view_mode.findData(settings.view_mode)))
+
+        self.size_limit = QSpinBox(self)
+        self.size_limit.setObjectName("sizeLimit")
+        self.size_limit.setRange(1, 2048)
+        self.size_limit.setSuffix(" MB")
+        self.size_limit.setValue(settings.size_limit_mb)
+
+        self.show_boilerplate = QCheckBox("Show boilerplate set aside by the loader", self)
+        self.show_boilerplate.setObjectName("showBoilerplate")
+        self.show_boilerplate.setChecked(settings.show_boilerplate)
+
+        form = QFormLayout()
+        form.addRow("View:", self.view_mode)
+        form.addRow("Largest file to load:", self.size_limit)
+        form.addRow("", self.show_boilerplate)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults,
+            self,
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        restore = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
+        restore.clicked.connect(self._restore_defaults)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(compare_box)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def result_settings(self) -> Settings:
+        options = CompareOptions(
+            **{name: box.isChecked() for name, box in self.option_boxes.items()}
+        )
+        return replace(
+            self._settings,
+            compare=options,
+            view_mode=str(self.view_mode.currentData()),
+            size_limit_mb=self.size_limit.value(),
+            show_boilerplate=self.show_boilerplate.isChecked(),
+        )
+
+    def accept(self) -> None:
+        self.settings_accepted.emit(self.result_settings())
+        super().accept()
+
+    def _restore_defaults(self) -> None:
+        defaults = Settings()
+        for name, box in self.option_boxes.items():
+            box.setChecked(bool(getattr(defaults.compare, name)))
+        self.view_mode.setCurrentIndex(max(0, self.view_mode.findData(defaults.view_mode)))
+        self.size_limit.setValue(defaults.size_limit_mb)
+        self.show_boilerplate.setChecked(defaults.show_boilerplate)

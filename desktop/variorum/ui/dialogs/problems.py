@@ -1,0 +1,67 @@
+"""The list of files that could not be loaded, each with its reason: opened from the status
+bar, non-modal, so the user can read it while carrying on."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from variorum.core.ingest import LoadFailure
+
+
+class ProblemsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problemsDialog")
+        self.setWindowTitle("Loading problems")
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("problemsList")
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(["File", "Reason", "When"])
+        self.tree.setRootIsDecorated(False)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        clear = QPushButton("Clear", self)
+        buttons.addButton(clear, QDialogButtonBox.ButtonRole.ResetRole)
+        clear.clicked.connect(self.tree.clear)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+        layout.addWidget(buttons)
+        self.resize(640, 300)
+
+    def add(self, failures: Iterable[LoadFailure]) -> None:
+        when = time.strftime("%H:%M:%S")
+        for failure in failures:
+            item = QTreeWidgetItem([failure.path, failure.reason, when])
+            item.setToolTip(0, failure.path)
+            item.setToolTip(1, failure.reason)
+            self.tree.insertTopLevelItem(0, item)
+        self.tree.resizeColumnToContents(0)
+
+    def rows(self) -> list[tuple[str, str]]:
+        return [
+            (self.tree.topLevelItem(i).text(0), self.tree.topLevelItem(i).text(1))
+            for i in range(self.tree.topLevelItemCount())
+        ]
+
+    def show_now(self) -> None:
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.show()
+        self.raise_()
+        self.activateWindow()

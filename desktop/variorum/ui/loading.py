@@ -1,0 +1,216 @@
+"""Loading files into the library off the GUI thread, with progress and Cancel for big batches.
+
+The worker expands folders, loads each file (a bad file is a failure entry, never an abort)
+and adds the articles to the library (which is thread-safe); the GUI thread only receives a
+:class:`LoadOutcome` and turns it into list rows and one status-bar sentence.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from variorum.core.article import Article
+from variorum.core.ingest import IngestError, LoadFailure, expand_paths, load_bytes, load_many
+from variorum.core.library import Library, LibraryEntry
+from variorum.ui.tasks import TaskRunner, TaskToken
+
+log = logging.getLogger(__name__)
+
+PROGRESS_THRESHOLD = 5
+"""More files than this in one batch get a progress dialog with Cancel."""
+MAX_NAMED_FAILURES = 3
+
+
+@dataclass
+class LoadOutcome:
+    added: list[LibraryEntry] = field(default_factory=list)
+    duplicates: list[LibraryEntry] = field(default_factory=list)
+    failures: list[LoadFailure] = field(default_factory=list)
+    cancelled: bool = False
+    entries: list[LibraryEntry] = field(default_factory=list)
+    """Everything the batch resolved to, new or already there, in the order of the files (the
+    screenshot mode selects the first two)."""
+
+
+def _display_name(path: str) -> str:
+    return Path(path).name or path
+
+
+def summarize(outcome: LoadOutcome) -> str:
+    """One sentence for the status bar: what was loaded, what was already there, what was
+    skipped and why."""
+    parts: list[str] = []
+    n = len(outcome.added)
+    if n or not (outcome.duplicates or outcome.failures):
+        parts.append(f"Loaded {n} article{'s' if n != 1 else ''}")
+    dups = outcome.duplicates
+    if len(dups) == 1:
+        parts.append(f"{_entry_name(dups[0])} already in the library")
+    elif dups:
+        parts.append(f"{len(dups)} articles already in the library")
+    fails = outcome.failures
+    if 0 < len(fails) <= MAX_NAMED_FAILURES:
+        parts.extend(f"skipped {_display_name(f.path)}: {f.reason}" for f in fails)
+    elif fails:
+        parts.append(f"skipped {len(fails)} files (see Problems)")
+    text = "; ".join(parts)
+    if outcome.cancelled:
+        text += " (cancelled)"
+    return text
+
+
+def _entry_name(entry: LibraryEntry) -> str:
+    if entry.source_path:
+        return _display_name(entry.source_path)
+    return f"“{entry.article.title[:60]}”"
+
+
+def load_into_library(
+    paths: Sequence[str | os.PathLike[str]],
+    library: Library,
+    *,
+    size_limit: int,
+    token: TaskToken | None = None,
+) -> LoadOutcome:
+    """The worker's job (also run directly by the screenshot mode): expand, load, add."""
+    folder_failures: list[LoadFailure] = []
+    files = list(expand_paths(paths, lambda p, r: folder_failures.append(LoadFailure(p, r))))
+    if token is not None:
+        token.report(("total", len(files)))
+
+    def progress(done: int, path: str) -> bool:
+        if token is None:
+            return True
+        token.report(("done", done, path))
+        return not token.cancelled()
+
+    report = load_many(files, size_limit=size_limit, progress=progress)
+    outcome = LoadOutcome(failures=[*folder_failures, *report.failures])
+    outcome.cancelled = token is not None and token.cancelled()
+    _add_all(report.articles, library, outcome)
+    return outcome
+
+
+def _add_all(articles: list[Article], library: Library, outcome: LoadOutcome) -> None:
+    for article in articles:
+        result = library.add(article)
+        (outcome.added if result.added else outcome.duplicates).append(result.entry)
+        outcome.entries.append(result.entry)
+
+
+class LoadController(QObject):
+    """Starts loads, shows progress for big batches, emits the outcome on the GUI thread."""
+
+    finished = Signal(object)
+    """LoadOutcome of a batch."""
+
+    def __init__(
+        self,
+        library: Library,
+        tasks: TaskRunner,
+        size_limit: Callable[[], int],
+        dialog_parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(dialog_parent)
+        self._library = library
+        self._tasks = tasks
+        self._size_limit = size_limit
+        self._dialog_parent = dialog_parent
+        self._progress: QProgressDialog | None = None
+        self._running = 0
+
+    def busy(self) -> bool:
+        return self._running > 0
+
+    def load_paths(self, paths: Sequence[str]) -> None:
+        if not paths:
+            return
+        limit = self._size_limit()
+        library = self._library
+        self._running += 1
+
+        def job(token: TaskToken) -> LoadOutcome:
+            return load_into_library(paths, library, size_limit=limit, token=token)
+
+        state: dict[str, QProgressDialog | None] = {"dialog": None}
+
+        def on_progress(value: object) -> None:
+            if not isinstance(value, tuple):
+                return
+            if value[0] == "total" and value[1] > PROGRESS_THRESHOLD:
+                state["dialog"] = self._open_progress(int(value[1]), token)
+            elif value[0] == "done" and state["dialog"] is not None:
+                dialog = state["dialog"]
+                dialog.setValue(int(value[1]))
+                dialog.setLabelText(f"Loading {_display_name(str(value[2]))}…")
+
+        def close_dialog() -> None:
+            dialog = state["dialog"]
+            if dialog is not None:
+                dialog.reset()
+                dialog.deleteLater()
+                state["dialog"] = None
+            self._running -= 1
+
+        def on_result(outcome: LoadOutcome) -> None:
+            close_dialog()
+            self.finished.emit(outcome)
+
+        def on_error(exc: BaseException) -> None:
+            close_dialog()
+            log.error("loading failed", exc_info=exc)
+            failures = [LoadFailure(str(p), f"internal error: {exc}") for p in paths]
+            self.finished.emit(LoadOutcome(failures=failures))
+
+        token = self._tasks.submit(job, on_result, on_error=on_error, on_progress=on_progress)
+
+    def load_data(self, data: bytes, name: str) -> None:
+        """Clipboard content: loaded in the worker too (HTML extraction can take a moment)."""
+        library = self._library
+        limit = self._size_limit()
+        self._running += 1
+
+        def job(_token: TaskToken) -> LoadOutcome:
+            outcome = LoadOutcome()
+            try:
+                article = load_bytes(data, name, size_limit=limit)
+            except IngestError as err:
+                outcome.failures.append(LoadFailure("clipboard", err.reason))
+            else:
+                _add_all([article], library, outcome)
+            return outcome
+
+        def on_result(outcome: LoadOutcome) -> None:
+            self._running -= 1
+            self.finished.emit(outcome)
+
+        def on_error(exc: BaseException) -> None:
+            self._running -= 1
+            self.finished.emit(LoadOutcome(failures=[LoadFailure("clipboard", str(exc))]))
+
+        self._tasks.submit(job, on_result, on_error=on_error)
+
+    def load_paths_now(self, paths: Sequence[str]) -> LoadOutcome:
+        """Synchronous variant for the screenshot mode (no event loop needed)."""
+        outcome = load_into_library(paths, self._library, size_limit=self._size_limit())
+        self.finished.emit(outcome)
+        return outcome
+
+    def _open_progress(self, total: int, token: TaskToken) -> QProgressDialog:
+        dialog = QProgressDialog("Loading…", "Cancel", 0, total, self._dialog_parent)
+        dialog.setObjectName("loadProgress")
+        dialog.setWindowTitle("Loading articles")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(token.cancel)
+        dialog.setValue(0)
+        return dialog

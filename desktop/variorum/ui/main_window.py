@@ -1,0 +1,408 @@
+"""The main window: composition and wiring only.
+
+Left the article list, centre the comparison pane, right (when that widget exists) the
+speakers/organizations sidebar. Loading, comparing, removing with undo and the dialogs live in
+their own modules; this one connects them and keeps the settings in step with the window.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolButton,
+    QWidget,
+)
+
+from variorum.core.article import Article
+from variorum.core.ingest.detect import EXTENSION_FORMATS
+from variorum.core.library import Library
+from variorum.core.options import CompareOptions
+from variorum.core.paths import AppPaths
+from variorum.core.settings import VIEW_MODES, Settings, SettingsStore
+from variorum.ui.comparing import CompareController
+from variorum.ui.dialogs.about import AboutDialog
+from variorum.ui.dialogs.preferences import PreferencesDialog
+from variorum.ui.dialogs.problems import ProblemsDialog
+from variorum.ui.loading import LoadController, LoadOutcome, summarize
+from variorum.ui.menus import RecentMenu, create_actions, populate_menus
+from variorum.ui.models.article_list import ArticleListModel
+from variorum.ui.tasks import TaskRunner
+from variorum.ui.undo import RemoveArticlesCommand
+from variorum.ui.widgets.article_list import ArticleListWidget
+
+log = logging.getLogger(__name__)
+
+STATUS_TIMEOUT_MS = 0
+"""Loading summaries stay until the next message: the user may look away while it loads."""
+DEFAULT_SIZES = [320, 900, 300]
+
+
+def _default_pane() -> QWidget:
+    from variorum.ui.widgets.compare import ComparePane
+
+    pane: QWidget = ComparePane()
+    return pane
+
+
+def _sidebar_available() -> bool:
+    try:
+        return importlib.util.find_spec("variorum.ui.widgets.sidebar") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        paths: AppPaths,
+        store: SettingsStore,
+        settings: Settings,
+        library: Library,
+        *,
+        pane_factory: Callable[[], QWidget] | None = None,
+        icon: QIcon | None = None,
+        interactive: bool = True,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Variorum")
+        self.setAcceptDrops(True)
+        self.paths = paths
+        self.store = store
+        self.settings = settings
+        self.library = library
+        self._icon = icon
+        self._interactive = interactive
+
+        self.tasks = TaskRunner(self)
+        self.model = ArticleListModel(self)
+        self.model.set_entries(library.entries())
+        self.article_list = ArticleListWidget(self.model, self)
+        self.pane: Any = (pane_factory or _default_pane)()
+        self.pane.setObjectName("comparePane")
+        self.sidebar: QWidget | None = self._make_sidebar()
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.article_list)
+        self.splitter.addWidget(self.pane)
+        if self.sidebar is not None:
+            self.splitter.addWidget(self.sidebar)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+
+        self.compare = CompareController(self.pane, self.tasks, self)
+        self.loader = LoadController(library, self.tasks, self._size_limit, self)
+        self.undo_stack = QUndoStack(self)
+        self.problems = ProblemsDialog(self)
+        self._build_menus()
+        self._build_status_bar()
+        self._wire()
+        self._apply_settings(settings, first=True)
+        self.compare.set_library_empty(self.model.rowCount() == 0)
+        self.compare.refresh()
+        if store.notice:
+            QTimer.singleShot(0, self._show_settings_notice)
+
+    # --- construction ----------------------------------------------------------------------
+    def _make_sidebar(self) -> QWidget | None:
+        """The sidebar is another engineer's widget; it slots in here once it exists."""
+        if not _sidebar_available():
+            return None
+        from variorum.ui.widgets.sidebar import Sidebar
+
+        sidebar: QWidget = Sidebar()
+        sidebar.setObjectName("sidebar")
+        return sidebar
+
+    def _build_menus(self) -> None:
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.actions = create_actions(self, undo, redo)
+        self.recent_menu = RecentMenu(self)
+        self.article_list.addAction(self.actions.remove)
+        for action in (self.actions.undo, self.actions.redo):
+            self.addAction(action)
+        populate_menus(
+            self.menuBar(),
+            self.actions,
+            self.recent_menu,
+            list(self.pane.view_actions()),
+            list(self.pane.navigation_actions()),
+            self.sidebar is not None,
+        )
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setObjectName("statusBar")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("articleCount")
+        self.problems_button = QToolButton(self)
+        self.problems_button.setObjectName("problemsButton")
+        self.problems_button.setAutoRaise(True)
+        self.problems_button.setToolTip("Files that could not be loaded, and why")
+        self.problems_button.hide()
+        bar.addPermanentWidget(self.problems_button)
+        bar.addPermanentWidget(self.count_label)
+        self._update_count()
+
+    def _wire(self) -> None:
+        a = self.actions
+        a.open_files.triggered.connect(self.open_files_dialog)
+        a.open_folder.triggered.connect(self.open_folder_dialog)
+        a.quit.triggered.connect(self.close)
+        a.remove.triggered.connect(self.remove_selected)
+        a.paste.triggered.connect(self.paste_article)
+        a.show_boilerplate.toggled.connect(self._set_show_boilerplate)
+        a.focus_list.triggered.connect(lambda: self.article_list.view.setFocus())
+        a.focus_pane.triggered.connect(lambda: self.pane.setFocus())
+        if self.sidebar is not None:
+            a.focus_sidebar.triggered.connect(self.sidebar.setFocus)
+        a.problems.triggered.connect(self.problems.show_now)
+        a.preferences.triggered.connect(self.open_preferences)
+        a.about.triggered.connect(self.open_about)
+        self.problems_button.clicked.connect(self.problems.show_now)
+        self.recent_menu.path_chosen.connect(lambda p: self.open_paths([p]))
+        self.recent_menu.clear_requested.connect(self._clear_recent)
+
+        self.article_list.selection_changed.connect(self.compare.set_selection)
+        self.article_list.remove_requested.connect(self.remove_articles)
+        self.loader.finished.connect(self._on_loaded)
+        self.pane.swap_requested.connect(self.compare.swap)
+        self.pane.options_changed.connect(self._on_pane_options)
+        self.pane.view_mode_changed.connect(self._on_pane_view_mode)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._update_count)
+
+    def _apply_settings(self, settings: Settings, *, first: bool = False) -> None:
+        self.settings = settings
+        if first:
+            if settings.window_geometry:
+                self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
+            else:
+                self.resize(1280, 800)
+            if settings.window_state:
+                self.restoreState(QByteArray.fromBase64(settings.window_state.encode()))
+            sizes = list(settings.splitter_sizes)
+            if len(sizes) != self.splitter.count() or not any(sizes):
+                sizes = DEFAULT_SIZES[: self.splitter.count()]
+            self.splitter.setSizes(sizes)
+        self.recent_menu.set_paths(settings.recent_files)
+        self.pane.set_view_mode(settings.view_mode)
+        self.pane.set_options(settings.compare)
+        self.actions.show_boilerplate.setChecked(settings.show_boilerplate)
+        self.compare.set_show_boilerplate(settings.show_boilerplate)
+        self.compare.set_options(settings.compare)
+
+    # --- settings ------------------------------------------------------------------------
+    def update_settings(self, settings: Settings) -> None:
+        """Apply and save at once, so a crash later does not lose the change."""
+        self._apply_settings(settings)
+        self._save()
+
+    def _save(self) -> None:
+        try:
+            self.store.save(self.settings)
+        except OSError as exc:
+            self.statusBar().showMessage(f"Settings could not be saved: {exc}")
+            log.warning("settings not saved: %s", exc)
+
+    def _snapshot(self) -> Settings:
+        return replace(
+            self.settings,
+            window_geometry=bytes(self.saveGeometry().toBase64().data()).decode("ascii"),
+            window_state=bytes(self.saveState().toBase64().data()).decode("ascii"),
+            splitter_sizes=tuple(self.splitter.sizes()),
+        )
+
+    def _show_settings_notice(self) -> None:
+        notice = self.store.notice
+        if not notice:
+            return
+        self.store.notice = None  # once
+        self.statusBar().showMessage(notice, STATUS_TIMEOUT_MS)
+        if not self._interactive:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "Settings reset", notice, parent=self)
+        box.setObjectName("settingsNotice")
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+
+    @Slot(object)
+    def _on_pane_options(self, options: CompareOptions) -> None:
+        self.update_settings(replace(self.settings, compare=options))
+
+    @Slot(str)
+    def _on_pane_view_mode(self, mode: str) -> None:
+        if mode in VIEW_MODES and mode != self.settings.view_mode:
+            self.settings = replace(self.settings, view_mode=mode)
+            self._save()
+
+    @Slot(bool)
+    def _set_show_boilerplate(self, show: bool) -> None:
+        if show != self.settings.show_boilerplate:
+            self.update_settings(replace(self.settings, show_boilerplate=show))
+
+    def _clear_recent(self) -> None:
+        self.update_settings(replace(self.settings, recent_files=()))
+
+    def _size_limit(self) -> int:
+        return self.settings.size_limit_mb * 1024 * 1024
+
+    # --- opening -------------------------------------------------------------------------
+    def open_paths(self, paths: list[str], *, remember: bool = True) -> None:
+        """Files and folders from a dialog, a drop, the command line or Recent."""
+        paths = [str(Path(p).expanduser().absolute()) for p in paths if p]
+        if not paths:
+            return
+        if remember:
+            settings = self.settings
+            for path in reversed(paths):
+                settings = settings.with_recent(path)
+            self.update_settings(settings)
+        self.statusBar().showMessage("Loading…")
+        self.loader.load_paths(paths)
+
+    def open_files_dialog(self) -> None:
+        patterns = " ".join(f"*{ext}" for ext in sorted(EXTENSION_FORMATS))
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Open articles", "", f"Articles ({patterns});;All files (*)"
+        )
+        self.open_paths(files)
+
+    def open_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a folder of articles")
+        if folder:
+            self.open_paths([folder])
+
+    def paste_article(self) -> None:
+        """Edit › Paste as New Article: HTML when the clipboard has it, else plain text."""
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is not None and mime.hasHtml() and mime.html().strip():
+            data, name = mime.html().encode("utf-8"), "clipboard.html"
+        elif mime is not None and mime.hasText() and mime.text().strip():
+            data, name = mime.text().encode("utf-8"), "clipboard.txt"
+        else:
+            self.statusBar().showMessage("The clipboard holds no text to paste.")
+            return
+        self.statusBar().showMessage("Loading the clipboard…")
+        self.loader.load_data(data, name)
+
+    @Slot(object)
+    def _on_loaded(self, outcome: LoadOutcome) -> None:
+        self.model.add_entries(outcome.added)
+        self.compare.set_library_empty(self.model.rowCount() == 0)
+        self.statusBar().showMessage(summarize(outcome), STATUS_TIMEOUT_MS)
+        if outcome.failures:
+            self.problems.add(outcome.failures)
+            count = len(self.problems.rows())
+            self.problems_button.setText(f"⚠ {count} problem{'s' if count != 1 else ''}")
+            self.problems_button.show()
+        if not self.article_list.selected_articles():
+            ids = [e.article.id for e in outcome.entries][:2]
+            if ids:
+                self.article_list.select_ids(ids)
+
+    # --- drag and drop --------------------------------------------------------------------
+    @staticmethod
+    def _local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[str]:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            return []
+        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._local_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._local_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._local_paths(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_paths(paths)
+
+    # --- removing ------------------------------------------------------------------------
+    def remove_selected(self) -> None:
+        self.remove_articles([a.id for a in self.article_list.selected_articles()])
+
+    @Slot(list)
+    def remove_articles(self, article_ids: list[str]) -> None:
+        if not article_ids:
+            return
+        command = RemoveArticlesCommand(
+            self.library, self.model, article_ids, self.article_list.select_ids
+        )
+        self.undo_stack.push(command)
+        self.compare.set_library_empty(self.model.rowCount() == 0)
+        count = len(article_ids)
+        self.statusBar().showMessage(
+            f"Removed {count} article{'s' if count != 1 else ''} (Edit › Undo puts "
+            f"{'them' if count != 1 else 'it'} back)",
+            STATUS_TIMEOUT_MS,
+        )
+
+    def _update_count(self) -> None:
+        count = self.model.rowCount()
+        self.count_label.setText(f"{count} article{'s' if count != 1 else ''}")
+        self.compare.set_library_empty(count == 0)
+
+    # --- dialogs -------------------------------------------------------------------------
+    def open_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.settings_accepted.connect(self.update_settings)
+        dialog.open()
+        return dialog
+
+    def open_about(self) -> AboutDialog:
+        dialog = AboutDialog(self._icon, self)
+        dialog.show()
+        return dialog
+
+    # --- queries for tests and the screenshot mode ----------------------------------------
+    def selected_articles(self) -> list[Article]:
+        return self.article_list.selected_articles()
+
+    def busy(self) -> bool:
+        return self.loader.busy() or self.compare.busy()
+
+    # --- closing -------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings = self._snapshot()
+        self._save()
+        self.tasks.cancel_all()
+        self.tasks.wait(5000)
+        self.problems.close()
+        event.accept()

@@ -1,0 +1,165 @@
+"""A thin table model over library entries, in library order (their ``position``).
+
+The model holds no state of its own beyond the list it shows: the library is the truth, the
+window tells the model what was added, removed or restored. Rows stay sorted by position so an
+undone removal comes back exactly where it was.
+"""
+
+from __future__ import annotations
+
+import bisect
+import time
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from variorum.core.article import Article
+from variorum.core.library import LibraryEntry
+
+ArticleRole = Qt.ItemDataRole.UserRole + 1
+"""data(index, ArticleRole) -> the Article of the row."""
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+COLUMNS = ("Title", "Site", "Words")
+TITLE, SITE, WORDS = range(3)
+
+
+class ArticleListModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[LibraryEntry] = []
+
+    # --- Qt interface -------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole and section == WORDS:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        article = entry.article
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == TITLE:
+                return article.title or "(untitled)"
+            if column == SITE:
+                return article.site or ""
+            if column == WORDS:
+                return f"{article.words:,}"
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(entry)
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column == WORDS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == ArticleRole:
+            return article
+        return None
+
+    # --- changes from the window --------------------------------------------------------
+    def set_entries(self, entries: Iterable[LibraryEntry]) -> None:
+        self.beginResetModel()
+        self._entries = sorted(entries, key=lambda e: e.position)
+        self.endResetModel()
+
+    def add_entries(self, entries: Iterable[LibraryEntry]) -> None:
+        """Insert each entry at its position (new ones land at the end, restored ones back in
+        their old place). Entries already shown are ignored."""
+        known = {e.article.id for e in self._entries}
+        for entry in sorted(entries, key=lambda e: e.position):
+            if entry.article.id in known:
+                continue
+            row = bisect.bisect_right([e.position for e in self._entries], entry.position)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._entries.insert(row, entry)
+            self.endInsertRows()
+            known.add(entry.article.id)
+
+    def remove_ids(self, article_ids: Iterable[str]) -> None:
+        wanted = set(article_ids)
+        for row in range(len(self._entries) - 1, -1, -1):
+            if self._entries[row].article.id in wanted:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._entries[row]
+                self.endRemoveRows()
+
+    # --- lookups -------------------------------------------------------------------------
+    def entries(self) -> Sequence[LibraryEntry]:
+        return tuple(self._entries)
+
+    def row_of(self, article_id: str) -> int:
+        for row, entry in enumerate(self._entries):
+            if entry.article.id == article_id:
+                return row
+        return -1
+
+    def article(self, row: int) -> Article:
+        return self._entries[row].article
+
+
+def _tooltip(entry: LibraryEntry) -> str:
+    article = entry.article
+    lines = [article.title or "(untitled)"]
+    if article.byline:
+        lines.append(f"By {article.byline}")
+    if article.published:
+        lines.append(f"Published {article.published}")
+    if entry.source_path:
+        lines.append(entry.source_path)
+    lines.append("Loaded " + time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.loaded_at)))
+    if article.warnings:
+        lines.extend(f"⚠ {w}" for w in article.warnings)
+    return "\n".join(lines)
+
+
+class ArticleFilterModel(QSortFilterProxyModel):
+    """Case-insensitive substring filter over title and site (the filter box)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        for column in (TITLE, SITE):
+            value = model.data(model.index(source_row, column, source_parent))
+            if isinstance(value, str) and self._needle in value.casefold():
+                return True
+        return False
+
+    def filter_text(self) -> str:
+        return self._needle
+
+    def set_filter_text(self, text: str) -> None:
+        needle = text.strip().casefold()
+        if needle == self._needle:
+            return
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+            self._needle = needle
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._needle = needle
+            self.invalidateFilter()

@@ -1,0 +1,37 @@
+"""Undoable library edits. Removing keeps the removed entries (with their positions) in the
+command, so Undo puts each article back in the library and in the list exactly where it was."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from variorum.core.library import Library, LibraryEntry
+from variorum.ui.models.article_list import ArticleListModel
+
+
+class RemoveArticlesCommand(QUndoCommand):
+    def __init__(
+        self,
+        library: Library,
+        model: ArticleListModel,
+        article_ids: list[str],
+        reselect: Callable[[list[str]], None],
+    ) -> None:
+        count = len(article_ids)
+        super().__init__(f"Remove {count} article{'s' if count != 1 else ''}")
+        self._library = library
+        self._model = model
+        self._ids = list(article_ids)
+        self._reselect = reselect
+        self._removed: list[LibraryEntry] = []
+
+    def redo(self) -> None:
+        self._removed = self._library.remove(self._ids)
+        self._model.remove_ids(self._ids)
+
+    def undo(self) -> None:
+        self._library.restore(self._removed)
+        self._model.add_entries(self._removed)
+        self._reselect([e.article.id for e in self._removed])

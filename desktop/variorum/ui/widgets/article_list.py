@@ -1,0 +1,158 @@
+"""The article list: a filter box over a multi-selection table.
+
+It only reports what the user picked (in list order, so the earlier article is the base of a
+comparison) and asks for removal; the window decides what those mean.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from variorum.core.article import Article
+from variorum.ui.models.article_list import (
+    SITE,
+    TITLE,
+    WORDS,
+    ArticleFilterModel,
+    ArticleListModel,
+    ArticleRole,
+)
+
+
+class _ListView(QTreeView):
+    """A flat tree view (nicer row selection than a table) that turns Delete into a request
+    even when the window's shortcut is not active (e.g. the window is not focused)."""
+
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
+            self.delete_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class ArticleListWidget(QWidget):
+    selection_changed = Signal(list)
+    """list[Article] in list order."""
+    remove_requested = Signal(list)
+    """list[str]: ids of the selected articles."""
+
+    def __init__(self, model: ArticleListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = ArticleFilterModel(self)
+        self.proxy.setSourceModel(model)
+
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setObjectName("articleFilter")
+        self.filter_box.setPlaceholderText("Filter by title or site")
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(self.proxy.set_filter_text)
+
+        self.view = _ListView(self)
+        self.view.setObjectName("articleList")
+        self.view.setModel(self.proxy)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAllColumnsShowFocus(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SITE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(WORDS, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.delete_pressed.connect(self._request_remove)
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        # Rows removed or filtered away change the selection without selectionChanged
+        # telling us in every Qt version; re-read it whenever the visible rows change.
+        self.proxy.rowsRemoved.connect(self._emit_selection)
+        self.proxy.modelReset.connect(self._emit_selection)
+        self.proxy.layoutChanged.connect(self._emit_selection)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.view)
+        self.setFocusProxy(self.view)
+        self._last: list[str] = []
+
+    # --- queries -------------------------------------------------------------------------
+    def selected_articles(self) -> list[Article]:
+        """Selected articles in the order the list shows them."""
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        articles = []
+        for row in rows:
+            article = self.proxy.data(self.proxy.index(row, TITLE), ArticleRole)
+            if isinstance(article, Article):
+                articles.append(article)
+        return articles
+
+    def visible_count(self) -> int:
+        return self.proxy.rowCount()
+
+    # --- commands ------------------------------------------------------------------------
+    def select_ids(self, article_ids: list[str]) -> None:
+        """Select exactly these articles (those visible under the filter); the first becomes
+        current so the keyboard continues from there."""
+        selection = QItemSelection()
+        first: QModelIndex | None = None
+        for article_id in article_ids:
+            source_row = self.model.row_of(article_id)
+            if source_row < 0:
+                continue
+            index = self.proxy.mapFromSource(self.model.index(source_row, TITLE))
+            if not index.isValid():
+                continue
+            selection.select(index, index.siblingAtColumn(WORDS))
+            first = first or index
+        sm = self.view.selectionModel()
+        flags = (
+            sm.SelectionFlag.ClearAndSelect | sm.SelectionFlag.Rows  # type: ignore[operator]
+        )
+        sm.select(selection, flags)
+        if first is not None:
+            sm.setCurrentIndex(first, sm.SelectionFlag.NoUpdate)
+            self.view.scrollTo(first)
+
+    def select_rows(self, rows: list[int]) -> None:
+        """Select visible rows by their place in the list (screenshot mode, tests)."""
+        ids = []
+        for row in rows:
+            article = self.proxy.data(self.proxy.index(row, TITLE), ArticleRole)
+            if isinstance(article, Article):
+                ids.append(article.id)
+        self.select_ids(ids)
+
+    # --- internals -----------------------------------------------------------------------
+    @Slot()
+    def _request_remove(self) -> None:
+        ids = [a.id for a in self.selected_articles()]
+        if ids:
+            self.remove_requested.emit(ids)
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._emit_selection()
+
+    @Slot()
+    def _emit_selection(self) -> None:
+        articles = self.selected_articles()
+        ids = [a.id for a in articles]
+        if ids != self._last:
+            self._last = ids
+            self.selection_changed.emit(articles)

@@ -1,0 +1,70 @@
+"""GUI test set-up: every window gets a fresh --basedir under tmp_path, never a real user's
+folders, and is closed (settings saved) at the end of the test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.ui.fakes import FakePane
+from variorum.core.paths import app_paths
+from variorum.ui.app import create_window, make_application
+from variorum.ui.main_window import MainWindow
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+ORIGINAL = (
+    "Harbour council approves new ferry\n\n"
+    "The harbour council voted on Tuesday to buy a new electric ferry for the island route.\n\n"
+    "The ferry will carry 200 passengers and enter service next spring.\n\n"
+    "\u201cIt is a good day for the island,\u201d said the mayor, Ann Holt."
+)
+EDITED = (
+    "Harbour council approves new ferry\n\n"
+    "The harbour council voted on Tuesday to buy a new electric ferry for the northern route.\n\n"
+    "The ferry will carry 250 passengers and enter service next spring.\n\n"
+    '"It is a good day for the island," said the mayor, Ann Holt.\n\n'
+    "The vote was unanimous."
+)
+RELATED = "Fishing quotas cut\n\nThe ministry cut the cod quota by a tenth this year."
+
+
+@pytest.fixture
+def texts(tmp_path: Path) -> dict[str, Path]:
+    """Three small articles written here, so the tests do not depend on the demo texts."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    files = {}
+    for name, text in (("a.txt", ORIGINAL), ("b.txt", EDITED), ("c.txt", RELATED)):
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        files[name] = path
+    return files
+
+
+WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path: Path) -> Iterator[WindowFactory]:
+    """``make_window(basedir=None, pane=FakePane)`` builds a shown window; call it again with
+    the same basedir after closing to simulate a restart."""
+    make_application()
+    windows: list[MainWindow] = []
+
+    def factory(basedir: Path | None = None, pane_factory=FakePane) -> MainWindow:
+        paths = app_paths(basedir or tmp_path / "base")
+        window = create_window(paths, interactive=True, pane_factory=pane_factory)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield factory
+    for window in windows:
+        if window.isVisible():
+            window.close()
+        window.tasks.wait(5000)

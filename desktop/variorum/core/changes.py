@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 
+class Cancelled(Exception):
+    """Raised by the engine when its ``cancel`` callback returns True (a stale computation the
+    GUI no longer wants)."""
+
+
 class ChangeKind(StrEnum):
     INSERT = "insert"
     DELETE = "delete"
@@ -29,6 +34,21 @@ class Change:
     b_end: int
     a_text: str
     b_text: str
+    detail: tuple[Change, ...] = ()
+    """For a MOVE whose text was also edited: the word-level edits inside it (absolute offsets,
+    kinds insert / delete / replace), so a view can highlight them within the moved block."""
+
+
+@dataclass(frozen=True)
+class EqualRun:
+    """A stretch that is the same in both texts under the comparison options (its original
+    texts may still differ in quote style, spacing...). Equal runs and changes together cover
+    every token of both texts: only whitespace lies outside them."""
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
 
 
 class UnitStatus(StrEnum):
@@ -81,6 +101,8 @@ class Comparison:
     notices: tuple[str, ...] = ()
     """Things the user must know, e.g. a unit shown without word-level detail."""
     _b_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    equal_runs: tuple[EqualRun, ...] = ()
+    """Sorted by b_start; see :class:`EqualRun`."""
 
     def __post_init__(self) -> None:
         self._b_starts.extend(c.b_start for c in self.changes)

@@ -1,91 +1,255 @@
-"""Word-level diff of two texts (first version: whole-text word diff; the aligned engine of the
-comparison issue replaces the inside of :func:`compare_texts` but keeps its signature)."""
+"""Compare two texts: align their units, diff the words inside each modified pair, and return
+the :class:`Comparison` the views paint and the CLI prints.
+
+Word diffs use diff-match-patch over one character per token, with no timeout (its timeout
+silently degrades the result); the alignment keeps every diff small, and a pair too large for
+word-level detail is marked ``coarse`` and named in ``notices`` instead.
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 
 from diff_match_patch import diff_match_patch
 
-from variorum.core.changes import Change, ChangeKind, Comparison, CompareStats
+from variorum.core.align import Range, UnitMatch, align
+from variorum.core.changes import (
+    Cancelled,
+    Change,
+    ChangeKind,
+    CompareStats,
+    Comparison,
+    EqualRun,
+    UnitPair,
+    UnitStatus,
+)
 from variorum.core.options import CompareOptions
+from variorum.core.tokens import TokenSeq, Vocabulary, tokenize
 
-_TOKEN_RE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
-_QUOTES = str.maketrans({c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛′`"})
-_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
+Op = tuple[int, int, int, int, int]
+"""(op, a_lo, a_hi, b_lo, b_hi) in token indexes; op -1 delete, 0 equal, 1 insert, 2 replace."""
 
-
-def _normal(token: str, options: CompareOptions) -> str:
-    if options.fold_quotes:
-        token = token.translate(_QUOTES)
-    if options.fold_dashes:
-        token = token.translate(_DASHES)
-    if options.ignore_case:
-        token = token.casefold()
-    return token
+__all__ = ["Cancelled", "compare_texts", "word_ops"]
 
 
-def compare_texts(a: str, b: str, options: CompareOptions | None = None) -> Comparison:
+def compare_texts(
+    a: str,
+    b: str,
+    options: CompareOptions | None = None,
+    *,
+    cancel: Callable[[], bool] | None = None,
+) -> Comparison:
+    """Compare ``a`` (the base) with ``b``; offsets in the result point into ``a`` and ``b``.
+    ``cancel`` is polled between units; when it returns True, :class:`Cancelled` is raised."""
     options = options or CompareOptions()
-    a_tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(a)]
-    b_tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(b)]
-    vocab: dict[str, str] = {}
+    vocab = Vocabulary()
+    seq_a = tokenize(a, options, vocab)
+    seq_b = tokenize(b, options, vocab)
+    alignment = align(seq_a, seq_b, cancel)
+    builder = _Builder(seq_a, seq_b, cancel)
+    for match in _in_view_order(alignment.matches):
+        builder.add(match)
+    return builder.result(list(alignment.notices))
 
-    def encode(text: str, spans: list[tuple[int, int]]) -> str:
-        out = []
-        for s, e in spans:
-            key = _normal(text[s:e], options)
-            out.append(vocab.setdefault(key, chr(0xE000 + len(vocab))))
-        return "".join(out)
 
-    ea, eb = encode(a, a_tokens), encode(b, b_tokens)
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main(ea, eb, False)
-    dmp.diff_cleanupSemantic(diffs)
-    changes: list[Change] = []
-    ia = ib = 0
-    pending_del: tuple[int, int] | None = None
-    inserted = deleted = 0
+def _in_view_order(matches: list[UnitMatch]) -> list[UnitMatch]:
+    """B order, each deleted unit right after the unit holding its predecessor in A (so the
+    side-by-side view shows it where it used to be)."""
+    with_b = sorted((m for m in matches if m.b is not None), key=lambda m: m.b or (0, 0))
+    by_a = sorted((m for m in matches if m.a is not None), key=lambda m: m.a or (0, 0))
+    after: dict[int, list[UnitMatch]] = {}
+    head: list[UnitMatch] = []
+    prev: UnitMatch | None = None
+    for m in by_a:
+        if m.b is None:
+            (after.setdefault(id(prev), []) if prev is not None else head).append(m)
+        prev = m
+    ordered: list[UnitMatch] = []
 
-    def a_span(i: int, n: int) -> tuple[int, int]:
-        if n == 0:
-            pos = a_tokens[i - 1][1] if i > 0 else 0
-            return pos, pos
-        return a_tokens[i][0], a_tokens[i + n - 1][1]
+    def place(m: UnitMatch) -> None:
+        ordered.append(m)
+        for d in after.get(id(m), ()):
+            place(d)
 
-    def b_span(i: int, n: int) -> tuple[int, int]:
-        if n == 0:
-            pos = b_tokens[i - 1][1] if i > 0 else 0
-            return pos, pos
-        return b_tokens[i][0], b_tokens[i + n - 1][1]
+    for m in head:
+        place(m)
+    for m in with_b:
+        place(m)
+    return ordered
 
-    for op, chunk in diffs + [(0, "")]:
-        n = len(chunk)
-        if op == -1:
-            pending_del = (ia, n)
-            ia += n
-            deleted += n
-        elif op == 1:
-            bs, be = b_span(ib, n)
-            if pending_del:
-                as_, ae = a_span(*pending_del)
-                changes.append(Change(ChangeKind.REPLACE, as_, ae, bs, be, a[as_:ae], b[bs:be]))
-                pending_del = None
-            else:
-                as_, ae = a_span(ia, 0)
-                changes.append(Change(ChangeKind.INSERT, as_, ae, bs, be, "", b[bs:be]))
-            ib += n
-            inserted += n
+
+class _Builder:
+    """Turns aligned units, in view order, into unit pairs, changes and equal runs."""
+
+    def __init__(self, seq_a: TokenSeq, seq_b: TokenSeq, cancel: Callable[[], bool] | None):
+        self.a, self.b = seq_a, seq_b
+        self.cancel = cancel
+        self.units: list[UnitPair] = []
+        self.changes: list[Change] = []
+        self.equal: list[EqualRun] = []
+        self.notices: list[str] = []
+        self.inserted = self.deleted = self.moved = 0
+        self.a_pos = self.b_pos = 0  # where in A an insertion goes: after the last in-order unit
+        self.a_tok = self.b_tok = 0
+        self.dmp = diff_match_patch()
+        self.dmp.Diff_Timeout = 0
+
+    def add(self, m: UnitMatch) -> None:
+        if self.cancel is not None and self.cancel():
+            raise Cancelled()
+        a, b = self.a, self.b
+        a_rng = m.a if m.a is not None else (self.a_tok, self.a_tok)
+        b_rng = m.b if m.b is not None else (self.b_tok, self.b_tok)
+        a_span = a.span(*a_rng) if m.a is not None else (self.a_pos, self.a_pos)
+        b_span = b.span(*b_rng) if m.b is not None else (self.b_pos, self.b_pos)
+        self.units.append(UnitPair(m.status, *_side(m.a, a_span), *_side(m.b, b_span), m.coarse))
+        if m.status is UnitStatus.IDENTICAL:
+            self.equal.append(EqualRun(*a_span, *b_span))
+        elif m.status is UnitStatus.INSERTED:
+            self._change(ChangeKind.INSERT, a_span, b_span)
+            self.inserted += b.words(*b_rng)
+        elif m.status is UnitStatus.DELETED:
+            self._change(ChangeKind.DELETE, a_span, b_span)
+            self.deleted += a.words(*a_rng)
+        elif m.status is UnitStatus.MOVED:
+            detail: list[Change] = []
+            if m.score < 1.0:
+                detail = self._word_changes(a_rng, b_rng, m.coarse, record_equal=False)
+            self._change(ChangeKind.MOVE, a_span, b_span, tuple(detail))
+            self.moved += b.words(*b_rng)
         else:
-            if pending_del:
-                as_, ae = a_span(*pending_del)
-                bs, be = b_span(ib, 0)
-                changes.append(Change(ChangeKind.DELETE, as_, ae, bs, be, a[as_:ae], ""))
-                pending_del = None
+            self.changes.extend(self._word_changes(a_rng, b_rng, m.coarse, record_equal=True))
+        if m.status is not UnitStatus.MOVED:
+            if m.a is not None:
+                self.a_pos, self.a_tok = a_span[1], a_rng[1]
+            if m.b is not None:
+                self.b_pos, self.b_tok = b_span[1], b_rng[1]
+
+    def _change(
+        self,
+        kind: ChangeKind,
+        a_span: tuple[int, int],
+        b_span: tuple[int, int],
+        detail: tuple[Change, ...] = (),
+    ) -> Change:
+        change = Change(
+            kind, *a_span, *b_span, self.a.text[slice(*a_span)], self.b.text[slice(*b_span)],
+            detail,
+        )
+        self.changes.append(change)
+        return change
+
+    def _word_changes(self, a_rng: Range, b_rng: Range, coarse: bool, *,
+                      record_equal: bool) -> list[Change]:
+        a, b = self.a, self.b
+        if coarse:
+            ops: list[Op] = [(2, *a_rng, *b_rng)]
+            self.notices.append(
+                f"A passage of {a.words(*a_rng)} / {b.words(*b_rng)} words differs too much for "
+                "word-level detail; it is shown as one replacement."
+            )
+        else:
+            ops = word_ops(self.dmp, a, b, a_rng, b_rng)
+        out: list[Change] = []
+        for op, alo, ahi, blo, bhi in ops:
+            a_span, b_span = a.span(alo, ahi), b.span(blo, bhi)
+            if op == 0:
+                if record_equal:
+                    self.equal.append(EqualRun(*a_span, *b_span))
+                continue
+            kind = {-1: ChangeKind.DELETE, 1: ChangeKind.INSERT}.get(op, ChangeKind.REPLACE)
+            out.append(Change(kind, *a_span, *b_span, a.text[slice(*a_span)],
+                              b.text[slice(*b_span)]))
+            self.inserted += b.words(blo, bhi)
+            self.deleted += a.words(alo, ahi)
+        return out
+
+    def result(self, notices: list[str]) -> Comparison:
+        changes = sorted(self.changes, key=lambda c: (c.b_start, c.a_start))
+        words_a, words_b = self.a.words(0, len(self.a)), self.b.words(0, len(self.b))
+        total = words_a + words_b
+        common = (words_a - self.deleted) + (words_b - self.inserted)
+        similarity = common / total if total else 1.0
+        changed = sum(1 for u in self.units if u.status is not UnitStatus.IDENTICAL)
+        stats = CompareStats(self.inserted, self.deleted, self.moved, changed)
+        equal = tuple(sorted(self.equal, key=lambda e: (e.b_start, e.a_start)))
+        return Comparison(
+            self.a.text,
+            self.b.text,
+            tuple(changes),
+            stats,
+            max(0.0, min(1.0, similarity)),
+            tuple(self.units),
+            tuple(notices + self.notices),
+            equal_runs=equal,
+        )
+
+
+def _side(rng: Range | None, span: tuple[int, int]) -> tuple[int, int]:
+    return span if rng is not None else (-1, -1)
+
+
+def word_ops(
+    dmp: diff_match_patch, a: TokenSeq, b: TokenSeq, a_rng: Range, b_rng: Range
+) -> list[Op]:
+    """Word diff of tokens a[a_rng] and b[b_rng]: diff-match-patch with semantic clean-up, a
+    deletion next to an insertion fused into a replacement, and tiny equal runs between two
+    edits absorbed so highlights are not speckled."""
+    ca = a.codes[a_rng[0] : a_rng[1]]
+    cb = b.codes[b_rng[0] : b_rng[1]]
+    diffs = dmp.diff_main(ca, cb, False)
+    dmp.diff_cleanupSemantic(diffs)
+    ops: list[Op] = []
+    ia, ib = a_rng[0], b_rng[0]
+    for op, chunk in diffs:
+        n = len(chunk)
+        if op == 0:
+            ops.append((0, ia, ia + n, ib, ib + n))
             ia += n
             ib += n
-    total = max(len(a_tokens) + len(b_tokens), 1)
-    common = (len(a_tokens) - deleted) + (len(b_tokens) - inserted)
-    stats = CompareStats(inserted_words=inserted, deleted_words=deleted, changed_units=0)
-    return Comparison(a, b, tuple(changes), stats, common / total)
+        elif op < 0:
+            _push(ops, (-1, ia, ia + n, ib, ib))
+            ia += n
+        else:
+            _push(ops, (1, ia, ia, ib, ib + n))
+            ib += n
+    return _absorb_small_equals(ops, a, b)
+
+
+def _push(ops: list[Op], op: Op) -> None:
+    """Append an edit, fusing it with an edit right before it."""
+    if ops and ops[-1][0] != 0:
+        _, alo, _, blo, _ = ops[-1]
+        ops[-1] = (2, alo, op[2], blo, op[4])
+    else:
+        ops.append(op)
+
+
+def _absorb_small_equals(ops: list[Op], a: TokenSeq, b: TokenSeq) -> list[Op]:
+    out: list[Op] = []
+    for k, op in enumerate(ops):
+        if (
+            op[0] == 0
+            and 0 < k < len(ops) - 1
+            and out
+            and out[-1][0] != 0
+            and _is_small(a, op[1], op[2])
+        ):
+            nxt = ops[k + 1]
+            # Swallow the equal run and the next edit into the previous one.
+            prev = out.pop()
+            out.append((2, prev[1], nxt[2], prev[3], nxt[4]))
+            ops[k + 1] = (3, 0, 0, 0, 0)  # consumed
+            continue
+        if op[0] == 3:
+            continue
+        out.append(op)
+    return out
+
+
+def _is_small(seq: TokenSeq, lo: int, hi: int) -> bool:
+    """An equal run not worth showing between two edits: punctuation only, or one short word."""
+    words = seq.words(lo, hi)
+    if words == 0:
+        return True
+    return words == 1 and hi - lo == 1 and seq.ends[lo] - seq.starts[lo] <= 3

@@ -1,0 +1,183 @@
+"""Fast similarity of units (strings of token codes) and pairing of similar units.
+
+Similarity is rapidfuzz's normalised Indel similarity on token codes: 2 x (words in common, in
+order) / (words on both sides), i.e. the share of the two units a word diff would leave equal.
+Pairing maximises the number of words in common, so a paragraph that was split in two pairs
+with both halves (a 1:2 merge) rather than with the larger half alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from variorum.core.changes import Cancelled
+
+# Above this many cells the pairing table is restricted to a band around the diagonal: two
+# long texts with no identical unit at all stay fast, at the price of not pairing a unit with
+# one far from its expected place (the move search still can).
+BAND_CELLS = 40_000
+BAND_MIN = 40
+
+
+def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
+    """0..1; returns 0 when below ``cutoff`` (rapidfuzz can stop early then)."""
+    if not a and not b:
+        return 1.0
+    return float(Indel.normalized_similarity(a, b, score_cutoff=cutoff))
+
+
+CONTAINED = 0.7
+"""A shortened or expanded unit: this share of the shorter unit's words is in the longer one."""
+CONTAINED_MIN = 8
+"""...and at least this many words, so that short units never pair by containment."""
+
+
+def could_reach(la: int, lb: int, threshold: float) -> bool:
+    """Whether two units of these lengths can be paired at ``threshold`` at all."""
+    shorter = min(la, lb)
+    return shorter >= CONTAINED_MIN or (la + lb > 0 and 2 * shorter >= threshold * (la + lb))
+
+
+def pair_score(a: str, b: str, threshold: float) -> float:
+    """Similarity of two units if they may pair, else -1. They may when at least ``threshold``
+    similar, or when most of the shorter one is found in the longer one (a paragraph cut down to
+    its first sentence is still the same paragraph)."""
+    la, lb = len(a), len(b)
+    if not could_reach(la, lb, threshold):
+        return -1.0
+    shorter = min(la, lb)
+    cutoff = threshold
+    if shorter >= CONTAINED_MIN:
+        cutoff = min(threshold, 2 * CONTAINED * shorter / (la + lb))
+    sim = similarity(a, b, cutoff)
+    if sim <= 0.0 or sim < cutoff:
+        return -1.0
+    return sim
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """Units a[a_lo:a_hi] pair with b[b_lo:b_hi] (indexes into the lists given); one side
+    spans two units for a merge."""
+
+    a_lo: int
+    a_hi: int
+    b_lo: int
+    b_hi: int
+    score: float
+
+
+def pair_in_order(
+    a: Sequence[str],
+    b: Sequence[str],
+    threshold: float,
+    *,
+    a_joinable: Callable[[int], bool] | None = None,
+    b_joinable: Callable[[int], bool] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> list[Pairing]:
+    """Order-preserving pairing of two unit lists (both from one gap between identical units)
+    that maximises the words in common; pairs below ``threshold`` are never made.
+    ``a_joinable(i)`` says whether a[i] and a[i+1] may be merged (adjacent in the text)."""
+    n, m = len(a), len(b)
+    if n == 0 or m == 0:
+        return []
+    band = n * m > BAND_CELLS
+    width = max(BAND_MIN, abs(n - m) + BAND_MIN // 2)
+    neg = -1.0
+    # score[i][j]: best total over a[:i], b[:j]; move[i][j] remembers how it was reached.
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    single = [[0.0] * (m + 1) for _ in range(n + 1)]  # 1:1 similarity of a[i-1], b[j-1]
+    move: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
+    for j in range(1, m + 1):
+        move[0][j] = (0, 1, neg)
+    for i in range(1, n + 1):
+        if cancel is not None and cancel():
+            raise Cancelled()
+        move[i][0] = (1, 0, neg)
+        centre = i * m // n
+        lo_j, hi_j = (max(1, centre - width), min(m, centre + width)) if band else (1, m)
+        row, prev = score[i], score[i - 1]
+        for j in range(1, m + 1):
+            best, how = prev[j], (1, 0, neg)
+            if row[j - 1] > best:
+                best, how = row[j - 1], (0, 1, neg)
+            if lo_j <= j <= hi_j:
+                for da, db in ((1, 1), (2, 1), (1, 2)):
+                    if da > i or db > j:
+                        continue
+                    if da == 2 and not (a_joinable and a_joinable(i - 2)):
+                        continue
+                    if db == 2 and not (b_joinable and b_joinable(j - 2)):
+                        continue
+                    ka = a[i - 1] if da == 1 else a[i - 2] + a[i - 1]
+                    kb = b[j - 1] if db == 1 else b[j - 2] + b[j - 1]
+                    sim = pair_score(ka, kb, threshold)
+                    if da == db == 1:
+                        single[i][j] = sim
+                    elif sim <= max(single[i][j], single[i - 1][j] if da == 2 else
+                                    single[i][j - 1]):
+                        continue  # a merge must fit better than either part alone
+                    if sim < 0:
+                        continue
+                    total = score[i - da][j - db] + sim * (len(ka) + len(kb)) / 2
+                    if total > best:
+                        best, how = total, (da, db, sim)
+            row[j] = best
+            move[i][j] = how
+    pairs: list[Pairing] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        da, db, sim = move[i][j]
+        if sim >= 0:
+            pairs.append(Pairing(i - da, i, j - db, j, sim))
+        i, j = i - da, j - db
+    pairs.reverse()
+    return pairs
+
+
+def best_partners(
+    a: Sequence[str],
+    b: Sequence[str],
+    threshold: float,
+    *,
+    budget: int = 200_000_000,
+    cancel: Callable[[], bool] | None = None,
+) -> tuple[list[tuple[int, int, float]], bool]:
+    """Greedy one-to-one pairing of unordered units (moved text): the most similar pairs
+    first. Returns the pairs (a index, b index, similarity) and whether the search was
+    complete; it stops when the estimated work (length x length over all pairs tried) would
+    exceed ``budget`` so two unrelated huge texts cannot stall the engine."""
+    candidates: list[tuple[float, int, int]] = []
+    complete = True
+    spent = 0
+    for j, kb in enumerate(b):
+        if cancel is not None and cancel():
+            raise Cancelled()
+        for i, ka in enumerate(a):
+            if not could_reach(len(ka), len(kb), threshold):
+                continue
+            spent += len(ka) * len(kb) // 64 + 8
+            if spent > budget:
+                complete = False
+                break
+            sim = pair_score(ka, kb, threshold)
+            if sim >= 0:
+                candidates.append((sim, i, j))
+        if not complete:
+            break
+    candidates.sort(key=lambda c: (-c[0], c[2], c[1]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs: list[tuple[int, int, float]] = []
+    for sim, i, j in candidates:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        pairs.append((i, j, sim))
+    pairs.sort(key=lambda p: p[1])
+    return pairs, complete

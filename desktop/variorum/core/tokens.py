@@ -1,0 +1,199 @@
+"""Word tokens of a text, each encoded as one character, and the units built from them.
+
+Encoding every distinct token key as a single character lets diff-match-patch and rapidfuzz
+(both fast on strings) work on words instead of letters: a paragraph of 300 words becomes a
+string of 300 characters. The two texts of a comparison share one :class:`Vocabulary`, so equal
+keys get equal characters. Spans always point into the original text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from variorum.core.normalize import is_punctuation, normalize_text, token_key
+from variorum.core.options import CompareOptions
+
+_NUMBER = r"\d+(?:,\d{3})+(?:\.\d+)?(?!\w)|\d+(?:\.\d+)?(?!\w)"
+_WORD = r"\w+(?:['’]\w+)*"
+_TOKEN_RE = re.compile(rf"{_NUMBER}|{_WORD}|[^\w\s]")
+_TOKEN_WS_RE = re.compile(rf"{_NUMBER}|{_WORD}|[^\w\s]|\s+")
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[^\S\n]*\n\s*")
+
+_SENTENCE_END = frozenset(".!?…")
+_CLOSERS = frozenset("\"')]}”’»")
+_OPENERS = frozenset("\"'([{“‘«")
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "etc", "gen", "col", "lt", "sgt"}
+    | {"rev", "hon", "jr", "sr", "inc", "ltd", "co", "corp", "fig", "jan", "feb", "mar", "apr"}
+    | {"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
+
+
+class Vocabulary:
+    """Token key -> one character; shared by both sides of a comparison."""
+
+    def __init__(self) -> None:
+        self._codes: dict[str, str] = {}
+
+    def code(self, key: str) -> str:
+        found = self._codes.get(key)
+        if found is None:
+            found = self._codes[key] = chr(_code_point(len(self._codes)))
+        return found
+
+
+def _code_point(n: int) -> int:
+    """Private-use code points first: they are neither letters nor spaces, so
+    diff-match-patch's boundary heuristics treat every token alike."""
+    for base, size in ((0xE000, 0x1900), (0xF0000, 0xFFFE), (0x100000, 0xFFFE)):
+        if n < size:
+            return base + n
+        n -= size
+    return 0x20000 + n  # beyond 137,000 distinct tokens: ideographs, still one char each
+
+
+@dataclass
+class TokenSeq:
+    """The tokens of one text. ``codes[i]`` is token i's key as one character; ``word_prefix[i]``
+    counts the word tokens before token i, so counting words in a range is a subtraction."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    codes: str
+    word_prefix: list[int]
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    """Token index ranges [lo, hi) of the paragraphs (blank-line separated)."""
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def words(self, lo: int, hi: int) -> int:
+        return self.word_prefix[hi] - self.word_prefix[lo]
+
+    def span(self, lo: int, hi: int) -> tuple[int, int]:
+        """Character span of tokens [lo, hi); an empty range is the position after token lo-1."""
+        if hi > lo:
+            return self.starts[lo], self.ends[hi - 1]
+        pos = self.ends[lo - 1] if lo > 0 else 0
+        return pos, pos
+
+    def sentences(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Split tokens [lo, hi) (usually one paragraph) into sentences."""
+        return split_sentences(self, lo, hi)
+
+
+def tokenize(text: str, options: CompareOptions, vocab: Vocabulary) -> TokenSeq:
+    """Tokens of ``text`` under ``options``: words (with inner apostrophes), numbers, single
+    punctuation marks, and, when whitespace is not collapsed, runs of whitespace."""
+    folded = normalize_text(text, options).text
+    pattern = _TOKEN_WS_RE if not options.collapse_whitespace else _TOKEN_RE
+    per_token = options.ignore_case or options.fold_numbers
+    drop_punct = options.ignore_punctuation
+    starts: list[int] = []
+    ends: list[int] = []
+    codes: list[str] = []
+    word_prefix = [0]
+    count = 0
+    code = vocab.code
+    for m in pattern.finditer(folded):
+        key = m.group()
+        first = key[0]
+        word = first.isalnum() or first == "_"
+        if not word and drop_punct and not first.isspace():
+            continue
+        if per_token:
+            key = token_key(key, options)
+        s, e = m.span()
+        starts.append(s)
+        ends.append(e)
+        codes.append(code(key))
+        if word:
+            count += 1
+        word_prefix.append(count)
+    seq = TokenSeq(text, starts, ends, "".join(codes), word_prefix)
+    seq.paragraphs = _paragraph_ranges(seq)
+    return seq
+
+
+def _paragraph_ranges(seq: TokenSeq) -> list[tuple[int, int]]:
+    """Token ranges of blank-line separated paragraphs. A whitespace token that spans a break
+    (strict mode) belongs to no paragraph; empty paragraphs are dropped."""
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PARAGRAPH_BREAK_RE.finditer(seq.text):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(seq.text)))
+    ranges: list[tuple[int, int]] = []
+    starts = seq.starts
+    for start, end in bounds:
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        while hi > lo and seq.text[starts[hi - 1]].isspace():
+            hi -= 1
+        while lo < hi and seq.text[starts[lo]].isspace():
+            lo += 1
+        if hi > lo:
+            ranges.append((lo, hi))
+    return ranges
+
+
+def split_sentences(seq: TokenSeq, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Sentence token ranges inside [lo, hi). A sentence ends at . ! ? … (plus closing quotes
+    and brackets) when whitespace and a capital, digit or opening quote follow, unless the full
+    stop ends an initial ("U.S.") or a common abbreviation; a line break always ends one."""
+    text, starts, ends = seq.text, seq.starts, seq.ends
+    out: list[tuple[int, int]] = []
+    begin = lo
+    i = lo
+    while i < hi:
+        tok = text[starts[i] : ends[i]]
+        if tok.isspace():
+            i += 1
+            continue
+        nxt = _next_solid(seq, i + 1, hi)
+        if nxt >= hi:
+            break
+        gap = text[ends[i] : starts[nxt]]
+        if "\n" in gap:
+            out.append((begin, i + 1))
+            begin = i = nxt
+            continue
+        if tok in _SENTENCE_END and not _is_abbreviation(seq, i, lo):
+            end = i + 1
+            while end < hi and text[starts[end]] in _CLOSERS and starts[end] == ends[end - 1]:
+                end += 1
+            nxt = _next_solid(seq, end, hi)
+            if nxt < hi and starts[nxt] > ends[end - 1]:
+                head = text[starts[nxt]]
+                if head.isupper() or head.isdigit() or head in _OPENERS:
+                    out.append((begin, end))
+                    begin = i = nxt
+                    continue
+            i = end
+            continue
+        i += 1
+    if begin < hi:
+        out.append((begin, hi))
+    return out
+
+
+def _next_solid(seq: TokenSeq, i: int, hi: int) -> int:
+    while i < hi and seq.text[seq.starts[i]].isspace():
+        i += 1
+    return i
+
+
+def _is_abbreviation(seq: TokenSeq, i: int, lo: int) -> bool:
+    if seq.text[seq.starts[i]] != "." or i == lo:
+        return False
+    prev = seq.text[seq.starts[i - 1] : seq.ends[i - 1]]
+    if seq.ends[i - 1] != seq.starts[i]:
+        return False
+    return (len(prev) == 1 and prev.isalpha()) or prev.casefold() in _ABBREVIATIONS
+
+
+__all__ = ["TokenSeq", "Vocabulary", "is_punctuation", "split_sentences", "tokenize"]

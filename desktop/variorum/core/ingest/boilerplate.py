@@ -49,6 +49,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^\(?\s*(proofreading|proof-reading|editor in charge|responsible editor|edited by|"
         r"editing by|reporting by|compiled by|translated by|writer|editor)\s*[:/：]",
         r"^\(\s*(proofreading|editing|editor|reporting)[^)]{0,60}\)$",
+        r"^\(?(additional )?(reporting|editing|translated|edited)"
+        r"( and \w+)? by [A-Z][^.!?]{0,120}\)?\.?$",  # wire credits "Reporting by ...; Editing by"
         r"^(wechat|weibo|e-?mail|tel|phone|fax|twitter|facebook|instagram|telegram|contact)"
         r"\s*[:：]\s*\S+",
         r"^this (site|website) uses akismet",

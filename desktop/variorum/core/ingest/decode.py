@@ -46,12 +46,22 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:200_000]).best()
+    results = from_bytes(data[:200_000])
+    best = results.best()
     if best is not None and best.encoding:
         encoding = best.encoding
         # cp1252 is a superset of latin-1 for printable text: prefer it so curly quotes survive.
         if encoding in {"latin_1", "iso8859_1"}:
             encoding = "cp1252"
+        # Western text often fits several code pages equally well and the first listed wins
+        # (cp1250 for French); cp1252 is by far the likelier one when it ties.
+        for match in results:
+            if (
+                match.encoding == "cp1252"
+                and match.chaos <= best.chaos + 0.01
+                and match.coherence >= best.coherence - 0.01
+            ):
+                encoding = "cp1252"
         try:
             return Decoded(data.decode(encoding), encoding)
         except (UnicodeDecodeError, LookupError):

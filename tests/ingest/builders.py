@@ -1,0 +1,134 @@
+"""Small documents of every format, built in memory so no binary fixture lives in git."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Sequence
+from email.message import EmailMessage
+
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+ODT_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"'
+)
+
+
+def docx_bytes(paragraphs: Sequence[str], *, heading: str | None = None, title: str = "",
+               author: str = "") -> bytes:
+    from docx import Document
+
+    document = Document()
+    if heading:
+        document.add_heading(heading, level=1)
+    for para in paragraphs:
+        document.add_paragraph(para)
+    document.core_properties.title = title
+    document.core_properties.author = author
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def rezip(data: bytes, replace: dict[str, bytes]) -> bytes:
+    """Copy a zip, swapping the named members' content."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, replace.get(info.filename, src.read(info.filename)))
+    return out.getvalue()
+
+
+def odt_bytes(paragraphs: Sequence[str], *, heading: str | None = None, title: str = "",
+              content_xml: bytes | None = None) -> bytes:
+    body = "".join(f"<text:p>{_esc(p)}</text:p>" for p in paragraphs)
+    if heading:
+        body = f'<text:h text:outline-level="1">{_esc(heading)}</text:h>' + body
+    content = content_xml or (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODT_NS}>'
+        f"<office:body><office:text>{body}</office:text></office:body>"
+        "</office:document-content>"
+    ).encode()
+    meta = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {ODT_NS}><office:meta>'
+        f"<dc:title>{_esc(title)}</dc:title><meta:creation-date>2023-06-10T08:00:00"
+        "</meta:creation-date></office:meta></office:document-meta>"
+    ).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), ODT_MIMETYPE)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        archive.writestr("meta.xml", meta, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def html_page(paragraphs: Sequence[str], *, title: str, charset: str = "utf-8",
+              extra_head: str = "", chrome: bool = True) -> str:
+    """A modern news page: nav, share bar, article with Open Graph / JSON-LD, comments,
+    cookie banner, related links."""
+    body = "\n".join(f"<p>{_esc(p)}</p>" for p in paragraphs)
+    nav = (
+        '<header><nav><a href="/">Home</a> <a href="/world">World</a> '
+        '<a href="/tech">Technology</a> <a href="/opinion">Opinion</a></nav></header>'
+        if chrome else ""
+    )
+    tail = (
+        '<div class="share"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>'
+        '<aside class="related"><h3>Related stories</h3><ul>'
+        '<li><a href="/a">Markets slide as rates rise again this week</a></li>'
+        '<li><a href="/b">Ten gadgets you should buy before the holidays</a></li></ul></aside>'
+        '<section id="comments" class="comments"><h3>Comments</h3>'
+        '<div class="comment">Great article, visit my site for cheap watches!</div></section>'
+        '<div id="cookie-banner" class="cookie-consent">This website uses cookies to improve '
+        "your experience. Accept</div>"
+        "<footer><p>Copyright 2023 Example News. All rights reserved.</p></footer>"
+        if chrome else ""
+    )
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="{charset}">'
+        f"<title>{_esc(title)} | Example News</title>"
+        f'<meta property="og:title" content="{_esc(title)}">'
+        '<meta property="og:site_name" content="Example News">'
+        '<meta name="author" content="Karen Hao">'
+        '<meta property="article:published_time" content="2023-06-10T09:30:00Z">'
+        f"{extra_head}</head><body>{nav}"
+        f"<main><article><h1>{_esc(title)}</h1>"
+        '<p class="byline">By Karen Hao</p>'
+        f"{body}</article></main>{tail}</body></html>"
+    )
+
+
+def eml_bytes(body: str, *, subject: str, html: str | None = None,
+              charset: str = "utf-8") -> bytes:
+    message = EmailMessage()
+    message["From"] = "Desk Editor <desk@example.com>"
+    message["To"] = "analyst@example.com"
+    message["Subject"] = subject
+    message["Date"] = "Sat, 10 Jun 2023 09:30:00 +0000"
+    if body:
+        message.set_content(body, charset=charset)
+        if html is not None:
+            message.add_alternative(html, subtype="html")
+    elif html is not None:
+        message.set_content(html, subtype="html")
+    return message.as_bytes()
+
+
+def pdf_blank_pages(count: int) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(count):
+        writer.add_blank_page(width=200, height=200)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
+        '"', "&quot;"
+    )

@@ -1,0 +1,218 @@
+"""Who said each quote.
+
+First the dependency parse: a speech verb next to the quote (same sentence, outside any quoted
+text) whose subject names the speaker ("Altman said", "said Jenny Xiao", "Altman warned that
+..."), or "according to X". Then a rule-based fallback on the raw words (a speech verb and a
+name or pronoun close to the quote). "he"/"she" resolve to the most recent person named
+before them; a quote with no attribution that follows a quote of the same paragraph, or opens
+the paragraph after one, keeps that speaker. Short quotes without an attributing verb, and
+quoted titles ("Bletchley Declaration"), are scare quotes or names, not speech.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from variorum.core.extract.data import ORG, PERSON
+from variorum.core.extract.layout import BODY, Block, Layout, is_headline_case
+from variorum.core.extract.mentions import MentionIndex, MentionRef
+from variorum.core.extract.orgcontext import name_run
+from variorum.core.extract.quotes import QuoteSpan
+from variorum.core.extract.vocab import (
+    PRONOUNS_ORG,
+    PRONOUNS_PERSON,
+    SPEECH_VERB_FORMS,
+    SPEECH_VERBS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MIN_QUOTE_WORDS = 4
+"""Shorter quotes count only with an attributing verb in their sentence (else: scare quotes)."""
+FALLBACK_WINDOW = 80
+_FALLBACK_VERB_RE = re.compile(
+    r"\b(" + "|".join(sorted(SPEECH_VERB_FORMS, key=len, reverse=True)) + r")\b", re.I
+)
+_PRONOUN_RE = re.compile(r"\b(he|she|it)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    quote: QuoteSpan
+    verb: str
+    mention: tuple[int, int]
+    """The attributing words ("Altman", "he")."""
+    group: int | None
+    """The speaker's entity group, or None for a name only the parse found."""
+    name_span: tuple[int, int] | None = None
+    """For ``group is None``: the span of the new speaker's name."""
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    mention: tuple[int, int]
+    group: int | None
+    name_span: tuple[int, int] | None = None
+
+
+class Attributor:
+    def __init__(
+        self, doc: Doc, layout: Layout, quotes: list[QuoteSpan], index: MentionIndex
+    ) -> None:
+        self.doc = doc
+        self.layout = layout
+        self.quotes = quotes
+        self.index = index
+        self._quoted = [(q.outer_start, q.outer_end) for q in quotes]
+
+    def _inside_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self._quoted)
+
+    def _region(self, i: int) -> tuple[int, int]:
+        """The stretch of the quote's block between its neighbouring quotes."""
+        q = self.quotes[i]
+        block = next((b for b in self.layout.blocks if b.start <= q.outer_start < b.end), None)
+        lo, hi = (block.start, block.end) if block else (0, len(self.layout.text))
+        if i > 0 and self.quotes[i - 1].outer_end > lo:
+            lo = self.quotes[i - 1].outer_end
+        if i + 1 < len(self.quotes) and self.quotes[i + 1].outer_start < hi:
+            hi = self.quotes[i + 1].outer_start
+        return lo, hi
+
+    def _resolve_token(self, tok: Token) -> _Speaker | None:
+        """The speaker a subject token stands for."""
+        span = (tok.idx, tok.idx + len(tok.text))
+        found = self.index.at(*span)
+        if found:
+            return _Speaker((found.start, found.end), found.group)
+        lower = tok.lower_
+        if lower in PRONOUNS_PERSON or lower in PRONOUNS_ORG:
+            label = PERSON if lower in PRONOUNS_PERSON else ORG
+            prior = self.index.before(tok.idx, label)
+            return _Speaker(span, prior.group) if prior else None
+        # "a spokesperson for X", "an analysis from X": a named entity inside the phrase.
+        sub = list(tok.subtree)
+        inner = self.index.within(sub[0].idx, sub[-1].idx + len(sub[-1].text))
+        if inner:
+            return _Speaker((inner.start, inner.end), inner.group)
+        if tok.pos_ == "PROPN":
+            run = name_run(tok)
+            if run and " " in self.layout.text[run[0] : run[1]]:
+                return _Speaker(run, None, run)
+        return None
+
+    def _by_parse(self, i: int, lo: int, hi: int) -> tuple[str, _Speaker] | None:
+        q = self.quotes[i]
+        doc = self.doc
+        first = doc.char_span(q.outer_start, q.outer_end, alignment_mode="expand")
+        if first is None:
+            return None
+        sents = {first[0].sent.start, first[-1].sent.start}
+        candidates: list[tuple[int, Token]] = []
+        for tok in doc[first[0].sent.start : first[-1].sent.end]:
+            if tok.sent.start not in sents or not lo <= tok.idx < hi:
+                continue
+            if self._inside_quote(tok.idx):
+                continue
+            is_speech = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+            if is_speech or tok.lower_ == "according":
+                distance = (
+                    q.outer_start - tok.idx if tok.idx < q.outer_start else tok.idx - q.outer_end
+                )
+                candidates.append((distance, tok))
+        for _, verb in sorted(candidates, key=lambda c: c[0]):
+            if verb.lower_ == "according":
+                for to in verb.children:
+                    for obj in to.children:
+                        if obj.dep_ == "pobj":
+                            sub = list(obj.subtree)
+                            m = self.index.within(sub[0].idx, sub[-1].idx + len(sub[-1].text))
+                            if m:
+                                return "according to", _Speaker((m.start, m.end), m.group)
+                continue
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if (
+                not subjects
+                and verb.dep_ in ("conj", "xcomp", "advcl")
+                and verb.head.pos_ == "VERB"
+            ):
+                subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            subjects = [s for s in subjects if not self._inside_quote(s.idx)]
+            if not subjects:
+                continue
+            speaker = self._resolve_token(subjects[0])
+            if speaker is None:
+                return None  # an unnamed source ("industry leaders said")
+            return verb.text, speaker
+        return None
+
+    def _by_words(self, i: int, lo: int, hi: int) -> tuple[str, _Speaker] | None:
+        q = self.quotes[i]
+        text = self.layout.nlp_text
+        windows = [(q.outer_end, min(hi, q.outer_end + FALLBACK_WINDOW))]
+        windows.append((max(lo, q.outer_start - FALLBACK_WINDOW), q.outer_start))
+        for w_lo, w_hi in windows:
+            for verb in _FALLBACK_VERB_RE.finditer(text, w_lo, w_hi):
+                near_lo, near_hi = max(w_lo, verb.start() - 50), min(w_hi, verb.end() + 50)
+                m = self.index.within(near_lo, near_hi)
+                if m:
+                    return verb.group(1), _Speaker((m.start, m.end), m.group)
+                pron = _PRONOUN_RE.search(text, near_lo, near_hi)
+                if pron:
+                    label = PERSON if pron.group(1).lower() != "it" else ORG
+                    prior = self.index.before(pron.start(), label)
+                    if prior:
+                        return verb.group(1), _Speaker((pron.start(), pron.end()), prior.group)
+        return None
+
+    def attribute(self) -> list[Attribution]:
+        results: list[Attribution] = []
+        last_by_block: dict[int, Attribution] = {}
+        blocks = [b for b in self.layout.blocks if b.kind == BODY]
+        block_of = {}
+        for i, q in enumerate(self.quotes):
+            block_of[i] = next(
+                (k for k, b in enumerate(blocks) if b.start <= q.outer_start < b.end), -1
+            )
+        for i, q in enumerate(self.quotes):
+            if q.words <= 8 and is_headline_case(q.text):
+                continue
+            lo, hi = self._region(i)
+            found = self._by_parse(i, lo, hi)
+            if found is None and q.words >= MIN_QUOTE_WORDS:
+                found = self._by_words(i, lo, hi)
+            attribution: Attribution | None = None
+            if found is not None:
+                verb, sp = found
+                attribution = Attribution(q, verb, sp.mention, sp.group, sp.name_span)
+                if sp.group is None and sp.name_span is None:
+                    attribution = None
+            elif q.words >= MIN_QUOTE_WORDS:
+                attribution = self._continuation(q, block_of[i], blocks, last_by_block)
+            if attribution is not None:
+                results.append(attribution)
+                last_by_block[block_of[i]] = attribution
+        return results
+
+    def _continuation(
+        self,
+        q: QuoteSpan,
+        block: int,
+        blocks: list[Block],
+        last_by_block: dict[int, Attribution],
+    ) -> Attribution | None:
+        prev = last_by_block.get(block)
+        if prev is None and block > 0:
+            start = blocks[block].start
+            text = self.layout.nlp_text[start : q.outer_start]
+            if not text.strip():  # the quote opens its paragraph
+                prev = last_by_block.get(block - 1)
+        if prev is None:
+            return None
+        return Attribution(q, prev.verb, prev.mention, prev.group, prev.name_span)
+
+
+__all__ = ["Attribution", "Attributor", "MentionRef"]

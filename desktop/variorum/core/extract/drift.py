@@ -1,0 +1,192 @@
+"""Quote drift: how speakers, entities and quotes differ between two versions of a story.
+
+Names are matched across the two articles on their full normalised name only (a bare surname
+can mean someone else in another article). For a speaker quoted in both versions, quotes that
+are similar but not identical are paired and word-diffed: "China has some of the best AI
+talent" becoming "China has the best AI talent" is what analysts look for.
+
+A quote split by its attribution (``"...," Altman said. "..."``) is one statement; a rewrite
+often joins the halves, so quotes of one speaker that follow each other in a paragraph are
+compared as one passage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz
+
+from variorum.core.changes import Change
+from variorum.core.diff import compare_texts
+from variorum.core.extract.data import Entity, Extraction, Quote, Speaker
+from variorum.core.extract.entities import normalise_name
+
+MIN_SIMILARITY = 55.0
+"""rapidfuzz ratio (0-100) above which two quotes of one speaker are versions of each other."""
+MAX_JOIN_GAP = 120
+"""Quotes of one speaker closer than this (characters, same paragraph) form one passage."""
+_FOLD = str.maketrans({c: '"' for c in "“”„‟«»"} | {c: "'" for c in "‘’‚‛"})
+_NON_WORD_RE = re.compile(r"[^\w\s']+")
+
+
+class Side(StrEnum):
+    BOTH = "both"
+    ONLY_A = "a"
+    ONLY_B = "b"
+
+
+@dataclass(frozen=True)
+class Presence:
+    """A speaker or entity and the version(s) naming it."""
+
+    name: str
+    label: str
+    side: Side
+    a: Entity | Speaker | None
+    b: Entity | Speaker | None
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One or more consecutive quotes of a speaker, read as one statement."""
+
+    quotes: tuple[Quote, ...]
+
+    @property
+    def text(self) -> str:
+        """The quotes joined by " … ", which marks where the attribution was cut out."""
+        return " … ".join(q.text for q in self.quotes)
+
+    def spans(self) -> list[tuple[int, int]]:
+        return [(q.start, q.end) for q in self.quotes]
+
+
+@dataclass(frozen=True)
+class QuoteDrift:
+    """A statement of one speaker worded differently in the two versions."""
+
+    speaker: str
+    a: Passage
+    b: Passage
+    similarity: float
+    """0..1 similarity of the normalised texts."""
+    changes: tuple[Change, ...]
+    """Word diff; offsets into ``a.text`` and ``b.text``."""
+
+
+@dataclass(frozen=True)
+class Drift:
+    speakers: tuple[Presence, ...]
+    organizations: tuple[Presence, ...]
+    people: tuple[Presence, ...]
+    quotes: tuple[QuoteDrift, ...]
+
+    def side_of(self, name: str) -> Side | None:
+        for p in (*self.speakers, *self.organizations, *self.people):
+            if p.name == name:
+                return p.side
+        return None
+
+
+def _fold(text: str) -> str:
+    return " ".join(_NON_WORD_RE.sub(" ", text.translate(_FOLD).casefold()).split())
+
+
+def _presence(
+    a_items: tuple[Entity, ...] | tuple[Speaker, ...],
+    b_items: tuple[Entity, ...] | tuple[Speaker, ...],
+) -> tuple[Presence, ...]:
+    b_by_key = {normalise_name(item.name): item for item in b_items}
+    out: list[Presence] = []
+    seen: set[str] = set()
+    for item in a_items:
+        key = normalise_name(item.name)
+        other = b_by_key.get(key)
+        side = Side.BOTH if other is not None else Side.ONLY_A
+        out.append(Presence(item.name, item.label, side, item, other))
+        seen.add(key)
+    for item in b_items:
+        if normalise_name(item.name) not in seen:
+            out.append(Presence(item.name, item.label, Side.ONLY_B, None, item))
+    return tuple(out)
+
+
+def passages(quotes: tuple[Quote, ...], text: str | None = None) -> list[Passage]:
+    """Group a speaker's quotes into passages (see the module docstring). Without the article
+    text, quotes are joined when their gap is short."""
+    groups: list[list[Quote]] = []
+    for q in sorted(quotes, key=lambda q: q.start):
+        if groups:
+            prev = groups[-1][-1]
+            gap = q.start - prev.end
+            between = text[prev.end : q.start] if text is not None else ""
+            if 0 <= gap <= MAX_JOIN_GAP and "\n" not in between:
+                groups[-1].append(q)
+                continue
+        groups.append([q])
+    return [Passage(tuple(g)) for g in groups]
+
+
+def _match(
+    a_pass: list[Passage], b_pass: list[Passage], same_length: bool
+) -> list[tuple[float, Passage, Passage]]:
+    """Greedy one-to-one pairing, most similar first."""
+    scored: list[tuple[float, int, int]] = []
+    for i, pa in enumerate(a_pass):
+        fa = _fold(pa.text)
+        for j, pb in enumerate(b_pass):
+            fb = _fold(pb.text)
+            if same_length and not 0.6 <= len(fa) / max(len(fb), 1) <= 1.67:
+                continue
+            score = fuzz.ratio(fa, fb)
+            if score >= MIN_SIMILARITY:
+                scored.append((score, i, j))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs: list[tuple[float, Passage, Passage]] = []
+    for score, i, j in sorted(scored, reverse=True):
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((score, a_pass[i], b_pass[j]))
+    return pairs
+
+
+def _pair_quotes(
+    speaker: str, a: Speaker, b: Speaker, a_text: str | None, b_text: str | None
+) -> list[QuoteDrift]:
+    # Quote by quote first (the finest diff); then what is left, grouped into passages, so a
+    # split quote in one version can meet its joined form in the other.
+    pairs = _match([Passage((q,)) for q in a.quotes], [Passage((q,)) for q in b.quotes], True)
+    paired_a = {q for _, pa, _ in pairs for q in pa.quotes}
+    paired_b = {q for _, _, pb in pairs for q in pb.quotes}
+    rest_a = tuple(q for q in a.quotes if q not in paired_a)
+    rest_b = tuple(q for q in b.quotes if q not in paired_b)
+    pairs += _match(passages(rest_a, a_text), passages(rest_b, b_text), False)
+    drifts: list[QuoteDrift] = []
+    for score, pa, pb in pairs:
+        if _fold(pa.text) == _fold(pb.text):
+            continue  # the same words; typography is not drift
+        comparison = compare_texts(pa.text, pb.text)
+        drifts.append(QuoteDrift(speaker, pa, pb, score / 100.0, comparison.changes))
+    return sorted(drifts, key=lambda d: d.a.quotes[0].start)
+
+
+def compare_extractions(
+    a: Extraction, b: Extraction, a_text: str | None = None, b_text: str | None = None
+) -> Drift:
+    """Presence of every speaker and entity in A and/or B, and the quote drift. Pass the two
+    article texts so split quotes are grouped by paragraph."""
+    speakers = _presence(a.speakers, b.speakers)
+    drifts: list[QuoteDrift] = []
+    for p in speakers:
+        if p.side is Side.BOTH and isinstance(p.a, Speaker) and isinstance(p.b, Speaker):
+            drifts.extend(_pair_quotes(p.name, p.a, p.b, a_text, b_text))
+    return Drift(
+        speakers,
+        _presence(a.organizations, b.organizations),
+        _presence(a.people, b.people),
+        tuple(drifts),
+    )

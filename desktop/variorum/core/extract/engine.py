@@ -1,0 +1,176 @@
+"""Extraction of one article or a batch: the stages put together.
+
+layout -> spaCy -> entity candidates -> label vote -> alias groups -> every mention of a found
+name -> quotes -> attribution -> :class:`Extraction`. The batch form feeds texts through
+``nlp.pipe`` and yields each result as soon as it is ready, so a GUI worker can post results
+while the rest of the batch is still running.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from variorum.core.extract.aliases import Group, NameInfo, group_names
+from variorum.core.extract.attribution import Attribution, Attributor
+from variorum.core.extract.data import ORG, PERSON, Entity, Extraction, Mention, Quote, Speaker
+from variorum.core.extract.entities import (
+    collect_candidates,
+    confirmed_names,
+    normalise_name,
+    vote_labels,
+)
+from variorum.core.extract.layout import BOILERPLATE, Layout, analyse_layout
+from variorum.core.extract.mentions import MentionIndex, MentionRef
+from variorum.core.extract.model import pipeline_label
+from variorum.core.extract.quotes import find_quotes
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+def _name_infos(doc: Doc, layout: Layout) -> tuple[list[NameInfo], list[tuple[int, int, str]]]:
+    candidates = collect_candidates(doc, layout)
+    labels = vote_labels(candidates)
+    confirmed = confirmed_names(candidates)
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    infos: dict[str, NameInfo] = {}
+    spans: list[tuple[int, int, str]] = []
+    for cand in candidates:
+        key = normalise_name(cand.name)
+        if key not in confirmed or not key:
+            continue
+        forms[key][cand.name] += 1
+        info = infos.setdefault(key, NameInfo(key, cand.name, labels[key], 0, cand.start))
+        info.count += 1
+        spans.append((cand.start, cand.end, key))
+    for key, info in infos.items():
+        info.display = forms[key].most_common(1)[0][0]
+    return list(infos.values()), spans
+
+
+def _all_mentions(
+    layout: Layout, groups: list[Group], spans: list[tuple[int, int, str]]
+) -> list[MentionRef]:
+    """The model's mentions plus every other occurrence of a found name (the model tags a
+    name in one sentence and misses it in the next)."""
+    group_of = {m.key: gi for gi, g in enumerate(groups) for m in g.members}
+    taken: list[MentionRef] = [
+        MentionRef(s, e, group_of[k], groups[group_of[k]].label) for s, e, k in spans
+    ]
+    occupied = sorted((m.start, m.end) for m in taken)
+    text = layout.nlp_text
+    for gi, group in enumerate(groups):
+        for form in sorted({m.display for m in group.members}, key=len, reverse=True):
+            pattern = re.compile(r"(?<![\w\-])" + re.escape(form) + r"(?![\w\-])")
+            for found in pattern.finditer(text):
+                s, e = found.span()
+                if layout.kind_at(s) == BOILERPLATE:
+                    continue
+                if any(os < e and s < oe for os, oe in occupied):
+                    continue
+                occupied.append((s, e))
+                taken.append(MentionRef(s, e, gi, group.label))
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _quote_text(text: str) -> str:
+    return text.rstrip(" ,;:\u00a0")
+
+
+def extract_doc(text: str, doc: Doc, layout: Layout | None = None, model: str = "") -> Extraction:
+    """Extraction from an already parsed text (``doc`` parsed from ``layout.nlp_text``)."""
+    layout = layout or analyse_layout(text)
+    infos, spans = _name_infos(doc, layout)
+    groups = group_names(infos, text)
+    mentions = _all_mentions(layout, groups, spans)
+    quotes = find_quotes(layout)
+    index = MentionIndex(mentions, [(q.outer_start, q.outer_end) for q in quotes])
+    attributions = Attributor(doc, layout, quotes, index).attribute()
+
+    # Speakers the parse found but the entity model did not (an unknown name as subject of
+    # "said") become people.
+    group_by_key = {m.key: gi for gi, g in enumerate(groups) for m in g.members}
+    by_group: dict[int, list[Attribution]] = defaultdict(list)
+    for att in attributions:
+        gi = att.group
+        if gi is None and att.name_span is not None:
+            name = text[att.name_span[0] : att.name_span[1]]
+            key = normalise_name(name)
+            gi = group_by_key.get(key)
+            if gi is None:
+                info = NameInfo(key, name, PERSON, 1, att.name_span[0])
+                groups.append(Group(info, [info]))
+                gi = group_by_key[key] = len(groups) - 1
+                mentions.append(MentionRef(*att.name_span, gi, PERSON))
+        if gi is not None:
+            by_group[gi].append(att)
+
+    mentions_by_group: dict[int, list[MentionRef]] = defaultdict(list)
+    for m in mentions:
+        mentions_by_group[m.group].append(m)
+
+    def aliases(group: Group) -> tuple[str, ...]:
+        names = {m.display for m in group.members} - {group.canonical.display}
+        return tuple(sorted(names))
+
+    def entity(gi: int) -> Entity:
+        group = groups[gi]
+        ms = sorted(mentions_by_group[gi], key=lambda m: m.start)
+        return Entity(
+            group.canonical.display,
+            group.label,
+            aliases(group),
+            tuple(Mention(text[m.start : m.end], m.start, m.end) for m in ms),
+        )
+
+    speakers = []
+    for gi, atts in by_group.items():
+        group = groups[gi]
+        quotes_out = tuple(
+            Quote(
+                _quote_text(a.quote.text),
+                a.quote.start,
+                a.quote.start + len(_quote_text(a.quote.text)),
+                group.canonical.display,
+                a.verb,
+                Mention(text[a.mention[0] : a.mention[1]], *a.mention),
+            )
+            for a in sorted(atts, key=lambda a: a.quote.start)
+        )
+        speakers.append(Speaker(group.canonical.display, group.label, aliases(group), quotes_out))
+    speakers.sort(key=lambda s: s.quotes[0].start)
+    entities = [entity(gi) for gi in range(len(groups)) if mentions_by_group[gi]]
+
+    def order(e: Entity) -> tuple[int, int]:
+        return (-len(e.mentions), e.mentions[0].start)
+
+    people = tuple(sorted((e for e in entities if e.label == PERSON), key=order))
+    orgs = tuple(sorted((e for e in entities if e.label == ORG), key=order))
+    return Extraction(tuple(speakers), orgs, people, model)
+
+
+def extract(text: str, nlp: Language) -> Extraction:
+    """Extraction from one article text (``Article.text``); offsets point into ``text``."""
+    layout = analyse_layout(text)
+    return extract_doc(text, nlp(layout.nlp_text), layout, pipeline_label(nlp))
+
+
+def extract_many(texts: Iterable[str], nlp: Language, batch_size: int = 16) -> Iterator[Extraction]:
+    """Extractions in input order, one as soon as it is ready (``nlp.pipe`` batches the model
+    work, which is most of the cost)."""
+    label = pipeline_label(nlp)
+    pending: dict[int, Layout] = {}
+
+    def prepared() -> Iterator[str]:
+        for i, text in enumerate(texts):
+            layout = analyse_layout(text)
+            pending[i] = layout
+            yield layout.nlp_text
+
+    for i, doc in enumerate(nlp.pipe(prepared(), batch_size=batch_size)):
+        layout = pending.pop(i)
+        yield extract_doc(layout.text, doc, layout, label)

@@ -1,0 +1,171 @@
+"""People and organizations named in an article: the model's guesses, cleaned and voted.
+
+spaCy's small model tags each mention on its own, so one name gets different labels in one
+article, job titles stick to names, headline words become "organizations" and "AI" is an
+organization. Here we keep PERSON and ORG mentions outside site chrome, strip titles and
+determiners, drop common false entities, add organizations the context reveals
+(:mod:`orgcontext`), and give every name one label by a weighted majority vote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from variorum.core.extract.data import ORG, PERSON
+from variorum.core.extract.layout import BODY, BOILERPLATE, HEADING, Layout
+from variorum.core.extract.orgcontext import context_orgs
+from variorum.core.extract.vocab import FALSE_ENTITY_WORDS, ROLE_WORDS, TITLE_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+MODEL_WEIGHT = 1.0
+CONTEXT_WEIGHT = 3.0
+"""What the context says ("chip maker X") outweighs a few model votes."""
+
+_LEADING_DROP = frozenset({"the", "a", "an", "'s", "’s"})
+_TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", "-", "–", "—"})
+_NAME_CHARS_RE = re.compile(r"[^\W\d_]")
+
+
+@dataclass
+class Candidate:
+    """One mention: where it is, the cleaned name, and its votes for each label."""
+
+    start: int
+    end: int
+    name: str
+    votes: dict[str, float]
+    kind: str
+    """Layout kind of its block: body or heading."""
+
+
+def normalise_name(name: str) -> str:
+    """The key names are merged on: case, a leading "the", possessives and spacing folded."""
+    folded = name.replace("’", "'").casefold().strip()
+    folded = re.sub(r"'s$", "", folded)
+    folded = re.sub(r"^the\s+", "", folded)
+    folded = re.sub(r"[^\w&'\- ]", " ", folded)
+    return " ".join(folded.split())
+
+
+def _split_at_title(span: Span) -> tuple[list[Token], list[Token]] | None:
+    """ "OpenAI CEO Altman" -> (["OpenAI"], ["Altman"]): an organization, a title, a person."""
+    tokens = [t for t in span if not t.is_space]
+    for i in range(len(tokens) - 2, -1, -1):
+        person = tokens[i + 1 :]
+        if (
+            tokens[i].lower_ in ROLE_WORDS
+            and len(person) <= 3
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in person)
+        ):
+            j = i
+            while j > 0 and tokens[j - 1].lower_ in TITLE_WORDS:
+                j -= 1
+            if j > 0 and tokens[j - 1].lower_ in ("of", "for", "and", "&"):
+                return None
+            return tokens[:j], person
+    return None
+
+
+def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
+    tokens = [t for t in span if not t.is_space]
+    if not tokens:
+        return None
+    while tokens and tokens[0].lower_ in _LEADING_DROP:
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].lower_ in _TRAILING_DROP or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    if label == PERSON:
+        # "OpenAI CEO Sam Altman" -> "Sam Altman": drop everything up to the last title word
+        # that is followed by a capitalised word.
+        cut = -1
+        for i, tok in enumerate(tokens[:-1]):
+            if tok.lower_ in TITLE_WORDS and tokens[i + 1].text[:1].isupper():
+                cut = i
+        tokens = tokens[cut + 1 :]
+    if not tokens:
+        return None
+    content = [t for t in tokens if t.lower_ not in FALSE_ENTITY_WORDS]
+    if not content or all(t.pos_ in ("ADJ", "NUM", "DET") for t in content):
+        return None
+    if label == PERSON and all(t.lower_ in TITLE_WORDS for t in tokens):
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = tokens[0].doc.text[start:end]
+    if "\n" in text or not _NAME_CHARS_RE.search(text) or not any(c.isupper() for c in text):
+        return None
+    return start, end
+
+
+def _is_place_compound(name: str, places: set[str]) -> bool:
+    """ "U.S.-China", "US–China": places joined by a dash are not an organization."""
+    parts = [p.strip() for p in re.split(r"[-–—/]", name)]
+    return len(parts) > 1 and all(p in places or (p.isupper() and len(p) <= 4) for p in parts)
+
+
+def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
+    """Mentions from the model and from context rules, merged by span."""
+    by_span: dict[tuple[int, int], Candidate] = {}
+    text = layout.text
+
+    def add(start: int, end: int, label: str, weight: float) -> None:
+        kind = layout.kind_at(start)
+        if kind == BOILERPLATE:
+            return
+        cand = by_span.get((start, end))
+        if cand is None:
+            cand = Candidate(start, end, text[start:end], defaultdict(float), kind)
+            by_span[(start, end)] = cand
+        cand.votes[label] += weight
+
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
+    model_spans: list[tuple[int, int]] = []
+
+    def add_model(tokens: Span | list[Token], label: str) -> None:
+        cleaned = _clean_span(tokens, label)
+        if cleaned and not _is_place_compound(text[cleaned[0] : cleaned[1]], places):
+            add(*cleaned, label, MODEL_WEIGHT)
+            model_spans.append(cleaned)
+
+    for ent in doc.ents:
+        if ent.label_ not in (PERSON, ORG):
+            continue
+        split = _split_at_title(ent)
+        if split is None:
+            add_model(ent, ent.label_)
+            continue
+        org_part, person_part = split
+        if org_part and all(t.pos_ == "PROPN" for t in org_part):
+            add_model(org_part, ORG)
+        if person_part:
+            add_model(person_part, PERSON)
+    for start, end in context_orgs(doc):
+        overlapping = [s for s in model_spans if s[0] < end and start < s[1]]
+        if overlapping:  # the model found the name; the context only fixes its label
+            for s in overlapping:
+                add(*s, ORG, CONTEXT_WEIGHT)
+        else:
+            add(start, end, ORG, CONTEXT_WEIGHT)
+    return sorted(by_span.values(), key=lambda c: c.start)
+
+
+def vote_labels(candidates: list[Candidate]) -> dict[str, str]:
+    """One label per normalised name: the weighted majority over all its mentions."""
+    totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for cand in candidates:
+        for label, weight in cand.votes.items():
+            totals[normalise_name(cand.name)][label] += weight
+    return {key: max(sorted(votes), key=lambda lab: votes[lab]) for key, votes in totals.items()}
+
+
+def confirmed_names(candidates: list[Candidate]) -> set[str]:
+    """Names seen at least once outside headings: headline-case lines make the model see
+    organizations in ordinary capitalised words, so names found only there are dropped."""
+    return {normalise_name(c.name) for c in candidates if c.kind == BODY}
+
+
+__all__ = ["HEADING", "Candidate", "collect_candidates", "confirmed_names", "normalise_name"]

@@ -1,0 +1,141 @@
+"""Reading the shape of an article's text before any language model sees it.
+
+Articles arrive as copied web pages and PDFs: lines broken in the middle of sentences, site
+chrome (breadcrumbs, "See also", cookie banners, editor credits) mixed with the story, and
+headlines in Title Case that fool the entity recogniser. This module splits the text into
+blocks, says which are body, heading or boilerplate, and produces a same-length copy of the
+text with soft line breaks turned into spaces, so every offset stays valid.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+BODY = "body"
+HEADING = "heading"
+BOILERPLATE = "boilerplate"
+
+_TERMINAL = tuple(".!?:;\"”»'’)]…")
+_BOILERPLATE_RE = re.compile(
+    r"""^(?:
+        see\ also\b | read\ (?:more|also|next)\b | related(?:\ (?:articles?|stories|posts?))?\s*:
+      | you\ (?:may|might)\ also\ like | recommended\ for\ you | more\ (?:from|on)\ this\b
+      | leave\ a\ (?:comment|reply) | share\b | share\ (?:this|on)\b | tweet\b | print\b
+      | (?:\w+\s+)?(?:editor|editing|edited|reporting|additional\ reporting|compiled|proofreading
+          |translated|translation|writing|written)\b[^.]{0,40}?(?:\bby\b|:|/)
+      | \(\s*(?:proofreading|editor|editing|translated|reporting)\b
+      | editor\ in\ charge
+      | (?:source|author|photo|image|credit|e-?mail|wechat|tel|phone|contact)\b\s*:?
+      | by\ [\w.\- ]{1,40}$ | write\ to\ | contact\ (?:the\ )?(?:author|reporter|writer)
+      | follow\ (?:us|me)\b | sign\ (?:up|in)\b | subscribe\b | log\ ?in\b
+      | advertisement$
+      | copyright\b | ©  | all\ rights\ reserved | privacy\b | terms\ of\ (?:use|service)
+      | home\s*[»>›/|] | skip\ to\b | menu$ | search$ | \#\w+\#?$
+      | \d+\ (?:minutes?|hours?|days?)\ ago$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CHROME_WORDS_RE = re.compile(
+    r"\b(?:cookies?|opt-out|akismet|newsletter|unsubscribe|javascript|your browser)\b", re.I
+)
+_CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\[email[^\]]*\]|https?://|www\.", re.I)
+_WORD_RE = re.compile(r"[^\W\d_][\w'’\-.]*", re.UNICODE)
+_MINOR_WORDS = frozenset(
+    re.findall(r"\w+", "a an and as at but by for from in into of on or over the to up via vs with")
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A line of the text (after soft breaks are joined) and what it is."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Layout:
+    text: str
+    nlp_text: str
+    """Same length as ``text``; soft line breaks replaced by spaces."""
+    blocks: tuple[Block, ...]
+
+    def kind_at(self, pos: int) -> str:
+        for block in self.blocks:
+            if block.start <= pos < block.end:
+                return block.kind
+        return BODY
+
+
+def is_headline_case(line: str) -> bool:
+    """Most words capitalised and no sentence end: a headline or a section heading."""
+    words = _WORD_RE.findall(line)
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    if len(content) < 2:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper()) / len(content)
+    if line.rstrip().endswith((".", '?"', '."', ".”")):
+        # A headline with a full stop: only when short, one sentence, nearly all capitalised.
+        return len(words) <= 20 and ". " not in line and capitalised >= 0.75
+    return capitalised >= 0.75
+
+
+def classify_line(line: str) -> str:
+    stripped = line.strip().lstrip("-–—•*· ").strip()
+    if not stripped:
+        return BOILERPLATE
+    words = _WORD_RE.findall(stripped)
+    if _BOILERPLATE_RE.match(stripped) or _CONTACT_RE.search(stripped):
+        return BOILERPLATE
+    if _CHROME_WORDS_RE.search(stripped) and len(words) < 60:
+        return BOILERPLATE
+    if len(words) <= 3 and not stripped.endswith(_TERMINAL):
+        return BOILERPLATE
+    if is_headline_case(stripped):
+        return HEADING
+    return BODY
+
+
+def _soft_breaks(text: str) -> set[int]:
+    """Positions of single newlines that break a sentence, not a paragraph.
+
+    A break is soft when the line before does not end a sentence and either the next line
+    starts in lower case, or the text is hard-wrapped (lines of similar, modest length) and
+    the line before is about as long as its neighbours.
+    """
+    lines = text.split("\n")
+    lengths = [len(ln) for ln in lines if ln.strip()]
+    wrapped = bool(lengths) and len(lengths) >= 4 and statistics.median(lengths) < 120
+    width = max(lengths) if lengths else 0
+    soft: set[int] = set()
+    pos = 0
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        end = pos + len(line)
+        pos = end + 1
+        body = line.rstrip()
+        if not body or not nxt.strip() or body.endswith(_TERMINAL):
+            continue
+        first = nxt.lstrip()[:1]
+        if first.islower() or (wrapped and len(body) >= 0.7 * width and first.isalnum()):
+            soft.add(end)
+    return soft
+
+
+def analyse_layout(text: str) -> Layout:
+    soft = _soft_breaks(text)
+    chars = list(text)
+    for pos in soft:
+        chars[pos] = " "
+    nlp_text = "".join(chars)
+    blocks: list[Block] = []
+    pos = 0
+    for line in nlp_text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            blocks.append(Block(pos, end, classify_line(line)))
+        pos = end + 1
+    return Layout(text, nlp_text, tuple(blocks))

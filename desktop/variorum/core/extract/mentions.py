@@ -1,0 +1,61 @@
+"""An index of the entity mentions of one article, by position.
+
+Attribution asks "which entity is at this token?", "who is the last person named before this
+point?" and "which entity is named inside this phrase?"; a sorted list answers all three.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    start: int
+    end: int
+    group: int
+    label: str
+
+
+class MentionIndex:
+    def __init__(self, mentions: list[MentionRef], excluded: list[tuple[int, int]]) -> None:
+        self._mentions = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self._mentions]
+        self._excluded = excluded
+        """Spans (quoted passages) whose mentions never stand for a speaker."""
+
+    def _usable(self, m: MentionRef) -> bool:
+        return not any(s <= m.start < e for s, e in self._excluded)
+
+    def at(self, start: int, end: int) -> MentionRef | None:
+        """The mention overlapping [start, end), if any."""
+        i = bisect.bisect_right(self._starts, end) - 1
+        while i >= 0:
+            m = self._mentions[i]
+            if m.end > start and m.start < end:
+                return m
+            if m.end <= start and m.start < start - 200:
+                break
+            i -= 1
+        return None
+
+    def within(self, start: int, end: int) -> MentionRef | None:
+        """The first usable mention inside [start, end)."""
+        i = bisect.bisect_left(self._starts, start)
+        while i < len(self._mentions) and self._mentions[i].start < end:
+            m = self._mentions[i]
+            if m.end <= end and self._usable(m):
+                return m
+            i += 1
+        return None
+
+    def before(self, pos: int, label: str) -> MentionRef | None:
+        """The last usable mention with ``label`` that ends before ``pos``."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        while i >= 0:
+            m = self._mentions[i]
+            if m.label == label and m.end <= pos and self._usable(m):
+                return m
+            i -= 1
+        return None

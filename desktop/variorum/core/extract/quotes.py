@@ -1,0 +1,140 @@
+"""Finding quoted passages in text copied from anywhere.
+
+News text mixes quote styles: straight and curly double quotes, « » guillemets, „ low marks,
+TeX-style ``...'' pairs and ‘single’ quotes; copy-paste leaves them unbalanced or facing the
+wrong way (“...“). We therefore decide what a mark does from its surroundings (a mark after a
+space and before a word opens; one after a word and before a space or punctuation closes),
+using the glyph only to break ties, and we close any quote left open at the end of a block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from variorum.core.extract.layout import BODY, Layout
+
+_DOUBLE_RE = re.compile(r"``|''|[\"“”„‟«»]")
+_OPENING_GLYPHS = frozenset({"“", "„", "‟", "«", "``"})
+_CLOSING_GLYPHS = frozenset({"”", "»", "''"})
+_OPEN_BEFORE = set(" \t\n\u00a0([{—–-/:;,")
+_CLOSE_AFTER = set(" \t\n\u00a0)]}.,;:!?—–-…")
+_WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
+_TRAILING = " \t\u00a0,;:"
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Quoted text (``start``/``end``, without the marks) and the span including the marks."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(_WORD_RE.findall(self.text))
+
+
+@dataclass(frozen=True)
+class _Mark:
+    start: int
+    end: int
+    can_open: bool
+    can_close: bool
+
+
+def _classify(text: str, start: int, end: int, lo: int, hi: int) -> _Mark:
+    glyph = text[start:end]
+    before = text[start - 1] if start > lo else " "
+    after = text[end] if end < hi else " "
+    opens = before in _OPEN_BEFORE or before in '"“”«»„'
+    closes = after in _CLOSE_AFTER or after in '"“”«»'
+    can_open = opens and not after.isspace()
+    can_close = not before.isspace() and closes
+    if can_open and can_close:  # e.g. between two punctuation marks: trust the glyph
+        can_open = glyph not in _CLOSING_GLYPHS
+        can_close = glyph not in _OPENING_GLYPHS
+    return _Mark(start, end, can_open, can_close)
+
+
+def _span(text: str, open_end: int, close_start: int, close_end: int) -> QuoteSpan | None:
+    start, end = open_end, close_start
+    while start < end and text[start] in " \t\n\u00a0":
+        start += 1
+    while end > start and text[end - 1] in _TRAILING + "\n":
+        end -= 1
+    if end <= start:
+        return None
+    return QuoteSpan(start, end, open_end - 1 if open_end > 0 else 0, close_end, text[start:end])
+
+
+def _scan_block(text: str, lo: int, hi: int) -> list[QuoteSpan]:
+    marks = [_classify(text, m.start(), m.end(), lo, hi) for m in _DOUBLE_RE.finditer(text, lo, hi)]
+    found: list[QuoteSpan] = []
+    opened: _Mark | None = None
+    for mark in marks:
+        if opened is None:
+            if mark.can_open or not mark.can_close:
+                opened = mark
+            continue
+        if mark.can_open and not mark.can_close:
+            # A clear opener while a quote is open: the closing mark was lost. End the open
+            # quote here and start a new one.
+            span = _span(text, opened.end, mark.start, mark.start)
+            opened = mark
+        else:
+            span = _span(text, opened.end, mark.start, mark.end)
+            opened = None
+        if span:
+            found.append(_fix_outer(span, text))
+    if opened is not None:
+        span = _span(text, opened.end, hi, hi)
+        if span:
+            found.append(_fix_outer(span, text))
+    found.extend(_single_quotes(text, lo, hi, found))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _fix_outer(span: QuoteSpan, text: str) -> QuoteSpan:
+    """The outer span starts at the opening mark (two characters for ``)."""
+    outer_start = span.outer_start
+    if outer_start > 0 and text[outer_start - 1 : outer_start + 1] == "``":
+        outer_start -= 1
+    return QuoteSpan(span.start, span.end, outer_start, span.outer_end, span.text)
+
+
+_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))‘(?=\w)")
+_SINGLE_CLOSE_RE = re.compile(r"(?<=[\w.,!?])’(?=[\s.,;:!?)\]—–]|$)")
+
+
+def _single_quotes(text: str, lo: int, hi: int, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
+    """‘Single’ quotes (British style). The closing mark doubles as an apostrophe, so a quote
+    needs a clear opener and must not overlap a double-quoted passage."""
+    found: list[QuoteSpan] = []
+    pos = lo
+    while True:
+        opener = _SINGLE_OPEN_RE.search(text, pos, hi)
+        if not opener:
+            break
+        closer = _SINGLE_CLOSE_RE.search(text, opener.end(), hi)
+        if not closer:
+            break
+        span = _span(text, opener.end(), closer.start(), closer.end())
+        pos = closer.end()
+        if span and not any(d.outer_start <= span.start < d.outer_end for d in doubles):
+            found.append(span)
+    return found
+
+
+def find_quotes(layout: Layout) -> list[QuoteSpan]:
+    """Quoted passages in body blocks, in text order."""
+    text = layout.nlp_text
+    spans: list[QuoteSpan] = []
+    for block in layout.blocks:
+        if block.kind == BODY:
+            spans.extend(_scan_block(text, block.start, block.end))
+    return spans

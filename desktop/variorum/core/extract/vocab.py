@@ -1,0 +1,104 @@
+"""Word lists the rules use: speech verbs, job titles, organization nouns, false entities.
+
+They are lists of ordinary English words, never of names: the rules must work on news about
+people and companies we have never seen.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SPEECH_VERBS = _words(
+    """
+    say tell add warn emphasize emphasise note argue insist call describe explain state claim
+    declare announce assert stress write tweet post reply respond answer ask recall remark
+    observe comment suggest predict caution urge acknowledge admit concede confirm deny
+    maintain contend complain lament quip joke continue conclude mention point testify
+    report reveal disclose estimate believe think worry fear hope promise vow pledge
+    recount recommend counter retort reiterate repeat describe characterize characterise
+    dub label question wonder exclaim shout whisper murmur mutter boast brag concur agree
+    disagree object protest allege charge assure reassure advise inform announce elaborate
+    clarify highlight underscore underline acknowledge summarize summarise put
+    """
+)
+"""Lemmas of verbs that introduce speech. "put" covers "as X put it"."""
+
+SPEECH_VERB_FORMS = _words(
+    """
+    said says saying told tells added adds warned warns emphasized emphasised emphasizes
+    noted notes argued argues insisted insists called calls described describes explained
+    explains stated states claimed claims declared declares announced stressed stresses wrote
+    writes tweeted posted replied replies responded answered asked recalled remarked observed
+    commented suggested predicted cautioned urged acknowledged admitted conceded confirmed
+    denied maintained contended complained lamented quipped joked continued concluded
+    mentioned pointed testified reported revealed estimated believes believed thinks thought
+    hoped promised vowed pledged recounted recommended countered retorted reiterated repeated
+    """
+)
+"""Inflected forms for the rule-based fallback, which works on the raw text."""
+
+TITLE_WORDS = _words(
+    """
+    ceo cfo coo cto chief executive officer president vice chairman chairwoman chair
+    chairperson founder co-founder cofounder director secretary minister premier chancellor
+    governor senator sen. rep. representative congressman congresswoman mayor judge justice
+    professor prof. prof dr. dr mr. mr mrs. mrs ms. ms miss sir dame lord lady general gen.
+    colonel col. captain capt. lieutenant sergeant commissioner ambassador spokesman
+    spokeswoman spokesperson analyst economist scientist researcher partner head leader
+    manager editor correspondent reporter columnist king queen prince princess pope bishop
+    rev. reverend deputy assistant acting former late prime foreign state general-secretary
+    attorney inspector superintendent chief-executive
+    """
+)
+"""Words that precede a name as a title or role ("OpenAI CEO Sam Altman", "Professor X")."""
+
+ROLE_WORDS = _words(
+    """
+    ceo cfo coo cto chief executive president chairman chairwoman chairperson founder
+    co-founder cofounder director spokesman spokeswoman spokesperson professor analyst
+    economist scientist researcher partner secretary minister
+    """
+)
+"""Roles that separate an organization from a person inside one name ("OpenAI CEO Altman")."""
+
+ORG_NOUNS = _words(
+    """
+    company companies firm firms maker makers chipmaker chipmakers automaker automakers
+    carmaker carmakers giant giants startup startups start-up start-ups developer developers
+    manufacturer manufacturers provider providers operator operators group groups lab labs
+    laboratory laboratories bank banks agency agencies retailer retailers carrier carriers
+    insurer insurers conglomerate conglomerates publisher publishers broadcaster
+    broadcasters airline airlines brand brands platform platforms outlet outlets fund funds
+    investor investors nonprofit nonprofits non-profit organization organizations
+    organisation organisations institute institutes university universities newspaper
+    newspapers network networks supplier suppliers vendor vendors rival rivals peer peers
+    competitor competitors subsidiary subsidiaries unit units affiliate affiliates
+    corporation corporations business businesses exchange exchanges regulator regulators
+    think-tank tank tanks consultancy consultancies
+    """
+)
+"""Nouns that, placed before a capitalised name, say the name is an organization
+("chip maker X", "search giant X", "companies including X")."""
+
+COMPANY_SUFFIXES = _words(
+    """
+    inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa nv gmbh group holdings
+    holding technologies technology tech systems labs lab capital partners international
+    global limited company industries ventures networks
+    """
+)
+"""Trailing words that make "X Technologies" the same company as "X"."""
+
+FALSE_ENTITY_WORDS = _words(
+    """
+    ai a.i. ml llm llms gpu gpus cpu api apis ceo cfo cto coo vr ar ios app apps covid
+    covid-19 gdp ipo esg faq q&a pm am tv dna rna
+    """
+)
+"""Words the statistical model often labels as an organization though they are not."""
+
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+PRONOUNS_ORG = frozenset({"it"})

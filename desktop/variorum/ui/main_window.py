@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QIcon,
+    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self._icon = icon
         self._interactive = interactive
+        self._pending_sizes: list[int] | None = None
 
         self.tasks = TaskRunner(self)
         self.model = ArticleListModel(self)
@@ -205,16 +207,25 @@ class MainWindow(QMainWindow):
                 self.resize(1280, 800)
             if settings.window_state:
                 self.restoreState(QByteArray.fromBase64(settings.window_state.encode()))
-            sizes = list(settings.splitter_sizes)
-            if len(sizes) != self.splitter.count() or not any(sizes):
-                sizes = DEFAULT_SIZES[: self.splitter.count()]
-            self.splitter.setSizes(sizes)
+            self._pending_sizes = list(settings.splitter_sizes)
         self.recent_menu.set_paths(settings.recent_files)
         self.pane.set_view_mode(settings.view_mode)
         self.pane.set_options(settings.compare)
         self.actions.show_boilerplate.setChecked(settings.show_boilerplate)
         self.compare.set_show_boilerplate(settings.show_boilerplate)
         self.compare.set_options(settings.compare)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Splitter sizes are applied once the window has its real size; set earlier, Qt
+        rescales them to the provisional size and the list comes back at the wrong width."""
+        super().showEvent(event)
+        sizes = self._pending_sizes
+        if sizes is None:
+            return
+        self._pending_sizes = None
+        if len(sizes) != self.splitter.count() or not any(sizes):
+            sizes = DEFAULT_SIZES[: self.splitter.count()]
+        self.splitter.setSizes(sizes)
 
     # --- settings ------------------------------------------------------------------------
     def update_settings(self, settings: Settings) -> None:

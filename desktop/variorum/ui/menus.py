@@ -54,7 +54,8 @@ def create_actions(window: QWidget, undo: QAction, redo: QAction) -> Actions:
     boilerplate = _action(window, "Show &Boilerplate", None, "actionShowBoilerplate")
     boilerplate.setCheckable(True)
     boilerplate.setToolTip("Show the site chrome the loader set aside (navigation, banners)")
-    quit_action = _action(window, "&Quit", QKeySequence.StandardKey.Quit, "actionQuit")
+    # StandardKey.Quit is empty on some Linux desktops; Ctrl+Q is what everyone expects.
+    quit_action = _action(window, "&Quit", "Ctrl+Q", "actionQuit")
     quit_action.setMenuRole(QAction.MenuRole.QuitRole)
     preferences = _action(
         window, "&Preferences…", QKeySequence.StandardKey.Preferences, "actionPreferences"

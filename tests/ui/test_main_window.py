@@ -1,0 +1,340 @@
+"""The main window end to end (offscreen): dropping files and folders, selecting to compare,
+removing with Delete and undoing with Ctrl+Z, restarting on the same --basedir, the filter box,
+recent files, the corrupt-settings notice, pasting, preferences and swap."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from variorum.core.changes import Comparison
+from variorum.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+def drop(window: MainWindow, *paths: Path) -> None:
+    """Deliver a drag-enter and a drop the way Qt does for a file manager drag."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    action = Qt.DropAction.CopyAction
+    button, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPointF(50, 50), action, mime, button, mods)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(QPointF(50, 50), action, mime, button, mods, QEvent.Type.Drop)
+    QApplication.sendEvent(window, event)
+    assert event.isAccepted()
+
+
+def settle(qtbot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.busy(), timeout=20000)
+
+
+def titles(window: MainWindow) -> list[str]:
+    proxy = window.article_list.proxy
+    return [proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount())]
+
+
+def last_comparison(window: MainWindow) -> Comparison:
+    value = window.pane.last("comparison")
+    assert value is not None, window.pane.calls
+    return value[2]
+
+
+def test_empty_library_shows_how_to_add_articles(make_window) -> None:
+    window = make_window()
+    kind, text = window.pane.last_call()
+    assert kind == "message" and "Drop" in text and "File › Open" in text
+    assert window.count_label.text() == "0 articles"
+
+
+def test_drop_files_then_compare_two(qtbot, make_window, texts) -> None:
+    window = make_window()
+    drop(window, texts["a.txt"], texts["b.txt"], texts["c.txt"])
+    settle(qtbot, window)
+    assert window.statusBar().currentMessage() == "Loaded 3 articles"
+    assert len(titles(window)) == 3
+    assert window.library.__len__() == 3
+
+    # A fresh batch with nothing selected selects (and compares) its first two files.
+    assert [a.title for a in window.selected_articles()] == titles(window)[:2]
+    window.pane.calls.clear()
+    window.article_list.select_rows([2])
+    with qtbot.waitSignal(window.compare.comparison_shown, timeout=20000):
+        window.article_list.select_rows([0, 1])
+    assert window.pane.calls[0][0] == "article"
+    assert [kind for kind, _ in window.pane.calls[1:]] in (
+        ["comparison"],  # from the cache of the automatic selection
+        ["pending", "comparison"],
+    )
+    a, b, comparison = window.pane.last("comparison")
+    assert a.source_path.endswith("a.txt") and b.source_path.endswith("b.txt")
+    spans_a = {c.a_text for c in comparison.changes if c.a_text}
+    spans_b = {c.b_text for c in comparison.changes if c.b_text}
+    assert "island" in spans_a and "northern" in spans_b
+    assert "200" in spans_a and "250" in spans_b
+    assert any("unanimous" in t for t in spans_b)
+    # Curly vs straight quotes are folded by default: no change touches the quotation.
+    assert not any('"' in t or "\u201c" in t for t in spans_a | spans_b)
+    # Offsets point into each article's text.
+    for change in comparison.changes:
+        assert a.text[change.a_start : change.a_end] == change.a_text
+        assert b.text[change.b_start : change.b_end] == change.b_text
+    assert comparison.stats.inserted_words > 0 and comparison.stats.deleted_words > 0
+
+
+def test_one_selected_article_is_shown_for_reading(qtbot, make_window, texts) -> None:
+    window = make_window()
+    window.open_paths([str(texts["c.txt"])])
+    settle(qtbot, window)
+    window.article_list.select_rows([0])
+    article, show_boilerplate = window.pane.last("article")
+    assert article.title == "Fishing quotas cut" and show_boilerplate is False
+    window.actions.show_boilerplate.trigger()
+    article, show_boilerplate = window.pane.last("article")
+    assert show_boilerplate is True
+    assert json.loads(window.store.path.read_text())["show_boilerplate"] is True
+
+
+def test_folder_with_a_bad_file_reports_it_and_loads_the_rest(qtbot, make_window, tmp_path):
+    folder = tmp_path / "drop"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "one.txt").write_text("First story\n\nSomething happened today.", encoding="utf-8")
+    (folder / "sub" / "two.md").write_text("Second story\n\nIt went on.", encoding="utf-8")
+    (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    window = make_window()
+    drop(window, folder)
+    settle(qtbot, window)
+    message = window.statusBar().currentMessage()
+    assert message == "Loaded 2 articles; skipped photo.txt: not a text file"
+    assert window.problems_button.isVisible()
+    rows = window.problems.rows()
+    assert len(rows) == 1 and rows[0][0].endswith("photo.txt")
+    assert rows[0][1] == "not a text file"
+
+
+def test_loading_the_same_content_again_says_so(qtbot, make_window, texts, tmp_path) -> None:
+    window = make_window()
+    window.open_paths([str(texts["a.txt"])])
+    settle(qtbot, window)
+    copy = tmp_path / "copy-of-a.txt"
+    copy.write_bytes(texts["a.txt"].read_bytes().replace(b"\n", b"\r\n"))
+    window.open_paths([str(copy)])
+    settle(qtbot, window)
+    assert window.statusBar().currentMessage() == "a.txt already in the library"
+    assert len(titles(window)) == 1
+
+
+def test_delete_removes_and_ctrl_z_restores_in_place(qtbot, make_window, texts) -> None:
+    window = make_window()
+    window.open_paths([str(texts[n]) for n in ("a.txt", "b.txt", "c.txt")])
+    settle(qtbot, window)
+    before = titles(window)
+    view = window.article_list.view
+    window.article_list.select_rows([1])
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert titles(window) == [before[0], before[2]]
+    assert len(window.library) == 2
+    assert window.actions.undo.isEnabled()
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert titles(window) == before
+    assert len(window.library) == 3
+    assert [a.title for a in window.selected_articles()] == [before[1]]
+
+
+def test_restart_finds_list_settings_and_recent_files(qtbot, make_window, texts, tmp_path):
+    base = tmp_path / "restart"
+    window = make_window(base)
+    window.open_paths([str(texts["a.txt"]), str(texts["c.txt"])])
+    settle(qtbot, window)
+    window.open_paths([str(texts["b.txt"])])
+    settle(qtbot, window)
+    listed = titles(window)
+    window.pane.view_actions()[1].trigger()  # the user picks side by side in the pane
+    window.splitter.setSizes([250, 700, 0][: window.splitter.count()])
+    sizes = window.splitter.sizes()
+    window.close()
+
+    again = make_window(base)
+    assert titles(again) == listed
+    assert again.settings.view_mode == "side_by_side"
+    assert again.pane.view_mode == "side_by_side"
+    # The offscreen screen may clamp the restored window size; the list keeps its width.
+    assert again.splitter.sizes()[0] == sizes[0]
+    recent = again.recent_menu.paths()
+    assert recent[0].endswith("b.txt")
+    assert {Path(p).name for p in recent} == {"a.txt", "b.txt", "c.txt"}
+
+
+def test_recent_menu_reopens_a_file(qtbot, make_window, texts) -> None:
+    window = make_window()
+    window.open_paths([str(texts["c.txt"])])
+    settle(qtbot, window)
+    window.article_list.select_rows([0])
+    window.remove_selected()
+    assert titles(window) == []
+    recent_action = window.recent_menu.actions()[0]
+    assert recent_action.data() == str(texts["c.txt"])
+    recent_action.trigger()
+    settle(qtbot, window)
+    assert titles(window) == ["Fishing quotas cut"]
+
+
+def test_filter_box_narrows_the_list(qtbot, make_window, texts) -> None:
+    window = make_window()
+    window.open_paths([str(texts[n]) for n in ("a.txt", "b.txt", "c.txt")])
+    settle(qtbot, window)
+    qtbot.keyClicks(window.article_list.filter_box, "quota")
+    assert titles(window) == ["Fishing quotas cut"]
+    window.article_list.filter_box.clear()
+    assert len(titles(window)) == 3
+
+
+def test_corrupt_settings_are_moved_aside_and_reported_once(qtbot, make_window, tmp_path):
+    base = tmp_path / "corrupt"
+    (base / "config").mkdir(parents=True)
+    (base / "config" / "settings.json").write_text("{not json", encoding="utf-8")
+    window = make_window(base)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "settingsNotice") is not None)
+    notice = window.findChild(QMessageBox, "settingsNotice")
+    assert notice.isVisible() and not notice.isModal()
+    assert "defaults are used" in notice.text()
+    assert "defaults are used" in window.statusBar().currentMessage()
+    assert list((base / "config").glob("settings.json.bad-*"))
+    notice.close()
+    window.close()
+
+    again = make_window(base)
+    qtbot.wait(50)
+    assert again.findChild(QMessageBox, "settingsNotice") is None
+
+
+def test_paste_as_new_article(qtbot, make_window) -> None:
+    window = make_window()
+    QGuiApplication.clipboard().setText("Pasted headline\n\nA paragraph from the clipboard.")
+    window.actions.paste.trigger()
+    settle(qtbot, window)
+    assert titles(window) == ["Pasted headline"]
+    assert window.statusBar().currentMessage() == "Loaded 1 article"
+
+
+def test_swap_is_remembered_for_the_pair(qtbot, make_window, texts) -> None:
+    window = make_window()
+    window.open_paths([str(texts[n]) for n in ("a.txt", "b.txt", "c.txt")])
+    settle(qtbot, window)
+    window.article_list.select_rows([0, 1])
+    settle(qtbot, window)
+    a, b, _ = window.pane.last("comparison")
+    window.pane.swap_requested.emit()
+    settle(qtbot, window)
+    a2, b2, swapped = window.pane.last("comparison")
+    assert (a2.id, b2.id) == (b.id, a.id)
+    assert swapped.a_text == b.text
+    window.article_list.select_rows([2])
+    window.article_list.select_rows([0, 1])
+    settle(qtbot, window)
+    a3, b3, _ = window.pane.last("comparison")
+    assert (a3.id, b3.id) == (b.id, a.id)
+
+
+def test_preferences_change_options_save_and_recompute(qtbot, make_window, texts) -> None:
+    window = make_window()
+    window.open_paths([str(texts["a.txt"]), str(texts["b.txt"])])
+    settle(qtbot, window)
+    window.article_list.select_rows([0, 1])
+    settle(qtbot, window)
+    before = last_comparison(window)
+    dialog = window.open_preferences()
+    dialog.option_boxes["fold_quotes"].setChecked(False)
+    dialog.accept()
+    settle(qtbot, window)
+    assert window.settings.compare.fold_quotes is False
+    assert window.pane.options.fold_quotes is False
+    assert json.loads(window.store.path.read_text())["compare"]["fold_quotes"] is False
+    after = last_comparison(window)
+    assert after is not before
+    quote_changes = [c for c in after.changes if "\u201c" in c.a_text or '"' in c.b_text]
+    assert quote_changes, "with quote folding off the curly quotes count as changes"
+
+
+def test_pane_option_change_is_saved_and_recomputed(qtbot, make_window, texts) -> None:
+    window = make_window()
+    window.open_paths([str(texts["a.txt"]), str(texts["b.txt"])])
+    settle(qtbot, window)
+    window.article_list.select_rows([0, 1])
+    settle(qtbot, window)
+    count = sum(1 for kind, _ in window.pane.calls if kind == "comparison")
+    options = window.settings.compare.__class__(ignore_case=True)
+    window.pane.options_changed.emit(options)
+    settle(qtbot, window)
+    assert window.settings.compare.ignore_case is True
+    assert sum(1 for kind, _ in window.pane.calls if kind == "comparison") == count + 1
+
+
+def test_about_shows_the_version(make_window) -> None:
+    from variorum import __version__
+
+    window = make_window()
+    dialog = window.open_about()
+    assert __version__ in dialog.text.text()
+    dialog.close()
+
+
+def test_menus_have_the_promised_actions(make_window) -> None:
+    window = make_window()
+    menus = {m.title().replace("&", ""): m for m in window.menuBar().findChildren(type(
+        window.recent_menu).__mro__[1]) if m.title()}
+    for name in ("File", "Edit", "View", "Help"):
+        assert name in menus
+    shortcuts = {a.objectName(): a.shortcut().toString() for a in window.findChildren(
+        type(window.actions.open_files))}
+    assert shortcuts["actionOpen"] == "Ctrl+O"
+    assert shortcuts["actionQuit"] == "Ctrl+Q"
+    assert shortcuts["actionPaste"] == "Ctrl+Shift+V"
+    assert shortcuts["actionUndo"] == "Ctrl+Z"
+    assert shortcuts["actionRemove"] == "Del"
+    view_texts = [a.text() for a in menus["View"].actions()]
+    assert "Next Change" in view_texts and "Inline" in view_texts
+
+
+def test_big_batch_gets_progress_with_cancel(qtbot, make_window, tmp_path, monkeypatch) -> None:
+    import variorum.core.ingest.loader as core_loader
+    from variorum.ui import loading
+
+    real_load = core_loader.load_file
+
+    def slow_load(path, **kwargs):
+        time.sleep(0.02)
+        return real_load(path, **kwargs)
+
+    monkeypatch.setattr(core_loader, "load_file", slow_load)
+    opened: list[int] = []
+    real_open = loading.LoadController._open_progress
+
+    def recording_open(self, total, token):
+        opened.append(total)
+        dialog = real_open(self, total, token)
+        dialog.canceled.emit()  # the user presses Cancel at once
+        return dialog
+
+    monkeypatch.setattr(loading.LoadController, "_open_progress", recording_open)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"{i:02}.txt").write_text(f"Story {i}\n\nBody number {i}.", encoding="utf-8")
+    window = make_window()
+    window.open_paths([str(folder)])
+    settle(qtbot, window)
+    assert opened == [40]
+    message = window.statusBar().currentMessage()
+    assert message.endswith("(cancelled)")
+    assert len(titles(window)) < 40
+    assert len(titles(window)) == len(window.library)

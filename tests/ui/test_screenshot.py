@@ -1,0 +1,65 @@
+"""``variorum --basedir DIR --screenshot OUT.png A B`` renders the real window at 1280x800."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from tests.ui.conftest import EDITED, ORIGINAL
+
+
+def _pane_exists() -> bool:
+    return importlib.util.find_spec("variorum.ui.widgets.compare") is not None and hasattr(
+        importlib.import_module("variorum.ui.widgets.compare"), "ComparePane"
+    )
+
+
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.slow,
+    pytest.mark.skipif(not _pane_exists(), reason="the comparison pane is not in the tree yet"),
+]
+
+
+def run_variorum(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "variorum", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+
+
+def test_screenshot_is_1280x800(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(ORIGINAL, encoding="utf-8")
+    b.write_text(EDITED, encoding="utf-8")
+    out = tmp_path / "shot.png"
+    result = run_variorum("--basedir", str(tmp_path / "base"), "--screenshot", str(out),
+                          str(a), str(b), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+    # The real user folders were not touched: everything is under the base dir.
+    assert (tmp_path / "base" / "data" / "library.sqlite3").is_file()
+
+
+def test_screenshot_fails_with_a_message_when_nothing_loads(tmp_path: Path) -> None:
+    bad = tmp_path / "photo.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    out = tmp_path / "shot.png"
+    result = run_variorum("--basedir", str(tmp_path / "base"), "--screenshot", str(out),
+                          str(bad), cwd=tmp_path)
+    assert result.returncode != 0
+    assert "photo.png" in result.stderr and "not a text file" in result.stderr
+    assert not out.exists()

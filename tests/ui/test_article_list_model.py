@@ -47,6 +47,13 @@ def test_columns_show_title_site_and_word_count() -> None:
     assert "/tmp/Ferry vote.txt" in model.data(model.index(0, TITLE), Qt.ItemDataRole.ToolTipRole)
 
 
+def test_site_column_falls_back_to_the_file_name_in_italics() -> None:
+    model = ArticleListModel()
+    model.set_entries([entry("Ferry vote", 0)])
+    assert model.data(model.index(0, SITE)) == "Ferry vote.txt"
+    assert model.data(model.index(0, SITE), Qt.ItemDataRole.FontRole).italic()
+
+
 def test_restored_entries_return_to_their_place() -> None:
     model = ArticleListModel()
     entries = [entry(name, i) for i, name in enumerate("ABCDE")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import time
 from collections.abc import Iterable, Sequence
+from pathlib import PurePath
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,6 +21,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QFont
 
 from variorum.core.article import Article
 from variorum.core.library import LibraryEntry
@@ -65,11 +67,17 @@ class ArticleListModel(QAbstractTableModel):
             if column == TITLE:
                 return article.title or "(untitled)"
             if column == SITE:
-                return article.site or ""
+                # Versions of one story often share a title; without a site, the file name
+                # is what tells them apart (shown in italics: it is not a site).
+                return article.site or _file_name(entry)
             if column == WORDS:
                 return f"{article.words:,}"
         elif role == Qt.ItemDataRole.ToolTipRole:
             return _tooltip(entry)
+        elif role == Qt.ItemDataRole.FontRole and column == SITE and not article.site:
+            font = QFont()
+            font.setItalic(True)
+            return font
         elif role == Qt.ItemDataRole.TextAlignmentRole and column == WORDS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif role == ArticleRole:
@@ -115,6 +123,10 @@ class ArticleListModel(QAbstractTableModel):
 
     def article(self, row: int) -> Article:
         return self._entries[row].article
+
+
+def _file_name(entry: LibraryEntry) -> str:
+    return PurePath(entry.source_path).name if entry.source_path else ""
 
 
 def _tooltip(entry: LibraryEntry) -> str:

@@ -56,7 +56,7 @@ class ArticleListWidget(QWidget):
 
         self.filter_box = QLineEdit(self)
         self.filter_box.setObjectName("articleFilter")
-        self.filter_box.setPlaceholderText("Filter by title or site")
+        self.filter_box.setPlaceholderText("Filter by title, site or file name")
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self.proxy.set_filter_text)
 

@@ -104,17 +104,23 @@ def is_boilerplate(paragraph: str) -> bool:
 
 
 def split_boilerplate(paragraphs: list[str], headings: set[int] | None = None) -> Split:
-    """Set aside chrome and short paragraphs that repeat an earlier one verbatim (a title shown
-    three times on the page keeps its first occurrence)."""
+    """Set aside chrome and title-like paragraphs that repeat an earlier one verbatim (a title
+    shown three times on the page keeps its first occurrence; repeated sentences stay)."""
     kept: list[int] = []
     aside: list[str] = []
     seen: set[str] = set()
     for index, para in enumerate(paragraphs):
         key = re.sub(r"\s+", " ", para).strip().casefold()
-        short = len(_WORD_RE.findall(para)) <= _SHORT
-        if is_boilerplate(para) or (short and key in seen and len(key) > 3):
+        if is_boilerplate(para) or (key in seen and _title_like(para)):
             aside.append(para.strip())
             continue
         seen.add(key)
         kept.append(index)
     return Split(kept, aside)
+
+
+def _title_like(paragraph: str) -> bool:
+    """Short, and not a sentence: no closing full stop, question or exclamation mark."""
+    text = paragraph.strip().rstrip("\"”’'")
+    words = len(_WORD_RE.findall(text))
+    return 1 < words <= _SHORT and not text.endswith((".", "!", "?"))

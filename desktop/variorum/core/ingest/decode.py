@@ -34,9 +34,14 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             return _lenient(data[len(bom) :], encoding)
     if declared:
         try:
-            codecs.lookup(declared)
+            name = codecs.lookup(declared).name
         except LookupError:
             declared = None
+        else:
+            # As browsers do (WHATWG Encoding Standard): these labels mean windows-1252, and
+            # saved pages labelled ISO-8859-1 really do contain cp1252 curly quotes.
+            if name in {"latin-1", "iso8859-1", "ascii", "cp1252"}:
+                declared = "cp1252"
     if declared:
         try:
             return Decoded(data.decode(declared), declared.lower())

@@ -105,26 +105,35 @@ def _page_lines(reader: Any, index: int, draft: ArticleDraft) -> list[str]:
 
 
 def strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
-    """Drop page numbers and lines repeated at the top or bottom of most pages (digits folded,
-    so "Page 3 of 9" and "Annual report 2023 — 4" count as the same running line)."""
-    def edges(page: list[str]) -> list[str]:
-        lines = [line for line in page if line]
-        return lines[:2] + lines[-2:]
-
-    counts: Counter[str] = Counter()
+    """Drop page numbers and lines repeated at the top or at the bottom of most pages (digits
+    folded, so "Page 3 of 9" and "Annual report 2023 — 4" count as the same running line).
+    Repeats are only believed while they stay a minority of all lines."""
+    pages = [[line for line in page if line] for page in pages]
+    tops: Counter[str] = Counter()
+    bottoms: Counter[str] = Counter()
     for page in pages:
-        counts.update({_DIGITS_RE.sub("#", line) for line in edges(page)})
+        depth = 2 if len(page) >= 6 else 1
+        tops.update({_DIGITS_RE.sub("#", line) for line in page[:depth]})
+        bottoms.update({_DIGITS_RE.sub("#", line) for line in page[-depth:]})
     threshold = max(3, int(0.6 * len(pages) + 0.5))
-    running = {key for key, n in counts.items() if n >= threshold} if len(pages) >= 3 else set()
+    running_top = {key for key, n in tops.items() if n >= threshold}
+    running_bottom = {key for key, n in bottoms.items() if n >= threshold}
+    total = sum(len(page) for page in pages)
     out: list[list[str]] = []
     for page in pages:
-        lines = [line for line in page if line]
-        edge = set(range(min(2, len(lines)))) | set(range(max(0, len(lines) - 2), len(lines)))
-        out.append([
-            line for i, line in enumerate(lines)
-            if not (i in edge and (_PAGE_NUMBER_RE.match(line)
-                                   or _DIGITS_RE.sub("#", line) in running))
-        ])
+        depth = 2 if len(page) >= 6 else 1
+        keep = []
+        for i, line in enumerate(page):
+            key = _DIGITS_RE.sub("#", line)
+            top, bottom = i < depth, i >= len(page) - depth
+            if (top or bottom) and _PAGE_NUMBER_RE.match(line):
+                continue
+            if (top and key in running_top) or (bottom and key in running_bottom):
+                continue
+            keep.append(line)
+        out.append(keep)
+    if sum(len(page) for page in out) < total / 2:
+        return [[line for line in page if not _PAGE_NUMBER_RE.match(line)] for page in pages]
     return out
 
 
@@ -139,6 +148,8 @@ def join_lines(lines: list[str], pages: list[list[str]]) -> list[str]:
         if not line:
             continue
         current = _append(current, line) if current else line
+        if line.endswith("-"):
+            continue  # a hyphen at the end of a line never ends a paragraph
         if len(line) < 0.75 * full or (len(line) < 0.9 * full and line.endswith(_SENTENCE_END)):
             paragraphs.append(current)
             current = ""

@@ -1,0 +1,192 @@
+"""HTML: the 2006 BBC page, modern pages built here, charsets, and hostile markup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.ingest.builders import html_page
+from tests.ingest.conftest import word_similarity
+from variorum.core.ingest import load_bytes, load_file
+from variorum.core.ingest.html import Extraction, choose_body, declared_charset
+from variorum.core.ingest.htmltext import Block
+
+STORY = [
+    "The harbour authority approved the long-delayed expansion of the container terminal on "
+    "Tuesday, ending a decade of argument over dredging the eastern channel.",
+    "“We have listened to every objection,” said Maria Lopez, the authority’s chair, adding "
+    "that the first berth would open in 2026.",
+    "Fishermen’s groups said they would challenge the decision in court, citing damage to "
+    "spawning grounds that the environmental report had underestimated.",
+    "The project is expected to cost 1.2 billion euros and create about 800 permanent jobs, "
+    "according to estimates published by the regional government last year.",
+]
+
+
+@pytest.fixture(scope="module")
+def bbc(corpus_dir: Path) -> Path:
+    return corpus_dir / "bbc" / "6072486-A.html"
+
+
+def test_bbc_2006_page_is_the_story_alone(bbc: Path) -> None:
+    article = load_file(bbc)
+    assert article.format == "html"
+    assert article.title == "Son-in-law remanded over killing"
+    assert article.published is not None and article.published.startswith("2006-10-21")
+    texts = article.paragraph_texts()
+    assert texts[0] == "Son-in-law remanded over killing"
+    assert article.paragraphs[0].kind == "heading"
+    assert texts[1] == (
+        "The son-in-law of a 73-year-old Castleford widow has been charged with her murder."
+    )
+    assert texts[-1].startswith("He denied the charges against him")
+    for chrome in ["E-mail this to a friend", "Printable version", "BBC NEWS CHANNEL",
+                   "RELATED INTERNET LINKS", "News feeds", "Most Popular", "FEATURES"]:
+        assert chrome.casefold() not in article.text.casefold(), chrome
+    assert article.words < 120
+
+
+def test_bbc_copies_load_identically(corpus_dir: Path) -> None:
+    a = load_file(corpus_dir / "bbc" / "6072486-A.html")
+    b = load_file(corpus_dir / "bbc" / "6072486-B.html")
+    assert a.id == b.id and a.text == b.text
+
+
+def test_modern_page_metadata_and_clean_body() -> None:
+    page = html_page(STORY, title="Harbour expansion approved after decade of argument")
+    article = load_bytes(page.encode(), "page.html")
+    assert article.title == "Harbour expansion approved after decade of argument"
+    assert article.site == "Example News"
+    assert article.byline == "Karen Hao"
+    assert article.published is not None and article.published.startswith("2023-06-10")
+    for para in STORY:
+        assert para in article.text
+    for chrome in ["Share on Facebook", "Related stories", "cheap watches", "uses cookies",
+                   "Technology", "All rights reserved"]:
+        assert chrome not in article.text, chrome
+
+
+def test_json_ld_metadata() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@context":"https://schema.org",'
+        '"@type":"NewsArticle","headline":"Harbour plan approved",'
+        '"datePublished":"2021-03-04T10:00:00Z",'
+        '"author":{"@type":"Person","name":"Jane Doe"},'
+        '"publisher":{"@type":"Organization","name":"Coastal Times"}}</script>'
+    )
+    page = html_page(STORY, title="Harbour plan approved", extra_head=ld).replace(
+        '<meta name="author" content="Karen Hao">', ""
+    ).replace('<meta property="article:published_time" content="2023-06-10T09:30:00Z">', "")
+    page = page.replace('<p class="byline">By Karen Hao</p>', "").replace(
+        '<meta property="og:site_name" content="Example News">', ""
+    )
+    article = load_bytes(page.encode(), "ld.html")
+    assert article.byline == "Jane Doe"
+    assert article.published is not None and article.published.startswith("2021-03-04")
+    assert article.site == "Coastal Times"
+
+
+def test_declared_charset_is_honoured() -> None:
+    page = html_page(STORY, title="Café crème à la française", charset="iso-8859-1")
+    data = page.encode("cp1252")
+    assert declared_charset(data) == "iso-8859-1"
+    article = load_bytes(data, "latin.html")
+    assert "Café crème à la française" in article.text
+    assert "“We have listened" in article.text  # cp1252 quotes under an ISO-8859-1 label
+    assert article.warnings == ()
+
+
+def test_undeclared_charset_is_detected() -> None:
+    page = html_page(STORY, title="Café crème à la française").replace(
+        '<meta charset="utf-8">', ""
+    )
+    article = load_bytes(page.encode("cp1252"), "nolabel.html")
+    assert "Café crème" in article.text
+
+
+def test_html_from_seed_000_matches_text(seed000: Path) -> None:
+    raw = seed000.read_text(encoding="utf-8")
+    lines = [line for line in raw.split("\n") if line.strip()]
+    page = html_page(lines[1:], title=lines[0])
+    article = load_bytes(page.encode(), "seed.html")
+    assert word_similarity(raw, article.text) >= 0.98
+
+
+def test_clipboard_html_fragment() -> None:
+    fragment = (
+        '<meta http-equiv="content-type" content="text/html; charset=utf-8">'
+        + "".join(f"<p>{p}</p>" for p in STORY)
+    )
+    article = load_bytes(fragment.encode(), "clipboard.html")
+    assert article.format == "html"
+    assert STORY[0] in article.text
+
+
+def test_clipboard_text() -> None:
+    article = load_bytes("\n\n".join(STORY).encode(), "clipboard.txt")
+    assert article.format == "text"
+    assert article.paragraph_texts() == STORY
+
+
+def test_billion_laughs_and_external_entities_are_inert(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    lol = "".join(
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
+    )
+    page = (
+        '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY lol0 "lol">' + lol
+        + f'<!ENTITY xxe SYSTEM "file://{secret}">]>'
+        + '<html><body><article><p>'
+        + " ".join(STORY) + " &lol9; &xxe;</p></article></body></html>"
+    )
+    article = load_bytes(page.encode(), "evil.xhtml")
+    assert "TOP-SECRET" not in article.text
+    assert article.text.count("lol") < 50
+    assert STORY[0][:40] in article.text
+
+
+def test_scripts_and_remote_references_are_not_used() -> None:
+    page = (
+        "<html><head><script>document.write('INJECTED BY SCRIPT')</script>"
+        '<link rel="stylesheet" href="http://192.0.2.1/x.css">'
+        '<base href="http://192.0.2.1/"></head><body>'
+        '<iframe src="http://192.0.2.1/frame"></iframe><img src="http://192.0.2.1/a.png">'
+        + "".join(f"<p>{p}</p>" for p in STORY)
+        + "<noscript>Enable JavaScript</noscript></body></html>"
+    )
+    article = load_bytes(page.encode(), "script.html")
+    assert "INJECTED" not in article.text
+    assert "Enable JavaScript" not in article.text
+    assert STORY[1] in article.text
+
+
+def test_html_without_tags_is_text() -> None:
+    article = load_bytes("\n\n".join(STORY).encode(), "mislabelled.html")
+    assert article.format == "text"
+
+
+def _ex(name: str, texts: list[str], in_table: bool = False) -> Extraction:
+    return Extraction(name, [Block(t, in_table=in_table) for t in texts])
+
+
+def test_choose_body_prefers_readability_on_layout_tables() -> None:
+    long = "word " * 40
+    tra = _ex("trafilatura", ["BBC NEWS CHANNEL", long], in_table=True)
+    rdb = _ex("readability", [long])
+    assert choose_body(tra, rdb) is rdb
+
+
+def test_choose_body_restores_a_dropped_lead() -> None:
+    lead = "The lead sentence that one extractor dropped from the page."
+    rest = ["Second paragraph " * 5, "Third paragraph " * 5]
+    chosen = choose_body(_ex("trafilatura", rest), _ex("readability", [lead, *rest]))
+    assert chosen is not None
+    assert [b.text for b in chosen.blocks] == [lead, *rest]
+
+
+def test_choose_body_keeps_trafilatura_on_modern_pages() -> None:
+    tra = _ex("trafilatura", ["Body " * 60])
+    rdb = _ex("readability", ["Body " * 60, "Comment spam " * 10])
+    assert choose_body(tra, rdb) is tra

@@ -97,7 +97,7 @@ def test_one_selected_article_is_shown_for_reading(qtbot, make_window, texts) ->
     window.article_list.select_rows([0])
     article, show_boilerplate = window.pane.last("article")
     assert article.title == "Fishing quotas cut" and show_boilerplate is False
-    window.actions.show_boilerplate.trigger()
+    window.menu_actions.show_boilerplate.trigger()
     article, show_boilerplate = window.pane.last("article")
     assert show_boilerplate is True
     assert json.loads(window.store.path.read_text())["show_boilerplate"] is True
@@ -143,7 +143,7 @@ def test_delete_removes_and_ctrl_z_restores_in_place(qtbot, make_window, texts) 
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert titles(window) == [before[0], before[2]]
     assert len(window.library) == 2
-    assert window.actions.undo.isEnabled()
+    assert window.menu_actions.undo.isEnabled()
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert titles(window) == before
     assert len(window.library) == 3
@@ -220,7 +220,7 @@ def test_corrupt_settings_are_moved_aside_and_reported_once(qtbot, make_window, 
 def test_paste_as_new_article(qtbot, make_window) -> None:
     window = make_window()
     QGuiApplication.clipboard().setText("Pasted headline\n\nA paragraph from the clipboard.")
-    window.actions.paste.trigger()
+    window.menu_actions.paste.trigger()
     settle(qtbot, window)
     assert titles(window) == ["Pasted headline"]
     assert window.statusBar().currentMessage() == "Loaded 1 article"
@@ -295,7 +295,7 @@ def test_menus_have_the_promised_actions(make_window) -> None:
     for name in ("File", "Edit", "View", "Help"):
         assert name in menus
     shortcuts = {a.objectName(): a.shortcut().toString() for a in window.findChildren(
-        type(window.actions.open_files))}
+        type(window.menu_actions.open_files))}
     assert shortcuts["actionOpen"] == "Ctrl+O"
     assert shortcuts["actionQuit"] == "Ctrl+Q"
     assert shortcuts["actionPaste"] == "Ctrl+Shift+V"

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
 from PySide6.QtGui import (
@@ -41,7 +41,7 @@ from variorum.core.library import Library
 from variorum.core.options import CompareOptions
 from variorum.core.paths import AppPaths
 from variorum.core.settings import VIEW_MODES, Settings, SettingsStore
-from variorum.ui.comparing import CompareController
+from variorum.ui.comparing import CompareController, PaneLike
 from variorum.ui.dialogs.about import AboutDialog
 from variorum.ui.dialogs.preferences import PreferencesDialog
 from variorum.ui.dialogs.problems import ProblemsDialog
@@ -60,7 +60,7 @@ DEFAULT_SIZES = [320, 900, 300]
 
 
 def _default_pane() -> QWidget:
-    from variorum.ui.widgets.compare import ComparePane
+    from variorum.ui.widgets.compare import ComparePane  # type: ignore[attr-defined,unused-ignore]
 
     pane: QWidget = ComparePane()
     return pane
@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
 
-        self.compare = CompareController(self.pane, self.tasks, self)
+        self.compare = CompareController(cast(PaneLike, self.pane), self.tasks, self)
         self.loader = LoadController(library, self.tasks, self._size_limit, self)
         self.undo_stack = QUndoStack(self)
         self.problems = ProblemsDialog(self)
@@ -142,14 +142,14 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        self.actions = create_actions(self, undo, redo)
+        self.menu_actions = create_actions(self, undo, redo)
         self.recent_menu = RecentMenu(self)
-        self.article_list.addAction(self.actions.remove)
-        for action in (self.actions.undo, self.actions.redo):
+        self.article_list.addAction(self.menu_actions.remove)
+        for action in (self.menu_actions.undo, self.menu_actions.redo):
             self.addAction(action)
         populate_menus(
             self.menuBar(),
-            self.actions,
+            self.menu_actions,
             self.recent_menu,
             list(self.pane.view_actions()),
             list(self.pane.navigation_actions()),
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def _wire(self) -> None:
-        a = self.actions
+        a = self.menu_actions
         a.open_files.triggered.connect(self.open_files_dialog)
         a.open_folder.triggered.connect(self.open_folder_dialog)
         a.quit.triggered.connect(self.close)
@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.set_paths(settings.recent_files)
         self.pane.set_view_mode(settings.view_mode)
         self.pane.set_options(settings.compare)
-        self.actions.show_boilerplate.setChecked(settings.show_boilerplate)
+        self.menu_actions.show_boilerplate.setChecked(settings.show_boilerplate)
         self.compare.set_show_boilerplate(settings.show_boilerplate)
         self.compare.set_options(settings.compare)
 

@@ -30,7 +30,10 @@ class Actions:
 
 
 def _action(
-    parent: QObject, text: str, shortcut: QKeySequence | str | None = None, name: str = ""
+    parent: QObject,
+    text: str,
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    name: str = "",
 ) -> QAction:
     action = QAction(text, parent)
     if shortcut is not None:

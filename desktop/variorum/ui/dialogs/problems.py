@@ -55,10 +55,8 @@ class ProblemsDialog(QDialog):
         self.tree.resizeColumnToContents(0)
 
     def rows(self) -> list[tuple[str, str]]:
-        return [
-            (self.tree.topLevelItem(i).text(0), self.tree.topLevelItem(i).text(1))
-            for i in range(self.tree.topLevelItemCount())
-        ]
+        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [(item.text(0), item.text(1)) for item in items if item is not None]
 
     def show_now(self) -> None:
         self.setWindowModality(Qt.WindowModality.NonModal)

@@ -121,9 +121,7 @@ class ArticleListWidget(QWidget):
             selection.select(index, index.siblingAtColumn(WORDS))
             first = first or index
         sm = self.view.selectionModel()
-        flags = (
-            sm.SelectionFlag.ClearAndSelect | sm.SelectionFlag.Rows  # type: ignore[operator]
-        )
+        flags = sm.SelectionFlag.ClearAndSelect | sm.SelectionFlag.Rows
         sm.select(selection, flags)
         if first is not None:
             sm.setCurrentIndex(first, sm.SelectionFlag.NoUpdate)

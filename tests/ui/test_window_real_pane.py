@@ -1,0 +1,41 @@
+"""The window with the real comparison pane: drop two files, select them, and read back the
+insertions and deletions the pane actually rendered (struck-through and underlined runs)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.test_main_window import drop, settle
+
+pytestmark = pytest.mark.gui
+
+ComparePane = pytest.importorskip("variorum.ui.widgets.compare").ComparePane
+
+
+def test_rendered_insertions_and_deletions(qtbot, make_window, texts) -> None:
+    window = make_window(pane_factory=ComparePane)
+    assert isinstance(window.pane, ComparePane)
+    drop(window, texts["a.txt"], texts["b.txt"])
+    settle(qtbot, window)
+    window.article_list.select_rows([0])
+    window.article_list.select_rows([0, 1])
+    settle(qtbot, window)
+    spans = window.pane.rendered_spans()
+    deleted = [text for kind, text in spans if kind == "delete"]
+    inserted = [text for kind, text in spans if kind == "insert"]
+    assert "island" in deleted and "200" in deleted
+    assert "northern" in inserted and "250" in inserted
+    assert any("unanimous" in t for t in inserted)
+    # Curly vs straight quotes are folded by default: no quotation mark is highlighted.
+    assert not any(ch in t for t in deleted + inserted for ch in "\"“”")
+
+
+def test_view_menu_holds_the_panes_actions(make_window) -> None:
+    window = make_window(pane_factory=ComparePane)
+    view_menu = window.menuBar().actions()[2].menu()
+    assert view_menu.title() == "&View"
+    in_menu = set(view_menu.actions())
+    for action in [*window.pane.view_actions(), *window.pane.navigation_actions()]:
+        assert action in in_menu
+    shortcuts = {a.shortcut().toString() for a in window.pane.navigation_actions()}
+    assert {"F7", "Shift+F7"} <= shortcuts

@@ -1,0 +1,95 @@
+"""Turn segments into QTextDocuments and record where everything landed.
+
+Each document is built once per comparison and view (one ``setHtml``), then only decorated
+with extra selections. A document whose character count disagrees with the segments is
+reported in the log, because every position lookup would then be off.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QTextDocument, QTextTable
+from PySide6.QtWidgets import QWidget
+
+from variorum.core.article import Article
+from variorum.core.changes import Comparison
+from variorum.ui.widgets.compare.inline_doc import inline_segments
+from variorum.ui.widgets.compare.mapping import EqualRunMap
+from variorum.ui.widgets.compare.palette import DiffColors, span_styles
+from variorum.ui.widgets.compare.reader_doc import reader_segments
+from variorum.ui.widgets.compare.refguard import top_up
+from variorum.ui.widgets.compare.segments import FlowIndex, Segment, flow_html, plain_length
+from variorum.ui.widgets.compare.side_doc import ROWS_PER_TABLE, Row, side_html, side_layout
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class BuiltDoc:
+    document: QTextDocument
+    index: FlowIndex
+    rows: list[Row] = field(default_factory=list)
+    row_cells: list[tuple[int, int, int, int]] = field(default_factory=list)
+    """Side-by-side only: (left start, left end, right start, right end) per row."""
+
+
+def _new_document(parent: QWidget) -> QTextDocument:
+    top_up()
+    document = QTextDocument(parent)
+    document.setUndoRedoEnabled(False)
+    document.setDefaultFont(parent.font())
+    document.setDocumentMargin(8)
+    return document
+
+
+def _flow_document(parent: QWidget, segments: list[Segment], colors: DiffColors) -> BuiltDoc:
+    document = _new_document(parent)
+    document.setHtml(flow_html(segments, span_styles(colors)))
+    index = FlowIndex()
+    end = index.place(segments, 0)
+    if document.characterCount() - 1 != end:
+        log.warning(
+            "document has %d positions, segments %d: highlights may be misplaced",
+            document.characterCount() - 1,
+            plain_length(segments),
+        )
+    return BuiltDoc(document, index)
+
+
+def build_reader(
+    parent: QWidget, article: Article, show_boilerplate: bool, colors: DiffColors
+) -> BuiltDoc:
+    return _flow_document(
+        parent, reader_segments(article, show_boilerplate=show_boilerplate), colors
+    )
+
+
+def build_inline(
+    parent: QWidget, comparison: Comparison, runs: EqualRunMap, colors: DiffColors
+) -> BuiltDoc:
+    return _flow_document(parent, inline_segments(comparison, runs), colors)
+
+
+def build_side(
+    parent: QWidget, comparison: Comparison, runs: EqualRunMap, colors: DiffColors
+) -> BuiltDoc:
+    layout = side_layout(comparison, runs)
+    document = _new_document(parent)
+    document.setHtml(side_html(layout, span_styles(colors), colors.muted_fg))
+    tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    index = FlowIndex()
+    cells: list[tuple[int, int, int, int]] = []
+    expected = (len(layout.cells) + ROWS_PER_TABLE - 1) // ROWS_PER_TABLE
+    if len(tables) != expected:
+        log.warning("side-by-side document has %d tables, expected %d", len(tables), expected)
+        return BuiltDoc(document, index, layout.rows, cells)
+    for r, (left, right) in enumerate(layout.cells):
+        table = tables[r // ROWS_PER_TABLE]
+        left_start = table.cellAt(r % ROWS_PER_TABLE, 0).firstPosition()
+        right_start = table.cellAt(r % ROWS_PER_TABLE, 1).firstPosition()
+        left_end = index.place(left, left_start)
+        right_end = index.place(right, right_start)
+        cells.append((left_start, left_end, right_start, right_end))
+    return BuiltDoc(document, index, layout.rows, cells)

@@ -1,0 +1,95 @@
+"""The one-column view: B's text, with A's deleted text at the place it was removed.
+
+Replace = deletion then insertion. Moved text is styled as a move where it now is, and a marker
+link is left in the text where it used to be (placed through the unchanged text, see
+:mod:`mapping`). Only original text of the two articles is shown.
+"""
+
+from __future__ import annotations
+
+from variorum.core.changes import ChangeKind, Comparison
+from variorum.ui.widgets.compare.mapping import EqualRunMap
+from variorum.ui.widgets.compare.segments import SegKind, Segment
+
+
+def origin_href(change: int) -> str:
+    return f"origin:{change}"
+
+
+def change_href(change: int) -> str:
+    return f"change:{change}"
+
+
+def inline_segments(comparison: Comparison, runs: EqualRunMap) -> list[Segment]:
+    """Segments in display order. Walks the changes once (they are sorted by B position)."""
+    a, b = comparison.a_text, comparison.b_text
+    changes = comparison.changes
+    origins = {
+        i: runs.a_to_b(c.a_start) for i, c in enumerate(changes) if c.kind == ChangeKind.MOVE
+    }
+    markers = sorted((where, i) for i, where in origins.items())
+    out: list[Segment] = []
+    pos = 0
+    next_marker = 0
+
+    def equal_until(end: int) -> None:
+        nonlocal pos, next_marker
+        while next_marker < len(markers) and markers[next_marker][0] <= end:
+            where, index = markers[next_marker]
+            where = max(where, pos)
+            if where > pos:
+                out.append(Segment(SegKind.EQUAL, b[pos:where], "b", pos))
+                pos = where
+            arrow = "↓" if changes[index].b_start >= where else "↑"
+            out.append(Segment(SegKind.MARKER, f"[moved {arrow}]", href=change_href(index)))
+            next_marker += 1
+        if end > pos:
+            out.append(Segment(SegKind.EQUAL, b[pos:end], "b", pos))
+            pos = end
+
+    def ends_line() -> bool:
+        if out:
+            return out[-1].text.endswith("\n")
+        return pos == 0 or b[pos - 1] == "\n"
+
+    def deleted(index: int, start: int, end: int, at_paragraph_start: bool) -> None:
+        """A's deleted text, with A's own line breaks around it when whole paragraphs go, so
+        deleted paragraphs do not run into each other or into B's text."""
+        before = _gap_before(a, start)
+        if "\n" in before and not ends_line():
+            out.append(Segment(SegKind.EQUAL, before, "a", start - len(before)))
+        out.append(Segment(SegKind.DELETE, a[start:end], "a", start, index))
+        after = _gap_after(a, end)
+        if "\n" in after and at_paragraph_start:
+            out.append(Segment(SegKind.EQUAL, after, "a", end))
+
+    for index, change in enumerate(changes):
+        equal_until(change.b_start)
+        kind = change.kind
+        if kind == ChangeKind.MOVE:
+            arrow = "↑" if origins[index] <= change.b_start else "↓"
+            out.append(Segment(SegKind.MARKER, f"[from {arrow}]", href=origin_href(index)))
+        if kind in (ChangeKind.DELETE, ChangeKind.REPLACE) and change.a_end > change.a_start:
+            at_start = change.b_start == 0 or b[change.b_start - 1] == "\n"
+            deleted(index, change.a_start, change.a_end, at_start)
+        start = max(change.b_start, pos)
+        if change.b_end > start:
+            seg_kind = SegKind.MOVE if kind == ChangeKind.MOVE else SegKind.INSERT
+            out.append(Segment(seg_kind, b[start : change.b_end], "b", start, index))
+        pos = max(pos, change.b_end)
+    equal_until(len(b))
+    return out
+
+
+def _gap_before(text: str, start: int) -> str:
+    i = start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return text[i:start]
+
+
+def _gap_after(text: str, end: int) -> str:
+    i = end
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return text[end:i]

@@ -1,0 +1,419 @@
+"""ComparePane: the comparison (or single article) the main window shows.
+
+It only paints data it is handed: the Comparison comes from the engine (computed off the GUI
+thread by the main window), the pane builds one document per view from it, and navigation is a
+lookup (``Comparison.navigate`` or the change index), never a scan of the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QTextCharFormat, QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from variorum.core.article import Article
+from variorum.core.changes import ChangeKind, Comparison
+from variorum.core.options import CompareOptions
+from variorum.ui.widgets.compare.builder import BuiltDoc, build_inline, build_reader, build_side
+from variorum.ui.widgets.compare.change_list import ChangeListView
+from variorum.ui.widgets.compare.header import CompareHeader
+from variorum.ui.widgets.compare.mapping import EqualRunMap
+from variorum.ui.widgets.compare.overview import Mark, OverviewStrip
+from variorum.ui.widgets.compare.palette import DiffColors, colors_for
+from variorum.ui.widgets.compare.refguard import top_up
+from variorum.ui.widgets.compare.textview import DiffTextView
+from variorum.ui.widgets.compare.toolbar import INLINE, SIDE_BY_SIDE, CompareActions
+
+Range = tuple[int, int]
+
+
+@dataclass
+class _Shown:
+    a: Article
+    b: Article
+    comparison: Comparison
+    runs: EqualRunMap
+
+
+def classify(fmt: QTextCharFormat) -> str | None:
+    """What a character's format says it is; decorations, not colours, decide."""
+    if fmt.isAnchor():
+        return "marker"
+    if fmt.fontStrikeOut():
+        return "boilerplate" if fmt.fontItalic() else "delete"
+    if fmt.fontOverline():
+        return "move"
+    if fmt.fontUnderline():
+        return "insert"
+    if fmt.fontWeight() >= 700:
+        return "heading"
+    return None
+
+
+class ComparePane(QWidget):
+    swap_requested = Signal()
+    options_changed = Signal(object)
+    view_mode_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        top_up()
+        super().__init__(parent)
+        self._mode = INLINE
+        self._shown: _Shown | None = None
+        self._reader: BuiltDoc | None = None
+        self._docs: dict[str, BuiltDoc] = {}
+        self._current: int | None = None
+        self._found: tuple[str, list[Range]] | None = None
+        self._colors: DiffColors = colors_for(self.palette())
+        self._empty = QTextDocument(self)
+
+        self.header = CompareHeader(self)
+        self.actions_ = CompareActions(self)
+        self.view = DiffTextView(self)
+        self.overview = OverviewStrip(self)
+        self.change_list = ChangeListView(self)
+        self.message = QLabel(self)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+
+        text_area = QWidget(self)
+        row = QSplitter(Qt.Orientation.Horizontal, text_area)
+        holder = QWidget(row)
+        hbox = QHBoxLayout(holder)
+        hbox.setContentsMargins(0, 0, 0, 0)
+        hbox.setSpacing(0)
+        hbox.addWidget(self.view)
+        hbox.addWidget(self.overview)
+        row.addWidget(holder)
+        row.addWidget(self.change_list)
+        row.setStretchFactor(0, 4)
+        row.setStretchFactor(1, 1)
+        self.splitter = row
+        box = QVBoxLayout(text_area)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(row)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(text_area)
+        self.stack.addWidget(self.message)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.actions_.toolbar)
+        layout.addWidget(self.stack, 1)
+        for action in (*self.actions_.navigation_actions(), self.actions_.toggle_view):
+            self.addAction(action)
+
+        self.actions_.next.triggered.connect(lambda: self._step(1))
+        self.actions_.previous.triggered.connect(lambda: self._step(-1))
+        self.actions_.view_mode_selected.connect(self.set_view_mode)
+        self.actions_.swap.triggered.connect(self.swap_requested)
+        self.actions_.options_changed.connect(self.options_changed)
+        self.change_list.change_activated.connect(self.go_to_change)
+        self.overview.change_clicked.connect(self.go_to_change)
+        self.view.anchorClicked.connect(self._on_anchor)
+        bar = self.view.verticalScrollBar()
+        bar.valueChanged.connect(self._update_band)
+        bar.rangeChanged.connect(self._update_band)
+        self.show_message("")
+
+    # --- the API the main window uses -------------------------------------------------------
+    def show_article(self, article: Article, *, show_boilerplate: bool = False) -> None:
+        self._reset()
+        self.header.show_single(article)
+        self._reader = build_reader(self, article, show_boilerplate, self._colors)
+        self._show_doc(self._reader)
+        self.actions_.set_comparing(False)
+        self.change_list.setVisible(False)
+        self.stack.setCurrentIndex(0)
+
+    def show_pending(self, a: Article, b: Article) -> None:
+        self._reset()
+        self.header.show_pair(a, b, None)
+        self.actions_.set_comparing(False)
+        self.actions_.swap.setEnabled(True)
+        self.message.setText("Comparing…")
+        self.stack.setCurrentIndex(1)
+
+    def show_comparison(self, a: Article, b: Article, comparison: Comparison) -> None:
+        self._reset()
+        self._shown = _Shown(a, b, comparison, EqualRunMap(comparison))
+        self.header.show_pair(a, b, comparison)
+        self.actions_.set_comparing(True)
+        self.change_list.list_model.set_changes(comparison.changes)
+        self.change_list.setVisible(True)
+        self.stack.setCurrentIndex(0)
+        self._show_doc(self._doc_for(self._mode))
+        self._update_navigation()
+
+    def show_message(self, text: str) -> None:
+        self._reset()
+        self.header.show_nothing()
+        self.actions_.set_comparing(False)
+        self.message.setText(text)
+        self.stack.setCurrentIndex(1)
+
+    def set_view_mode(self, mode: str) -> None:
+        if mode not in (INLINE, SIDE_BY_SIDE):
+            raise ValueError(f"unknown view mode {mode!r}")
+        self.actions_.set_view_mode(mode)
+        if mode == self._mode:
+            return
+        top_b = self._top_b_offset()
+        self._mode = mode
+        if self._shown is not None:
+            self._show_doc(self._doc_for(mode))
+            if self._current is not None:
+                self.go_to_change(self._current)
+            elif top_b is not None:
+                self.view.scroll_to_position(self._b_doc_pos(top_b))
+                self.view.verticalScrollBar().setValue(
+                    self.view.verticalScrollBar().value() + self.view.viewport().height() // 3
+                )
+            if self._found is not None:
+                self.highlight_ranges(*self._found)
+        self.view_mode_changed.emit(mode)
+
+    def set_options(self, options: CompareOptions) -> None:
+        self.actions_.set_options(options)
+
+    def highlight_ranges(self, side: str, ranges: list[tuple[int, int]]) -> None:
+        """Highlight article ranges of ``side`` ("a" or "b") and scroll to the first."""
+        self._found = (side, list(ranges))
+        doc_ranges = [r for r in (self._doc_range(side, s, e) for s, e in ranges) if r]
+        self.view.set_found_ranges(doc_ranges)
+        if doc_ranges:
+            self.view.scroll_to_position(doc_ranges[0][0])
+
+    def navigation_actions(self) -> list[QAction]:
+        return self.actions_.navigation_actions()
+
+    def view_actions(self) -> list[QAction]:
+        return self.actions_.view_actions()
+
+    def view_mode(self) -> str:
+        return self._mode
+
+    # --- introspection for tests -------------------------------------------------------------
+    def current_change_index(self) -> int | None:
+        return self._current
+
+    def rendered_spans(self) -> list[tuple[str, str]]:
+        """(kind, text) of every decorated run in view order, read back from the document."""
+        spans: list[tuple[str, str]] = []
+        last_end = -1
+        document: QTextDocument = self.view.document()
+        block = document.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                kind = classify(fragment.charFormat())
+                text = fragment.text().replace("\u2028", "\n")
+                start = fragment.position()
+                if kind is not None:
+                    if spans and spans[-1][0] == kind and start - last_end <= 1:
+                        gap = "\n" if start - last_end == 1 else ""
+                        spans[-1] = (kind, spans[-1][1] + gap + text)
+                    else:
+                        spans.append((kind, text))
+                    last_end = start + fragment.length()
+                it += 1
+            block = block.next()
+        return spans
+
+    # --- navigation --------------------------------------------------------------------------
+    def go_to_change(self, index: int) -> None:
+        if self._shown is None or not 0 <= index < len(self._shown.comparison.changes):
+            return
+        top_up()
+        self._current = index
+        ranges = self._change_doc_ranges(index)
+        self.view.set_current_ranges(ranges)
+        if ranges:
+            self.view.scroll_to_position(ranges[0][0])
+        self.change_list.select_row(index)
+        self.overview.set_current(index)
+        self._update_navigation()
+
+    def _step(self, direction: int) -> None:
+        if self._shown is None or not self._shown.comparison.changes:
+            return
+        comparison = self._shown.comparison
+        if self._current is not None:
+            target: int | None = self._current + direction
+        else:
+            nav = comparison.navigate(self._top_b_offset() or 0)
+            if direction > 0:
+                target = nav.current if nav.current is not None else nav.next
+            else:
+                target = nav.previous
+        if target is not None and 0 <= target < len(comparison.changes):
+            self.go_to_change(target)
+
+    def _update_navigation(self) -> None:
+        total = len(self._shown.comparison.changes) if self._shown else 0
+        current = self._current
+        self.actions_.set_navigation(
+            current,
+            total,
+            total > 0 and (current is None or current > 0),
+            total > 0 and (current is None or current < total - 1),
+        )
+
+    # --- documents and positions -------------------------------------------------------------
+    def _doc_for(self, mode: str) -> BuiltDoc:
+        assert self._shown is not None
+        built = self._docs.get(mode)
+        if built is None:
+            builder = build_inline if mode == INLINE else build_side
+            built = builder(self, self._shown.comparison, self._shown.runs, self._colors)
+            self._docs[mode] = built
+        return built
+
+    def _show_doc(self, built: BuiltDoc) -> None:
+        top_up()
+        self.view.set_highlight_colors(self._colors.current_bg, self._colors.found_bg)
+        self.view.show_document(built.document)
+        self.overview.set_marks(self._marks(built))
+        self._update_band()
+
+    def _current_built(self) -> BuiltDoc | None:
+        if self._shown is not None:
+            return self._docs.get(self._mode)
+        return self._reader
+
+    def _marks(self, built: BuiltDoc) -> list[Mark]:
+        if self._shown is None:
+            return []
+        colors = self._colors
+        by_kind = {
+            ChangeKind.INSERT: colors.insert_fg,
+            ChangeKind.DELETE: colors.delete_fg,
+            ChangeKind.REPLACE: colors.delete_fg,
+            ChangeKind.MOVE: colors.move_fg,
+        }
+        total = max(built.document.characterCount(), 1)
+        marks: list[Mark] = []
+        for i, change in enumerate(self._shown.comparison.changes):
+            ranges = self._change_doc_ranges(i, built)
+            start, end = (ranges[0][0], ranges[-1][1]) if ranges else (0, 0)
+            marks.append((start / total, end / total, by_kind[change.kind]))
+        return marks
+
+    def _change_doc_ranges(self, index: int, built: BuiltDoc | None = None) -> list[Range]:
+        built = built or self._current_built()
+        if built is None or self._shown is None:
+            return []
+        ranges = built.index.change_ranges(index)
+        if ranges:
+            return ranges
+        change = self._shown.comparison.changes[index]
+        pos = built.index.nearest_doc_pos("b", change.b_start)
+        return [(pos, pos + 1)] if pos is not None else []
+
+    def _b_doc_pos(self, offset: int) -> int:
+        built = self._current_built()
+        pos = built.index.nearest_doc_pos("b", offset) if built else None
+        return pos or 0
+
+    def _doc_pos(self, side: str, offset: int) -> int | None:
+        built = self._current_built()
+        if built is None:
+            return None
+        if self._shown is None:  # reading mode: one article, whichever side is asked
+            return built.index.nearest_doc_pos("b", offset)
+        if side == "b" or self._mode == SIDE_BY_SIDE:
+            return built.index.nearest_doc_pos(side, offset)
+        exact = built.index.doc_pos("a", offset)
+        if exact is not None:
+            return exact
+        for change in self._shown.comparison.changes:
+            if change.kind == ChangeKind.MOVE and change.a_start <= offset < change.a_end:
+                return built.index.nearest_doc_pos("b", change.b_start + offset - change.a_start)
+        return built.index.nearest_doc_pos("b", self._shown.runs.a_to_b(offset))
+
+    def _doc_range(self, side: str, start: int, end: int) -> Range | None:
+        first = self._doc_pos(side, start)
+        if first is None:
+            return None
+        last = self._doc_pos(side, max(end, start))
+        return (first, max(last if last is not None else first, first + 1))
+
+    def _top_b_offset(self) -> int | None:
+        built = self._current_built()
+        if built is None or self._shown is None:
+            return None
+        source = built.index.source_at(self.view.top_position())
+        if source is None:
+            return None
+        side, offset = source
+        return offset if side == "b" else self._shown.runs.a_to_b(offset)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        target = url.toString()
+        kind, _, number = target.partition(":")
+        if not number.isdigit():
+            return
+        n = int(number)
+        built = self._current_built()
+        if kind == "change":
+            self.go_to_change(n)
+        elif kind == "origin" and built is not None:
+            pos = built.index.href_pos(f"change:{n}")
+            if pos is not None:
+                self.view.set_current_ranges([(pos, pos + 1)])
+                self.view.scroll_to_position(pos)
+        elif kind == "row" and built is not None and 0 <= n < len(built.row_cells):
+            left_start, left_end, right_start, right_end = built.row_cells[n]
+            span = (left_start, left_end) if left_end > left_start else (right_start, right_end)
+            self.view.set_current_ranges([span])
+            self.view.scroll_to_position(span[0])
+
+    def _update_band(self) -> None:
+        bar = self.view.verticalScrollBar()
+        whole = bar.maximum() + bar.pageStep()
+        if whole <= 0:
+            self.overview.set_visible_band(0.0, 0.0)
+            return
+        self.overview.set_visible_band(bar.value() / whole, (bar.value() + bar.pageStep()) / whole)
+
+    def _reset(self) -> None:
+        top_up()
+        old = [*self._docs.values(), *([self._reader] if self._reader else [])]
+        self._shown = None
+        self._reader = None
+        self._docs = {}
+        self._current = None
+        self._found = None
+        self.view.set_current_ranges([])
+        self.view.set_found_ranges([])
+        self.change_list.list_model.set_changes(())
+        self.overview.set_marks([])
+        self._update_navigation()
+        self.view.show_document(self._empty)
+        for built in old:
+            built.document.deleteLater()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Rebuild with the other colour set when the palette switches between light and dark."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_empty"):
+            colors = colors_for(self.palette())
+            if colors != self._colors:
+                self._colors = colors
+                if self._shown is not None:
+                    shown, current = self._shown, self._current
+                    self.show_comparison(shown.a, shown.b, shown.comparison)
+                    if current is not None:
+                        self.go_to_change(current)

@@ -1,0 +1,30 @@
+"""Keep None/True/False alive under PySide6 6.12.0 on CPython 3.11.
+
+That PySide6 build returns None (every void method, e.g. ``QTextCursor.insertText``) and
+True/False (e.g. ``Signal.emit``) without taking a reference. On CPython < 3.12 these singletons
+are not immortal, so after a few thousand Qt calls their reference count reaches zero and the
+interpreter aborts with "none_dealloc: deallocating None". We cannot fix the binding here, so we
+hold a reserve of references and top it up whenever it runs low. On CPython >= 3.12 the
+singletons are immortal and this does nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+
+_RESERVE: list[object] = []
+_LOW_WATER = 200_000
+_TOP_UP = 400_000
+_NEEDED = sys.version_info < (3, 12)
+
+
+def top_up() -> None:
+    """Cheap check (three refcount reads); call it from anything that drives many Qt calls."""
+    if not _NEEDED:
+        return
+    for singleton in (None, True, False):
+        if sys.getrefcount(singleton) < _LOW_WATER:
+            _RESERVE.extend([singleton] * _TOP_UP)
+
+
+top_up()

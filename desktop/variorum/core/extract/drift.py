@@ -129,44 +129,34 @@ def passages(quotes: tuple[Quote, ...], text: str | None = None) -> list[Passage
     return [Passage(tuple(g)) for g in groups]
 
 
-def _match(
-    a_pass: list[Passage], b_pass: list[Passage], same_length: bool
-) -> list[tuple[float, Passage, Passage]]:
-    """Greedy one-to-one pairing, most similar first."""
-    scored: list[tuple[float, int, int]] = []
-    for i, pa in enumerate(a_pass):
-        fa = _fold(pa.text)
-        for j, pb in enumerate(b_pass):
-            fb = _fold(pb.text)
-            if same_length and not 0.6 <= len(fa) / max(len(fb), 1) <= 1.67:
-                continue
-            score = fuzz.ratio(fa, fb)
-            if score >= MIN_SIMILARITY:
-                scored.append((score, i, j))
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    pairs: list[tuple[float, Passage, Passage]] = []
-    for score, i, j in sorted(scored, reverse=True):
-        if i not in used_a and j not in used_b:
-            used_a.add(i)
-            used_b.add(j)
-            pairs.append((score, a_pass[i], b_pass[j]))
-    return pairs
+def _units(quotes: tuple[Quote, ...], text: str | None) -> list[Passage]:
+    """Each quote alone, and each passage of several quotes as a whole."""
+    units = [Passage((q,)) for q in quotes]
+    units += [p for p in passages(quotes, text) if len(p.quotes) > 1]
+    return units
 
 
 def _pair_quotes(
     speaker: str, a: Speaker, b: Speaker, a_text: str | None, b_text: str | None
 ) -> list[QuoteDrift]:
-    # Quote by quote first (the finest diff); then what is left, grouped into passages, so a
-    # split quote in one version can meet its joined form in the other.
-    pairs = _match([Passage((q,)) for q in a.quotes], [Passage((q,)) for q in b.quotes], True)
-    paired_a = {q for _, pa, _ in pairs for q in pa.quotes}
-    paired_b = {q for _, _, pb in pairs for q in pb.quotes}
-    rest_a = tuple(q for q in a.quotes if q not in paired_a)
-    rest_b = tuple(q for q in b.quotes if q not in paired_b)
-    pairs += _match(passages(rest_a, a_text), passages(rest_b, b_text), False)
+    """Greedy pairing, most similar first, of single quotes and passages: a split quote in one
+    version meets its joined form in the other, while quotes kept apart are diffed alone."""
+    a_units, b_units = _units(a.quotes, a_text), _units(b.quotes, b_text)
+    scored: list[tuple[float, int, int]] = []
+    for i, pa in enumerate(a_units):
+        fa = _fold(pa.text)
+        for j, pb in enumerate(b_units):
+            score = fuzz.ratio(fa, _fold(pb.text))
+            if score >= MIN_SIMILARITY:
+                scored.append((score, i, j))
+    used: set[tuple[str, int]] = set()
     drifts: list[QuoteDrift] = []
-    for score, pa, pb in pairs:
+    for score, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        pa, pb = a_units[i], b_units[j]
+        keys = {("a", q.start) for q in pa.quotes} | {("b", q.start) for q in pb.quotes}
+        if keys & used:
+            continue
+        used |= keys
         if _fold(pa.text) == _fold(pb.text):
             continue  # the same words; typography is not drift
         comparison = compare_texts(pa.text, pb.text)

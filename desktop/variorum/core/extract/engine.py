@@ -64,7 +64,11 @@ def _all_mentions(
     occupied = sorted((m.start, m.end) for m in taken)
     text = layout.nlp_text
     for gi, group in enumerate(groups):
-        for form in sorted({m.display for m in group.members}, key=len, reverse=True):
+        forms = {m.display for m in group.members}
+        full = group.canonical.display.split()
+        if group.label == PERSON and len(full) >= 2:
+            forms.add(full[-1])  # "Wielgosz" for Tomasz Wielgosz, even if the model missed it
+        for form in sorted(forms, key=len, reverse=True):
             pattern = re.compile(r"(?<![\w\-])" + re.escape(form) + r"(?![\w\-])")
             for found in pattern.finditer(text):
                 s, e = found.span()
@@ -114,8 +118,12 @@ def extract_doc(text: str, doc: Doc, layout: Layout | None = None, model: str = 
         mentions_by_group[m.group].append(m)
 
     def aliases(group: Group) -> tuple[str, ...]:
-        names = {m.display for m in group.members} - {group.canonical.display}
-        return tuple(sorted(names))
+        """Other names the article uses for it: what its mentions actually say."""
+        gi = groups.index(group)
+        names = {text[m.start : m.end] for m in mentions_by_group[gi]}
+        names |= {m.display for m in group.members}
+        names = {" ".join(n.split()) for n in names}
+        return tuple(sorted(names - {group.canonical.display}))
 
     def entity(gi: int) -> Entity:
         group = groups[gi]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from variorum.core.extract.data import ORG, PERSON
 from variorum.core.extract.layout import BODY, BOILERPLATE, HEADING, Layout
-from variorum.core.extract.orgcontext import context_orgs
+from variorum.core.extract.orgcontext import context_orgs, context_people
 from variorum.core.extract.vocab import FALSE_ENTITY_WORDS, ROLE_WORDS, TITLE_WORDS
 
 if TYPE_CHECKING:
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 MODEL_WEIGHT = 1.0
 CONTEXT_WEIGHT = 3.0
-"""What the context says ("chip maker X") outweighs a few model votes."""
+PERSON_CONTEXT_WEIGHT = 2.0
+"""What the context says ("chip maker X", "X Y, a harbour pilot") outweighs a model vote."""
 
 _LEADING_DROP = frozenset({"the", "a", "an", "'s", "’s"})
 _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", "-", "–", "—"})
@@ -143,6 +144,9 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             add_model(org_part, ORG)
         if person_part:
             add_model(person_part, PERSON)
+    for start, end in context_people(doc):
+        for s in [s for s in model_spans if s[0] < end and start < s[1]] or [(start, end)]:
+            add(*s, PERSON, PERSON_CONTEXT_WEIGHT)
     for start, end in context_orgs(doc):
         overlapping = [s for s in model_spans if s[0] < end and start < s[1]]
         if overlapping:  # the model found the name; the context only fixes its label

@@ -117,10 +117,17 @@ def _soft_breaks(text: str) -> set[int]:
         end = pos + len(line)
         pos = end + 1
         body = line.rstrip()
-        if not body or not nxt.strip() or body.endswith(_TERMINAL):
+        if not body or not nxt.strip():
             continue
         first = nxt.lstrip()[:1]
-        if first.islower() or (wrapped and len(body) >= 0.7 * width and first.isalnum()):
+        if first.islower():  # the sentence goes on ('...,”\nsaid X')
+            soft.add(end)
+        elif (
+            not body.endswith(_TERMINAL)
+            and wrapped
+            and len(body) >= 0.7 * width
+            and first.isalnum()
+        ):
             soft.add(end)
     return soft
 

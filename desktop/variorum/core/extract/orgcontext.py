@@ -1,4 +1,4 @@
-"""Organizations the statistical model misses, found from the words around them.
+"""Organizations (and people) the statistical model misses, found from the words around them.
 
 The small English model knows famous companies but misses or mislabels less-known ones
 (a start-up's name looks like a surname). News prose usually says what a name is: "chip
@@ -8,6 +8,7 @@ tank". These rules read that context from the dependency parse; they never list 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from variorum.core.extract.vocab import FALSE_ENTITY_WORDS, ORG_NOUNS
@@ -57,10 +58,35 @@ def _list_members(head: Token) -> list[Token]:
     return members
 
 
+_PRECEDING_WORD_RE = re.compile(r"([\w-]+)[ \t\u00a0]+$")
+_NOT_ORG_TYPES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
+
+
+def _after_org_noun(tok: Token) -> tuple[int, int] | None:
+    """ "start-up Quenchly": an organization noun written right before a name. Works on the
+    characters, because hyphenated nouns and unknown names often defeat the parser."""
+    doc = tok.doc
+    if tok.i > 0 and _is_name_token(doc[tok.i - 1]):
+        return None
+    if tok.ent_type_ in _NOT_ORG_TYPES or not tok.text[:1].isupper():
+        return None
+    before = _PRECEDING_WORD_RE.search(doc.text, max(0, tok.idx - 40), tok.idx)
+    if not before or before.group(1).lower() not in ORG_NOUNS:
+        return None
+    last = tok.i
+    while last + 1 < len(doc) and _is_name_token(doc[last + 1]):
+        last += 1
+    return tok.idx, doc[last].idx + len(doc[last].text)
+
+
 def context_orgs(doc: Doc) -> list[tuple[int, int]]:
     """Spans the context calls an organization."""
     spans: set[tuple[int, int]] = set()
     for tok in doc:
+        if _is_name_token(tok):
+            adjacent = _after_org_noun(tok)
+            if adjacent:
+                spans.add(adjacent)
         # "chip maker Nvidia", "telecom company Huawei Technologies"
         if _is_name_token(tok) and any(
             c.dep_ == "compound" and _org_noun(c) and c.i < tok.i for c in tok.lefts
@@ -89,4 +115,31 @@ def context_orgs(doc: Doc) -> list[tuple[int, int]]:
                     run = name_run(member)
                     if run:
                         spans.add(run)
+    return sorted(spans)
+
+
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
+def context_people(doc: Doc) -> list[tuple[int, int]]:
+    """Names followed by an apposition describing a person ("X Y, a harbour pilot", "X Y,
+    the chairman of ..."): the apposition's noun is not an organization noun."""
+    spans: set[tuple[int, int]] = set()
+    for tok in doc:
+        if not _is_name_token(tok) or tok.ent_type_ in _PLACE_TYPES:
+            continue
+        appos = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if not appos or any(_org_noun(c) for c in appos):
+            continue
+        run = name_run(tok)
+        if run is None:
+            continue
+        words = doc.text[run[0] : run[1]].split()
+        looks_personal = all(w[:1].isupper() and w[1:].islower() for w in words)
+        if (
+            2 <= len(words) <= 3
+            and looks_personal
+            and not any(w.lower() in ORG_NOUNS for w in words)
+        ):
+            spans.add(run)
     return sorted(spans)

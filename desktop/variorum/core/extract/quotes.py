@@ -137,4 +137,8 @@ def find_quotes(layout: Layout) -> list[QuoteSpan]:
     for block in layout.blocks:
         if block.kind == BODY:
             spans.extend(_scan_block(text, block.start, block.end))
-    return spans
+    # Report the original characters (a soft line break stays a line break).
+    return [
+        QuoteSpan(q.start, q.end, q.outer_start, q.outer_end, layout.text[q.start : q.end])
+        for q in spans
+    ]

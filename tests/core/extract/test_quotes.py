@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from variorum.core.extract.layout import analyse_layout
+from variorum.core.extract.quotes import find_quotes
+
+
+def quotes(text: str) -> list[str]:
+    return [q.text for q in find_quotes(analyse_layout(text))]
+
+
+def test_quote_styles() -> None:
+    assert quotes('He said "we will win the vote" today.') == ["we will win the vote"]
+    assert quotes("He said “we will win the vote” today.") == ["we will win the vote"]
+    assert quotes("Il a dit « nous gagnerons le vote » hier.") == ["nous gagnerons le vote"]
+    assert quotes("He said ``we will win the vote'' today.") == ["we will win the vote"]
+    assert quotes("He said „we will win the vote“ today.") == ["we will win the vote"]
+    assert quotes("He said ‘we will win the vote’ today.") == ["we will win the vote"]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    assert quotes("The country’s leaders met the giants’ owners at Tom's house.") == []
+
+
+def test_mixed_and_wrong_way_marks() -> None:
+    # curly opening with straight closing, as in text pasted from two sources
+    assert quotes('“We will win," she said. “Then we rest."') == ["We will win", "Then we rest."]
+    # closing mark typed as an opening one at the end of a paragraph
+    assert quotes("Lee said, “We should be careful. “") == ["We should be careful."]
+
+
+def test_unclosed_quote_ends_with_its_paragraph() -> None:
+    text = "Lee said: “We should be careful and patient\n\nNext paragraph without quotes."
+    assert quotes(text) == ["We should be careful and patient"]
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = 'First line.\n\nShe said "it works well" and left.'
+    (q,) = find_quotes(analyse_layout(text))
+    assert text[q.start : q.end] == "it works well"
+    assert text[q.outer_start] == '"' and text[q.outer_end - 1] == '"'
+
+
+def test_quote_spanning_sentences_and_a_hard_break() -> None:
+    text = "“This is the first sentence. And this is the\nsecond one,” she said."
+    assert quotes(text) == ["This is the first sentence. And this is the\nsecond one"]

@@ -4,6 +4,7 @@ insertions and deletions the pane actually rendered (struck-through and underlin
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.test_main_window import drop, settle
 
@@ -39,3 +40,16 @@ def test_view_menu_holds_the_panes_actions(make_window) -> None:
         assert action in in_menu
     shortcuts = {a.shortcut().toString() for a in window.pane.navigation_actions()}
     assert {"F7", "Shift+F7"} <= shortcuts
+
+
+def test_ctrl_1_and_ctrl_2_move_the_keyboard(qtbot, make_window, texts) -> None:
+    window = make_window(pane_factory=ComparePane)
+    window.open_paths([str(texts["a.txt"]), str(texts["b.txt"])])
+    settle(qtbot, window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.menu_actions.focus_pane.trigger()
+    focused = QApplication.focusWidget()
+    assert focused is not None and window.pane.isAncestorOf(focused)
+    window.menu_actions.focus_list.trigger()
+    assert QApplication.focusWidget() is window.article_list.view

@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, Signal
 
 from variorum.core.article import Article
 from variorum.core.changes import Comparison
-from variorum.core.diff import compare_texts
 from variorum.core.options import CompareOptions
 from variorum.ui.tasks import Debouncer, TaskRunner, TaskToken
 
@@ -35,7 +34,6 @@ NOTHING_SELECTED_MESSAGE = (
     "Select an article in the list to read it, or two (Ctrl+click) to compare them."
 )
 
-_ACCEPTS_CANCEL = "cancel" in inspect.signature(compare_texts).parameters
 
 
 class PaneLike(Protocol):
@@ -48,8 +46,11 @@ class PaneLike(Protocol):
 
 
 def run_compare(a: Article, b: Article, options: CompareOptions, token: TaskToken) -> Comparison:
-    """The worker's job; passes the cancel flag once the engine accepts one."""
-    if _ACCEPTS_CANCEL:
+    """The worker's job; passes the cancel flag once the engine accepts one. The engine is
+    imported here, in the worker, so it does not delay the first window."""
+    from variorum.core.diff import compare_texts
+
+    if "cancel" in inspect.signature(compare_texts).parameters:
         kwargs: dict[str, Any] = {"cancel": token}
         return compare_texts(a.text, b.text, options, **kwargs)
     return compare_texts(a.text, b.text, options)

@@ -12,14 +12,19 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from variorum.core.article import Article
-from variorum.core.ingest import IngestError, LoadFailure, expand_paths, load_bytes, load_many
 from variorum.core.library import Library, LibraryEntry
 from variorum.ui.tasks import TaskRunner, TaskToken
+
+# The ingest package pulls in every format (HTML extraction, PDF, e-mail); it is imported where
+# files are loaded, in the worker, so the window appears without waiting for it.
+if TYPE_CHECKING:
+    from variorum.core.ingest import LoadFailure
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +85,8 @@ def load_into_library(
     token: TaskToken | None = None,
 ) -> LoadOutcome:
     """The worker's job (also run directly by the screenshot mode): expand, load, add."""
+    from variorum.core.ingest import LoadFailure, expand_paths, load_many
+
     folder_failures: list[LoadFailure] = []
     files = list(expand_paths(paths, lambda p, r: folder_failures.append(LoadFailure(p, r))))
     if token is not None:
@@ -166,6 +173,8 @@ class LoadController(QObject):
         def on_error(exc: BaseException) -> None:
             close_dialog()
             log.error("loading failed", exc_info=exc)
+            from variorum.core.ingest import LoadFailure
+
             failures = [LoadFailure(str(p), f"internal error: {exc}") for p in paths]
             self.finished.emit(LoadOutcome(failures=failures))
 
@@ -178,6 +187,8 @@ class LoadController(QObject):
         self._running += 1
 
         def job(_token: TaskToken) -> LoadOutcome:
+            from variorum.core.ingest import IngestError, LoadFailure, load_bytes
+
             outcome = LoadOutcome()
             try:
                 article = load_bytes(data, name, size_limit=limit)
@@ -192,6 +203,8 @@ class LoadController(QObject):
             self.finished.emit(outcome)
 
         def on_error(exc: BaseException) -> None:
+            from variorum.core.ingest import LoadFailure
+
             self._running -= 1
             self.finished.emit(LoadOutcome(failures=[LoadFailure("clipboard", str(exc))]))
 

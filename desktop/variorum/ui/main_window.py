@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -36,7 +37,6 @@ from PySide6.QtWidgets import (
 )
 
 from variorum.core.article import Article
-from variorum.core.ingest.detect import EXTENSION_FORMATS
 from variorum.core.library import Library
 from variorum.core.options import CompareOptions
 from variorum.core.paths import AppPaths
@@ -71,6 +71,23 @@ def _sidebar_available() -> bool:
         return importlib.util.find_spec("variorum.ui.widgets.sidebar") is not None
     except (ImportError, ValueError):
         return False
+
+
+def focus_inside(widget: QWidget) -> None:
+    """Give the keyboard to a composite widget: its focus proxy, else its first visible
+    scrolling child (the text or a list), else the first child that takes focus."""
+    if widget.focusProxy() is not None or widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return
+    children = [
+        child
+        for child in widget.findChildren(QWidget)
+        if child.isVisible() and child.focusPolicy() & Qt.FocusPolicy.TabFocus
+    ]
+    scrolling = [child for child in children if isinstance(child, QAbstractScrollArea)]
+    for candidate in (*scrolling, *children):
+        candidate.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return
 
 
 class MainWindow(QMainWindow):
@@ -179,9 +196,10 @@ class MainWindow(QMainWindow):
         a.paste.triggered.connect(self.paste_article)
         a.show_boilerplate.toggled.connect(self._set_show_boilerplate)
         a.focus_list.triggered.connect(lambda: self.article_list.view.setFocus())
-        a.focus_pane.triggered.connect(lambda: self.pane.setFocus())
+        a.focus_pane.triggered.connect(lambda: focus_inside(self.pane))
         if self.sidebar is not None:
-            a.focus_sidebar.triggered.connect(self.sidebar.setFocus)
+            sidebar = self.sidebar
+            a.focus_sidebar.triggered.connect(lambda: focus_inside(sidebar))
         a.problems.triggered.connect(self.problems.show_now)
         a.preferences.triggered.connect(self.open_preferences)
         a.about.triggered.connect(self.open_about)
@@ -298,6 +316,8 @@ class MainWindow(QMainWindow):
         self.loader.load_paths(paths)
 
     def open_files_dialog(self) -> None:
+        from variorum.core.ingest.detect import EXTENSION_FORMATS
+
         patterns = " ".join(f"*{ext}" for ext in sorted(EXTENSION_FORMATS))
         files, _ = QFileDialog.getOpenFileNames(
             self, "Open articles", "", f"Articles ({patterns});;All files (*)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from variorum.core.ingest import LoadFailure
+if TYPE_CHECKING:
+    from variorum.core.ingest import LoadFailure
 
 
 class ProblemsDialog(QDialog):

@@ -111,8 +111,14 @@ def group_names(names: list[NameInfo], text: str) -> list[Group]:
             union(n.key, best.key)
             n.label = PERSON
 
-    # Organizations: acronyms from initials, and "X" for "X Technologies".
+    # Organizations: acronyms from initials, "X" for "X Technologies", and "Water Authority"
+    # for "Port Calder Water Authority".
     for n in orgs:
+        if len(_tokens(n.key)) >= 2:
+            ends_with = [o for o in orgs if o.key.endswith(" " + n.key)]
+            if len(ends_with) == 1:
+                union(n.key, ends_with[0].key)
+                continue
         if _is_acronym(n.display):
             full = [
                 o

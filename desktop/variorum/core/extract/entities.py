@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from variorum.core.extract.data import ORG, PERSON
 from variorum.core.extract.layout import BODY, BOILERPLATE, HEADING, Layout
 from variorum.core.extract.orgcontext import context_orgs, context_people
-from variorum.core.extract.vocab import FALSE_ENTITY_WORDS, ROLE_WORDS, TITLE_WORDS
+from variorum.core.extract.vocab import FALSE_ENTITY_WORDS, ORG_HEADS, ROLE_WORDS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -30,6 +30,7 @@ PERSON_CONTEXT_WEIGHT = 2.0
 _LEADING_DROP = frozenset({"the", "a", "an", "'s", "’s"})
 _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", "-", "–", "—"})
 _NAME_CHARS_RE = re.compile(r"[^\W\d_]")
+_NAME_LINKS = frozenset({"of", "for", "and", "&", "de", "the", "on"})
 
 
 @dataclass
@@ -76,7 +77,8 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
     tokens = [t for t in span if not t.is_space]
     if not tokens:
         return None
-    while tokens and tokens[0].lower_ in _LEADING_DROP:
+    # a name starts with a capital: "the", "state", "regional" before it are not part of it
+    while tokens and (tokens[0].lower_ in _LEADING_DROP or tokens[0].text.islower()):
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower_ in _TRAILING_DROP or tokens[-1].is_punct):
         tokens = tokens[:-1]
@@ -93,6 +95,8 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
     content = [t for t in tokens if t.lower_ not in FALSE_ENTITY_WORDS]
     if not content or all(t.pos_ in ("ADJ", "NUM", "DET") for t in content):
         return None
+    if all(t.tag_ in ("NN", "NNS") for t in content):
+        return None  # a common noun capitalised at the start of a sentence ("Reservoirs")
     if label == PERSON and all(t.lower_ in TITLE_WORDS for t in tokens):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -100,6 +104,14 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
     if "\n" in text or not _NAME_CHARS_RE.search(text) or not any(c.isupper() for c in text):
         return None
     return start, end
+
+
+def _has_org_head(ent: Span) -> bool:
+    words = [t for t in ent if not t.is_punct and not t.is_space]
+    if len(words) < 2 or ent.label_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"):
+        return False
+    capitalised = all(t.text[:1].isupper() or t.lower_ in _NAME_LINKS for t in words[1:])
+    return capitalised and words[-1].lower_ in ORG_HEADS
 
 
 def _is_place_compound(name: str, places: set[str]) -> bool:
@@ -133,6 +145,13 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             model_spans.append(cleaned)
 
     for ent in doc.ents:
+        if _has_org_head(ent):
+            # "... Fishing Cooperative", "Bureau of ...": the name says what it is
+            cleaned = _clean_span(ent, ORG)
+            if cleaned:
+                add(*cleaned, ORG, CONTEXT_WEIGHT)
+                model_spans.append(cleaned)
+                continue
         if ent.label_ not in (PERSON, ORG):
             continue
         split = _split_at_title(ent)

@@ -40,6 +40,7 @@ _BOILERPLATE_RE = re.compile(
 _CHROME_WORDS_RE = re.compile(
     r"\b(?:cookies?|opt-out|akismet|newsletter|unsubscribe|javascript|your browser)\b", re.I
 )
+_BYLINE_RE = re.compile(r"^by\s+[A-Z][^.!?“”\"]*$")
 _CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\[email[^\]]*\]|https?://|www\.", re.I)
 _WORD_RE = re.compile(r"[^\W\d_][\w'’\-.]*", re.UNICODE)
 _MINOR_WORDS = frozenset(
@@ -94,6 +95,8 @@ def classify_line(line: str) -> str:
         return BOILERPLATE
     if len(words) <= 3 and not stripped.endswith(_TERMINAL):
         return BOILERPLATE
+    if _BYLINE_RE.match(stripped) and len(words) <= 12:
+        return BOILERPLATE
     if is_headline_case(stripped):
         return HEADING
     return BODY
@@ -120,14 +123,12 @@ def _soft_breaks(text: str) -> set[int]:
         if not body or not nxt.strip():
             continue
         first = nxt.lstrip()[:1]
-        if first.islower():  # the sentence goes on ('...,”\nsaid X')
-            soft.add(end)
-        elif (
+        if first.islower() or (
             not body.endswith(_TERMINAL)
             and wrapped
             and len(body) >= 0.7 * width
             and first.isalnum()
-        ):
+        ):  # the sentence goes on ('...,”\nsaid X')
             soft.add(end)
     return soft
 

@@ -50,7 +50,8 @@ TITLE_WORDS = _words(
     spokeswoman spokesperson analyst economist scientist researcher partner head leader
     manager editor correspondent reporter columnist king queen prince princess pope bishop
     rev. reverend deputy assistant acting former late prime foreign state general-secretary
-    attorney inspector superintendent chief-executive
+    attorney inspector superintendent chief-executive councillor councilor alderman
+    alderwoman mp mep lawmaker legislator assemblyman assemblywoman marshal sheriff
     """
 )
 """Words that precede a name as a title or role ("OpenAI CEO Sam Altman", "Professor X")."""
@@ -82,6 +83,18 @@ ORG_NOUNS = _words(
 )
 """Nouns that, placed before a capitalised name, say the name is an organization
 ("chip maker X", "search giant X", "companies including X")."""
+
+ORG_HEADS = _words(
+    """
+    academy agency association authority bank board bureau center centre college commission
+    committee company conservancy cooperative co-operative corporation council court
+    department federation foundation fund group hospital institute institution league
+    ministry museum office organization organisation parliament party police school service
+    society trust union university laboratory laboratories labs council cooperative
+    """
+)
+"""Last words that make a capitalised name an organization ("Calder Bay Fishing
+Cooperative", "Bureau of Meteorology"), whatever label the model gave it."""
 
 COMPANY_SUFFIXES = _words(
     """

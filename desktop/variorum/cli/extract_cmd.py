@@ -1,0 +1,114 @@
+"""``variorum extract``: speakers with their quotes, organizations and people, per file.
+
+The JSON is a contract other tools read; offsets are into the article text exactly as
+``variorum inspect`` reports it. Files that cannot be loaded are reported as
+``{"path", "error"}`` and make the exit code 2, without stopping the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from variorum.core.article import Article
+from variorum.core.ingest import IngestError, load_file
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    parser.add_argument(
+        "--model",
+        metavar="NAME",
+        help="spaCy pipeline to use (default: the best installed English one)",
+    )
+    parser.add_argument(
+        "--batch-size", type=int, default=16, metavar="N", help="articles per model batch"
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE")
+
+
+def _entity_json(entity: Any) -> dict[str, Any]:
+    return {"name": entity.name, "aliases": list(entity.aliases), "mentions": len(entity.mentions)}
+
+
+def extraction_json(path: str, extraction: Any) -> dict[str, Any]:
+    """The extract contract; keep the keys stable."""
+    return {
+        "path": path,
+        "speakers": [
+            {
+                "name": s.name,
+                "aliases": list(s.aliases),
+                "quotes": [
+                    {
+                        "text": q.text,
+                        "start": q.start,
+                        "end": q.end,
+                        "verb": q.verb,
+                        "mention": q.mention.to_dict() if q.mention else None,
+                    }
+                    for q in s.quotes
+                ],
+            }
+            for s in extraction.speakers
+        ],
+        "organizations": [_entity_json(e) for e in extraction.organizations],
+        "people": [_entity_json(e) for e in extraction.people],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    # spaCy is imported here, not at module level, so `variorum --help` stays fast.
+    from variorum.core.extract import ModelUnavailableError, extract_many, load_pipeline
+
+    loaded: list[tuple[int, str, Article]] = []
+    results: list[dict[str, Any] | None] = []
+    failed = False
+    for path in args.files:
+        try:
+            loaded.append((len(results), path, load_file(path)))
+            results.append(None)
+        except IngestError as err:
+            failed = True
+            results.append({"path": path, "error": err.reason})
+    if loaded:
+        try:
+            nlp = load_pipeline(args.model)
+        except ModelUnavailableError as err:
+            print(f"variorum extract: {err}", file=sys.stderr)
+            return 1
+        texts = [article.text for _, _, article in loaded]
+        extractions = extract_many(texts, nlp, batch_size=max(1, args.batch_size))
+        for (slot, path, _), extraction in zip(loaded, extractions, strict=True):
+            results[slot] = extraction_json(path, extraction)
+    final = [r for r in results if r is not None]
+    if args.json:
+        json.dump(final, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for item in final:
+            _print_summary(item)
+    return 2 if failed else 0
+
+
+def _print_summary(item: dict[str, Any]) -> None:
+    print(item["path"])
+    if "error" in item:
+        print(f"  error: {item['error']}")
+        return
+    if not item["speakers"]:
+        print("  no quotes found")
+    for speaker in item["speakers"]:
+        quotes = speaker["quotes"]
+        print(f"  {speaker['name']} — {len(quotes)} quote{'s' if len(quotes) != 1 else ''}")
+        for q in quotes:
+            text = " ".join(q["text"].split())
+            short = text if len(text) <= 90 else text[:87] + "..."
+            print(f"      “{short}” ({q['verb']})")
+    for title, key in (("Organizations", "organizations"), ("People", "people")):
+        entries = item[key]
+        if entries:
+            listed = ", ".join(f"{e['name']} ({e['mentions']})" for e in entries)
+            print(f"  {title}: {listed}")

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from variorum.cli.main import main
+from variorum.core.ingest import load_file
+
+
+def test_extract_json_contract(
+    samples_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sample = samples_dir / "01-wire-original.txt"
+    bad = tmp_path / "photo.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    code = main(["extract", "--json", str(sample), str(bad)])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 2
+    ok, failed = out
+    assert failed == {"path": str(bad), "error": "not a text file"}
+    assert set(ok) == {"path", "speakers", "organizations", "people"}
+    text = load_file(sample).text  # what `inspect` reports as "text"
+    assert ok["speakers"], "the sample has quotes"
+    for speaker in ok["speakers"]:
+        assert set(speaker) == {"name", "aliases", "quotes"}
+        for q in speaker["quotes"]:
+            assert set(q) == {"text", "start", "end", "verb", "mention"}
+            assert text[q["start"] : q["end"]] == q["text"]
+            m = q["mention"]
+            assert set(m) == {"text", "start", "end"}
+            assert text[m["start"] : m["end"]] == m["text"]
+    for key in ("organizations", "people"):
+        for entity in ok[key]:
+            assert set(entity) == {"name", "aliases", "mentions"}
+            assert isinstance(entity["mentions"], int) and entity["mentions"] >= 1
+
+
+def test_extract_summary_and_exit_zero(
+    samples_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["extract", str(samples_dir / "04-related-fishing.txt")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "quote" in out and "Organizations:" in out and "People:" in out
+
+
+def test_unknown_model_is_exit_one(samples_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(
+        ["extract", "--model", "no_such_pipeline", str(samples_dir / "01-wire-original.txt")]
+    )
+    assert code == 1
+    assert "no_such_pipeline" in capsys.readouterr().err
+
+
+def test_cli_module_does_not_import_spacy_or_qt() -> None:
+    """The command module is imported for --help; spaCy loads only when run."""
+    code = (
+        "import sys, variorum.cli.extract_cmd as m; "
+        "assert 'spacy' not in sys.modules and 'PySide6' not in sys.modules"
+    )
+    env = dict(os.environ)
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)

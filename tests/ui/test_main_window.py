@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from variorum.core.changes import Comparison
 from variorum.ui.main_window import MainWindow
@@ -19,17 +19,19 @@ from variorum.ui.main_window import MainWindow
 pytestmark = pytest.mark.gui
 
 
-def drop(window: MainWindow, *paths: Path) -> None:
-    """Deliver a drag-enter and a drop the way Qt does for a file manager drag."""
+def drop(window: MainWindow, *paths: Path, target: QWidget | None = None) -> None:
+    """Deliver a drag-enter and a drop the way Qt does for a file manager drag (to the window,
+    or to a child, from which Qt passes the drag up to the first widget that takes it)."""
+    target = target or window
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     action = Qt.DropAction.CopyAction
     button, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     enter = QDragEnterEvent(QPointF(50, 50), action, mime, button, mods)
-    QApplication.sendEvent(window, enter)
+    QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
     event = QDropEvent(QPointF(50, 50), action, mime, button, mods, QEvent.Type.Drop)
-    QApplication.sendEvent(window, event)
+    QApplication.sendEvent(target, event)
     assert event.isAccepted()
 
 
@@ -118,6 +120,8 @@ def test_folder_with_a_bad_file_reports_it_and_loads_the_rest(qtbot, make_window
     rows = window.problems.rows()
     assert len(rows) == 1 and rows[0][0].endswith("photo.txt")
     assert rows[0][1] == "not a text file"
+    window.problems.clear()
+    assert not window.problems_button.isVisible()
 
 
 def test_loading_the_same_content_again_says_so(qtbot, make_window, texts, tmp_path) -> None:

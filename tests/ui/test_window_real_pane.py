@@ -53,3 +53,12 @@ def test_ctrl_1_and_ctrl_2_move_the_keyboard(qtbot, make_window, texts) -> None:
     assert focused is not None and window.pane.isAncestorOf(focused)
     window.menu_actions.focus_list.trigger()
     assert QApplication.focusWidget() is window.article_list.view
+
+
+def test_files_dropped_on_the_text_or_the_list_reach_the_window(qtbot, make_window, texts):
+    window = make_window(pane_factory=ComparePane)
+    targets = [window.pane.view.viewport(), window.article_list.view.viewport()]
+    for target, name in zip(targets, ("a.txt", "c.txt"), strict=True):
+        drop(window, texts[name], target=target)
+        settle(qtbot, window)
+    assert window.model.rowCount() == 2

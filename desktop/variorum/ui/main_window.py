@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         a.preferences.triggered.connect(self.open_preferences)
         a.about.triggered.connect(self.open_about)
         self.problems_button.clicked.connect(self.problems.show_now)
+        self.problems.cleared.connect(self.problems_button.hide)
         self.recent_menu.path_chosen.connect(lambda p: self.open_paths([p]))
         self.recent_menu.clear_requested.connect(self._clear_recent)
 

@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 
 class ProblemsDialog(QDialog):
+    cleared = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("problemsDialog")
@@ -40,16 +42,21 @@ class ProblemsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         clear = QPushButton("Clear", self)
         buttons.addButton(clear, QDialogButtonBox.ButtonRole.ResetRole)
-        clear.clicked.connect(self.tree.clear)
+        clear.clicked.connect(self.clear)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
         self.resize(640, 300)
 
+    def clear(self) -> None:
+        self.tree.clear()
+        self.cleared.emit()
+
     def add(self, failures: Iterable[LoadFailure]) -> None:
+        """Newest batch on top, each batch in the order its files were read."""
         when = time.strftime("%H:%M:%S")
-        for failure in failures:
+        for failure in reversed(list(failures)):
             item = QTreeWidgetItem([failure.path, failure.reason, when])
             item.setToolTip(0, failure.path)
             item.setToolTip(1, failure.reason)

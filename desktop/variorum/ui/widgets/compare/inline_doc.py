@@ -73,11 +73,36 @@ def inline_segments(comparison: Comparison, runs: EqualRunMap) -> list[Segment]:
             at_start = change.b_start == 0 or b[change.b_start - 1] == "\n"
             deleted(index, change.a_start, change.a_end, at_start)
         start = max(change.b_start, pos)
-        if change.b_end > start:
-            seg_kind = SegKind.MOVE if kind == ChangeKind.MOVE else SegKind.INSERT
-            out.append(Segment(seg_kind, b[start : change.b_end], "b", start, index))
+        if kind == ChangeKind.MOVE:
+            out.extend(moved_segments(comparison, index, start))
+        elif change.b_end > start:
+            out.append(Segment(SegKind.INSERT, b[start : change.b_end], "b", start, index))
         pos = max(pos, change.b_end)
     equal_until(len(b))
+    return out
+
+
+def moved_segments(comparison: Comparison, index: int, start: int) -> list[Segment]:
+    """Moved text where it now is, with the edits made inside it (``Change.detail``) shown as
+    deletions and insertions within the moved style."""
+    a, b = comparison.a_text, comparison.b_text
+    change = comparison.changes[index]
+    out: list[Segment] = []
+    pos = start
+    for edit in sorted(change.detail, key=lambda d: (d.b_start, d.b_end)):
+        edit_start = min(max(edit.b_start, pos), change.b_end)
+        if edit_start > pos:
+            out.append(Segment(SegKind.MOVE, b[pos:edit_start], "b", pos, index))
+            pos = edit_start
+        if edit.kind in (ChangeKind.DELETE, ChangeKind.REPLACE) and edit.a_end > edit.a_start:
+            deleted = a[edit.a_start : edit.a_end]
+            out.append(Segment(SegKind.DELETE, deleted, "a", edit.a_start, index))
+        edit_end = min(edit.b_end, change.b_end)
+        if edit.kind in (ChangeKind.INSERT, ChangeKind.REPLACE) and edit_end > pos:
+            out.append(Segment(SegKind.INSERT, b[pos:edit_end], "b", pos, index))
+            pos = edit_end
+    if change.b_end > pos:
+        out.append(Segment(SegKind.MOVE, b[pos : change.b_end], "b", pos, index))
     return out
 
 

@@ -212,6 +212,7 @@ class ComparePane(QWidget):
         """(kind, text) of every decorated run in view order, read back from the document."""
         spans: list[tuple[str, str]] = []
         last_end = -1
+        last_block = -1
         document: QTextDocument = self.view.document()
         block = document.begin()
         while block.isValid():
@@ -222,12 +223,15 @@ class ComparePane(QWidget):
                 text = fragment.text().replace("\u2028", "\n")
                 start = fragment.position()
                 if kind is not None:
-                    if spans and spans[-1][0] == kind and start - last_end <= 1:
-                        gap = "\n" if start - last_end == 1 else ""
+                    same_block = block.blockNumber() == last_block
+                    joined = start == last_end or (not same_block and start == last_end + 1)
+                    if spans and spans[-1][0] == kind and joined:
+                        gap = "" if start == last_end else "\n"
                         spans[-1] = (kind, spans[-1][1] + gap + text)
                     else:
                         spans.append((kind, text))
                     last_end = start + fragment.length()
+                    last_block = block.blockNumber()
                 it += 1
             block = block.next()
         return spans
@@ -376,7 +380,9 @@ class ComparePane(QWidget):
                 self.view.scroll_to_position(pos)
         elif kind == "row" and built is not None and 0 <= n < len(built.row_cells):
             left_start, left_end, right_start, right_end = built.row_cells[n]
-            span = (left_start, left_end) if left_end > left_start else (right_start, right_end)
+            role = built.rows[n].role
+            use_right = role == "target" or (role == "" and left_end <= left_start)
+            span = (right_start, right_end) if use_right else (left_start, left_end)
             self.view.set_current_ranges([span])
             self.view.scroll_to_position(span[0])
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from variorum.core.changes import ChangeKind, Comparison, UnitStatus
+from variorum.core.changes import Change, ChangeKind, Comparison, UnitStatus
 from variorum.ui.widgets.compare.mapping import EqualRunMap
 from variorum.ui.widgets.compare.segments import SegKind, Segment, flow_html
 
@@ -124,8 +124,9 @@ class _Spans:
         spans: list[tuple[int, int, SegKind, int]] = []
         for i, c in enumerate(comparison.changes):
             if c.kind == ChangeKind.MOVE:
-                kind = SegKind.MOVE
-            elif side == "a" and c.kind in (ChangeKind.DELETE, ChangeKind.REPLACE):
+                spans.extend((s, e, k, i) for s, e, k in move_pieces(c, side))
+                continue
+            if side == "a" and c.kind in (ChangeKind.DELETE, ChangeKind.REPLACE):
                 kind = SegKind.DELETE
             elif side == "b" and c.kind in (ChangeKind.INSERT, ChangeKind.REPLACE):
                 kind = SegKind.INSERT
@@ -145,6 +146,33 @@ class _Spans:
             out.append(self.spans[i])
             i += 1
         return out
+
+
+def move_pieces(change: Change, side: str) -> list[tuple[int, int, SegKind]]:
+    """One side of a moved passage, split by the edits made inside it (``Change.detail``)."""
+    if side == "a":
+        start, end, edited = change.a_start, change.a_end, (ChangeKind.DELETE, ChangeKind.REPLACE)
+    else:
+        start, end, edited = change.b_start, change.b_end, (ChangeKind.INSERT, ChangeKind.REPLACE)
+    cuts = sorted(
+        (d.a_start, d.a_end) if side == "a" else (d.b_start, d.b_end)
+        for d in change.detail
+        if d.kind in edited
+    )
+    mark = SegKind.DELETE if side == "a" else SegKind.INSERT
+    pieces: list[tuple[int, int, SegKind]] = []
+    pos = start
+    for cut_start, cut_end in cuts:
+        cut_start, cut_end = max(cut_start, pos), min(cut_end, end)
+        if cut_end <= cut_start:
+            continue
+        if cut_start > pos:
+            pieces.append((pos, cut_start, SegKind.MOVE))
+        pieces.append((cut_start, cut_end, mark))
+        pos = cut_end
+    if end > pos:
+        pieces.append((pos, end, SegKind.MOVE))
+    return pieces
 
 
 def cell_segments(

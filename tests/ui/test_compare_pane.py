@@ -1,0 +1,385 @@
+"""ComparePane driven like a user would: rendered highlights read back from the document's
+character formats, F7 / Shift+F7, view switching, swap, options, the change list, the overview
+strip, reading mode and highlights requested by the speakers sidebar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QTextCursor, QTextDocument
+
+from variorum.core.article import Article, ArticleDraft, build_article
+from variorum.core.changes import (
+    Change,
+    ChangeKind,
+    CompareStats,
+    Comparison,
+    UnitPair,
+    UnitStatus,
+)
+from variorum.core.options import CompareOptions
+from variorum.ui.widgets.compare import ComparePane
+from variorum.ui.widgets.compare.change_list import KindRole
+
+pytestmark = pytest.mark.gui
+
+A_TEXT = "The quick brown fox jumps over the dog.\n\nA second paragraph stays."
+B_TEXT = "The quick red fox leaps over the lazy dog.\n\nA second paragraph stays."
+
+
+def article(text: str, title: str, headings: set[int] | None = None, **extra: object) -> Article:
+    draft = ArticleDraft(format="text", paragraphs=text.split("\n\n"), title=title)
+    draft.headings = headings or set()
+    for key, value in extra.items():
+        setattr(draft, key, value)
+    return build_article(draft, None)
+
+
+def replace(a: str, b: str, old: str, new: str, a_from: int = 0, b_from: int = 0) -> Change:
+    a_start, b_start = a.index(old, a_from), b.index(new, b_from)
+    return Change(
+        ChangeKind.REPLACE, a_start, a_start + len(old), b_start, b_start + len(new), old, new
+    )
+
+
+def insert(a: str, b: str, new: str, a_at: int) -> Change:
+    b_start = b.index(new)
+    return Change(ChangeKind.INSERT, a_at, a_at, b_start, b_start + len(new), "", new)
+
+
+def small_comparison() -> Comparison:
+    changes = (
+        replace(A_TEXT, B_TEXT, "brown", "red"),
+        replace(A_TEXT, B_TEXT, "jumps", "leaps"),
+        insert(A_TEXT, B_TEXT, "lazy ", A_TEXT.index("dog.")),
+    )
+    return Comparison(A_TEXT, B_TEXT, changes, CompareStats(2, 2, 0, 1), 0.8)
+
+
+@pytest.fixture
+def pane(qtbot) -> ComparePane:
+    widget = ComparePane()
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture
+def shown(pane: ComparePane) -> ComparePane:
+    pane.show_comparison(article(A_TEXT, "Old"), article(B_TEXT, "New"), small_comparison())
+    return pane
+
+
+def char_format_of(document: QTextDocument, needle: str):
+    found = document.find(needle)
+    assert not found.isNull(), needle
+    cursor = QTextCursor(document)
+    cursor.setPosition(found.selectionStart() + 1)
+    return cursor.charFormat()
+
+
+def test_inline_underlines_insertions_and_strikes_deletions(shown: ComparePane) -> None:
+    assert shown.rendered_spans() == [
+        ("delete", "brown"),
+        ("insert", "red"),
+        ("delete", "jumps"),
+        ("insert", "leaps"),
+        ("insert", "lazy "),
+    ]
+    document = shown.view.document()
+    red = char_format_of(document, "red")
+    assert red.fontUnderline() and not red.fontStrikeOut()
+    brown = char_format_of(document, "brown")
+    assert brown.fontStrikeOut() and not brown.fontUnderline()
+    plain = char_format_of(document, "quick")
+    assert not plain.fontUnderline() and not plain.fontStrikeOut()
+    # Insertions and deletions differ in colour too, but never by colour alone.
+    assert red.foreground().color() != brown.foreground().color()
+    # The original text of B is shown, with A's deleted words where they were removed.
+    assert document.toPlainText() == (
+        "The quick brownred fox jumpsleaps over the lazy dog.\n\nA second paragraph stays."
+    )
+
+
+def test_header_shows_titles_similarity_and_counts(shown: ComparePane) -> None:
+    assert "A:" in shown.header.titles.text() and "Old" in shown.header.titles.text()
+    assert "New" in shown.header.titles.text()
+    summary = shown.header.summary.text()
+    assert "80 %" in summary
+    assert "+2 words inserted, −2 deleted, 0 moved, 1 unit changed" in summary
+    assert shown.header.notices.isHidden()
+
+
+def test_notices_are_shown(pane: ComparePane) -> None:
+    comparison = Comparison(
+        A_TEXT, B_TEXT, small_comparison().changes, CompareStats(), 0.5,
+        notices=("Paragraph 3 is too large for word-level detail",),
+    )  # fmt: skip
+    pane.show_comparison(article(A_TEXT, "Old"), article(B_TEXT, "New"), comparison)
+    assert pane.header.notices.isVisible()
+    assert "too large" in pane.header.notices.text()
+
+
+def test_f7_and_shift_f7_move_the_current_change(qtbot, shown: ComparePane) -> None:
+    shown.activateWindow()
+    shown.view.setFocus()
+    assert shown.current_change_index() is None
+    qtbot.keyClick(shown.view, Qt.Key.Key_F7)
+    assert shown.current_change_index() == 0
+    qtbot.keyClick(shown.view, Qt.Key.Key_F7)
+    qtbot.keyClick(shown.view, Qt.Key.Key_F7)
+    assert shown.current_change_index() == 2
+    assert shown.actions_.counter.text() == "3 of 3"
+    assert not shown.actions_.next.isEnabled()
+    qtbot.keyClick(shown.view, Qt.Key.Key_F7)  # at the last change: stays
+    assert shown.current_change_index() == 2
+    qtbot.keyClick(shown.view, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
+    assert shown.current_change_index() == 1
+    # The current change is highlighted and the caret sits on it.
+    selections = shown.view.extraSelections()
+    assert [s.cursor.selectedText() for s in selections] == ["jumps", "leaps"]
+    assert shown.change_list.currentIndex().row() == 1
+
+
+def test_first_f7_starts_from_the_visible_text(shown: ComparePane) -> None:
+    """With no current change, next is looked up from the top of the view (navigate)."""
+    comparison = small_comparison()
+    top = comparison.navigate(0)
+    shown.actions_.next.trigger()
+    assert shown.current_change_index() == top.next
+
+
+def test_switching_views_keeps_the_current_change(qtbot, shown: ComparePane) -> None:
+    shown.go_to_change(1)
+    with qtbot.waitSignal(shown.view_mode_changed) as signal:
+        shown.set_view_mode("side_by_side")
+    assert signal.args == ["side_by_side"]
+    assert shown.actions_.side_by_side.isChecked()
+    assert shown.current_change_index() == 1
+    spans = shown.rendered_spans()
+    # Left column: A with deletions struck; right column: B with insertions underlined.
+    assert ("delete", "brown") in spans and ("insert", "red") in spans
+    assert [s.cursor.selectedText() for s in shown.view.extraSelections()] == ["jumps", "leaps"]
+    with qtbot.waitSignal(shown.view_mode_changed):
+        shown.actions_.toggle_view.trigger()
+    assert shown.view_mode() == "inline"
+    assert shown.actions_.inline.isChecked()
+
+
+def test_side_by_side_rows_are_aligned(shown: ComparePane) -> None:
+    shown.set_view_mode("side_by_side")
+    document = shown.view.document()
+    tables = [f for f in document.rootFrame().childFrames() if f.rows() and f.columns() == 2]
+    rows = []
+    for table in tables:
+        for r in range(table.rows()):
+            cells = []
+            for c in range(2):
+                cell = table.cellAt(r, c)
+                cursor = QTextCursor(document)
+                cursor.setPosition(cell.firstPosition())
+                cursor.setPosition(cell.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+                cells.append(cursor.selectedText())
+            rows.append(cells)
+    assert rows == [
+        ["The quick brown fox jumps over the dog.", "The quick red fox leaps over the lazy dog."],
+        ["A second paragraph stays.", "A second paragraph stays."],
+    ]
+
+
+def test_swap_button_emits(qtbot, shown: ComparePane) -> None:
+    with qtbot.waitSignal(shown.swap_requested):
+        shown.actions_.swap.trigger()
+
+
+def test_options_menu_emits_options_and_set_options_is_quiet(qtbot, shown: ComparePane) -> None:
+    action = shown.actions_.option_actions["ignore_case"]
+    assert not action.isChecked()
+    with qtbot.waitSignal(shown.options_changed) as signal:
+        action.trigger()
+    assert signal.args == [CompareOptions(ignore_case=True)]
+    with qtbot.assertNotEmitted(shown.options_changed):
+        shown.set_options(CompareOptions.strict())
+    assert not shown.actions_.option_actions["fold_quotes"].isChecked()
+    menu = shown.actions_.options_menu.actions()
+    assert len(menu) == 6 and all(a.isCheckable() for a in menu)
+
+
+def test_change_list_model_and_click_jumps(qtbot, qtmodeltester, shown: ComparePane) -> None:
+    model = shown.change_list.list_model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3
+    assert model.data(model.index(0, 0)) == "Replaced: “brown” → “red”"
+    assert model.data(model.index(2, 0)) == "Inserted: “lazy”"
+    assert model.data(model.index(2, 0), KindRole) == "insert"
+    rect = shown.change_list.visualRect(model.index(2, 0))
+    qtbot.mouseClick(shown.change_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert shown.current_change_index() == 2
+
+
+def test_overview_strip_marks_and_click_jumps(qtbot, shown: ComparePane) -> None:
+    strip = shown.overview
+    assert len(strip._marks) == 3
+    assert [m[0] for m in strip._marks] == sorted(m[0] for m in strip._marks)
+    y = int(strip._marks[2][0] * strip.height()) + 1
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(5, y))
+    assert shown.current_change_index() == 2
+
+
+def moved_comparison() -> tuple[str, str, Comparison]:
+    a = "First para.\n\nMoving para here.\n\nLast para."
+    b = "First para.\n\nLast para.\n\nMoving para here."
+    ma, mb = a.index("Moving"), b.index("Moving")
+    n = len("Moving para here.")
+    la, lb = a.index("Last"), b.index("Last")
+    move = Change(ChangeKind.MOVE, ma, ma + n, mb, mb + n, a[ma : ma + n], b[mb : mb + n])
+    units = (
+        UnitPair(UnitStatus.IDENTICAL, 0, 11, 0, 11),
+        UnitPair(UnitStatus.IDENTICAL, la, la + 10, lb, lb + 10),
+        UnitPair(UnitStatus.MOVED, ma, ma + n, mb, mb + n),
+    )
+    comparison = Comparison(a, b, (move,), CompareStats(moved_words=3, changed_units=1), 1.0, units)
+    return a, b, comparison
+
+
+def test_moved_text_is_styled_and_marked_where_it_was(pane: ComparePane) -> None:
+    a, b, comparison = moved_comparison()
+    pane.show_comparison(article(a, "A"), article(b, "B"), comparison)
+    spans = pane.rendered_spans()
+    assert ("move", "Moving para here.") in spans
+    kinds = [k for k, _ in spans]
+    # The origin marker comes before the moved text (it was earlier in A).
+    assert kinds.index("marker") < kinds.index("move")
+    text = pane.view.document().toPlainText()
+    assert text.index("[moved ↓]") < text.index("Last para.")
+    moved = char_format_of(pane.view.document(), "Moving")
+    assert moved.fontOverline() and moved.fontUnderline() and not moved.fontStrikeOut()
+    pane.view.anchorClicked.emit(QUrl("change:0"))
+    assert pane.current_change_index() == 0
+
+
+def test_side_by_side_moved_unit_is_linked_to_its_twin(pane: ComparePane) -> None:
+    a, b, comparison = moved_comparison()
+    pane.show_comparison(article(a, "A"), article(b, "B"), comparison)
+    pane.set_view_mode("side_by_side")
+    built = pane._docs["side_by_side"]
+    roles = [(row.role, row.twin) for row in built.rows]
+    # Rows: First, origin of the moved unit (A order), Last, the moved unit where it is now.
+    assert roles == [("", None), ("origin", 3), ("", None), ("target", 1)]
+    text = pane.view.document().toPlainText()
+    assert "[moved from here ↓]" in text and "[moved here from ↑]" in text
+    pane.view.anchorClicked.emit(QUrl("row:3"))
+    [selection] = pane.view.extraSelections()
+    assert selection.cursor.selectedText() == "Moving para here."
+    assert selection.cursor.selectionStart() == built.row_cells[3][2]
+
+
+def test_reading_mode_bold_headings_and_boilerplate(pane: ComparePane) -> None:
+    item = article(
+        "Big headline\n\nBody text here.",
+        "Big headline",
+        headings={0},
+        boilerplate=["Cookie banner", "See also: other news"],
+    )
+    pane.show_article(item, show_boilerplate=True)
+    assert pane.rendered_spans() == [
+        ("boilerplate", "Cookie banner"),
+        ("boilerplate", "See also: other news"),
+        ("heading", "Big headline"),
+    ]
+    assert not pane.actions_.next.isEnabled()
+    pane.show_article(item)
+    assert pane.rendered_spans() == [("heading", "Big headline")]
+    assert pane.view.document().toPlainText() == item.text
+    pane.highlight_ranges("b", [(item.text.index("Body"), item.text.index("Body") + 4)])
+    assert [s.cursor.selectedText() for s in pane.view.extraSelections()] == ["Body"]
+
+
+def test_highlight_ranges_on_both_sides(pane: ComparePane) -> None:
+    pane.show_comparison(article(A_TEXT, "Old"), article(B_TEXT, "New"), small_comparison())
+    second = B_TEXT.index("second")
+    pane.highlight_ranges("b", [(second, second + 6)])
+    assert [s.cursor.selectedText() for s in pane.view.extraSelections()] == ["second"]
+    brown = A_TEXT.index("brown")
+    pane.highlight_ranges("a", [(brown, brown + 5)])  # deleted text is shown inline
+    assert [s.cursor.selectedText() for s in pane.view.extraSelections()] == ["brown"]
+    stays = A_TEXT.index("stays")  # unchanged A text maps to B's copy
+    pane.highlight_ranges("a", [(stays, stays + 5)])
+    assert [s.cursor.selectedText() for s in pane.view.extraSelections()] == ["stays"]
+    pane.set_view_mode("side_by_side")  # highlights follow a view switch
+    [selection] = pane.view.extraSelections()
+    assert selection.cursor.selectedText() == "stays"
+
+
+def test_pending_and_message_states(pane: ComparePane) -> None:
+    pane.show_pending(article(A_TEXT, "Old"), article(B_TEXT, "New"))
+    assert pane.message.text() == "Comparing…" and pane.message.isVisible()
+    assert pane.actions_.swap.isEnabled() and not pane.actions_.next.isEnabled()
+    pane.show_message("Select two articles")
+    assert pane.message.text() == "Select two articles"
+    assert pane.rendered_spans() == []
+    assert pane.current_change_index() is None
+
+
+def test_actions_for_the_main_window(shown: ComparePane) -> None:
+    shortcuts = [a.shortcut().toString() for a in shown.navigation_actions()]
+    assert shortcuts == ["Shift+F7", "F7"]
+    views = shown.view_actions()
+    assert [a.text() for a in views] == ["Inline", "Side by side"]
+    assert all(a.isCheckable() for a in views)
+    with pytest.raises(ValueError):
+        shown.set_view_mode("sideways")
+
+
+# --- the real engine on the real corpus --------------------------------------------------
+def _load(path: Path) -> Article:
+    from variorum.core.ingest import load_file
+
+    return load_file(path)
+
+
+@pytest.mark.corpus
+def test_seeds_000_001_show_no_quote_style_noise(pane: ComparePane, seeds_dir: Path) -> None:
+    from tests.conftest import seed_path
+    from variorum.core.diff import compare_texts
+
+    a, b = _load(seed_path(seeds_dir, "000")), _load(seed_path(seeds_dir, "001"))
+    pane.show_comparison(a, b, compare_texts(a.text, b.text, CompareOptions()))
+    spans = pane.rendered_spans()
+    changed = [text for kind, text in spans if kind in ("insert", "delete")]
+    assert changed, "the real edits are shown"
+    quotes = set("\"'“”‘’«»")
+    assert not [t for t in changed if t.strip() and set(t.strip()) <= quotes | {" "}]
+    for mode in ("side_by_side", "inline"):
+        pane.set_view_mode(mode)
+        pane.actions_.next.trigger()
+        assert pane.current_change_index() is not None
+
+
+@pytest.mark.corpus
+def test_seeds_000_002_pairs_the_talent_sentence(pane: ComparePane, seeds_dir: Path) -> None:
+    from tests.conftest import seed_path
+    from variorum.core.diff import compare_texts
+
+    a, b = _load(seed_path(seeds_dir, "000")), _load(seed_path(seeds_dir, "002"))
+    comparison = compare_texts(a.text, b.text, CompareOptions())
+    pane.show_comparison(a, b, comparison)
+    pane.set_view_mode("side_by_side")
+    built = pane._docs["side_by_side"]
+    document = pane.view.document()
+    rows_with_talent = []
+    for left_start, left_end, right_start, right_end in built.row_cells:
+        cursor = QTextCursor(document)
+        cursor.setPosition(left_start)
+        cursor.setPosition(left_end, QTextCursor.MoveMode.KeepAnchor)
+        left = cursor.selectedText()
+        cursor.setPosition(right_start)
+        cursor.setPosition(right_end, QTextCursor.MoveMode.KeepAnchor)
+        if "best AI talent" in left and "best AI talent" in cursor.selectedText():
+            rows_with_talent.append(left)
+    assert rows_with_talent, "the talent sentence of 000 and 002 share a row"
+    assert ("delete", "some of") in pane.rendered_spans()

@@ -60,6 +60,10 @@ class CompareController(QObject):
     comparison_shown = Signal(object, object, object)
     """(a, b, Comparison) once the pane shows a finished comparison."""
     comparison_failed = Signal(str)
+    article_shown = Signal(object)
+    """The Article shown alone for reading."""
+    cleared = Signal()
+    """Nothing (or too much) is selected: views that follow the selection should empty."""
 
     def __init__(self, pane: PaneLike, tasks: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -126,8 +130,10 @@ class CompareController(QObject):
             self._pane.show_message(
                 EMPTY_LIBRARY_MESSAGE if self._library_empty else NOTHING_SELECTED_MESSAGE
             )
+            self.cleared.emit()
         elif len(selection) == 1:
             self._pane.show_article(selection[0], show_boilerplate=self._show_boilerplate)
+            self.article_shown.emit(selection[0])
         elif len(selection) == 2:
             a, b = selection
             if _pair_key(a, b) in self._swapped:
@@ -138,6 +144,7 @@ class CompareController(QObject):
             self._pane.show_message(
                 f"{len(selection)} articles selected. Select one to read it or two to compare."
             )
+            self.cleared.emit()
 
     def _compare(self, a: Article, b: Article) -> None:
         options = self._options

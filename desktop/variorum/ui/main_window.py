@@ -7,7 +7,7 @@ their own modules; this one connects them and keeps the settings in step with th
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import replace
@@ -57,6 +57,7 @@ log = logging.getLogger(__name__)
 STATUS_TIMEOUT_MS = 0
 """Loading summaries stay until the next message: the user may look away while it loads."""
 DEFAULT_SIZES = [340, 900, 300]
+SIDEBAR_MODULE = "variorum.ui.widgets.sidebar"
 
 
 def _default_pane() -> QWidget:
@@ -64,13 +65,6 @@ def _default_pane() -> QWidget:
 
     pane: QWidget = ComparePane()
     return pane
-
-
-def _sidebar_available() -> bool:
-    try:
-        return importlib.util.find_spec("variorum.ui.widgets.sidebar") is not None
-    except (ImportError, ValueError):
-        return False
 
 
 def focus_inside(widget: QWidget) -> None:
@@ -147,14 +141,35 @@ class MainWindow(QMainWindow):
 
     # --- construction ----------------------------------------------------------------------
     def _make_sidebar(self) -> QWidget | None:
-        """The sidebar is another engineer's widget; it slots in here once it exists."""
-        if not _sidebar_available():
+        """The speakers/organizations sidebar is another engineer's widget: it slots in on the
+        right once ``variorum.ui.widgets.sidebar.Sidebar`` exists. No placeholder otherwise."""
+        try:
+            module = importlib.import_module(SIDEBAR_MODULE)
+        except ModuleNotFoundError as exc:
+            if exc.name != SIDEBAR_MODULE:
+                raise
             return None
-        from variorum.ui.widgets.sidebar import Sidebar
-
-        sidebar: QWidget = Sidebar()
+        sidebar_class = getattr(module, "Sidebar", None)
+        if sidebar_class is None:
+            return None
+        sidebar: QWidget = sidebar_class()
         sidebar.setObjectName("sidebar")
         return sidebar
+
+    def _wire_sidebar(self, sidebar: QWidget) -> None:
+        """Connect what the sidebar offers: it follows the selection, and asks the pane to
+        highlight the text of a quote or a name."""
+        hooks: list[tuple[str, Any]] = [
+            ("show_article", self.compare.article_shown),
+            ("show_comparison", self.compare.comparison_shown),
+            ("clear", self.compare.cleared),
+        ]
+        for method, signal in hooks:
+            if callable(getattr(sidebar, method, None)):
+                signal.connect(getattr(sidebar, method))
+        highlight = getattr(sidebar, "highlight_requested", None)
+        if highlight is not None:
+            highlight.connect(self.pane.highlight_ranges)
 
     def _build_menus(self) -> None:
         undo = self.undo_stack.createUndoAction(self, "&Undo")
@@ -216,6 +231,8 @@ class MainWindow(QMainWindow):
         self.pane.view_mode_changed.connect(self._on_pane_view_mode)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_count)
+        if self.sidebar is not None:
+            self._wire_sidebar(self.sidebar)
 
     def _apply_settings(self, settings: Settings, *, first: bool = False) -> None:
         self.settings = settings

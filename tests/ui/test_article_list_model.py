@@ -67,6 +67,15 @@ def test_restored_entries_return_to_their_place() -> None:
     assert model.rowCount() == 5
 
 
+def test_a_new_batch_is_appended_in_one_insertion(qtbot) -> None:
+    model = ArticleListModel()
+    model.set_entries([entry("A", 0)])
+    with qtbot.waitSignal(model.rowsInserted) as blocker:
+        model.add_entries([entry("C", 2), entry("B", 1)])
+    assert blocker.args[1:] == [1, 2]
+    assert [model.data(model.index(r, TITLE)) for r in range(3)] == ["A", "B", "C"]
+
+
 def test_filter_matches_title_or_site_case_insensitively() -> None:
     model = ArticleListModel()
     model.set_entries(

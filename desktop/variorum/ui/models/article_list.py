@@ -94,7 +94,16 @@ class ArticleListModel(QAbstractTableModel):
         """Insert each entry at its position (new ones land at the end, restored ones back in
         their old place). Entries already shown are ignored."""
         known = {e.article.id for e in self._entries}
-        for entry in sorted(entries, key=lambda e: e.position):
+        fresh = [e for e in sorted(entries, key=lambda e: e.position) if e.article.id not in known]
+        last = self._entries[-1].position if self._entries else -1
+        if fresh and fresh[0].position > last and len({e.article.id for e in fresh}) == len(fresh):
+            # The common case (a new batch): one insertion at the end, not one per row.
+            first = len(self._entries)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._entries.extend(fresh)
+            self.endInsertRows()
+            return
+        for entry in fresh:
             if entry.article.id in known:
                 continue
             row = bisect.bisect_right([e.position for e in self._entries], entry.position)

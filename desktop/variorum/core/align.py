@@ -20,11 +20,10 @@ from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from diff_match_patch import diff_match_patch
-
 from variorum.core.changes import Cancelled, UnitStatus
-from variorum.core.similarity import best_partners, pair_in_order
+from variorum.core.similarity import best_partners, likely_pairs, pair_in_order
 from variorum.core.tokens import TokenSeq, Vocabulary
+from variorum.core.worddiff import diff_runs
 
 PARAGRAPH_PAIR = 0.5
 """Paragraphs at least this similar, in order, are diffed word by word."""
@@ -63,6 +62,10 @@ class _Level:
     seq_b: TokenSeq
     units_a: list[Range]
     units_b: list[Range]
+    owner_a: list[int] | None = None
+    """Sentence level: the paragraph each unit comes from (units of one paragraph, or of two
+    consecutive paragraphs, are neighbours in the text; others are not)."""
+    owner_b: list[int] | None = None
 
     def key_a(self, i: int) -> str:
         lo, hi = self.units_a[i]
@@ -150,6 +153,7 @@ def _sentence_level(
     regions: list[tuple[list[int], list[int]]] = []
     owner_a: list[int] = []
     owner_b: list[int] = []
+    sent.owner_a, sent.owner_b = owner_a, owner_b
     for left_a, left_b in para_regions:
         ra: list[int] = []
         rb: list[int] = []
@@ -248,12 +252,15 @@ def _align_level(
         ga = [i for i in ga if i not in moved_a]
         gb = [j for j in gb if j not in moved_b]
         if ga and gb:
+            keys_a = [level.key_a(i) for i in ga]
+            keys_b = [level.key_b(j) for j in gb]
             pairs = pair_in_order(
-                [level.key_a(i) for i in ga],
-                [level.key_b(j) for j in gb],
+                keys_a,
+                keys_b,
                 pair_threshold,
-                a_joinable=_adjacent(ga),
-                b_joinable=_adjacent(gb),
+                candidates=likely_pairs(keys_a, keys_b),
+                a_joinable=_adjacent(ga, level.owner_a),
+                b_joinable=_adjacent(gb, level.owner_b),
                 cancel=cancel,
             )
         else:
@@ -271,10 +278,13 @@ def _align_level(
     # Moves of similar units.
     notes: list[str] = []
     if left_a and left_b:
+        keys_a = [level.key_a(i) for i in left_a]
+        keys_b = [level.key_b(j) for j in left_b]
         found_pairs, complete = best_partners(
-            [level.key_a(i) for i in left_a],
-            [level.key_b(j) for j in left_b],
+            keys_a,
+            keys_b,
             MOVE_PAIR,
+            candidates=likely_pairs(keys_a, keys_b),
             cancel=cancel,
         )
         for i, j, sim in found_pairs:
@@ -297,15 +307,12 @@ def _anchors(
     vocab = Vocabulary()
     ca = "".join(vocab.code(level.key_a(i)) for i in ra)
     cb = "".join(vocab.code(level.key_b(j)) for j in rb)
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0  # exact: never a silently degraded result
     raws: list[_Raw] = []
     gaps: list[tuple[list[int], list[int]]] = []
     ia = ib = 0
     gap_a: list[int] = []
     gap_b: list[int] = []
-    for op, chunk in dmp.diff_main(ca, cb, False):
-        n = len(chunk)
+    for op, n in diff_runs(ca, cb, semantic=False):
         if op == 0:
             if gap_a or gap_b:
                 gaps.append((gap_a, gap_b))
@@ -326,11 +333,12 @@ def _anchors(
     return raws, gaps
 
 
-def _adjacent(indexes: list[int]) -> Callable[[int], bool]:
+def _adjacent(indexes: list[int], owner: list[int] | None) -> Callable[[int], bool]:
     """Whether the k-th and (k+1)-th units of a gap follow each other in the text."""
 
     def joinable(k: int) -> bool:
-        return indexes[k] + 1 == indexes[k + 1]
+        i, j = indexes[k], indexes[k + 1]
+        return i + 1 == j and (owner is None or owner[j] - owner[i] <= 1)
 
     return joinable
 

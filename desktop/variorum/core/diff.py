@@ -1,16 +1,14 @@
 """Compare two texts: align their units, diff the words inside each modified pair, and return
 the :class:`Comparison` the views paint and the CLI prints.
 
-Word diffs use diff-match-patch over one character per token, with no timeout (its timeout
-silently degrades the result); the alignment keeps every diff small, and a pair too large for
-word-level detail is marked ``coarse`` and named in ``notices`` instead.
+Word diffs (core/worddiff.py) use diff-match-patch over one character per token, with no
+timeout (its timeout silently degrades the result); the alignment keeps every diff small, and a
+pair too large for word-level detail is marked ``coarse`` and named in ``notices`` instead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from diff_match_patch import diff_match_patch
 
 from variorum.core.align import Range, UnitMatch, align
 from variorum.core.changes import (
@@ -25,11 +23,9 @@ from variorum.core.changes import (
 )
 from variorum.core.options import CompareOptions
 from variorum.core.tokens import TokenSeq, Vocabulary, tokenize
+from variorum.core.worddiff import Op, word_ops
 
-Op = tuple[int, int, int, int, int]
-"""(op, a_lo, a_hi, b_lo, b_hi) in token indexes; op -1 delete, 0 equal, 1 insert, 2 replace."""
-
-__all__ = ["Cancelled", "compare_texts", "word_ops"]
+__all__ = ["Cancelled", "compare_texts"]
 
 
 def compare_texts(
@@ -91,8 +87,6 @@ class _Builder:
         self.inserted = self.deleted = self.moved = 0
         self.a_pos = self.b_pos = 0  # where in A an insertion goes: after the last in-order unit
         self.a_tok = self.b_tok = 0
-        self.dmp = diff_match_patch()
-        self.dmp.Diff_Timeout = 0
 
     def add(self, m: UnitMatch) -> None:
         if self.cancel is not None and self.cancel():
@@ -149,10 +143,10 @@ class _Builder:
                 "word-level detail; it is shown as one replacement."
             )
         else:
-            ops = word_ops(self.dmp, a, b, a_rng, b_rng)
+            ops = word_ops(a, b, a_rng, b_rng)
         out: list[Change] = []
         for op, alo, ahi, blo, bhi in ops:
-            a_span, b_span = a.span(alo, ahi), b.span(blo, bhi)
+            a_span, b_span = a.span(alo, ahi, a_rng[0]), b.span(blo, bhi, b_rng[0])
             if op == 0:
                 if record_equal:
                     self.equal.append(EqualRun(*a_span, *b_span))
@@ -187,69 +181,3 @@ class _Builder:
 
 def _side(rng: Range | None, span: tuple[int, int]) -> tuple[int, int]:
     return span if rng is not None else (-1, -1)
-
-
-def word_ops(
-    dmp: diff_match_patch, a: TokenSeq, b: TokenSeq, a_rng: Range, b_rng: Range
-) -> list[Op]:
-    """Word diff of tokens a[a_rng] and b[b_rng]: diff-match-patch with semantic clean-up, a
-    deletion next to an insertion fused into a replacement, and tiny equal runs between two
-    edits absorbed so highlights are not speckled."""
-    ca = a.codes[a_rng[0] : a_rng[1]]
-    cb = b.codes[b_rng[0] : b_rng[1]]
-    diffs = dmp.diff_main(ca, cb, False)
-    dmp.diff_cleanupSemantic(diffs)
-    ops: list[Op] = []
-    ia, ib = a_rng[0], b_rng[0]
-    for op, chunk in diffs:
-        n = len(chunk)
-        if op == 0:
-            ops.append((0, ia, ia + n, ib, ib + n))
-            ia += n
-            ib += n
-        elif op < 0:
-            _push(ops, (-1, ia, ia + n, ib, ib))
-            ia += n
-        else:
-            _push(ops, (1, ia, ia, ib, ib + n))
-            ib += n
-    return _absorb_small_equals(ops, a, b)
-
-
-def _push(ops: list[Op], op: Op) -> None:
-    """Append an edit, fusing it with an edit right before it."""
-    if ops and ops[-1][0] != 0:
-        _, alo, _, blo, _ = ops[-1]
-        ops[-1] = (2, alo, op[2], blo, op[4])
-    else:
-        ops.append(op)
-
-
-def _absorb_small_equals(ops: list[Op], a: TokenSeq, b: TokenSeq) -> list[Op]:
-    out: list[Op] = []
-    for k, op in enumerate(ops):
-        if (
-            op[0] == 0
-            and 0 < k < len(ops) - 1
-            and out
-            and out[-1][0] != 0
-            and _is_small(a, op[1], op[2])
-        ):
-            nxt = ops[k + 1]
-            # Swallow the equal run and the next edit into the previous one.
-            prev = out.pop()
-            out.append((2, prev[1], nxt[2], prev[3], nxt[4]))
-            ops[k + 1] = (3, 0, 0, 0, 0)  # consumed
-            continue
-        if op[0] == 3:
-            continue
-        out.append(op)
-    return out
-
-
-def _is_small(seq: TokenSeq, lo: int, hi: int) -> bool:
-    """An equal run not worth showing between two edits: punctuation only, or one short word."""
-    words = seq.words(lo, hi)
-    if words == 0:
-        return True
-    return words == 1 and hi - lo == 1 and seq.ends[lo] - seq.starts[lo] <= 3

@@ -9,7 +9,9 @@ the whole text, so a token's span always points into the original.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from variorum.core.options import CompareOptions
 
@@ -50,9 +52,18 @@ def normalize_text(text: str, options: CompareOptions) -> NormalizedText:
     """Apply the length-preserving folds (quotes, dashes, spaces) to the whole text at once:
     one ``str.translate`` is far cheaper than folding token by token."""
     table = _table(options)
-    folded = text.translate(table) if table else text
-    assert len(folded) == len(text), "folds must keep offsets"
+    if not table:
+        return NormalizedText(text, text)
+    # A regex that visits only the characters to fold is several times faster than
+    # str.translate over the whole text, most of which is left as it is.
+    pattern = _fold_pattern(tuple(sorted(table.items())))
+    folded = pattern.sub(lambda m: table[ord(m.group())], text)
     return NormalizedText(text, folded)
+
+
+@lru_cache(maxsize=16)
+def _fold_pattern(items: tuple[tuple[int, str], ...]) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(chr(k) for k, _ in items)) + "]")
 
 
 def token_key(token: str, options: CompareOptions) -> str:

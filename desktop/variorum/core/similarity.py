@@ -8,8 +8,10 @@ with both halves (a 1:2 merge) rather than with the larger half alone.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from rapidfuzz.distance import Indel
 
@@ -77,11 +79,13 @@ def pair_in_order(
     *,
     a_joinable: Callable[[int], bool] | None = None,
     b_joinable: Callable[[int], bool] | None = None,
+    candidates: set[tuple[int, int]] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> list[Pairing]:
     """Order-preserving pairing of two unit lists (both from one gap between identical units)
     that maximises the words in common; pairs below ``threshold`` are never made.
-    ``a_joinable(i)`` says whether a[i] and a[i+1] may be merged (adjacent in the text)."""
+    ``a_joinable(i)`` says whether a[i] and a[i+1] may be merged (adjacent in the text).
+    ``candidates`` (pairs of indexes), when given, limits which units are compared at all."""
     n, m = len(a), len(b)
     if n == 0 or m == 0:
         return []
@@ -105,7 +109,12 @@ def pair_in_order(
             best, how = prev[j], (1, 0, neg)
             if row[j - 1] > best:
                 best, how = row[j - 1], (0, 1, neg)
-            if lo_j <= j <= hi_j:
+            if lo_j <= j <= hi_j and (
+                candidates is None
+                or (i - 1, j - 1) in candidates
+                or (i - 2, j - 1) in candidates
+                or (i - 1, j - 2) in candidates
+            ):
                 for da, db in ((1, 1), (2, 1), (1, 2)):
                     if da > i or db > j:
                         continue
@@ -113,6 +122,12 @@ def pair_in_order(
                         continue
                     if db == 2 and not (b_joinable and b_joinable(j - 2)):
                         continue
+                    if candidates is not None and not (
+                        (i - 1, j - 1) in candidates
+                        and (i - da, j - 1) in candidates
+                        and (i - 1, j - db) in candidates
+                    ):
+                        continue  # a merge needs both parts to be likely partners
                     ka = a[i - 1] if da == 1 else a[i - 2] + a[i - 1]
                     kb = b[j - 1] if db == 1 else b[j - 2] + b[j - 1]
                     sim = pair_score(ka, kb, threshold)
@@ -145,19 +160,22 @@ def best_partners(
     threshold: float,
     *,
     budget: int = 200_000_000,
+    candidates: set[tuple[int, int]] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> tuple[list[tuple[int, int, float]], bool]:
     """Greedy one-to-one pairing of unordered units (moved text): the most similar pairs
     first. Returns the pairs (a index, b index, similarity) and whether the search was
     complete; it stops when the estimated work (length x length over all pairs tried) would
     exceed ``budget`` so two unrelated huge texts cannot stall the engine."""
-    candidates: list[tuple[float, int, int]] = []
+    found: list[tuple[float, int, int]] = []
     complete = True
     spent = 0
     for j, kb in enumerate(b):
         if cancel is not None and cancel():
             raise Cancelled()
         for i, ka in enumerate(a):
+            if candidates is not None and (i, j) not in candidates:
+                continue
             if not could_reach(len(ka), len(kb), threshold):
                 continue
             spent += len(ka) * len(kb) // 64 + 8
@@ -166,14 +184,14 @@ def best_partners(
                 break
             sim = pair_score(ka, kb, threshold)
             if sim >= 0:
-                candidates.append((sim, i, j))
+                found.append((sim, i, j))
         if not complete:
             break
-    candidates.sort(key=lambda c: (-c[0], c[2], c[1]))
+    found.sort(key=lambda c: (-c[0], c[2], c[1]))
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs: list[tuple[int, int, float]] = []
-    for sim, i, j in candidates:
+    for sim, i, j in found:
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
@@ -181,3 +199,46 @@ def best_partners(
         pairs.append((i, j, sim))
     pairs.sort(key=lambda p: p[1])
     return pairs, complete
+
+
+RARE = 3
+"""A token found in at most this many units of a side is evidence of which units pair."""
+SMALL_TABLE = 400
+"""Below this many unit pairs every pair is compared; above, only likely ones."""
+
+
+def likely_pairs(
+    a: Sequence[str], b: Sequence[str], per_unit: int = 3
+) -> set[tuple[int, int]] | None:
+    """The pairs worth comparing: for each unit, the units of the other side sharing the most
+    rare tokens with it (weighted by rarity). None when the lists are small enough to compare
+    every pair. Costs one pass over the distinct tokens of each unit."""
+    if len(a) * len(b) <= SMALL_TABLE:
+        return None
+    sets_a = [set(key) for key in a]
+    sets_b = [set(key) for key in b]
+    count_a = Counter(chain.from_iterable(sets_a))
+    count_b = Counter(chain.from_iterable(sets_b))
+    rare = {c for c, n in count_a.items() if n <= RARE and 0 < count_b.get(c, 0) <= RARE}
+    where: dict[str, list[int]] = {}
+    for i, codes in enumerate(sets_a):
+        for c in codes & rare:
+            where.setdefault(c, []).append(i)
+    shared: dict[tuple[int, int], float] = {}
+    for j, codes in enumerate(sets_b):
+        for c in codes & rare:
+            found = where[c]
+            weight = 1.0 / (len(found) * count_b[c])
+            for i in found:
+                shared[(i, j)] = shared.get((i, j), 0.0) + weight
+    best_a: dict[int, list[tuple[float, int]]] = {}
+    best_b: dict[int, list[tuple[float, int]]] = {}
+    for (i, j), w in shared.items():
+        best_a.setdefault(i, []).append((w, j))
+        best_b.setdefault(j, []).append((w, i))
+    keep: set[tuple[int, int]] = set()
+    for i, lst in best_a.items():
+        keep.update((i, j) for _, j in sorted(lst, reverse=True)[:per_unit])
+    for j, lst in best_b.items():
+        keep.update((i, j) for _, i in sorted(lst, reverse=True)[:per_unit])
+    return keep

@@ -1,0 +1,147 @@
+"""``variorum compare A B``: the word-level comparison as JSON or as a terminal word diff.
+
+The JSON keys are a contract other tools read (see :func:`comparison_json`); offsets are into
+each article's text as ``variorum inspect`` reports it. Without ``--json`` the output reads like
+``git diff --word-diff``: colours on a terminal, ``[-deleted-]{+inserted+}`` otherwise, and
+``{>moved<}`` for text that moved to that place. No Qt here: this must start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any, TextIO
+
+from variorum.core.article import Article
+from variorum.core.changes import ChangeKind, Comparison
+from variorum.core.diff import compare_texts
+from variorum.core.ingest import IngestError, load_file
+from variorum.core.options import CompareOptions
+
+# Red struck-out deletions, green underlined insertions, cyan moves: told apart without colour
+# too (strike-out vs underline), as the design asks.
+_STYLE = {
+    "del": ("\x1b[9;31m", "\x1b[m"),
+    "ins": ("\x1b[4;32m", "\x1b[m"),
+    "move": ("\x1b[36m", "\x1b[m"),
+}
+_PLAIN = {"del": ("[-", "-]"), "ins": ("{+", "+}"), "move": ("{>", "<}")}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    parser.add_argument("--ignore-case", action="store_true", help="upper/lower case is no change")
+    parser.add_argument(
+        "--ignore-punctuation", action="store_true", help="punctuation marks are no change"
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="no normalisation at all (quote styles, dashes, spacing all count)",
+    )
+    parser.add_argument("a", metavar="A", help="the base version")
+    parser.add_argument("b", metavar="B", help="the version compared with it")
+
+
+def options_from(args: argparse.Namespace) -> CompareOptions:
+    base = CompareOptions.strict() if args.strict else CompareOptions()
+    fields = vars(base) | {
+        "ignore_case": args.ignore_case or base.ignore_case,
+        "ignore_punctuation": args.ignore_punctuation or base.ignore_punctuation,
+    }
+    return CompareOptions(**fields)
+
+
+def run(args: argparse.Namespace) -> int:
+    articles: list[Article] = []
+    for path in (args.a, args.b):
+        try:
+            articles.append(load_file(path))
+        except IngestError as err:
+            print(f"variorum: cannot compare {path}: {err}", file=sys.stderr)
+            return 2
+    comparison = compare_texts(articles[0].text, articles[1].text, options_from(args))
+    out = sys.stdout
+    if args.json:
+        json.dump(comparison_json(args.a, args.b, comparison), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        write_word_diff(comparison, out, color=_use_color(out))
+    return 0
+
+
+def comparison_json(a: str, b: str, comparison: Comparison) -> dict[str, Any]:
+    """The compare contract; keep the keys stable."""
+    stats = comparison.stats
+    return {
+        "a": a,
+        "b": b,
+        "similarity": round(comparison.similarity, 4),
+        "stats": {
+            "inserted_words": stats.inserted_words,
+            "deleted_words": stats.deleted_words,
+            "moved_words": stats.moved_words,
+            "changed_units": stats.changed_units,
+        },
+        "changes": [
+            {
+                "kind": str(c.kind),
+                "a_start": c.a_start,
+                "a_end": c.a_end,
+                "b_start": c.b_start,
+                "b_end": c.b_end,
+                "a_text": c.a_text,
+                "b_text": c.b_text,
+            }
+            for c in comparison.changes
+        ],
+    }
+
+
+def write_word_diff(comparison: Comparison, out: TextIO, *, color: bool) -> None:
+    """B's text with the changes marked in place; deletions where they were, moved text where
+    it now is; notices (coarse passages) first, so nothing is silently simplified."""
+    style = _STYLE if color else _PLAIN
+    for notice in comparison.notices:
+        out.write(f"# {notice}\n")
+    b = comparison.b_text
+    pos = 0
+    pieces: list[str] = []
+    for change in comparison.changes:
+        start = max(change.b_start, pos)
+        pieces.append(b[pos:start])
+        if change.kind is ChangeKind.MOVE:
+            pieces.append(_mark(style["move"], b[start : change.b_end]))
+        else:
+            if change.a_text:
+                deleted = _mark(style["del"], change.a_text)
+                if _whole_paragraph(comparison.a_text, change.a_start, change.a_end):
+                    # a deleted paragraph stays a paragraph of its own
+                    at_break = start == 0 or b[start - 1] == "\n"
+                    deleted = deleted + "\n\n" if at_break else "\n\n" + deleted
+                pieces.append(deleted)
+            if change.b_end > start:
+                pieces.append(_mark(style["ins"], b[start : change.b_end]))
+        pos = max(pos, change.b_end)
+    pieces.append(b[pos:])
+    out.write("".join(pieces))
+    out.write("\n")
+
+
+def _whole_paragraph(text: str, start: int, end: int) -> bool:
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+
+
+def _mark(style: tuple[str, str], text: str) -> str:
+    return f"{style[0]}{text}{style[1]}"
+
+
+def _use_color(out: TextIO) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):
+        return False

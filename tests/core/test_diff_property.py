@@ -1,0 +1,147 @@
+"""Property: on random edits of real paragraphs, equal runs and changes rebuild both texts.
+
+Every token of each text lies in exactly one equal run or change (only whitespace lies between
+them), the text each change carries is the text at its offsets, and each equal run is the same
+on both sides under the comparison options (byte for byte under --strict).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from variorum.core.changes import ChangeKind, Comparison
+from variorum.core.diff import compare_texts
+from variorum.core.options import CompareOptions
+from variorum.core.tokens import Vocabulary, tokenize
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+
+def _paragraphs() -> list[str]:
+    paras: list[str] = []
+    for path in sorted(SAMPLES.glob("*.txt")):
+        paras.extend(p.strip() for p in path.read_text(encoding="utf-8").split("\n\n"))
+    return [p for p in paras if len(p.split()) >= 4]
+
+
+PARAGRAPHS = _paragraphs()
+WORDS = ["harbour", "the", "council", "“quoted”", "2,000", "—", "reportedly", "said,", "new"]
+
+edit = st.one_of(
+    st.tuples(st.just("replace"), st.integers(0, 10_000), st.sampled_from(WORDS)),
+    st.tuples(st.just("insert"), st.integers(0, 10_000), st.sampled_from(WORDS)),
+    st.tuples(st.just("delete"), st.integers(0, 10_000), st.just("")),
+    st.tuples(st.just("swap"), st.integers(0, 10_000), st.just("")),
+    st.tuples(st.just("drop"), st.integers(0, 10_000), st.just("")),
+    st.tuples(st.just("add"), st.integers(0, 10_000), st.just("")),
+    st.tuples(st.just("nbsp"), st.integers(0, 10_000), st.just("")),
+    st.tuples(st.just("quotes"), st.integers(0, 10_000), st.just("")),
+)
+
+
+def apply_edits(paras: list[str], edits: list[tuple[str, int, str]]) -> list[str]:
+    out = list(paras)
+    for kind, n, word in edits:
+        if not out:
+            out.append(PARAGRAPHS[n % len(PARAGRAPHS)])
+            continue
+        p = n % len(out)
+        words = out[p].split(" ")
+        w = (n // 7) % len(words)
+        if kind == "replace":
+            words[w] = word
+        elif kind == "insert":
+            words.insert(w, word)
+        elif kind == "delete" and len(words) > 1:
+            del words[w]
+        elif kind == "swap":
+            q = (n // 3) % len(out)
+            out[p], out[q] = out[q], out[p]
+            continue
+        elif kind == "drop" and len(out) > 1:
+            del out[p]
+            continue
+        elif kind == "add":
+            out.insert(p, PARAGRAPHS[(n // 5) % len(PARAGRAPHS)])
+            continue
+        elif kind == "nbsp":
+            out[p] = out[p].replace(" ", "\u00a0", 1)
+            continue
+        elif kind == "quotes":
+            out[p] = out[p].replace('"', "“", 1).replace("'", "’", 1)
+            continue
+        out[p] = " ".join(words)
+    return out
+
+
+def check_rebuild(c: Comparison, options: CompareOptions) -> None:
+    for side in ("a", "b"):
+        text = c.a_text if side == "a" else c.b_text
+        spans: list[tuple[int, int, str]] = []
+        for e in c.equal_runs:
+            s, t = (e.a_start, e.a_end) if side == "a" else (e.b_start, e.b_end)
+            spans.append((s, t, text[s:t]))
+        for ch in c.changes:
+            s, t = (ch.a_start, ch.a_end) if side == "a" else (ch.b_start, ch.b_end)
+            carried = ch.a_text if side == "a" else ch.b_text
+            assert carried == text[s:t]
+            if t > s:
+                spans.append((s, t, carried))
+        spans.sort()
+        rebuilt: list[str] = []
+        pos = 0
+        for s, t, piece in spans:
+            assert s >= pos, f"overlap on side {side} at {s}"
+            gap = text[pos:s]
+            assert gap.strip() == "", f"uncovered text {gap!r}"
+            rebuilt.append(gap)
+            rebuilt.append(piece)
+            pos = t
+        assert text[pos:].strip() == ""
+        rebuilt.append(text[pos:])
+        assert "".join(rebuilt) == text
+    vocab = Vocabulary()
+    for e in c.equal_runs:
+        left = c.a_text[e.a_start : e.a_end]
+        right = c.b_text[e.b_start : e.b_end]
+        assert tokenize(left, options, vocab).codes == tokenize(right, options, vocab).codes
+        if options == CompareOptions.strict():
+            assert left == right
+    keys = [(ch.b_start, ch.a_start) for ch in c.changes]
+    assert keys == sorted(keys)
+    for ch in c.changes:
+        if ch.kind is ChangeKind.MOVE:
+            for d in ch.detail:
+                assert ch.a_start <= d.a_start <= d.a_end <= ch.a_end
+                assert ch.b_start <= d.b_start <= d.b_end <= ch.b_end
+    assert 0.0 <= c.similarity <= 1.0
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    start=st.integers(0, 10_000),
+    count=st.integers(1, 6),
+    edits=st.lists(edit, max_size=12),
+    strict=st.booleans(),
+)
+def test_equal_runs_and_changes_rebuild_both_texts(
+    start: int, count: int, edits: list[tuple[str, int, str]], strict: bool
+) -> None:
+    base = [PARAGRAPHS[(start + k) % len(PARAGRAPHS)] for k in range(count)]
+    a = "\n\n".join(base)
+    b = "\n\n".join(apply_edits(base, edits))
+    options = CompareOptions.strict() if strict else CompareOptions()
+    check_rebuild(compare_texts(a, b, options), options)
+
+
+@settings(max_examples=30, deadline=None)
+@given(start=st.integers(0, 10_000), count=st.integers(1, 5))
+def test_unchanged_text_compares_equal(start: int, count: int) -> None:
+    a = "\n\n".join(PARAGRAPHS[(start + k) % len(PARAGRAPHS)] for k in range(count))
+    c = compare_texts(a, a)
+    assert c.changes == ()
+    assert c.similarity == 1.0
+    check_rebuild(c, CompareOptions())

@@ -1,0 +1,109 @@
+"""Normalisation and tokens: what counts as the same word, with offsets into the original."""
+
+from __future__ import annotations
+
+from variorum.core.normalize import fold_number, is_punctuation, normalize_text, token_key
+from variorum.core.options import CompareOptions
+from variorum.core.tokens import TokenSeq, Vocabulary, split_sentences, tokenize
+
+DEFAULT = CompareOptions()
+
+
+def pieces(seq: TokenSeq) -> list[str]:
+    return [seq.text[s:e] for s, e in zip(seq.starts, seq.ends, strict=True)]
+
+
+def test_folds_keep_length_and_offsets() -> None:
+    text = "“Quote” — ‘single’ «guillemets» a\u00a0b – c"
+    folded = normalize_text(text, DEFAULT)
+    assert folded.original == text
+    assert len(folded.text) == len(text)
+    assert folded.text == "\"Quote\" - 'single' \"guillemets\" a b - c"
+
+
+def test_strict_folds_nothing() -> None:
+    text = "“Quote” —\u00a0x"
+    assert normalize_text(text, CompareOptions.strict()).text == text
+
+
+def test_token_key_case_and_numbers() -> None:
+    assert token_key("Altman", DEFAULT) == "Altman"
+    assert token_key("Altman", CompareOptions(ignore_case=True)) == "altman"
+    assert token_key("1,000", CompareOptions(fold_numbers=True)) == "1000"
+    assert token_key("1,000", DEFAULT) == "1,000"
+    assert fold_number("12,345.5") == "12345.5"
+    assert is_punctuation(",") and is_punctuation("“")
+    assert not is_punctuation("a") and not is_punctuation("7")
+
+
+def test_quote_styles_get_one_code() -> None:
+    vocab = Vocabulary()
+    a = tokenize("“China has talent,\" Altman said.", DEFAULT, vocab)
+    b = tokenize('"China has talent,” Altman said.', DEFAULT, vocab)
+    assert a.codes == b.codes
+    strict = Vocabulary()
+    sa = tokenize("“China”", CompareOptions.strict(), strict)
+    sb = tokenize('"China"', CompareOptions.strict(), strict)
+    assert sa.codes != sb.codes
+
+
+def test_tokens_point_into_the_original_text() -> None:
+    text = "It’s 1,000 “words”\u00a0—\u00a0or so."
+    seq = tokenize(text, DEFAULT, Vocabulary())
+    assert pieces(seq) == ["It’s", "1,000", "“", "words", "”", "—", "or", "so", "."]
+    assert seq.words(0, len(seq)) == 5
+
+
+def test_whitespace_counts_only_when_not_collapsed() -> None:
+    vocab = Vocabulary()
+    a = tokenize("a  b", DEFAULT, vocab)
+    b = tokenize("a b", DEFAULT, vocab)
+    assert a.codes == b.codes
+    strict = Vocabulary()
+    sa = tokenize("a  b", CompareOptions.strict(), strict)
+    sb = tokenize("a b", CompareOptions.strict(), strict)
+    assert pieces(sa) == ["a", "  ", "b"]
+    assert sa.codes != sb.codes
+
+
+def test_ignore_punctuation_drops_marks_but_not_words() -> None:
+    options = CompareOptions(ignore_punctuation=True)
+    vocab = Vocabulary()
+    a = tokenize("Well, yes.", options, vocab)
+    b = tokenize("Well yes", options, vocab)
+    assert pieces(a) == ["Well", "yes"]
+    assert a.codes == b.codes
+
+
+def test_paragraphs_are_blank_line_separated() -> None:
+    seq = tokenize("One two.\n\nThree.\n\n\n\nFour", DEFAULT, Vocabulary())
+    assert [pieces(seq)[lo:hi] for lo, hi in seq.paragraphs] == [
+        ["One", "two", "."],
+        ["Three", "."],
+        ["Four"],
+    ]
+
+
+def test_sentences_respect_initials_and_abbreviations() -> None:
+    text = (
+        "The U.S. and China met. Mr. Smith said “yes.” Then 3 people left! "
+        "No. 1 collaborators remain"
+    )
+    seq = tokenize(text, DEFAULT, Vocabulary())
+    sentences = [
+        text[seq.starts[lo] : seq.ends[hi - 1]] for lo, hi in split_sentences(seq, 0, len(seq))
+    ]
+    assert sentences == [
+        "The U.S. and China met.",
+        "Mr. Smith said “yes.”",
+        "Then 3 people left!",
+        "No. 1 collaborators remain",
+    ]
+
+
+def test_vocabulary_codes_are_single_private_characters() -> None:
+    vocab = Vocabulary()
+    codes = {vocab.code(f"w{i}") for i in range(7000)}
+    assert len(codes) == 7000
+    assert all(len(c) == 1 and not c.isalnum() and not c.isspace() for c in codes)
+    assert vocab.code("w3") == vocab.code("w3")

@@ -132,8 +132,12 @@ def test_loading_the_same_content_again_says_so(qtbot, make_window, texts, tmp_p
     copy.write_bytes(texts["a.txt"].read_bytes().replace(b"\n", b"\r\n"))
     window.open_paths([str(copy)])
     settle(qtbot, window)
-    assert window.statusBar().currentMessage() == "a.txt already in the library"
+    message = window.statusBar().currentMessage()
+    assert message == "copy-of-a.txt already in the library (as a.txt)"
     assert len(titles(window)) == 1
+    window.open_paths([str(texts["a.txt"])])
+    settle(qtbot, window)
+    assert window.statusBar().currentMessage() == "a.txt already in the library"
 
 
 def test_delete_removes_and_ctrl_z_restores_in_place(qtbot, make_window, texts) -> None:

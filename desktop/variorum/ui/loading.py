@@ -39,6 +39,8 @@ class LoadOutcome:
     duplicates: list[LibraryEntry] = field(default_factory=list)
     failures: list[LoadFailure] = field(default_factory=list)
     cancelled: bool = False
+    duplicate_sources: list[str | None] = field(default_factory=list)
+    """Where each duplicate was just read from (its entry keeps the first file's path)."""
     entries: list[LibraryEntry] = field(default_factory=list)
     """Everything the batch resolved to, new or already there, in the order of the files (the
     screenshot mode selects the first two)."""
@@ -57,7 +59,7 @@ def summarize(outcome: LoadOutcome) -> str:
         parts.append(f"Loaded {n} article{'s' if n != 1 else ''}")
     dups = outcome.duplicates
     if len(dups) == 1:
-        parts.append(f"{_entry_name(dups[0])} already in the library")
+        parts.append(_duplicate_text(outcome.duplicate_sources[0], dups[0]))
     elif dups:
         parts.append(f"{len(dups)} articles already in the library")
     fails = outcome.failures
@@ -75,6 +77,15 @@ def _entry_name(entry: LibraryEntry) -> str:
     if entry.source_path:
         return _display_name(entry.source_path)
     return f"“{entry.article.title[:60]}”"
+
+
+def _duplicate_text(source: str | None, existing: LibraryEntry) -> str:
+    """Name the file just read; say under which name the library has it when that differs."""
+    old = _entry_name(existing)
+    new = _display_name(source) if source else "the clipboard"
+    if new == old or (source and source == existing.source_path):
+        return f"{new} already in the library"
+    return f"{new} already in the library (as {old})"
 
 
 def load_into_library(
@@ -108,7 +119,11 @@ def load_into_library(
 def _add_all(articles: list[Article], library: Library, outcome: LoadOutcome) -> None:
     for article in articles:
         result = library.add(article)
-        (outcome.added if result.added else outcome.duplicates).append(result.entry)
+        if result.added:
+            outcome.added.append(result.entry)
+        else:
+            outcome.duplicates.append(result.entry)
+            outcome.duplicate_sources.append(article.source_path)
         outcome.entries.append(result.entry)
 
 

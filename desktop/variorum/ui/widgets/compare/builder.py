@@ -20,7 +20,13 @@ from variorum.ui.widgets.compare.mapping import EqualRunMap
 from variorum.ui.widgets.compare.palette import DiffColors, span_styles
 from variorum.ui.widgets.compare.reader_doc import reader_segments
 from variorum.ui.widgets.compare.refguard import top_up
-from variorum.ui.widgets.compare.segments import FlowIndex, Segment, flow_html, plain_length
+from variorum.ui.widgets.compare.segments import (
+    DOC_STYLESHEET,
+    FlowIndex,
+    Segment,
+    flow_html,
+    plain_length,
+)
 from variorum.ui.widgets.compare.side_doc import ROWS_PER_TABLE, Row, side_html, side_layout
 
 log = logging.getLogger(__name__)
@@ -41,6 +47,7 @@ def _new_document(parent: QWidget) -> QTextDocument:
     document.setUndoRedoEnabled(False)
     document.setDefaultFont(parent.font())
     document.setDocumentMargin(8)
+    document.setDefaultStyleSheet(DOC_STYLESHEET)
     return document
 
 

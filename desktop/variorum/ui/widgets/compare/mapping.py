@@ -1,23 +1,42 @@
 """Map positions between the two texts of a Comparison through their unchanged text.
 
 When the engine lists its equal runs (``Comparison.equal_runs``: pairs of corresponding
-stretches), a position maps through the run that holds it, or the end of the run before it.
+stretches), a position maps through the run that holds it, or to the end of the run before it.
 Otherwise the text outside every change is taken as the equal text of each side: it is the same
 once normalised and in the same order, so walking the same distance into A's equal text and
-into B's lands on corresponding text. The views need this to place a moved passage's origin
-marker in B's text, to show A-side highlights in the one-column view, and to cut A into rows
-when the engine gives no aligned units.
+into B's lands on corresponding text. Distances count non-space characters only, because the
+two sides may differ in spacing (a deleted word leaves two spaces around it; whitespace is
+collapsed by default). The views need this to place a moved passage's origin marker in B's
+text, to show A-side highlights in the one-column view, and to cut A into rows when the engine
+gives no aligned units. All lookups are bisections over prefix counts.
 """
 
 from __future__ import annotations
 
 import bisect
+from array import array
+from itertools import accumulate
 
-from variorum.core.changes import Comparison, EqualRun
+from variorum.core.changes import Comparison
 
 
-def _runs(covered: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
-    """Complement of the (possibly overlapping) covered ranges within [0, length)."""
+class _Text:
+    """Prefix counts of non-space characters: ``p[i]`` = non-space characters in text[:i]."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.p = array("l", accumulate((0 if ch.isspace() else 1 for ch in text), initial=0))
+
+    def count(self, start: int, end: int) -> int:
+        return self.p[end] - self.p[start]
+
+    def locate(self, start: int, end: int, k: int) -> int:
+        """Position of the k-th (0-based) non-space character in [start, end), else ``end``."""
+        i = bisect.bisect_left(self.p, self.p[start] + k + 1, start + 1, end + 1)
+        return i - 1 if i <= end else end
+
+
+def _complement(covered: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     pos = 0
     for start, end in sorted(covered):
@@ -29,82 +48,86 @@ def _runs(covered: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
     return runs
 
 
-class _Side:
-    def __init__(self, runs: list[tuple[int, int]]) -> None:
+class _Runs:
+    """One side's equal runs in order, with cumulative non-space counts."""
+
+    def __init__(self, text: _Text, runs: list[tuple[int, int]]) -> None:
+        self.text = text
         self.runs = runs
         self.starts = [s for s, _ in runs]
         self.cum: list[int] = []
-        self.cum_ends: list[int] = []
+        self.cum_end: list[int] = []
         total = 0
         for s, e in runs:
             self.cum.append(total)
-            total += e - s
-            self.cum_ends.append(total)
+            total += text.count(s, e)
+            self.cum_end.append(total)
         self.total = total
 
+    def find(self, pos: int) -> int:
+        """Index of the run holding ``pos`` or the last one before it (-1 if none)."""
+        return bisect.bisect_right(self.starts, pos) - 1
+
     def to_cum(self, pos: int) -> tuple[int, bool]:
-        """Distance into the equal text; True when ``pos`` is at or past the end of its run."""
-        k = bisect.bisect_right(self.starts, pos) - 1
+        k = self.find(pos)
         if k < 0:
             return 0, False
         s, e = self.runs[k]
         if pos >= e:
-            return self.cum_ends[k], True
-        return self.cum[k] + pos - s, False
+            return self.cum_end[k], True
+        return self.cum[k] + self.text.count(s, pos), False
 
     def from_cum(self, cum: int, prefer_end: bool) -> int:
         if not self.runs:
             return 0
         cum = min(cum, self.total)
         if prefer_end:
-            j = min(bisect.bisect_left(self.cum_ends, cum), len(self.runs) - 1)
+            j = min(bisect.bisect_left(self.cum_end, cum), len(self.runs) - 1)
+            if cum >= self.cum_end[j]:
+                return self.runs[j][1]
         else:
             j = max(bisect.bisect_right(self.cum, cum) - 1, 0)
         s, e = self.runs[j]
-        return min(s + cum - self.cum[j], e)
-
-
-class _Pairs:
-    """Explicit equal runs, looked up from one side."""
-
-    def __init__(self, runs: tuple[EqualRun, ...], from_a: bool) -> None:
-        pairs = [
-            ((r.a_start, r.a_end), (r.b_start, r.b_end))
-            if from_a
-            else ((r.b_start, r.b_end), (r.a_start, r.a_end))
-            for r in runs
-        ]
-        pairs.sort()
-        self.pairs = pairs
-        self.starts = [src[0] for src, _ in pairs]
-
-    def map(self, pos: int) -> int | None:
-        k = bisect.bisect_right(self.starts, pos) - 1
-        if k < 0:
-            return None
-        (s, e), (ds, de) = self.pairs[k]
-        return min(ds + pos - s, de) if pos < e else de
+        return self.text.locate(s, e, cum - self.cum[j])
 
 
 class EqualRunMap:
     def __init__(self, comparison: Comparison) -> None:
-        changes = comparison.changes
-        self._explicit = bool(comparison.equal_runs)
-        self._pa = _Pairs(comparison.equal_runs, True)
-        self._pb = _Pairs(comparison.equal_runs, False)
-        self._a = _Side(_runs([(c.a_start, c.a_end) for c in changes], len(comparison.a_text)))
-        self._b = _Side(_runs([(c.b_start, c.b_end) for c in changes], len(comparison.b_text)))
+        a, b = _Text(comparison.a_text), _Text(comparison.b_text)
+        runs = comparison.equal_runs
+        self._explicit = bool(runs)
+        if self._explicit:
+            by_a = sorted(runs, key=lambda r: r.a_start)
+            by_b = sorted(runs, key=lambda r: r.b_start)
+            self._a = _Runs(a, [(r.a_start, r.a_end) for r in by_a])
+            self._b = _Runs(b, [(r.b_start, r.b_end) for r in by_b])
+            self._a_twin = [(r.b_start, r.b_end) for r in by_a]
+            self._b_twin = [(r.a_start, r.a_end) for r in by_b]
+        else:
+            changes = comparison.changes
+            self._a = _Runs(a, _complement([(c.a_start, c.a_end) for c in changes], a.length))
+            self._b = _Runs(b, _complement([(c.b_start, c.b_end) for c in changes], b.length))
+            self._a_twin = self._b_twin = []
+
+    @staticmethod
+    def _through(src: _Runs, dst_text: _Text, twins: list[tuple[int, int]], pos: int) -> int:
+        k = src.find(pos)
+        if k < 0:
+            return 0
+        s, e = src.runs[k]
+        ds, de = twins[k]
+        if pos >= e:
+            return de
+        return dst_text.locate(ds, de, src.text.count(s, pos))
 
     def a_to_b(self, pos: int) -> int:
         if self._explicit:
-            mapped = self._pa.map(pos)
-            return mapped if mapped is not None else 0
+            return self._through(self._a, self._b.text, self._a_twin, pos)
         cum, at_end = self._a.to_cum(pos)
         return self._b.from_cum(cum, at_end)
 
     def b_to_a(self, pos: int) -> int:
         if self._explicit:
-            mapped = self._pb.map(pos)
-            return mapped if mapped is not None else 0
+            return self._through(self._b, self._a.text, self._b_twin, pos)
         cum, at_end = self._b.to_cum(pos)
         return self._a.from_cum(cum, at_end)

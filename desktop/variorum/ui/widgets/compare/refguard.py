@@ -4,15 +4,18 @@ That PySide6 build returns None (every void method, e.g. ``QTextCursor.insertTex
 True/False (e.g. ``Signal.emit``) without taking a reference. On CPython < 3.12 these singletons
 are not immortal, so after a few thousand Qt calls their reference count reaches zero and the
 interpreter aborts with "none_dealloc: deallocating None". We cannot fix the binding here, so we
-hold a reserve of references and top it up whenever it runs low. On CPython >= 3.12 the
-singletons are immortal and this does nothing.
+hold a reserve of references and top it up whenever it runs low. Each reserve chunk is itself
+leaked on purpose (an extra reference nobody drops), so interpreter shutdown does not release
+the reserve while the missing references are still missing. On CPython >= 3.12 the singletons
+are immortal and this does nothing.
 """
 
 from __future__ import annotations
 
+import ctypes
 import sys
 
-_RESERVE: list[object] = []
+_RESERVE: list[list[object]] = []
 _LOW_WATER = 200_000
 _TOP_UP = 400_000
 _NEEDED = sys.version_info < (3, 12)
@@ -24,7 +27,9 @@ def top_up() -> None:
         return
     for singleton in (None, True, False):
         if sys.getrefcount(singleton) < _LOW_WATER:
-            _RESERVE.extend([singleton] * _TOP_UP)
+            chunk: list[object] = [singleton] * _TOP_UP
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(chunk))
+            _RESERVE.append(chunk)
 
 
 top_up()

@@ -43,7 +43,9 @@ class Segment:
     href: str | None = None
 
 
-PARA_STYLE = "white-space:pre-wrap; margin-top:0px; margin-bottom:0px"
+DOC_STYLESHEET = "p { white-space: pre-wrap; margin-top: 0px; margin-bottom: 0px }"
+"""Set as the document's default style sheet before ``setHtml`` (shorter HTML than repeating
+the style on every paragraph, and the position scheme depends on ``pre-wrap``)."""
 
 
 def utf16_len(text: str) -> int:
@@ -59,8 +61,9 @@ def _escape(piece: str) -> str:
 
 def flow_html(segments: list[Segment], styles: dict[SegKind, str]) -> str:
     """Rich text for the segments, one paragraph block per blank-line-separated paragraph."""
-    para_open = f'<p style="{PARA_STYLE}">'
+    para_open = "<p>"
     out: list[str] = [para_open]
+    para_empty = True  # Qt drops an empty paragraph, which would shift every position after it
     for seg in segments:
         style = styles.get(seg.kind, "")
         if seg.href is not None:
@@ -73,10 +76,15 @@ def flow_html(segments: list[Segment], styles: dict[SegKind, str]) -> str:
         pieces = seg.text.split("\n\n")
         out.append(opening)
         out.append(_escape(pieces[0]))
+        para_empty = para_empty and not pieces[0]
         for piece in pieces[1:]:
-            # First newline ends the block, the second is a line break opening the next block,
-            # so the blank line survives and the position count stays equal to the text's.
-            out.append(f"{closing}</p>{para_open}{opening}<br />")
+            if para_empty:
+                out.append("<br /><br />")
+            else:
+                # First newline ends the block, the second is a line break opening the next
+                # block, so the blank line survives and positions stay equal to offsets.
+                out.append(f"{closing}</p>{para_open}{opening}<br />")
+            para_empty = False
             out.append(_escape(piece))
         out.append(closing)
     out.append("</p>")

@@ -100,7 +100,7 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
     if label == PERSON and all(t.lower_ in TITLE_WORDS for t in tokens):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = tokens[0].doc.text[start:end]
+    text = "".join(t.text_with_ws for t in tokens).strip()
     if "\n" in text or not _NAME_CHARS_RE.search(text) or not any(c.isupper() for c in text):
         return None
     return start, end

@@ -62,7 +62,7 @@ _PRECEDING_WORD_RE = re.compile(r"([\w-]+)[ \t\u00a0]+$")
 _NOT_ORG_TYPES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 
 
-def _after_org_noun(tok: Token) -> tuple[int, int] | None:
+def _after_org_noun(tok: Token, text: str) -> tuple[int, int] | None:
     """ "start-up Quenchly": an organization noun written right before a name. Works on the
     characters, because hyphenated nouns and unknown names often defeat the parser."""
     doc = tok.doc
@@ -70,7 +70,7 @@ def _after_org_noun(tok: Token) -> tuple[int, int] | None:
         return None
     if tok.ent_type_ in _NOT_ORG_TYPES or not tok.text[:1].isupper():
         return None
-    before = _PRECEDING_WORD_RE.search(doc.text, max(0, tok.idx - 40), tok.idx)
+    before = _PRECEDING_WORD_RE.search(text, max(0, tok.idx - 40), tok.idx)
     if not before or before.group(1).lower() not in ORG_NOUNS:
         return None
     last = tok.i
@@ -82,9 +82,10 @@ def _after_org_noun(tok: Token) -> tuple[int, int] | None:
 def context_orgs(doc: Doc) -> list[tuple[int, int]]:
     """Spans the context calls an organization."""
     spans: set[tuple[int, int]] = set()
+    text = doc.text  # built from the tokens on every access: read it once
     for tok in doc:
         if _is_name_token(tok):
-            adjacent = _after_org_noun(tok)
+            adjacent = _after_org_noun(tok, text)
             if adjacent:
                 spans.add(adjacent)
         # "chip maker Nvidia", "telecom company Huawei Technologies"
@@ -125,6 +126,7 @@ def context_people(doc: Doc) -> list[tuple[int, int]]:
     """Names followed by an apposition describing a person ("X Y, a harbour pilot", "X Y,
     the chairman of ..."): the apposition's noun is not an organization noun."""
     spans: set[tuple[int, int]] = set()
+    text = doc.text
     for tok in doc:
         if not _is_name_token(tok) or tok.ent_type_ in _PLACE_TYPES:
             continue
@@ -134,7 +136,7 @@ def context_people(doc: Doc) -> list[tuple[int, int]]:
         run = name_run(tok)
         if run is None:
             continue
-        words = doc.text[run[0] : run[1]].split()
+        words = text[run[0] : run[1]].split()
         looks_personal = all(w[:1].isupper() and w[1:].islower() for w in words)
         if (
             2 <= len(words) <= 3

@@ -135,7 +135,7 @@ def test_many_pages_are_capped(many_pages: bytes) -> None:
 
 
 def test_many_pages_stop_at_the_time_limit(many_pages: bytes) -> None:
-    article = load_bytes(many_pages, "long.pdf", limits=Limits(timeout=1.5))
+    article = load_bytes(many_pages, "long.pdf", limits=Limits(timeout=4.0))
     assert any("(time limit)" in w for w in article.warnings)
     assert article.text.count("harbour authority") >= 1
 

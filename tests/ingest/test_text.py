@@ -53,7 +53,7 @@ def test_gb18030() -> None:
 
 
 def test_undecodable_bytes_load_with_replacement_and_warning() -> None:
-    data = b"\xef\xbb\xbfValid start of an article about the summit in Beijing. broken \xc3\x28 byte"
+    data = b"\xef\xbb\xbfValid start of an article about the summit. broken \xc3\x28 byte"
     article = load_bytes(data, "bad.txt")
     assert "\ufffd" in article.text
     assert "Valid start" in article.text

@@ -7,10 +7,13 @@ comments and bookmarks left out, so what the analyst compares is what a reader w
 from __future__ import annotations
 
 import io
+import zipfile
+import zlib
 from datetime import datetime
 from typing import Any
 
 from variorum.core.article import ArticleDraft
+from variorum.core.ingest.cleanup import finish_draft
 from variorum.core.ingest.errors import CorruptFileError, EncryptedError
 from variorum.core.ingest.limits import check_budget, current_budget
 from variorum.core.ingest.safezip import check_zip_bounds, open_zip, parse_xml, read_member
@@ -19,6 +22,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIP_TEXT_INSIDE = {f"{_W}del", f"{_W}moveFrom", f"{_W}instrText", f"{_W}delText"}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError)
 
 
 def load_docx(data: bytes) -> ArticleDraft:
@@ -34,7 +38,13 @@ def load_docx(data: bytes) -> ArticleDraft:
         if name.endswith((".xml", ".rels")):
             check_budget()
             parse_xml(read_member(archive, name, limits), name)  # refuses DTDs and entities
-    document = _open_document(data)
+    try:
+        return _read_document(_open_document(data))
+    except _ZIP_ERRORS as exc:  # python-docx reads more parts lazily, past our checks
+        raise CorruptFileError(f"damaged .docx ({type(exc).__name__})") from exc
+
+
+def _read_document(document: Any) -> ArticleDraft:
     draft = ArticleDraft(format="docx")
     for paragraph in _body_paragraphs(document):
         check_budget()
@@ -45,7 +55,7 @@ def load_docx(data: bytes) -> ArticleDraft:
             draft.headings.add(len(draft.paragraphs))
         draft.paragraphs.append(text)
     _core_properties(document, draft)
-    return draft
+    return finish_draft(draft)
 
 
 def _open_document(data: bytes) -> Any:
@@ -54,7 +64,7 @@ def _open_document(data: bytes) -> Any:
 
     try:
         return Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, *_ZIP_ERRORS) as exc:
         raise CorruptFileError(f"damaged .docx ({type(exc).__name__})") from exc
 
 

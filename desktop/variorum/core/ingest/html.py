@@ -13,6 +13,7 @@ network, scripts are dropped, and nothing the page references is ever fetched.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -71,6 +72,9 @@ def decode_html(data: bytes) -> tuple[str, list[str]]:
 
 
 def load_html(data: bytes) -> ArticleDraft:
+    for noisy in ("readability", "readability.readability", "trafilatura", "htmldate"):
+        # they log (with tracebacks) what they then raise or recover from; we report it
+        logging.getLogger(noisy).setLevel(logging.CRITICAL)
     markup, warnings = decode_html(data)
     draft = ArticleDraft(format="html")
     draft.warnings.extend(warnings)
@@ -142,6 +146,8 @@ def _run_trafilatura(markup: str) -> tuple[dict[str, Any], Extraction | None]:
     config = use_config()
     config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # it uses SIGALRM; we run in a worker
     config.set("DEFAULT", "MAX_FILE_SIZE", str(60_000_000))
+    # dateparser over every locale can take seconds on one garbled date string
+    config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
     try:
         doc = trafilatura.bare_extraction(
             markup,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import zlib
 from collections import Counter
 from datetime import datetime
 from typing import Any
@@ -70,12 +71,12 @@ def load_pdf(data: bytes) -> ArticleDraft:
 
 def _open(data: bytes) -> Any:
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            OSError, RecursionError) as exc:
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            OSError, RecursionError, zlib.error) as exc:
         raise CorruptFileError(f"damaged PDF ({type(exc).__name__})") from exc
     if reader.is_encrypted:
         try:

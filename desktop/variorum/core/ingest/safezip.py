@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from xml.etree.ElementTree import Element
 
 from defusedxml import DefusedXmlException
@@ -25,7 +26,8 @@ def open_zip(data: bytes, kind: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
+            NotImplementedError) as exc:
         raise CorruptFileError(f"not a valid {kind} (damaged or not a zip archive)") from exc
     return archive
 
@@ -62,7 +64,8 @@ def read_member(archive: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
                 out += chunk
                 if len(out) > cap:
                     raise UnsafeFileError(_bomb_reason(limits))
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
+            NotImplementedError) as exc:
         raise CorruptFileError(f"damaged document ({name} cannot be decompressed)") from exc
     return bytes(out)
 

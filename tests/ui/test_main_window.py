@@ -146,7 +146,10 @@ def test_delete_removes_and_ctrl_z_restores_in_place(qtbot, make_window, texts) 
     settle(qtbot, window)
     before = titles(window)
     view = window.article_list.view
+    window.article_list.select_ids([])
+    assert not window.menu_actions.remove.isEnabled()
     window.article_list.select_rows([1])
+    assert window.menu_actions.remove.isEnabled()
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert titles(window) == [before[0], before[2]]

@@ -224,6 +224,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear_requested.connect(self._clear_recent)
 
         self.article_list.selection_changed.connect(self.compare.set_selection)
+        self.article_list.selection_changed.connect(
+            lambda articles: a.remove.setEnabled(bool(articles))
+        )
+        a.remove.setEnabled(False)
         self.article_list.remove_requested.connect(self.remove_articles)
         self.loader.finished.connect(self._on_loaded)
         self.pane.swap_requested.connect(self.compare.swap)

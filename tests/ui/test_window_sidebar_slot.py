@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication, QListWidget
 
 from tests.ui.test_main_window import settle
-from variorum.ui.main_window import SIDEBAR_MODULE
+from variorum.ui.sidebar_slot import SIDEBAR_MODULE
 
 pytestmark = pytest.mark.gui
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from variorum.core.article import Article
@@ -125,6 +125,25 @@ def _add_all(articles: list[Article], library: Library, outcome: LoadOutcome) ->
             outcome.duplicates.append(result.entry)
             outcome.duplicate_sources.append(article.source_path)
         outcome.entries.append(result.entry)
+
+
+def local_paths(mime: QMimeData | None) -> list[str]:
+    """The local files and folders in a drag (remote URLs are not ours to fetch)."""
+    if mime is None or not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+
+def clipboard_payload(mime: QMimeData | None) -> tuple[bytes, str] | None:
+    """What Paste as New Article loads: HTML when the clipboard has it (a copied web page keeps
+    its structure), else plain text; the name tells the loader which."""
+    if mime is None:
+        return None
+    if mime.hasHtml() and mime.html().strip():
+        return mime.html().encode("utf-8"), "clipboard.html"
+    if mime.hasText() and mime.text().strip():
+        return mime.text().encode("utf-8"), "clipboard.txt"
+    return None
 
 
 class LoadController(QObject):

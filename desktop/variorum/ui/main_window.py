@@ -7,7 +7,6 @@ their own modules; this one connects them and keeps the settings in step with th
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import replace
@@ -26,7 +25,6 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -45,9 +43,16 @@ from variorum.ui.comparing import CompareController, PaneLike
 from variorum.ui.dialogs.about import AboutDialog
 from variorum.ui.dialogs.preferences import PreferencesDialog
 from variorum.ui.dialogs.problems import ProblemsDialog
-from variorum.ui.loading import LoadController, LoadOutcome, summarize
+from variorum.ui.loading import (
+    LoadController,
+    LoadOutcome,
+    clipboard_payload,
+    local_paths,
+    summarize,
+)
 from variorum.ui.menus import RecentMenu, create_actions, populate_menus
 from variorum.ui.models.article_list import ArticleListModel
+from variorum.ui.sidebar_slot import focus_inside, make_sidebar, wire_sidebar
 from variorum.ui.tasks import TaskRunner
 from variorum.ui.undo import RemoveArticlesCommand
 from variorum.ui.widgets.article_list import ArticleListWidget
@@ -57,7 +62,6 @@ log = logging.getLogger(__name__)
 STATUS_TIMEOUT_MS = 0
 """Loading summaries stay until the next message: the user may look away while it loads."""
 DEFAULT_SIZES = [340, 900, 300]
-SIDEBAR_MODULE = "variorum.ui.widgets.sidebar"
 
 
 def _default_pane() -> QWidget:
@@ -65,23 +69,6 @@ def _default_pane() -> QWidget:
 
     pane: QWidget = ComparePane()
     return pane
-
-
-def focus_inside(widget: QWidget) -> None:
-    """Give the keyboard to a composite widget: its focus proxy, else its first visible
-    scrolling child (the text or a list), else the first child that takes focus."""
-    if widget.focusProxy() is not None or widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
-        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        return
-    children = [
-        child
-        for child in widget.findChildren(QWidget)
-        if child.isVisible() and child.focusPolicy() & Qt.FocusPolicy.TabFocus
-    ]
-    scrolling = [child for child in children if isinstance(child, QAbstractScrollArea)]
-    for candidate in (*scrolling, *children):
-        candidate.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        return
 
 
 class MainWindow(QMainWindow):
@@ -114,7 +101,7 @@ class MainWindow(QMainWindow):
         self.article_list = ArticleListWidget(self.model, self)
         self.pane: Any = (pane_factory or _default_pane)()
         self.pane.setObjectName("comparePane")
-        self.sidebar: QWidget | None = self._make_sidebar()
+        self.sidebar: QWidget | None = make_sidebar()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -140,37 +127,6 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._show_settings_notice)
 
     # --- construction ----------------------------------------------------------------------
-    def _make_sidebar(self) -> QWidget | None:
-        """The speakers/organizations sidebar is another engineer's widget: it slots in on the
-        right once ``variorum.ui.widgets.sidebar.Sidebar`` exists. No placeholder otherwise."""
-        try:
-            module = importlib.import_module(SIDEBAR_MODULE)
-        except ModuleNotFoundError as exc:
-            if exc.name != SIDEBAR_MODULE:
-                raise
-            return None
-        sidebar_class = getattr(module, "Sidebar", None)
-        if sidebar_class is None:
-            return None
-        sidebar: QWidget = sidebar_class()
-        sidebar.setObjectName("sidebar")
-        return sidebar
-
-    def _wire_sidebar(self, sidebar: QWidget) -> None:
-        """Connect what the sidebar offers: it follows the selection, and asks the pane to
-        highlight the text of a quote or a name."""
-        hooks: list[tuple[str, Any]] = [
-            ("show_article", self.compare.article_shown),
-            ("show_comparison", self.compare.comparison_shown),
-            ("clear", self.compare.cleared),
-        ]
-        for method, signal in hooks:
-            if callable(getattr(sidebar, method, None)):
-                signal.connect(getattr(sidebar, method))
-        highlight = getattr(sidebar, "highlight_requested", None)
-        if highlight is not None:
-            highlight.connect(self.pane.highlight_ranges)
-
     def _build_menus(self) -> None:
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         redo = self.undo_stack.createRedoAction(self, "&Redo")
@@ -236,7 +192,7 @@ class MainWindow(QMainWindow):
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_count)
         if self.sidebar is not None:
-            self._wire_sidebar(self.sidebar)
+            wire_sidebar(self.sidebar, self.compare, self.pane)
 
     def _apply_settings(self, settings: Settings, *, first: bool = False) -> None:
         self.settings = settings
@@ -353,14 +309,11 @@ class MainWindow(QMainWindow):
 
     def paste_article(self) -> None:
         """Edit › Paste as New Article: HTML when the clipboard has it, else plain text."""
-        mime = QGuiApplication.clipboard().mimeData()
-        if mime is not None and mime.hasHtml() and mime.html().strip():
-            data, name = mime.html().encode("utf-8"), "clipboard.html"
-        elif mime is not None and mime.hasText() and mime.text().strip():
-            data, name = mime.text().encode("utf-8"), "clipboard.txt"
-        else:
+        payload = clipboard_payload(QGuiApplication.clipboard().mimeData())
+        if payload is None:
             self.statusBar().showMessage("The clipboard holds no text to paste.")
             return
+        data, name = payload
         self.statusBar().showMessage("Loading the clipboard…")
         self.loader.load_data(data, name)
 
@@ -380,27 +333,20 @@ class MainWindow(QMainWindow):
                 self.article_list.select_ids(ids)
 
     # --- drag and drop --------------------------------------------------------------------
-    @staticmethod
-    def _local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[str]:
-        mime = event.mimeData()
-        if mime is None or not mime.hasUrls():
-            return []
-        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._local_paths(event):
+        if local_paths(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self._local_paths(event):
+        if local_paths(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = self._local_paths(event)
+        paths = local_paths(event.mimeData())
         if not paths:
             event.ignore()
             return

@@ -349,3 +349,25 @@ def test_big_batch_gets_progress_with_cancel(qtbot, make_window, tmp_path, monke
     assert message.endswith("(cancelled)")
     assert len(titles(window)) < 40
     assert len(titles(window)) == len(window.library)
+
+
+def test_paste_prefers_html_when_the_clipboard_has_it(qtbot, make_window) -> None:
+    from variorum.ui.loading import clipboard_payload
+
+    mime = QMimeData()
+    mime.setText("plain version")
+    mime.setHtml(
+        "<html><body><article><h1>Harbour news</h1><p>The council met on Monday and agreed "
+        "to repair the old pier before the summer season begins.</p><p>Work starts in "
+        "April, the mayor said.</p></article></body></html>"
+    )
+    payload = clipboard_payload(mime)
+    assert payload is not None and payload[1] == "clipboard.html"
+    window = make_window()
+    QGuiApplication.clipboard().setMimeData(mime)
+    window.menu_actions.paste.trigger()
+    settle(qtbot, window)
+    assert window.statusBar().currentMessage() == "Loaded 1 article"
+    (article,) = [e.article for e in window.model.entries()]
+    assert article.format == "html" and "repair the old pier" in article.text
+    assert "<p>" not in article.text

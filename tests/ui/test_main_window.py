@@ -371,3 +371,40 @@ def test_paste_prefers_html_when_the_clipboard_has_it(qtbot, make_window) -> Non
     (article,) = [e.article for e in window.model.entries()]
     assert article.format == "html" and "repair the old pier" in article.text
     assert "<p>" not in article.text
+
+
+def test_a_newer_selection_cancels_the_running_comparison(
+    qtbot, make_window, texts, monkeypatch
+) -> None:
+    import threading
+
+    import variorum.core.diff as diff
+
+    real = diff.compare_texts
+    first_started = threading.Event()
+    cancelled: list[bool] = []
+
+    def watched(a, b, options=None, *, cancel=None):
+        if "Fishing" in a or "Fishing" in b:
+            first_started.set()
+            deadline = time.monotonic() + 10
+            while not cancel() and time.monotonic() < deadline:
+                time.sleep(0.005)
+            cancelled.append(cancel())
+        return real(a, b, options, cancel=cancel)
+
+    window = make_window()
+    window.open_paths([str(texts[n]) for n in ("a.txt", "b.txt", "c.txt")])
+    settle(qtbot, window)
+    monkeypatch.setattr(diff, "compare_texts", watched)
+    mark = len(window.pane.calls)
+    window.article_list.select_rows([1, 2])  # b + c: the slow one
+    window.compare.flush()
+    assert first_started.wait(5)
+    window.article_list.select_rows([0, 1])
+    settle(qtbot, window)
+    assert cancelled == [True]
+    shown = [value for kind, value in window.pane.calls[mark:] if kind == "comparison"]
+    assert len(shown) == 1  # the stale b + c result never reached the pane
+    a, b, _ = shown[0]
+    assert {a.title, b.title} == {"Harbour council approves new ferry"}

@@ -8,10 +8,9 @@ small in-memory cache, so swapping back or re-selecting a pair is instant.
 
 from __future__ import annotations
 
-import inspect
 import logging
 from collections import OrderedDict
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
@@ -46,14 +45,12 @@ class PaneLike(Protocol):
 
 
 def run_compare(a: Article, b: Article, options: CompareOptions, token: TaskToken) -> Comparison:
-    """The worker's job; passes the cancel flag once the engine accepts one. The engine is
-    imported here, in the worker, so it does not delay the first window."""
+    """The worker's job. The engine polls ``token`` and stops when a newer selection made this
+    comparison stale. It is imported here, in the worker, so it does not delay the first
+    window."""
     from variorum.core.diff import compare_texts
 
-    if "cancel" in inspect.signature(compare_texts).parameters:
-        kwargs: dict[str, Any] = {"cancel": token}
-        return compare_texts(a.text, b.text, options, **kwargs)
-    return compare_texts(a.text, b.text, options)
+    return compare_texts(a.text, b.text, options, cancel=token)
 
 
 class CompareController(QObject):

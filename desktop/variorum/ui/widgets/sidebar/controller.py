@@ -1,0 +1,170 @@
+"""Feeds the sidebar: extraction runs in the app's task runner, results come back on the GUI
+thread, and the newest selection always wins.
+
+The widget stays free of threads; this controller owns the work. Results are kept in memory
+per article id and in the library's analysis cache (keyed by content hash, model and rules
+version), so going back to an article, or reopening the app, shows it at once.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from variorum.core.article import Article
+
+if TYPE_CHECKING:
+    from variorum.core.extract import Drift, Extraction
+    from variorum.core.extract.cache import AnalysisStore
+    from variorum.ui.tasks import TaskRunner, TaskToken
+    from variorum.ui.widgets.sidebar.widget import Sidebar
+
+CHANNEL = "sidebar-extract"
+BATCH_CHANNEL = "sidebar-batch"
+MEMORY_ITEMS = 64
+
+
+def _extract_articles(
+    articles: list[Article], model_name: str, store: AnalysisStore | None, token: TaskToken
+) -> list[Extraction | None]:
+    """Worker side: cached results where present, one batched model run for the rest."""
+    from variorum.core.extract import (
+        extract_many,
+        load_cached,
+        load_pipeline,
+        pipeline_label,
+        store_result,
+    )
+
+    nlp = load_pipeline(model_name or None)
+    label = pipeline_label(nlp)
+    results: dict[int, Extraction] = {}
+    missing: list[int] = []
+    for i, article in enumerate(articles):
+        cached = load_cached(store, article.id, label) if store is not None else None
+        if cached is not None:
+            results[i] = cached
+        else:
+            missing.append(i)
+    done = len(results)
+    token.report((done, len(articles)))
+    for i, extraction in zip(
+        missing, extract_many((articles[i].text for i in missing), nlp), strict=True
+    ):
+        if token.cancelled():
+            break
+        results[i] = extraction
+        if store is not None:
+            store_result(store, articles[i].id, extraction)
+        done += 1
+        token.report((done, len(articles)))
+    return [results.get(i) for i in range(len(articles))]  # None: cancelled before it
+
+
+class SidebarController(QObject):
+    failed = Signal(str)
+    """A readable reason when extraction could not run (e.g. no spaCy pipeline installed)."""
+
+    def __init__(
+        self,
+        sidebar: Sidebar,
+        tasks: TaskRunner,
+        store: AnalysisStore | None = None,
+        model_name: str = "",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.sidebar = sidebar
+        self.tasks = tasks
+        self.store = store
+        self.model_name = model_name
+        self._memory: OrderedDict[str, Extraction] = OrderedDict()
+
+    def set_model(self, name: str) -> None:
+        """Preferences chose another pipeline: results of the old one are not reused."""
+        if name != self.model_name:
+            self.model_name = name
+            self._memory.clear()
+
+    # --- slots for the window's selection signals ------------------------------------------
+    def clear(self) -> None:
+        self.tasks.cancel_channel(CHANNEL)
+        self.sidebar.clear()
+
+    def show_article(self, article: Article) -> None:
+        def done(results: list[Extraction]) -> None:
+            if results:
+                self.sidebar.show_single(article.text, results[0])
+
+        self._run([article], done)
+
+    def show_comparison(self, a: Article, b: Article, comparison: Any = None) -> None:
+        del comparison  # the word diff of the whole texts is not needed here
+
+        def done(results: list[Extraction]) -> None:
+            if len(results) != 2:
+                return
+            from variorum.core.extract import compare_extractions
+
+            drift: Drift = compare_extractions(results[0], results[1], a.text, b.text)
+            self.sidebar.show_pair(a.text, results[0], b.text, results[1], drift)
+
+        self._run([a, b], done)
+
+    def prefetch(self, articles: list[Article]) -> None:
+        """Analyse a batch in the background (e.g. after loading 1,000 files), reporting
+        progress in the sidebar; later selections are then instant."""
+        todo = [a for a in articles if a.id not in self._memory]
+        if not todo:
+            return
+        self.sidebar.show_progress(0, len(todo))
+        self.tasks.submit(
+            lambda token: _extract_articles(todo, self.model_name, self.store, token),
+            lambda results: self._remember(todo, results),
+            on_error=self._on_error,
+            on_progress=self._on_batch_progress,
+            channel=BATCH_CHANNEL,
+        )
+
+    # --- internals -------------------------------------------------------------------------
+    def _run(self, articles: list[Article], done: Callable[[list[Extraction]], None]) -> None:
+        known = [self._memory.get(a.id) for a in articles]
+        if all(k is not None for k in known):
+            self.tasks.cancel_channel(CHANNEL)
+            done([k for k in known if k is not None])
+            return
+        self.sidebar.show_pending("Finding speakers, quotes and names…")
+
+        def finished(results: list[Extraction | None]) -> None:
+            self._remember(articles, results)
+            if all(r is not None for r in results):
+                done([r for r in results if r is not None])
+
+        self.tasks.submit(
+            lambda token: _extract_articles(articles, self.model_name, self.store, token),
+            finished,
+            on_error=self._on_error,
+            channel=CHANNEL,
+        )
+
+    def _remember(self, articles: list[Article], results: list[Extraction | None]) -> None:
+        for article, result in zip(articles, results, strict=True):
+            if result is None:
+                continue
+            self._memory[article.id] = result
+            self._memory.move_to_end(article.id)
+        while len(self._memory) > MEMORY_ITEMS:
+            self._memory.popitem(last=False)
+        self.sidebar.show_progress(1, 1)
+
+    def _on_batch_progress(self, value: object) -> None:
+        if isinstance(value, tuple) and len(value) == 2:
+            self.sidebar.show_progress(int(value[0]), int(value[1]))
+
+    def _on_error(self, error: BaseException) -> None:
+        message = f"Could not find speakers: {error}"
+        self.sidebar.show_pending(message)
+        self.failed.emit(message)

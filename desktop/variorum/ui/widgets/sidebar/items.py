@@ -1,0 +1,144 @@
+"""Qt item models for the sidebar, built from extraction results.
+
+Plain QStandardItemModels: the data is small (tens of rows), read-only and rebuilt whenever
+the selection changes, so a custom model would add code without adding speed. Every row
+carries what a click needs in :data:`LOCATE_ROLE`: a list of (side, [(start, end), ...]).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from variorum.core.extract import Entity, Extraction, Presence, Side, Speaker
+
+LOCATE_ROLE = Qt.ItemDataRole.UserRole + 1
+"""list[tuple[str, list[tuple[int, int]]]]: where the row's text is, per side."""
+SIDE_ROLE = Qt.ItemDataRole.UserRole + 2
+""""both", "a", "b", or "" for a single article."""
+KIND_ROLE = Qt.ItemDataRole.UserRole + 3
+""""speaker", "quote" or "entity"."""
+
+SIDE_TEXT = {Side.BOTH: "A B", Side.ONLY_A: "A", Side.ONLY_B: "B"}
+SIDE_TIP = {
+    Side.BOTH: "Named in both versions",
+    Side.ONLY_A: "Only in version A",
+    Side.ONLY_B: "Only in version B",
+}
+SPEAKER_HEADERS = ["Speaker", "Quotes", "In"]
+ENTITY_HEADERS = ["Name", "Mentions", "In"]
+
+
+def _item(text: str, tip: str = "") -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    if tip:
+        item.setToolTip(tip)
+    return item
+
+
+def _count(n: int) -> QStandardItem:
+    item = _item(str(n))
+    item.setData(n, Qt.ItemDataRole.UserRole)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def _alias_tip(name: str, aliases: tuple[str, ...]) -> str:
+    if not aliases:
+        return name
+    return f"{name}\nAlso called: {', '.join(aliases)}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _speaker_rows(
+    name: str,
+    aliases: tuple[str, ...],
+    per_side: list[tuple[str, Speaker]],
+    side: Side | None,
+) -> list[QStandardItem]:
+    total = sum(len(s.quotes) for _, s in per_side)
+    name_item = _item(name, _alias_tip(name, aliases))
+    name_item.setData("speaker", KIND_ROLE)
+    locate = [(tag, [(q.start, q.end) for q in s.quotes]) for tag, s in per_side]
+    name_item.setData(locate, LOCATE_ROLE)
+    name_item.setData(side.value if side else "", SIDE_ROLE)
+    for tag, speaker in per_side:
+        for q in speaker.quotes:
+            label = f"“{_one_line(q.text)}”"
+            if side is not None:
+                label = f"{tag.upper()}: {label}"
+            via = f" ({q.mention.text} {q.verb})" if q.mention else ""
+            child = _item(label, f"{_one_line(q.text)}{via}")
+            child.setData("quote", KIND_ROLE)
+            child.setData([(tag, [(q.start, q.end)])], LOCATE_ROLE)
+            child.setData(tag, SIDE_ROLE)
+            name_item.appendRow([child, _item(""), _item("")])
+    side_item = _item(SIDE_TEXT[side] if side else "", SIDE_TIP[side] if side else "")
+    return [name_item, _count(total), side_item]
+
+
+def _entity_rows(
+    name: str, aliases: tuple[str, ...], per_side: list[tuple[str, Entity]], side: Side | None
+) -> list[QStandardItem]:
+    total = sum(len(e.mentions) for _, e in per_side)
+    name_item = _item(name, _alias_tip(name, aliases))
+    name_item.setData("entity", KIND_ROLE)
+    name_item.setData([(tag, e.spans()) for tag, e in per_side], LOCATE_ROLE)
+    name_item.setData(side.value if side else "", SIDE_ROLE)
+    side_item = _item(SIDE_TEXT[side] if side else "", SIDE_TIP[side] if side else "")
+    return [name_item, _count(total), side_item]
+
+
+def _new_model(headers: list[str]) -> QStandardItemModel:
+    model = QStandardItemModel()
+    model.setHorizontalHeaderLabels(headers)
+    return model
+
+
+def single_models(x: Extraction) -> tuple[QStandardItemModel, ...]:
+    """Speakers, organizations, people of one article."""
+    speakers = _new_model(SPEAKER_HEADERS)
+    for s in x.speakers:
+        speakers.appendRow(_speaker_rows(s.name, s.aliases, [("a", s)], None))
+    entity_models = []
+    for entities in (x.organizations, x.people):
+        model = _new_model(ENTITY_HEADERS)
+        for e in entities:
+            model.appendRow(_entity_rows(e.name, e.aliases, [("a", e)], None))
+        entity_models.append(model)
+    return (speakers, *entity_models)
+
+
+def _sides(p: Presence) -> list[tuple[str, object]]:
+    return [(tag, item) for tag, item in (("a", p.a), ("b", p.b)) if item is not None]
+
+
+def _aliases(p: Presence) -> tuple[str, ...]:
+    names: set[str] = set()
+    for _, item in _sides(p):
+        names |= set(getattr(item, "aliases", ()))
+        names.add(getattr(item, "name", p.name))
+    names.discard(p.name)
+    return tuple(sorted(names))
+
+
+def pair_models(
+    speakers: tuple[Presence, ...], orgs: tuple[Presence, ...], people: tuple[Presence, ...]
+) -> tuple[QStandardItemModel, ...]:
+    """The same three lists for two versions, every row marked both / only A / only B."""
+    speaker_model = _new_model(SPEAKER_HEADERS)
+    for p in speakers:
+        per_side = [(tag, s) for tag, s in _sides(p) if isinstance(s, Speaker)]
+        speaker_model.appendRow(_speaker_rows(p.name, _aliases(p), per_side, p.side))
+    entity_models = []
+    for presences in (orgs, people):
+        model = _new_model(ENTITY_HEADERS)
+        for p in presences:
+            per_side_e = [(tag, e) for tag, e in _sides(p) if isinstance(e, Entity)]
+            model.appendRow(_entity_rows(p.name, _aliases(p), per_side_e, p.side))
+        entity_models.append(model)
+    return (speaker_model, *entity_models)

@@ -198,3 +198,36 @@ def test_change_is_frozen_data() -> None:
     assert ch.detail == ()
     with pytest.raises(AttributeError):
         ch.kind = ChangeKind.DELETE  # type: ignore[misc]
+
+
+def test_coarse_pair_is_named_in_notices(monkeypatch: pytest.MonkeyPatch) -> None:
+    from variorum.core import worddiff
+
+    monkeypatch.setattr(worddiff, "FAST_BUDGET", 100)
+    monkeypatch.setattr(worddiff, "SLOW_BUDGET", 4)
+    words = [f"w{i}" for i in range(60)]
+    a = " ".join(words) + "."
+    b = " ".join(w if i % 4 else "x" for i, w in enumerate(words)) + "."
+    c = compare_texts(a, b)
+    assert c.units[0].coarse
+    assert len(c.notices) == 1 and "word-level detail" in c.notices[0]
+    assert [ch.kind for ch in c.changes] == [ChangeKind.REPLACE]
+
+
+def test_pure_python_diff_match_patch_gives_the_same_changes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from variorum.core import worddiff
+
+    a = text(*PARAS)
+    b = text(
+        PARAS[0].replace("Tuesday", "Monday").replace("northern", "old northern"),
+        PARAS[2].replace("warned about", "feared"),
+        PARAS[1],
+        PARAS[3].replace(" and must act before the summer", ""),
+    )
+    fast = compare_texts(a, b)
+    monkeypatch.setattr(worddiff, "_fast", None)
+    slow = compare_texts(a, b)
+    assert fast.changes == slow.changes
+    assert fast.equal_runs == slow.equal_runs

@@ -64,11 +64,17 @@ def run(args: argparse.Namespace) -> int:
             return 2
     comparison = compare_texts(articles[0].text, articles[1].text, options_from(args))
     out = sys.stdout
-    if args.json:
-        json.dump(comparison_json(args.a, args.b, comparison), out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    else:
-        write_word_diff(comparison, out, color=_use_color(out))
+    try:
+        if args.json:
+            data = comparison_json(args.a, args.b, comparison)
+            json.dump(data, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        else:
+            write_word_diff(comparison, out, color=_use_color(out))
+        out.flush()
+    except BrokenPipeError:  # `variorum compare A B | head`: the reader has all it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return 0
 
 
@@ -121,6 +127,8 @@ def write_word_diff(comparison: Comparison, out: TextIO, *, color: bool) -> None
                     # a deleted paragraph stays a paragraph of its own
                     at_break = start == 0 or b[start - 1] == "\n"
                     deleted = deleted + "\n\n" if at_break else "\n\n" + deleted
+                elif change.b_end == start and b[start : start + 1].isspace() and start > 0:
+                    deleted = " " + deleted  # "is [-one of-] the", not "is[-one of-] the"
                 pieces.append(deleted)
             if change.b_end > start:
                 pieces.append(_mark(style["ins"], b[start : change.b_end]))

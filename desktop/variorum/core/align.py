@@ -23,17 +23,13 @@ from dataclasses import dataclass, field
 from variorum.core.changes import Cancelled, UnitStatus
 from variorum.core.similarity import best_partners, likely_pairs, pair_in_order
 from variorum.core.tokens import TokenSeq, Vocabulary
-from variorum.core.worddiff import diff_runs
+from variorum.core.worddiff import affordable, diff_runs
 
 PARAGRAPH_PAIR = 0.5
 """Paragraphs at least this similar, in order, are diffed word by word."""
 SENTENCE_PAIR = 0.45
 MOVE_PAIR = 0.6
 """A unit found out of order must be more similar than this to count as moved."""
-MAX_EDITS = 700
-"""A pair whose estimated number of word edits exceeds this is aligned by sentences (or, for a
-sentence, shown whole): diff-match-patch's cost grows with the square of the edits."""
-
 Range = tuple[int, int]
 
 
@@ -88,8 +84,10 @@ class _Raw:
     score: float
 
 
-def estimated_edits(la: int, lb: int, score: float) -> float:
-    return (1.0 - score) * (la + lb)
+def too_big(a_rng: Range, b_rng: Range, score: float) -> bool:
+    """Whether a pair would cost too much to diff word by word (see ``affordable``)."""
+    la, lb = a_rng[1] - a_rng[0], b_rng[1] - b_rng[0]
+    return not affordable(la + lb, (1.0 - score) * (la + lb))
 
 
 def align(
@@ -109,7 +107,7 @@ def align(
     for r in raws:
         a_rng = _span(para.units_a, r.a_lo, r.a_hi)
         b_rng = _span(para.units_b, r.b_lo, r.b_hi)
-        big = estimated_edits(a_rng[1] - a_rng[0], b_rng[1] - b_rng[0], r.score) > MAX_EDITS
+        big = too_big(a_rng, b_rng, r.score)
         if r.status is not UnitStatus.MOVED:
             chain.append(r)
         if big:
@@ -175,7 +173,7 @@ def _sentence_level(
     for r in raws:
         a_rng = _span(sent.units_a, r.a_lo, r.a_hi)
         b_rng = _span(sent.units_b, r.b_lo, r.b_hi)
-        coarse = estimated_edits(a_rng[1] - a_rng[0], b_rng[1] - b_rng[0], r.score) > MAX_EDITS
+        coarse = too_big(a_rng, b_rng, r.score)
         out.matches.append(UnitMatch(r.status, a_rng, b_rng, r.score, coarse))
         used_a.update(range(r.a_lo, r.a_hi))
         used_b.update(range(r.b_lo, r.b_hi))

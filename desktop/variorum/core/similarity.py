@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 
 from rapidfuzz.distance import Indel
@@ -43,10 +44,12 @@ def could_reach(la: int, lb: int, threshold: float) -> bool:
     return shorter >= CONTAINED_MIN or (la + lb > 0 and 2 * shorter >= threshold * (la + lb))
 
 
-def pair_score(a: str, b: str, threshold: float) -> float:
+def pair_score(a: str, b: str, threshold: float, *, reworded: bool = False) -> float:
     """Similarity of two units if they may pair, else -1. They may when at least ``threshold``
     similar, or when most of the shorter one is found in the longer one (a paragraph cut down to
-    its first sentence is still the same paragraph)."""
+    its first sentence is still the same paragraph). With ``reworded`` (pairing in order, where
+    the position already vouches for the pair) a sentence whose words were largely kept but
+    reordered ("X, Y said" -> "Y says X") may pair too."""
     la, lb = len(a), len(b)
     if not could_reach(la, lb, threshold):
         return -1.0
@@ -55,9 +58,28 @@ def pair_score(a: str, b: str, threshold: float) -> float:
     if shorter >= CONTAINED_MIN:
         cutoff = min(threshold, 2 * CONTAINED * shorter / (la + lb))
     sim = similarity(a, b, cutoff)
-    if sim <= 0.0 or sim < cutoff:
-        return -1.0
-    return sim
+    if sim >= cutoff and sim > 0.0:
+        return sim
+    if reworded and shorter >= CONTAINED_MIN and bag_similarity(a, b) >= REWORDED:
+        return similarity(a, b)
+    return -1.0
+
+
+REWORDED = 0.55
+"""Share of distinct words two reworded units must have in common (Dice coefficient)."""
+
+
+@lru_cache(maxsize=2048)
+def _bag(key: str) -> frozenset[str]:
+    return frozenset(key)
+
+
+def bag_similarity(a: str, b: str) -> float:
+    """Dice coefficient of the sets of tokens: order ignored."""
+    sa, sb = _bag(a), _bag(b)
+    if not sa and not sb:
+        return 1.0
+    return 2 * len(sa & sb) / (len(sa) + len(sb))
 
 
 @dataclass(frozen=True)
@@ -130,7 +152,7 @@ def pair_in_order(
                         continue  # a merge needs both parts to be likely partners
                     ka = a[i - 1] if da == 1 else a[i - 2] + a[i - 1]
                     kb = b[j - 1] if db == 1 else b[j - 2] + b[j - 1]
-                    sim = pair_score(ka, kb, threshold)
+                    sim = pair_score(ka, kb, threshold, reworded=True)
                     if da == db == 1:
                         single[i][j] = sim
                     elif sim <= max(single[i][j], single[i - 1][j] if da == 2 else

@@ -12,8 +12,6 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 
-from diff_match_patch import diff_match_patch
-
 from variorum.core.tokens import TokenSeq
 
 try:  # the C++ implementation of the same algorithm
@@ -29,9 +27,22 @@ Run = tuple[int, int]
 ANCHOR_ABOVE = 6000
 """Pairs longer than this (tokens on both sides) are first cut at unique common tokens."""
 
+FAST_BUDGET = 60_000_000
+"""Work allowed for one exact diff with the C++ build, as (tokens x edits): ~0.1 s."""
+SLOW_BUDGET = 400_000
+"""The same for the pure-Python build, as edits squared: its cost is dominated by that."""
+
+
+def affordable(tokens: int, edits: float) -> bool:
+    """Whether an exact word diff of a pair of this size and estimated number of edits is cheap
+    enough to run. A pair that is not gets aligned by sentences, or, if it is a sentence,
+    shown as one replacement and named in the comparison's notices."""
+    if _fast is not None:
+        return tokens * edits <= FAST_BUDGET
+    return edits * edits <= SLOW_BUDGET
+
+
 _OPS = {"=": 0, "-": -1, "+": 1}
-_py_dmp = diff_match_patch()
-_py_dmp.Diff_Timeout = 0
 
 
 def diff_runs(ca: str, cb: str, *, semantic: bool = True) -> list[Run]:
@@ -40,9 +51,13 @@ def diff_runs(ca: str, cb: str, *, semantic: bool = True) -> list[Run]:
         raw = _fast.diff(ca, cb, timelimit=0, checklines=False,
                          cleanup="Semantic" if semantic else "No", counts_only=True)
         return [(_OPS[op], n) for op, n in raw]
-    diffs = _py_dmp.diff_main(ca, cb, False)
+    from diff_match_patch import diff_match_patch  # only where the C++ build is missing
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0  # exact: never a silently degraded result
+    diffs = dmp.diff_main(ca, cb, False)
     if semantic:
-        _py_dmp.diff_cleanupSemantic(diffs)
+        dmp.diff_cleanupSemantic(diffs)
     return [(op, len(chunk)) for op, chunk in diffs]
 
 

@@ -1,0 +1,139 @@
+"""Speed of the comparison engine beside `git diff --no-index --word-diff=porcelain`.
+
+    .venv/bin/python benchmarks/compare.py [--runs 5] [--no-process] [--no-big]
+
+For each pair (Darwin 1859 vs 1872 and vs 1860, seeds 000 vs 001 and 000 vs 002, and a
+1 MB vs 1 MB pair made of the Darwin chapter repeated, 1859 text against 1872 text) it prints
+the median time of ``compare_texts`` in this process, of a whole ``variorum compare --json``
+process, and of git on the same two files, with the ratios to git, and whether every unit got
+word-level detail. Targets (from the comparison issue): Darwin in-process <= 2x git, whole
+process <= 6x git; articles up to 2,000 words < 50 ms; 1 MB vs 1 MB < 2 s.
+
+Needs ../shared/corpus beside the checkout (it is never copied into the repository).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+sys.path.insert(0, str(REPO / "desktop"))
+
+from variorum.core.diff import compare_texts  # noqa: E402
+from variorum.core.ingest import load_file  # noqa: E402
+
+
+@dataclass
+class Row:
+    name: str
+    words: tuple[int, int]
+    ours: float
+    process: float | None
+    git: float | None
+    detail: bool
+    changes: int
+
+
+def median_time(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run_quiet(cmd: list[str]) -> None:
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+
+
+def seed(number: str) -> Path:
+    return sorted((CORPUS / "seeds").glob(f"{number}_*.txt"))[0]
+
+
+def darwin(year: str) -> Path:
+    return CORPUS / "darwin" / f"darwin-origin-ch1-{year}.txt"
+
+
+def make_big(tmp: Path) -> tuple[Path, Path]:
+    """~1 MB each: the 1859 chapter repeated, against the 1872 chapter repeated."""
+    old = darwin("1859").read_text(encoding="utf-8")
+    new = darwin("1872").read_text(encoding="utf-8")
+    times = -(-1_000_000 // len(old.encode("utf-8")))
+    a, b = tmp / "big-1859.txt", tmp / "big-1872.txt"
+    a.write_text("\n\n".join([old] * times), encoding="utf-8")
+    b.write_text("\n\n".join([new] * times), encoding="utf-8")
+    return a, b
+
+
+def measure(name: str, a: Path, b: Path, runs: int, process: bool) -> Row:
+    art_a, art_b = load_file(a), load_file(b)
+    result = compare_texts(art_a.text, art_b.text)
+    ours = median_time(lambda: compare_texts(art_a.text, art_b.text), runs)
+    proc = None
+    if process:
+        cmd = [sys.executable, "-m", "variorum", "compare", "--json", str(a), str(b)]
+        proc = median_time(lambda: run_quiet(cmd), runs)
+    git_time = None
+    git = shutil.which("git")
+    if git:
+        cmd = [git, "diff", "--no-index", "--word-diff=porcelain", str(a), str(b)]
+        git_time = median_time(lambda: run_quiet(cmd), runs)
+    detail = not result.notices and not any(u.coarse for u in result.units)
+    return Row(name, (art_a.words, art_b.words), ours, proc, git_time, detail, len(result.changes))
+
+
+def ratio(x: float | None, git: float | None) -> str:
+    return f"{x / git:5.1f}x" if x is not None and git else "   - "
+
+
+def ms(x: float | None) -> str:
+    return f"{x * 1000:8.1f}" if x is not None else "       -"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-process", action="store_true", help="skip whole-process timing")
+    parser.add_argument("--no-big", action="store_true", help="skip the 1 MB pair")
+    args = parser.parse_args()
+    if not CORPUS.is_dir():
+        print(f"corpus not found at {CORPUS}", file=sys.stderr)
+        return 1
+    pairs = [
+        ("darwin 1859 vs 1872", darwin("1859"), darwin("1872")),
+        ("darwin 1859 vs 1860", darwin("1859"), darwin("1860")),
+        ("seeds 000 vs 001", seed("000"), seed("001")),
+        ("seeds 000 vs 002", seed("000"), seed("002")),
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        if not args.no_big:
+            big_a, big_b = make_big(Path(tmp))
+            pairs.append(("1 MB vs 1 MB (darwin x16)", big_a, big_b))
+        print(f"{'pair':28} {'words':>13} {'ours ms':>8} {'process':>8} {'git ms':>8} "
+              f"{'ours/git':>8} {'proc/git':>8}  detail changes")
+        for name, a, b in pairs:
+            runs = max(1, args.runs if "MB" not in name else min(args.runs, 3))
+            row = measure(name, a, b, runs, not args.no_process)
+            words = f"{row.words[0]}/{row.words[1]}"
+            print(
+                f"{row.name:28} {words:>13} {ms(row.ours)} {ms(row.process)} {ms(row.git)} "
+                f"{ratio(row.ours, row.git):>8} {ratio(row.process, row.git):>8}  "
+                f"{'words' if row.detail else 'COARSE':6} {row.changes:7}",
+                flush=True,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""``variorum compare``: the JSON contract, the word diff for terminals and pipes, errors."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from variorum.cli import compare_cmd
+from variorum.core.diff import compare_texts
+from variorum.core.ingest import load_file
+from variorum.core.options import CompareOptions
+
+COMPARE_KEYS = {"a", "b", "similarity", "stats", "changes"}
+STATS_KEYS = {"inserted_words", "deleted_words", "moved_words", "changed_units"}
+CHANGE_KEYS = {"kind", "a_start", "a_end", "b_start", "b_end", "a_text", "b_text"}
+
+
+def parse(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="variorum compare")
+    compare_cmd.add_arguments(parser)
+    return parser.parse_args(list(argv))
+
+
+@pytest.fixture()
+def pair(samples_dir: Path) -> tuple[str, str]:
+    return (
+        str(samples_dir / "01-wire-original.txt"),
+        str(samples_dir / "02-repost-edited.txt"),
+    )
+
+
+def test_json_contract(pair: tuple[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    code = compare_cmd.run(parse("--json", *pair))
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert set(out) == COMPARE_KEYS
+    assert (out["a"], out["b"]) == pair
+    assert set(out["stats"]) == STATS_KEYS
+    assert 0.5 < out["similarity"] < 1.0
+    a_text, b_text = load_file(pair[0]).text, load_file(pair[1]).text
+    assert out["changes"]
+    for change in out["changes"]:
+        assert set(change) == CHANGE_KEYS
+        assert change["kind"] in {"insert", "delete", "replace", "move"}
+        assert a_text[change["a_start"] : change["a_end"]] == change["a_text"]
+        assert b_text[change["b_start"] : change["b_end"]] == change["b_text"]
+    starts = [(c["b_start"], c["a_start"]) for c in out["changes"]]
+    assert starts == sorted(starts)
+    edits = {(c["a_text"], c["b_text"]) for c in out["changes"]}
+    assert {("one of", ""), ("decisions", "decision"), ("will study", "studied")} <= edits
+
+
+def test_plain_word_diff_when_not_a_terminal(
+    pair: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert compare_cmd.run(parse(*pair)) == 0
+    out = capsys.readouterr().out
+    assert "“This is [-one of-] the most important [-decisions-]{+decision+} this" in out
+    assert "{>Reservoirs serving the city" in out  # moved up in the re-post
+    assert "\x1b[" not in out
+    assert "“We cannot keep praying" in out  # B's own text, quotes as B writes them
+
+
+def test_colour_word_diff_marks_without_colour_alone(pair: tuple[str, str]) -> None:
+    a, b = (load_file(p).text for p in pair)
+    buffer = io.StringIO()
+    compare_cmd.write_word_diff(compare_texts(a, b), buffer, color=True)
+    out = buffer.getvalue()
+    assert "\x1b[9;31mdecisions\x1b[m" in out  # red, struck out
+    assert "\x1b[4;32mdecision\x1b[m" in out  # green, underlined
+    assert "[-" not in out
+
+
+def test_moves_and_deleted_paragraphs_in_plain_form() -> None:
+    first = "The council voted on Tuesday to build a desalination plant on the breakwater."
+    second = "Environmental groups opposed the vote and warned about the brine outflow."
+    third = "The mayor said the city cannot keep praying for rain and must act now."
+    a = "\n\n".join([first, second, third])
+    b = "\n\n".join([second, first])
+    buffer = io.StringIO()
+    compare_cmd.write_word_diff(compare_texts(a, b), buffer, color=False)
+    out = buffer.getvalue()
+    assert "{>" + first + "<}" in out or "{>" + second + "<}" in out
+    assert "\n\n[-" + third + "-]" in out
+
+
+def test_unreadable_input_exits_2_naming_the_file(
+    tmp_path: Path, pair: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "x.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    assert compare_cmd.run(parse(str(bad), pair[1])) == 2
+    err = capsys.readouterr().err
+    assert err == f"variorum: cannot compare {bad}: not a text file\n"
+    missing = tmp_path / "missing.txt"
+    assert compare_cmd.run(parse(pair[0], str(missing))) == 2
+    assert capsys.readouterr().err.startswith(f"variorum: cannot compare {missing}: ")
+
+
+def test_options_from_flags() -> None:
+    assert compare_cmd.options_from(parse("a", "b")) == CompareOptions()
+    assert compare_cmd.options_from(parse("--strict", "a", "b")) == CompareOptions.strict()
+    both = compare_cmd.options_from(parse("--ignore-case", "--ignore-punctuation", "a", "b"))
+    assert both.ignore_case and both.ignore_punctuation and both.fold_quotes
+    strict_case = compare_cmd.options_from(parse("--strict", "--ignore-case", "a", "b"))
+    assert strict_case.ignore_case and not strict_case.fold_quotes
+
+
+def test_strict_counts_quote_styles(
+    pair: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    compare_cmd.run(parse("--json", *pair))
+    loose = json.loads(capsys.readouterr().out)
+    compare_cmd.run(parse("--json", "--strict", *pair))
+    strict = json.loads(capsys.readouterr().out)
+    assert len(strict["changes"]) > len(loose["changes"])
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("variorum.cli.main") is None, reason="CLI dispatcher missing"
+)
+def test_python_dash_m_variorum_compare_json(pair: tuple[str, str]) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(
+        [sys.executable, "-m", "variorum", "compare", "--json", *pair],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert set(out) == COMPARE_KEYS
+    assert "PySide6" not in proc.stderr

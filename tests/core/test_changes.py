@@ -1,0 +1,52 @@
+"""The Comparison data contract: navigation by bisection, defaults of the added fields."""
+
+from __future__ import annotations
+
+from variorum.core.changes import (
+    Cancelled,
+    Change,
+    ChangeKind,
+    CompareStats,
+    Comparison,
+    EqualRun,
+    UnitPair,
+    UnitStatus,
+)
+
+
+def comparison(changes: list[Change]) -> Comparison:
+    return Comparison("a" * 100, "b" * 100, tuple(changes), CompareStats(), 0.5)
+
+
+def test_navigate_inside_between_and_around_changes() -> None:
+    c = comparison(
+        [
+            Change(ChangeKind.REPLACE, 0, 2, 10, 15, "aa", "bbbbb"),
+            Change(ChangeKind.DELETE, 5, 9, 20, 20, "aaaa", ""),
+            Change(ChangeKind.INSERT, 12, 12, 30, 40, "", "b" * 10),
+        ]
+    )
+    assert c.navigate(0) == c.navigate(9)
+    assert (c.navigate(0).current, c.navigate(0).previous, c.navigate(0).next) == (None, None, 0)
+    inside = c.navigate(12)
+    assert (inside.current, inside.previous, inside.next) == (0, None, 1)
+    deletion = c.navigate(20)  # an empty B range still counts as one position
+    assert (deletion.current, deletion.previous, deletion.next) == (1, 0, 2)
+    between = c.navigate(25)
+    assert (between.current, between.previous, between.next) == (None, 1, 2)
+    after = c.navigate(99)
+    assert (after.current, after.previous, after.next) == (None, 2, None)
+
+
+def test_navigation_without_changes() -> None:
+    nav = comparison([]).navigate(5)
+    assert (nav.current, nav.previous, nav.next) == (None, None, None)
+
+
+def test_added_fields_have_defaults() -> None:
+    c = comparison([])
+    assert c.equal_runs == () and c.units == () and c.notices == ()
+    assert Change(ChangeKind.MOVE, 0, 1, 2, 3, "a", "b").detail == ()
+    assert EqualRun(0, 1, 0, 1).a_end == 1
+    assert UnitPair(UnitStatus.INSERTED, -1, -1, 0, 4).coarse is False
+    assert issubclass(Cancelled, Exception)

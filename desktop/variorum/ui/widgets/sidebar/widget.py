@@ -77,7 +77,6 @@ class Sidebar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.setMinimumWidth(240)
         self._drifts: tuple[QuoteDrift, ...] = ()
         self.locate_requested.connect(self.highlight_requested)
 

@@ -16,7 +16,7 @@ from variorum.core.article import ArticleDraft
 from variorum.core.ingest.cleanup import finish_draft
 from variorum.core.ingest.errors import CorruptFileError, EncryptedError
 from variorum.core.ingest.limits import check_budget, current_budget
-from variorum.core.ingest.safezip import check_zip_bounds, open_zip, parse_xml, read_member
+from variorum.core.ingest.safezip import check_xml, check_zip_bounds, open_zip, read_member
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -37,7 +37,7 @@ def load_docx(data: bytes) -> ArticleDraft:
     for name in sorted(names):
         if name.endswith((".xml", ".rels")):
             check_budget()
-            parse_xml(read_member(archive, name, limits), name)  # refuses DTDs and entities
+            check_xml(read_member(archive, name, limits), name)  # refuses DTDs and entities
     try:
         return _read_document(_open_document(data))
     except _ZIP_ERRORS as exc:  # python-docx reads more parts lazily, past our checks
@@ -46,12 +46,13 @@ def load_docx(data: bytes) -> ArticleDraft:
 
 def _read_document(document: Any) -> ArticleDraft:
     draft = ArticleDraft(format="docx")
+    headings = _heading_style_ids(document)
     for paragraph in _body_paragraphs(document):
         check_budget()
         text = _paragraph_text(paragraph._p)
         if not text.strip():
             continue
-        if _is_heading(paragraph):
+        if paragraph._p.style in headings:
             draft.headings.add(len(draft.paragraphs))
         draft.paragraphs.append(text)
     _core_properties(document, draft)
@@ -106,12 +107,18 @@ def _inside_skipped(node: Any, stop: Any) -> bool:
     return False
 
 
-def _is_heading(paragraph: Any) -> bool:
+def _heading_style_ids(document: Any) -> set[str]:
+    """Style ids whose name marks a heading ("Heading 1", "Title"...), read once per document:
+    asking python-docx for each paragraph's style rescans styles.xml every time."""
+    ids: set[str] = set()
     try:
-        name = (paragraph.style.name or "") if paragraph.style is not None else ""
+        for style in document.styles:
+            name = getattr(style, "name", None) or ""
+            if name.startswith(("Heading", "Title", "Subtitle")) and style.style_id:
+                ids.add(style.style_id)
     except (KeyError, ValueError, AttributeError):
-        return False
-    return name.startswith(("Heading", "Title", "Subtitle"))
+        pass
+    return ids
 
 
 def _core_properties(document: Any, draft: ArticleDraft) -> None:

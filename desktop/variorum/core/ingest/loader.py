@@ -265,8 +265,11 @@ def load_many(
     *,
     size_limit: int = DEFAULT_SIZE_LIMIT,
     progress: Callable[[int, str], bool] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    page_progress: PageProgress | None = None,
 ) -> LoadReport:
-    """Load every file; ``progress(done, path)`` returning False cancels the rest."""
+    """Load every file; ``progress(done, path)`` returning False cancels the rest, and
+    ``page_progress`` (pages of a long PDF) returning False cancels the file being read."""
     report = LoadReport()
 
     def failed(path: str, reason: str) -> None:
@@ -276,7 +279,9 @@ def load_many(
         if progress is not None and not progress(done, str(path)):
             break
         try:
-            report.articles.append(load_file(path, size_limit=size_limit))
+            report.articles.append(
+                load_file(path, size_limit=size_limit, limits=limits, page_progress=page_progress)
+            )
         except IngestError as err:
             failed(str(path), err.reason)
     return report

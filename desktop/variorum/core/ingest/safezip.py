@@ -83,6 +83,30 @@ def parse_xml(data: bytes, what: str) -> Element:
         raise CorruptFileError(f"damaged document ({what} is not well-formed XML)") from exc
 
 
+def check_xml(data: bytes, what: str) -> None:
+    """Refuse XML with a DTD, entity declarations or external references, without building a
+    tree: expat in C with only those handlers set is ~10x faster than parsing for real, which
+    matters for the dozen parts of every .docx."""
+    from xml.parsers import expat
+
+    def refuse(*_args: object) -> None:
+        raise UnsafeFileError(f"refused: {what} declares XML entities or a DTD")
+
+    def refuse_external(*_args: object) -> int:
+        refuse()
+        return 0
+
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.UnparsedEntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse_external
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        raise CorruptFileError(f"damaged document ({what} is not well-formed XML)") from exc
+
+
 def _bomb_reason(limits: Limits) -> str:
     mb = limits.max_unzipped // (1024 * 1024)
     return (

@@ -43,3 +43,8 @@ def test_offsets_point_into_the_text() -> None:
 def test_quote_spanning_sentences_and_a_hard_break() -> None:
     text = "“This is the first sentence. And this is the\nsecond one,” she said."
     assert quotes(text) == ["This is the first sentence. And this is the\nsecond one"]
+
+
+def test_straight_single_quotes_need_two_words_and_matching_marks() -> None:
+    assert quotes("He called it 'the best plan' and left.") == ["the best plan"]
+    assert quotes("The fishers' nets and the 'xAI' brand were lost.") == []

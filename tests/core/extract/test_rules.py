@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from variorum.core.extract import Extraction
 
 Run = Callable[[str], Extraction]
@@ -168,3 +170,54 @@ def test_offsets_round_trip(run: Run) -> None:
         assert text[q.start : q.end] == q.text
         assert q.mention is not None
         assert text[q.mention.start : q.mention.end] == q.mention.text
+
+
+NEWS_CASES = [
+    (
+        "Residents were evacuated overnight. “The water came up to the windows,” said Maria "
+        "Gonzalez, 52, who has lived on the street for decades.",
+        {"Maria Gonzalez": 1},
+    ),
+    (
+        "Velmora Foods recalled 40,000 jars of peanut butter on Friday. “We are acting out of "
+        "an abundance of caution,” the company said in a statement.",
+        {"Velmora Foods": 1},
+    ),
+    (
+        "“We have no plans to close the plant,” a spokesperson for Brandvik Steel told "
+        "reporters on Monday.",
+        {"Brandvik Steel": 1},
+    ),
+    (
+        "“We knew the storm was coming,” said Harold Finch, the town's emergency manager. "
+        "“But nobody expected the river to rise this fast.\n\n“By midnight we had moved "
+        "everyone from the lower streets.”\n\nThe storm moved east on Tuesday.",
+        {"Harold Finch": 3},
+    ),
+    (
+        "“We will,” Janet Okoro said, “win this case on appeal and we will not settle.”",
+        {"Janet Okoro": 2},
+    ),
+    (
+        "Asked whether the bank would raise rates again, Governor Philip Lowe replied: "
+        "“No. Not this year.”",
+        {"Philip Lowe": 1},
+    ),
+    (
+        "Prime Minister Keir Starmer said the plan was 'the biggest investment in a "
+        "generation'. 'We will build the homes this country needs,' he told MPs.",
+        {"Keir Starmer": 2},
+    ),
+    (
+        "“The vote was rigged,” said opposition leader Kizza Besigye. Electoral commission "
+        "chairman Simon Byabakama rejected the claim. “The count was transparent,” he said.",
+        {"Kizza Besigye": 1, "Simon Byabakama": 1},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEWS_CASES)
+def test_news_style_attribution(run: Run, text: str, expected: dict[str, int]) -> None:
+    """Patterns of wire and broadcast copy, with names the model has not seen."""
+    x = run(text)
+    assert {s.name: len(s.quotes) for s in x.speakers} == expected

@@ -21,6 +21,7 @@ from variorum.core.extract.mentions import MentionIndex, MentionRef
 from variorum.core.extract.orgcontext import name_run
 from variorum.core.extract.quotes import QuoteSpan
 from variorum.core.extract.vocab import (
+    ORG_NOUNS,
     PRONOUNS_ORG,
     PRONOUNS_PERSON,
     SPEECH_VERB_FORMS,
@@ -93,6 +94,13 @@ class Attributor:
             label = PERSON if lower in PRONOUNS_PERSON else ORG
             prior = self.index.before(tok.idx, label)
             return _Speaker(span, prior.group) if prior else None
+        # "the company said": the organization named last.
+        if tok.pos_ == "NOUN" and tok.lower_ in ORG_NOUNS and any(
+            c.lower_ in ("the", "this") for c in tok.lefts
+        ):
+            prior = self.index.before(tok.idx, ORG)
+            if prior:
+                return _Speaker(span, prior.group)
         # "a spokesperson for X", "an analysis from X": a named entity inside the phrase.
         sub = list(tok.subtree)
         inner = self.index.within(sub[0].idx, sub[-1].idx + len(sub[-1].text))
@@ -108,9 +116,14 @@ class Attributor:
         q = self.quotes[i]
         doc = self.doc
         first = doc.char_span(q.outer_start, q.outer_end, alignment_mode="expand")
-        if first is None:
+        inner = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if first is None or inner is None:
             return None
-        sents = {first[0].sent.start, first[-1].sent.start}
+        # The sentences of the quoted words and of the word after the closing mark: the
+        # opening mark itself is sometimes parsed into the previous sentence.
+        sents = {inner[0].sent.start, inner[-1].sent.start}
+        if first.end < len(doc):
+            sents.add(doc[first.end].sent.start)
         candidates: list[tuple[int, Token]] = []
         for tok in doc[first[0].sent.start : first[-1].sent.end]:
             if tok.sent.start not in sents or not lo <= tok.idx < hi:

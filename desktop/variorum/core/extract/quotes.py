@@ -107,25 +107,36 @@ def _fix_outer(span: QuoteSpan, text: str) -> QuoteSpan:
     return QuoteSpan(span.start, span.end, outer_start, span.outer_end, span.text)
 
 
-_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))‘(?=\w)")
-_SINGLE_CLOSE_RE = re.compile(r"(?<=[\w.,!?])’(?=[\s.,;:!?)\]—–]|$)")
+_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))[‘'](?=\w)")
+_SINGLE_CLOSE_RE = re.compile(r"(?<=[\w.,!?])[’'](?=[\s.,;:!?)\]—–]|$)")
+_SINGLE_MIN_WORDS = 2
 
 
 def _single_quotes(text: str, lo: int, hi: int, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
-    """‘Single’ quotes (British style). The closing mark doubles as an apostrophe, so a quote
-    needs a clear opener and must not overlap a double-quoted passage."""
+    """‘Single’ or 'single' quotes (British style). The closing mark doubles as an
+    apostrophe, so a quote needs a clear opener (after a space, before a word), its closer
+    must match the opener's glyph, it must hold two words or more and must not overlap a
+    double-quoted passage."""
     found: list[QuoteSpan] = []
     pos = lo
     while True:
         opener = _SINGLE_OPEN_RE.search(text, pos, hi)
         if not opener:
             break
+        want = "'" if opener.group() == "'" else "’"
         closer = _SINGLE_CLOSE_RE.search(text, opener.end(), hi)
+        while closer and closer.group() != want:
+            closer = _SINGLE_CLOSE_RE.search(text, closer.end(), hi)
         if not closer:
-            break
+            pos = opener.end()
+            continue
         span = _span(text, opener.end(), closer.start(), closer.end())
         pos = closer.end()
-        if span and not any(d.outer_start <= span.start < d.outer_end for d in doubles):
+        if (
+            span
+            and span.words >= _SINGLE_MIN_WORDS
+            and not any(d.outer_start <= span.start < d.outer_end for d in doubles)
+        ):
             found.append(span)
     return found
 

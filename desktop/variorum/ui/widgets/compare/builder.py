@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from PySide6.QtGui import QTextDocument, QTextTable
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from variorum.core.article import Article
@@ -27,7 +28,7 @@ from variorum.ui.widgets.compare.segments import (
     flow_html,
     plain_length,
 )
-from variorum.ui.widgets.compare.side_doc import ROWS_PER_TABLE, Row, side_html, side_layout
+from variorum.ui.widgets.compare.side_doc import Row
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +40,21 @@ class BuiltDoc:
     rows: list[Row] = field(default_factory=list)
     row_cells: list[tuple[int, int, int, int]] = field(default_factory=list)
     """Side-by-side only: (left start, left end, right start, right end) per row."""
+    pending: Pending | None = None
+    """Set on a partial document (the first rows of a long side-by-side view) while the whole
+    one is built in the background; see :mod:`side_build`."""
 
 
-def _new_document(parent: QWidget) -> QTextDocument:
+class Pending(Protocol):
+    def ensure(self, side: str, offset: int) -> None:
+        """Finish the whole document now if ``offset`` of ``side`` is not in the partial one."""
+
+    def ensure_row(self, row: int) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+def new_document(parent: QWidget) -> QTextDocument:
     top_up()
     document = QTextDocument(parent)
     document.setUndoRedoEnabled(False)
@@ -52,7 +65,7 @@ def _new_document(parent: QWidget) -> QTextDocument:
 
 
 def _flow_document(parent: QWidget, segments: list[Segment], colors: DiffColors) -> BuiltDoc:
-    document = _new_document(parent)
+    document = new_document(parent)
     document.setHtml(flow_html(segments, span_styles(colors)))
     index = FlowIndex()
     end = index.place(segments, 0)
@@ -77,26 +90,3 @@ def build_inline(
     parent: QWidget, comparison: Comparison, runs: EqualRunMap, colors: DiffColors
 ) -> BuiltDoc:
     return _flow_document(parent, inline_segments(comparison, runs), colors)
-
-
-def build_side(
-    parent: QWidget, comparison: Comparison, runs: EqualRunMap, colors: DiffColors
-) -> BuiltDoc:
-    layout = side_layout(comparison, runs)
-    document = _new_document(parent)
-    document.setHtml(side_html(layout, span_styles(colors), colors.muted_fg))
-    tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
-    index = FlowIndex()
-    cells: list[tuple[int, int, int, int]] = []
-    expected = (len(layout.cells) + ROWS_PER_TABLE - 1) // ROWS_PER_TABLE
-    if len(tables) != expected:
-        log.warning("side-by-side document has %d tables, expected %d", len(tables), expected)
-        return BuiltDoc(document, index, layout.rows, cells)
-    for r, (left, right) in enumerate(layout.cells):
-        table = tables[r // ROWS_PER_TABLE]
-        left_start = table.cellAt(r % ROWS_PER_TABLE, 0).firstPosition()
-        right_start = table.cellAt(r % ROWS_PER_TABLE, 1).firstPosition()
-        left_end = index.place(left, left_start)
-        right_end = index.place(right, right_start)
-        cells.append((left_start, left_end, right_start, right_end))
-    return BuiltDoc(document, index, layout.rows, cells)

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 from variorum.core.article import Article
 from variorum.core.changes import ChangeKind, Comparison
 from variorum.core.options import CompareOptions
-from variorum.ui.widgets.compare.builder import BuiltDoc, build_inline, build_reader, build_side
+from variorum.ui.widgets.compare.builder import BuiltDoc, build_inline, build_reader
 from variorum.ui.widgets.compare.change_list import ChangeListView
 from variorum.ui.widgets.compare.header import CompareHeader
 from variorum.ui.widgets.compare.mapping import EqualRunMap
 from variorum.ui.widgets.compare.overview import Mark, OverviewStrip
 from variorum.ui.widgets.compare.palette import DiffColors, colors_for
 from variorum.ui.widgets.compare.refguard import top_up
+from variorum.ui.widgets.compare.side_build import SideBuild
 from variorum.ui.widgets.compare.textview import DiffTextView
 from variorum.ui.widgets.compare.toolbar import INLINE, SIDE_BY_SIDE, CompareActions
 
@@ -75,6 +76,7 @@ class ComparePane(QWidget):
         self._found: tuple[str, list[Range]] | None = None
         self._colors: DiffColors = colors_for(self.palette())
         self._empty = QTextDocument(self)
+        self._side_build: SideBuild | None = None
 
         self.header = CompareHeader(self)
         self.actions_ = CompareActions(self)
@@ -210,6 +212,9 @@ class ComparePane(QWidget):
 
     def rendered_spans(self) -> list[tuple[str, str]]:
         """(kind, text) of every decorated run in view order, read back from the document."""
+        built = self._current_built()
+        if built is not None and built.pending is not None:
+            built.pending.finish()
         spans: list[tuple[str, str]] = []
         last_end = -1
         last_block = -1
@@ -280,9 +285,43 @@ class ComparePane(QWidget):
         assert self._shown is not None
         built = self._docs.get(mode)
         if built is None:
-            builder = build_inline if mode == INLINE else build_side
-            built = builder(self, self._shown.comparison, self._shown.runs, self._colors)
+            shown, colors = self._shown, self._colors
+            if mode == INLINE:
+                built = build_inline(self, shown.comparison, shown.runs, colors)
+            else:
+                self._side_build = SideBuild(
+                    self, shown.comparison, shown.runs, colors, self._side_complete
+                )
+                built = self._side_build.preview
             self._docs[mode] = built
+        return built
+
+    def _side_complete(self, whole: BuiltDoc) -> None:
+        """The whole side-by-side document is ready: swap it in for the preview, keeping the
+        scroll position and the highlights."""
+        preview = self._docs.get(SIDE_BY_SIDE)
+        self._docs[SIDE_BY_SIDE] = whole
+        self._side_build = None
+        if self._mode == SIDE_BY_SIDE:
+            self.view.replace_document(whole.document)
+            self.overview.set_marks(self._marks(whole))
+            self.overview.set_current(self._current)
+            if self._current is not None:
+                self.view.set_current_ranges(self._change_doc_ranges(self._current, whole))
+            if self._found is not None:
+                side, ranges = self._found
+                self.view.set_found_ranges(
+                    [r for r in (self._doc_range(side, s, e) for s, e in ranges) if r]
+                )
+        if preview is not None and preview is not whole:
+            preview.document.deleteLater()
+
+    def _ensure(self, side: str, offset: int) -> BuiltDoc | None:
+        """The current document, completed first if ``offset`` lies beyond a preview."""
+        built = self._current_built()
+        if built is not None and built.pending is not None:
+            built.pending.ensure(side, offset)
+            built = self._current_built()
         return built
 
     def _show_doc(self, built: BuiltDoc) -> None:
@@ -307,8 +346,13 @@ class ComparePane(QWidget):
             ChangeKind.REPLACE: colors.delete_fg,
             ChangeKind.MOVE: colors.move_fg,
         }
-        total = max(built.document.characterCount(), 1)
         marks: list[Mark] = []
+        if built.pending is not None:  # still building: B's offsets give the same picture
+            length = max(len(self._shown.comparison.b_text), 1)
+            for change in self._shown.comparison.changes:
+                marks.append((change.b_start / length, change.b_end / length, by_kind[change.kind]))
+            return marks
+        total = max(built.document.characterCount(), 1)
         for i, change in enumerate(self._shown.comparison.changes):
             ranges = self._change_doc_ranges(i, built)
             start, end = (ranges[0][0], ranges[-1][1]) if ranges else (0, 0)
@@ -316,13 +360,17 @@ class ComparePane(QWidget):
         return marks
 
     def _change_doc_ranges(self, index: int, built: BuiltDoc | None = None) -> list[Range]:
-        built = built or self._current_built()
-        if built is None or self._shown is None:
+        if self._shown is None:
+            return []
+        change = self._shown.comparison.changes[index]
+        if built is None:
+            self._ensure("a", change.a_start)
+            built = self._ensure("b", change.b_start)
+        if built is None:
             return []
         ranges = built.index.change_ranges(index)
         if ranges:
             return ranges
-        change = self._shown.comparison.changes[index]
         pos = built.index.nearest_doc_pos("b", change.b_start)
         return [(pos, pos + 1)] if pos is not None else []
 
@@ -332,7 +380,7 @@ class ComparePane(QWidget):
         return pos or 0
 
     def _doc_pos(self, side: str, offset: int) -> int | None:
-        built = self._current_built()
+        built = self._ensure(side, offset)
         if built is None:
             return None
         if self._shown is None:  # reading mode: one article, whichever side is asked
@@ -371,6 +419,9 @@ class ComparePane(QWidget):
             return
         n = int(number)
         built = self._current_built()
+        if built is not None and kind == "row" and built.pending is not None:
+            built.pending.ensure_row(n)
+            built = self._current_built()
         if kind == "change":
             self.go_to_change(n)
         elif kind == "origin" and built is not None:
@@ -396,6 +447,9 @@ class ComparePane(QWidget):
 
     def _reset(self) -> None:
         top_up()
+        if self._side_build is not None:
+            self._side_build.cancel()
+            self._side_build = None
         old = [*self._docs.values(), *([self._reader] if self._reader else [])]
         self._shown = None
         self._reader = None

@@ -229,14 +229,22 @@ def side_layout(comparison: Comparison, runs: EqualRunMap) -> SideLayout:
     return SideLayout(rows, cells)
 
 
-def side_html(layout: SideLayout, styles: dict[SegKind, str], border: str) -> str:
-    """Rows split into tables of ROWS_PER_TABLE rows (see the module docstring)."""
+def side_html(
+    layout: SideLayout,
+    styles: dict[SegKind, str],
+    border: str,
+    start: int = 0,
+    stop: int | None = None,
+) -> str:
+    """Rows ``start:stop`` split into tables of ROWS_PER_TABLE rows (see the module docstring).
+    ``start`` must be a multiple of ROWS_PER_TABLE so row r is always in table r // it."""
     table_open = (
         f'<table width="100%" cellspacing="0" cellpadding="4" border="1" '
         f'style="border-color:{border}; border-style:solid; border-collapse:collapse">'
     )
+    cells = layout.cells[start:stop]
     out: list[str] = []
-    for i, (left, right) in enumerate(layout.cells):
+    for i, (left, right) in enumerate(cells):
         if i % ROWS_PER_TABLE == 0:
             if i:
                 out.append("</table>")
@@ -246,6 +254,6 @@ def side_html(layout: SideLayout, styles: dict[SegKind, str], border: str) -> st
         out.append('</td><td width="50%" valign="top">')
         out.append(flow_html(right, styles))
         out.append("</td></tr>")
-    if layout.cells:
+    if cells:
         out.append("</table>")
     return "".join(out)

@@ -1,0 +1,165 @@
+"""Build a long side-by-side document without freezing the window.
+
+Qt lays a table out in one go, and appending to a document a view is showing re-lays it out
+each time (five times slower than building it detached). So a long pair is shown in two steps:
+a preview document with the first rows, built at once and displayed, while the whole document
+is built detached in small batches from the event loop (each a few tens of milliseconds); when
+it is done the pane swaps it in. A lookup beyond the preview (jumping to a late change) finishes
+the whole document synchronously first (about half a second for a 1 MB pair).
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor, QTextTable
+from PySide6.QtWidgets import QWidget
+
+from variorum.core.changes import Comparison
+from variorum.ui.widgets.compare.builder import BuiltDoc, new_document
+from variorum.ui.widgets.compare.mapping import EqualRunMap
+from variorum.ui.widgets.compare.palette import DiffColors, span_styles
+from variorum.ui.widgets.compare.refguard import top_up
+from variorum.ui.widgets.compare.segments import FlowIndex, SegKind
+from variorum.ui.widgets.compare.side_doc import ROWS_PER_TABLE, SideLayout, side_html, side_layout
+
+log = logging.getLogger(__name__)
+
+PREVIEW_ROWS = 10 * ROWS_PER_TABLE
+BATCH_ROWS = 4 * ROWS_PER_TABLE
+
+
+class _Appender:
+    """Appends rows of a layout to one document, recording where each cell landed."""
+
+    def __init__(
+        self, parent: QWidget, layout: SideLayout, styles: dict[SegKind, str], border: str
+    ):
+        self.layout = layout
+        self.styles = styles
+        self.border = border
+        self.built = BuiltDoc(new_document(parent), FlowIndex(), layout.rows)
+        self.next_row = 0
+        self._frames_seen = 0
+
+    def done(self, limit: int) -> bool:
+        return self.next_row >= min(limit, len(self.layout.cells))
+
+    def append(self, count: int, limit: int) -> None:
+        top_up()
+        start = self.next_row
+        stop = min(start + count, limit, len(self.layout.cells))
+        if stop <= start:
+            return
+        document = self.built.document
+        html = side_html(self.layout, self.styles, self.border, start, stop)
+        if start == 0:
+            document.setHtml(html)
+        else:
+            cursor = QTextCursor(document)
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertHtml(html)
+        frames = document.rootFrame().childFrames()
+        tables = [f for f in frames[self._frames_seen :] if isinstance(f, QTextTable)]
+        self._frames_seen = len(frames)
+        expected = (stop - start + ROWS_PER_TABLE - 1) // ROWS_PER_TABLE
+        if len(tables) != expected:
+            log.warning("rows %d-%d: %d tables, expected %d", start, stop, len(tables), expected)
+        index, cells = self.built.index, self.built.row_cells
+        for r in range(start, stop):
+            k = (r - start) // ROWS_PER_TABLE
+            if k >= len(tables):
+                break
+            left, right = self.layout.cells[r]
+            row = r % ROWS_PER_TABLE
+            left_start = tables[k].cellAt(row, 0).firstPosition()
+            right_start = tables[k].cellAt(row, 1).firstPosition()
+            left_end = index.place(left, left_start)
+            right_end = index.place(right, right_start)
+            cells.append((left_start, left_end, right_start, right_end))
+        self.next_row = stop
+
+
+class SideBuild:
+    """``preview`` is shown at once; ``on_complete(whole)`` is called when the whole document
+    is ready (never, for a pair short enough for the preview to be the whole document)."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        comparison: Comparison,
+        runs: EqualRunMap,
+        colors: DiffColors,
+        on_complete: Callable[[BuiltDoc], None],
+    ) -> None:
+        layout = side_layout(comparison, runs)
+        styles = span_styles(colors)
+        total = len(layout.cells)
+        preview = _Appender(parent, layout, styles, colors.muted_fg)
+        preview.append(PREVIEW_ROWS, PREVIEW_ROWS)
+        self.preview = preview.built
+        self._preview_rows = min(PREVIEW_ROWS, total)
+        self._on_complete: Callable[[BuiltDoc], None] | None = on_complete
+        self._whole: _Appender | None = None
+        self._timer = QTimer(parent)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
+        if total > PREVIEW_ROWS:
+            self._whole = _Appender(parent, layout, styles, colors.muted_fg)
+            self.preview.pending = self
+            by_b = [(r.b[0], i) for i, r in enumerate(layout.rows) if r.b is not None]
+            by_a = sorted((r.a[0], i) for i, r in enumerate(layout.rows) if r.a is not None)
+            self._rows_by = {
+                "b": ([k for k, _ in by_b], [i for _, i in by_b]),
+                "a": ([k for k, _ in by_a], [i for _, i in by_a]),
+            }
+            self._timer.start()
+
+    def _step(self) -> None:
+        if self._whole is None:
+            self._timer.stop()
+            return
+        self._whole.append(BATCH_ROWS, len(self._whole.layout.cells))
+        if self._whole.done(len(self._whole.layout.cells)):
+            self._complete()
+
+    def finish(self) -> None:
+        whole = self._whole
+        if whole is None:
+            return
+        total = len(whole.layout.cells)
+        while not whole.done(total):
+            whole.append(total, total)
+        self._complete()
+
+    def ensure_row(self, row: int) -> None:
+        if row >= self._preview_rows:
+            self.finish()
+
+    def ensure(self, side: str, offset: int) -> None:
+        """Finish now if the row holding ``offset`` of ``side`` is past the preview."""
+        if self._whole is None:
+            return
+        keys, rows = self._rows_by["a" if side == "a" else "b"]
+        k = bisect.bisect_right(keys, offset) - 1
+        self.ensure_row(rows[k] if k >= 0 else 0)
+
+    def _complete(self) -> None:
+        self._timer.stop()
+        whole, self._whole = self._whole, None
+        self.preview.pending = None
+        callback, self._on_complete = self._on_complete, None
+        if whole is not None and callback is not None:
+            callback(whole.built)
+
+    def cancel(self) -> None:
+        """The pane moved on: stop building and drop the half-built document."""
+        self._timer.stop()
+        self._on_complete = None
+        self.preview.pending = None
+        if self._whole is not None:
+            self._whole.built.document.deleteLater()
+            self._whole = None

@@ -3,6 +3,7 @@ folders, and is closed (settings saved) at the end of the test."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from tests.ui.fakes import FakePane
 from variorum.core.paths import app_paths
 from variorum.ui.app import create_window, make_application
 from variorum.ui.main_window import MainWindow
+from variorum.ui.sidebar_slot import SIDEBAR_MODULE
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
@@ -48,13 +50,18 @@ WindowFactory = Callable[..., MainWindow]
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path: Path) -> Iterator[WindowFactory]:
-    """``make_window(basedir=None, pane=FakePane)`` builds a shown window; call it again with
-    the same basedir after closing to simulate a restart."""
+def make_window(qtbot, tmp_path: Path, monkeypatch) -> Iterator[WindowFactory]:
+    """``make_window(basedir=None, pane_factory=FakePane, sidebar=False)`` builds a shown
+    window; call it again with the same basedir after closing to simulate a restart. Without
+    ``sidebar=True`` the sidebar package is hidden, so window tests do not wait for spaCy."""
     make_application()
     windows: list[MainWindow] = []
 
-    def factory(basedir: Path | None = None, pane_factory=FakePane) -> MainWindow:
+    def factory(
+        basedir: Path | None = None, pane_factory=FakePane, sidebar: bool = False
+    ) -> MainWindow:
+        if not sidebar:
+            monkeypatch.setitem(sys.modules, SIDEBAR_MODULE, None)
         paths = app_paths(basedir or tmp_path / "base")
         window = create_window(paths, interactive=True, pane_factory=pane_factory)
         qtbot.addWidget(window)

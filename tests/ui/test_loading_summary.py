@@ -23,7 +23,7 @@ def test_loaded_and_skipped() -> None:
 
 def test_many_failures_point_to_the_problems_list() -> None:
     failures = [LoadFailure(f"/x/{i}.txt", "empty file") for i in range(5)]
-    assert summarize(LoadOutcome(failures=failures)) == "skipped 5 files (see Problems)"
+    assert summarize(LoadOutcome(failures=failures)) == "Skipped 5 files (see Problems)"
 
 
 def test_duplicates_and_cancel() -> None:

@@ -408,3 +408,17 @@ def test_a_newer_selection_cancels_the_running_comparison(
     assert len(shown) == 1  # the stale b + c result never reached the pane
     a, b, _ = shown[0]
     assert {a.title, b.title} == {"Harbour council approves new ferry"}
+
+
+def test_size_limit_from_preferences_applies_to_loading(qtbot, make_window, tmp_path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("Big story\n\n" + "word " * 300_000, encoding="utf-8")  # about 1.5 MB
+    window = make_window()
+    dialog = window.open_preferences()
+    dialog.size_limit.setValue(1)
+    dialog.accept()
+    assert window.settings.size_limit_mb == 1
+    window.open_paths([str(big)])
+    settle(qtbot, window)
+    message = window.statusBar().currentMessage()
+    assert message == "Skipped big.txt: file too large (limit 1 MB)"

@@ -59,6 +59,8 @@ class CompareController(QObject):
     comparison_failed = Signal(str)
     article_shown = Signal(object)
     """The Article shown alone for reading."""
+    pair_selected = Signal(object, object)
+    """(a, b) as soon as a pair is chosen (base first), before its diff is done."""
     cleared = Signal()
     """Nothing (or too much) is selected: views that follow the selection should empty."""
 
@@ -136,6 +138,7 @@ class CompareController(QObject):
             if _pair_key(a, b) in self._swapped:
                 a, b = b, a
             self._current = (a, b)
+            self.pair_selected.emit(a, b)
             self._compare(a, b)
         else:
             self._pane.show_message(

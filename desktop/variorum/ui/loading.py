@@ -68,6 +68,8 @@ def summarize(outcome: LoadOutcome) -> str:
     elif fails:
         parts.append(f"skipped {len(fails)} files (see Problems)")
     text = "; ".join(parts)
+    if text.startswith("skipped"):  # never capitalise a file name, only our own word
+        text = "S" + text[1:]
     if outcome.cancelled:
         text += " (cancelled)"
     return text

@@ -101,7 +101,8 @@ class MainWindow(QMainWindow):
         self.article_list = ArticleListWidget(self.model, self)
         self.pane: Any = (pane_factory or _default_pane)()
         self.pane.setObjectName("comparePane")
-        self.sidebar: QWidget | None = make_sidebar()
+        self.sidebar_slot = make_sidebar(self.tasks, library, settings.spacy_model)
+        self.sidebar: QWidget | None = self.sidebar_slot.widget if self.sidebar_slot else None
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -191,8 +192,13 @@ class MainWindow(QMainWindow):
         self.pane.view_mode_changed.connect(self._on_pane_view_mode)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_count)
-        if self.sidebar is not None:
-            wire_sidebar(self.sidebar, self.compare, self.pane)
+        if self.sidebar_slot is not None:
+            wire_sidebar(
+                self.sidebar_slot,
+                self.compare,
+                self.pane,
+                lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS),
+            )
 
     def _apply_settings(self, settings: Settings, *, first: bool = False) -> None:
         self.settings = settings
@@ -210,6 +216,8 @@ class MainWindow(QMainWindow):
         self.menu_actions.show_boilerplate.setChecked(settings.show_boilerplate)
         self.compare.set_show_boilerplate(settings.show_boilerplate)
         self.compare.set_options(settings.compare)
+        if self.sidebar_slot is not None:
+            self.sidebar_slot.controller.set_model(settings.spacy_model)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Splitter sizes are applied once the window has its real size; set earlier, Qt
@@ -320,6 +328,10 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_loaded(self, outcome: LoadOutcome) -> None:
         self.model.add_entries(outcome.added)
+        if self.sidebar_slot is not None and outcome.added:
+            # Speakers and names of a new batch are found in the background, so selecting
+            # any of them later is instant.
+            self.sidebar_slot.controller.prefetch([e.article for e in outcome.added])
         self.compare.set_library_empty(self.model.rowCount() == 0)
         self.statusBar().showMessage(summarize(outcome), STATUS_TIMEOUT_MS)
         if outcome.failures:

@@ -1,49 +1,67 @@
-"""The third splitter slot, for the speakers/organizations sidebar that another part of the
-app provides (``variorum.ui.widgets.sidebar.Sidebar``): created when it exists, no placeholder
-otherwise, and wired by what it offers so the window needs no change when it lands."""
+"""The third splitter slot: the speakers/organizations sidebar
+(``variorum.ui.widgets.sidebar``: the ``Sidebar`` widget and the ``SidebarController`` that runs
+extraction in our task runner). Created when that package is there, no placeholder otherwise.
+
+The sidebar follows the selection: one article -> its speakers and names; a pair -> what both,
+only A or only B have, and how quotes drifted. Extraction starts as soon as a pair is selected,
+alongside the diff, not after it. Clicking a quote asks the pane to highlight it.
+"""
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
+from variorum.core.library import Library
 from variorum.ui.comparing import CompareController
+from variorum.ui.tasks import TaskRunner
 
 SIDEBAR_MODULE = "variorum.ui.widgets.sidebar"
 
 
-def make_sidebar() -> QWidget | None:
+@dataclass
+class SidebarSlot:
+    widget: QWidget
+    controller: Any
+    """``SidebarController``: show_article, show_comparison, clear, prefetch, set_model."""
+
+
+def make_sidebar(tasks: TaskRunner, library: Library, model_name: str) -> SidebarSlot | None:
     try:
         module = importlib.import_module(SIDEBAR_MODULE)
     except ModuleNotFoundError as exc:
         if exc.name != SIDEBAR_MODULE:
             raise  # the sidebar exists but something it needs is missing: say so
         return None
-    sidebar_class = getattr(module, "Sidebar", None)
-    if sidebar_class is None:
+    widget_class = getattr(module, "Sidebar", None)
+    controller_class = getattr(module, "SidebarController", None)
+    if widget_class is None or controller_class is None:
         return None
-    sidebar: QWidget = sidebar_class()
-    sidebar.setObjectName("sidebar")
-    return sidebar
+    widget: QWidget = widget_class()
+    widget.setObjectName("sidebar")
+    controller = controller_class(widget, tasks, library, model_name)
+    return SidebarSlot(widget, controller)
 
 
-def wire_sidebar(sidebar: QWidget, compare: CompareController, pane: Any) -> None:
-    """The sidebar follows the selection (``show_article``, ``show_comparison``, ``clear`` when
-    it has them) and may ask the pane to highlight text (``highlight_requested(side, ranges)``)."""
-    hooks: list[tuple[str, Any]] = [
-        ("show_article", compare.article_shown),
-        ("show_comparison", compare.comparison_shown),
-        ("clear", compare.cleared),
-    ]
-    for method, signal in hooks:
-        if callable(getattr(sidebar, method, None)):
-            signal.connect(getattr(sidebar, method))
-    highlight = getattr(sidebar, "highlight_requested", None)
-    if highlight is not None:
-        highlight.connect(pane.highlight_ranges)
+def wire_sidebar(
+    slot: SidebarSlot,
+    compare: CompareController,
+    pane: Any,
+    report: Callable[[str], None],
+) -> None:
+    compare.article_shown.connect(slot.controller.show_article)
+    compare.pair_selected.connect(slot.controller.show_comparison)
+    compare.cleared.connect(slot.controller.clear)
+    widget: Any = slot.widget
+    widget.highlight_requested.connect(pane.highlight_ranges)
+    failed = getattr(slot.controller, "failed", None)
+    if failed is not None:
+        failed.connect(report)
 
 
 def focus_inside(widget: QWidget) -> None:

@@ -115,3 +115,13 @@ def test_a_huge_unit_is_aligned_by_sentences_then_shown_whole(
     sb = tokenize(b, CompareOptions(), vocab)
     (match,) = align(sa, sb).matches
     assert match.status is UnitStatus.MODIFIED and match.coarse
+
+
+def test_likely_pairs_falls_back_to_the_expected_place_for_repeated_units() -> None:
+    a = ["abcdef"] * 25
+    b = ["abcdeg"] * 25
+    keep = likely_pairs(a, b)
+    assert keep is not None
+    assert all((i, i) in keep for i in range(25))
+    pairs = pair_in_order(a, b, 0.5, candidates=keep)
+    assert [(p.a_lo, p.b_lo) for p in pairs] == [(i, i) for i in range(25)]

@@ -252,11 +252,13 @@ def _align_level(
         if ga and gb:
             keys_a = [level.key_a(i) for i in ga]
             keys_b = [level.key_b(j) for j in gb]
+            known: dict[tuple[int, int], float] = {}
             pairs = pair_in_order(
                 keys_a,
                 keys_b,
                 pair_threshold,
-                candidates=likely_pairs(keys_a, keys_b),
+                candidates=likely_pairs(keys_a, keys_b, known=known),
+                known=known,
                 a_joinable=_adjacent(ga, level.owner_a),
                 b_joinable=_adjacent(gb, level.owner_b),
                 cancel=cancel,

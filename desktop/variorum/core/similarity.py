@@ -23,6 +23,7 @@ from variorum.core.changes import Cancelled
 # one far from its expected place (the move search still can).
 BAND_CELLS = 40_000
 BAND_MIN = 40
+SETTLED = 0.85
 
 
 def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
@@ -102,6 +103,7 @@ def pair_in_order(
     a_joinable: Callable[[int], bool] | None = None,
     b_joinable: Callable[[int], bool] | None = None,
     candidates: set[tuple[int, int]] | None = None,
+    known: dict[tuple[int, int], float] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> list[Pairing]:
     """Order-preserving pairing of two unit lists (both from one gap between identical units)
@@ -140,6 +142,8 @@ def pair_in_order(
                 for da, db in ((1, 1), (2, 1), (1, 2)):
                     if da > i or db > j:
                         continue
+                    if da + db > 2 and single[i][j] >= SETTLED:
+                        continue  # already a near-perfect 1:1 pair: no merge can be better
                     if da == 2 and not (a_joinable and a_joinable(i - 2)):
                         continue
                     if db == 2 and not (b_joinable and b_joinable(j - 2)):
@@ -152,7 +156,10 @@ def pair_in_order(
                         continue  # a merge needs both parts to be likely partners
                     ka = a[i - 1] if da == 1 else a[i - 2] + a[i - 1]
                     kb = b[j - 1] if db == 1 else b[j - 2] + b[j - 1]
-                    sim = pair_score(ka, kb, threshold, reworded=True)
+                    if da == db == 1 and known is not None and (i - 1, j - 1) in known:
+                        sim = known[(i - 1, j - 1)]
+                    else:
+                        sim = pair_score(ka, kb, threshold, reworded=True)
                     if da == db == 1:
                         single[i][j] = sim
                     elif sim <= max(single[i][j], single[i - 1][j] if da == 2 else
@@ -225,16 +232,27 @@ def best_partners(
 
 RARE = 3
 """A token found in at most this many units of a side is evidence of which units pair."""
-SMALL_TABLE = 400
-"""Below this many unit pairs every pair is compared; above, only likely ones."""
+WEAK = 0.25
+"""A candidate with less than this share of the best candidate's rare-token evidence is
+dropped (it shares a word or two by chance)."""
+SMALL_TABLE = 12
+"""Up to this many unit pairs every pair is compared; above, only likely ones."""
+DIAGONAL_TABLE = 400
+"""Up to this many unit pairs, each unit is also compared with the units at its expected
+place (whether or not rare tokens point there)."""
 
 
 def likely_pairs(
-    a: Sequence[str], b: Sequence[str], per_unit: int = 3
+    a: Sequence[str],
+    b: Sequence[str],
+    per_unit: int = 3,
+    known: dict[tuple[int, int], float] | None = None,
 ) -> set[tuple[int, int]] | None:
     """The pairs worth comparing: for each unit, the units of the other side sharing the most
     rare tokens with it (weighted by rarity). None when the lists are small enough to compare
-    every pair. Costs one pass over the distinct tokens of each unit."""
+    every pair. Costs one pass over the distinct tokens of each unit. With ``known``, mutual
+    best candidates are compared at once, similarities found are stored there, and a unit
+    settled that way keeps no other candidate."""
     if len(a) * len(b) <= SMALL_TABLE:
         return None
     sets_a = [set(key) for key in a]
@@ -259,8 +277,43 @@ def likely_pairs(
         best_a.setdefault(i, []).append((w, j))
         best_b.setdefault(j, []).append((w, i))
     keep: set[tuple[int, int]] = set()
+    for lst in (*best_a.values(), *best_b.values()):
+        lst.sort(reverse=True)
+    settled_a: set[int] = set()
+    settled_b: set[int] = set()
+    if known is not None:
+        # Mutual best partners that turn out near-identical are settled: their other
+        # candidates are not worth a comparison.
+        for i, lst in best_a.items():
+            j = lst[0][1]
+            if best_b[j][0][1] != i:
+                continue
+            sim = similarity(a[i], b[j], SETTLED)
+            if sim >= SETTLED:
+                known[(i, j)] = sim
+                keep.add((i, j))
+                settled_a.add(i)
+                settled_b.add(j)
     for i, lst in best_a.items():
-        keep.update((i, j) for _, j in sorted(lst, reverse=True)[:per_unit])
+        if i in settled_a:
+            continue
+        floor = lst[0][0] * WEAK
+        keep.update((i, j) for w, j in lst[:per_unit] if w >= floor and j not in settled_b)
     for j, lst in best_b.items():
-        keep.update((i, j) for _, i in sorted(lst, reverse=True)[:per_unit])
+        if j in settled_b:
+            continue
+        floor = lst[0][0] * WEAK
+        keep.update((i, j) for w, i in lst[:per_unit] if w >= floor and i not in settled_a)
+    # Units without rare tokens (repeated text, boilerplate), and every unit of a short gap,
+    # also try their expected place.
+    n, m = len(a), len(b)
+    everywhere = n * m <= DIAGONAL_TABLE
+    for i in range(n):
+        if everywhere or i not in best_a:
+            centre = i * m // n
+            keep.update((i, j) for j in range(max(0, centre - 1), min(m, centre + 2)))
+    for j in range(m):
+        if everywhere or j not in best_b:
+            centre = j * n // m
+            keep.update((i, j) for i in range(max(0, centre - 1), min(n, centre + 2)))
     return keep

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
+from operator import sub
 
 from variorum.core.normalize import is_punctuation, normalize_text, token_key
 from variorum.core.options import CompareOptions
@@ -19,6 +20,7 @@ from variorum.core.options import CompareOptions
 _NUMBER = r"\d+(?:,\d{3})+(?:\.\d+)?(?!\w)|\d+(?:\.\d+)?(?!\w)"
 _WORD = r"\w+(?:['’]\w+)*"
 _PIECE_RE = re.compile(rf"\s+|{_NUMBER}|{_WORD}|[^\w\s]")
+_SPACED_TOKEN_RE = re.compile(rf"\s*(?:{_NUMBER}|{_WORD}|[^\w\s])")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[^\S\n]*\n\s*")
 
 _SENTENCE_END = frozenset(".!?…")
@@ -94,41 +96,40 @@ def tokenize(text: str, options: CompareOptions, vocab: Vocabulary) -> TokenSeq:
     """Tokens of ``text`` under ``options``: words (with inner apostrophes), numbers, single
     punctuation marks, and, when whitespace is not collapsed, runs of whitespace.
 
-    The pattern tiles the text (every character is in a token or a whitespace run), so offsets
-    come from a running sum of piece lengths, and all per-token work is done once per distinct
-    token: this runs at C speed, which matters on long texts."""
+    Each regex match is a token with the whitespace before it, so the matches tile the text:
+    offsets come from a running sum of match lengths, and all per-token work is done once per
+    distinct token. Everything per token runs at C speed, which matters on long texts."""
     folded = normalize_text(text, options).text
-    pieces = _PIECE_RE.findall(folded)
-    offsets = list(accumulate(map(len, pieces), initial=0))
-    distinct = set(pieces)
-    keep: dict[str, bool] = {}
-    keys: dict[str, str] = {}
+    if options.collapse_whitespace:
+        pieces = _SPACED_TOKEN_RE.findall(folded)
+        ends = list(accumulate(map(len, pieces)))
+        tokens = list(map(str.lstrip, pieces))
+        starts = list(map(sub, ends, map(len, tokens)))
+    else:  # whitespace runs are tokens of their own
+        tokens = _PIECE_RE.findall(folded)
+        ends = list(accumulate(map(len, tokens)))
+        starts = [0, *ends[:-1]]
+    codes: dict[str, str] = {}
     word: dict[str, int] = {}
+    dropped: set[str] = set()
     per_token = options.ignore_case or options.fold_numbers
-    keep_space = not options.collapse_whitespace
-    keep_punct = not options.ignore_punctuation
     code = vocab.code
-    for piece in distinct:
-        first = piece[0]
-        is_word = first.isalnum() or first == "_"
-        if is_word:
-            keep[piece] = True
-            word[piece] = 1
+    for token in set(tokens):
+        first = token[0]
+        if first.isalnum() or first == "_":
+            word[token] = 1
         else:
-            keep[piece] = keep_space if first.isspace() else keep_punct
-            word[piece] = 0
-        keys[piece] = code(token_key(piece, options) if per_token else piece)
-    flags = list(map(keep.__getitem__, pieces))
-    if all(flags):
-        kept = pieces
-        starts = offsets[:-1]
-        ends = offsets[1:]
-    else:
-        kept = list(compress(pieces, flags))
-        starts = list(compress(offsets, flags))
-        ends = list(compress(offsets[1:], flags))
-    word_prefix = list(accumulate(map(word.__getitem__, kept), initial=0))
-    seq = TokenSeq(text, starts, ends, "".join(map(keys.__getitem__, kept)), word_prefix)
+            word[token] = 0
+            if options.ignore_punctuation and not first.isspace():
+                dropped.add(token)
+        codes[token] = code(token_key(token, options) if per_token else token)
+    if dropped:
+        keep = [t not in dropped for t in tokens]
+        tokens = list(compress(tokens, keep))
+        starts = list(compress(starts, keep))
+        ends = list(compress(ends, keep))
+    word_prefix = list(accumulate(map(word.__getitem__, tokens), initial=0))
+    seq = TokenSeq(text, starts, ends, "".join(map(codes.__getitem__, tokens)), word_prefix)
     seq.paragraphs = _paragraph_ranges(seq)
     return seq
 

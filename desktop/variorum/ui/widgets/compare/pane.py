@@ -293,6 +293,8 @@ class ComparePane(QWidget):
                     self, shown.comparison, shown.runs, colors, self._side_complete
                 )
                 built = self._side_build.preview
+                if built.pending is None:  # short pair: the preview is the whole document
+                    self._side_build = None
             self._docs[mode] = built
         return built
 

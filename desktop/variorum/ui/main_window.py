@@ -61,7 +61,7 @@ log = logging.getLogger(__name__)
 
 STATUS_TIMEOUT_MS = 0
 """Loading summaries stay until the next message: the user may look away while it loads."""
-DEFAULT_SIZES = [340, 900, 300]
+DEFAULT_SIZES = [320, 680, 280]
 
 
 def _default_pane() -> QWidget:

@@ -77,7 +77,7 @@ class ArticleListWidget(QWidget):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         # The title matters most: the site column gets a fixed share the user can drag.
         header.setSectionResizeMode(SITE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(SITE, 110)
+        header.resizeSection(SITE, 90)
         header.setSectionResizeMode(WORDS, QHeaderView.ResizeMode.ResizeToContents)
         self.view.delete_pressed.connect(self._request_remove)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)

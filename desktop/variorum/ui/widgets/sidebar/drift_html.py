@@ -32,7 +32,10 @@ def inline_diff_html(drift: QuoteDrift, colors: DiffColors) -> str:
         if change.kind in (ChangeKind.INSERT, ChangeKind.REPLACE, ChangeKind.MOVE):
             new = b_text[change.b_start : change.b_end]
             if new:
-                if parts and change.kind is not ChangeKind.INSERT:
+                # keep the words apart: "hope <ins>that</ins> Chinese", not "hopethat"
+                if change.kind is not ChangeKind.INSERT or not a_text[: change.a_start].endswith(
+                    " "
+                ):
                     parts.append(" ")
                 parts.append(f'<span style="{inserted}">{html.escape(new)}</span>')
         pos = max(pos, change.a_end)

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtCore import QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QStandardItemModel
 from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
     QLineEdit,
     QScrollArea,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -33,6 +35,31 @@ from variorum.ui.widgets.sidebar.drift_html import drift_card_html
 from variorum.ui.widgets.sidebar.items import LOCATE_ROLE, pair_models, single_models
 
 Spans = list[tuple[int, int]]
+
+
+class _WrapDelegate(QStyledItemDelegate):
+    """Row heights for word-wrapped text: Qt's default hint does not know the column width."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        if index.column() != 0:
+            return hint
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        width = self._view.header().sectionSize(0) - self._view.indentation() * (depth + 1) - 8
+        if width <= 40:
+            return hint
+        text = str(index.data() or "")
+        metrics = QFontMetrics(option.font)
+        rect = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(hint.width(), max(hint.height(), rect.height() + 4))
 
 
 class _ListView(QTreeView):
@@ -48,9 +75,13 @@ class _ListView(QTreeView):
         self.setModel(self.proxy)
         self.setUniformRowHeights(False)
         self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)  # quotes wrap; read them in full
+        self.setItemDelegate(_WrapDelegate(self))
         self.setAlternatingRowColors(True)
         self.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.setRootIsDecorated(name == "speakerList")
+        # wrapped rows change height with the column width: lay them out again on resize
+        self.header().sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
 
     def set_source(self, model: QStandardItemModel, show_sides: bool) -> None:
         old = self.proxy.sourceModel()
@@ -103,7 +134,8 @@ class Sidebar(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.drift_body)
-        scroll.setMaximumHeight(320)
+        scroll.setMinimumHeight(200)
+        scroll.setMaximumHeight(360)
         self.drift_frame = QFrame(self)
         self.drift_frame.setObjectName("driftFrame")
         self.drift_frame.setFrameShape(QFrame.Shape.StyledPanel)

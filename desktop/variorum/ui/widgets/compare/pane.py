@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QAction, QShowEvent, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -77,6 +77,7 @@ class ComparePane(QWidget):
         self._colors: DiffColors = colors_for(self.palette())
         self._empty = QTextDocument(self)
         self._side_build: SideBuild | None = None
+        self._sized = False
 
         self.header = CompareHeader(self)
         self.actions_ = CompareActions(self)
@@ -466,6 +467,14 @@ class ComparePane(QWidget):
         self.view.show_document(self._empty)
         for built in old:
             built.document.deleteLater()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Give the change list about a quarter of the width the first time the pane shows."""
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            width = max(self.splitter.width(), 400)
+            self.splitter.setSizes([width * 3 // 4, width - width * 3 // 4])
 
     def changeEvent(self, event: QEvent) -> None:
         """Rebuild with the other colour set when the palette switches between light and dark."""

@@ -1,0 +1,48 @@
+"""``run_gui`` as the ``variorum FILE...`` command runs it: the window opens, the files named
+on the command line are loaded as if dropped (and remembered as recent), the first two are
+compared, and quitting saves the settings under --basedir."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from variorum.ui.app import run_gui
+from variorum.ui.main_window import MainWindow
+from variorum.ui.sidebar_slot import SIDEBAR_MODULE
+
+pytestmark = pytest.mark.gui
+
+
+def test_run_gui_loads_command_line_files(qapp, texts, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own
+    monkeypatch.setitem(sys.modules, SIDEBAR_MODULE, None)  # no spaCy in this test
+    seen: dict[str, object] = {}
+
+    def poll() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        ready = [w for w in windows if w.model.rowCount() == 2 and not w.busy()]
+        if ready and ready[0].compare.current_pair() is not None:
+            window = ready[0]
+            seen["title"] = window.windowTitle()
+            seen["pair"] = [a.source_path for a in window.compare.current_pair()]
+            seen["icon"] = not QApplication.windowIcon().isNull()
+            window.close()
+            return
+        QTimer.singleShot(50, poll)
+
+    QTimer.singleShot(0, poll)
+    QTimer.singleShot(60000, QApplication.quit)  # never hang the suite
+    base = tmp_path / "base"
+    code = run_gui([str(texts["a.txt"]), str(texts["b.txt"])], basedir=str(base))
+    assert code == 0
+    assert seen["title"] == "Variorum" and seen["icon"] is True
+    assert [p.rsplit("/", 1)[-1] for p in seen["pair"]] == ["a.txt", "b.txt"]
+    assert QApplication.applicationName() == "Variorum"
+    saved = json.loads((base / "config" / "settings.json").read_text())
+    assert {p.rsplit("/", 1)[-1] for p in saved["recent_files"]} == {"a.txt", "b.txt"}
+    assert saved["window_geometry"]

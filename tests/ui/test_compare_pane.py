@@ -114,14 +114,27 @@ def test_header_shows_titles_similarity_and_counts(shown: ComparePane) -> None:
     assert shown.header.notices.isHidden()
 
 
-def test_notices_are_shown(pane: ComparePane) -> None:
+def test_notices_and_coarse_units_are_shown(pane: ComparePane) -> None:
+    second = A_TEXT.index("A second")
+    whole = Change(
+        ChangeKind.REPLACE, 0, second - 2, 0, B_TEXT.index("A second") - 2,
+        A_TEXT[: second - 2], B_TEXT[: B_TEXT.index("A second") - 2],
+    )  # fmt: skip
+    units = (
+        UnitPair(UnitStatus.MODIFIED, whole.a_start, whole.a_end, whole.b_start, whole.b_end, True),
+        UnitPair(UnitStatus.IDENTICAL, second, len(A_TEXT), whole.b_end + 2, len(B_TEXT)),
+    )
     comparison = Comparison(
-        A_TEXT, B_TEXT, small_comparison().changes, CompareStats(), 0.5,
-        notices=("Paragraph 3 is too large for word-level detail",),
+        A_TEXT, B_TEXT, (whole,), CompareStats(), 0.5, units,
+        notices=("Paragraph 1 is too large for word-level detail",),
     )  # fmt: skip
     pane.show_comparison(article(A_TEXT, "Old"), article(B_TEXT, "New"), comparison)
     assert pane.header.notices.isVisible()
     assert "too large" in pane.header.notices.text()
+    for mode in ("inline", "side_by_side"):
+        pane.set_view_mode(mode)
+        text = pane.view.document().toPlainText()
+        assert text.count("[too large for word-level detail]") == 1, mode
 
 
 def test_f7_and_shift_f7_move_the_current_change(qtbot, shown: ComparePane) -> None:
@@ -139,6 +152,11 @@ def test_f7_and_shift_f7_move_the_current_change(qtbot, shown: ComparePane) -> N
     assert shown.current_change_index() == 2
     qtbot.keyClick(shown.view, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
     assert shown.current_change_index() == 1
+    both = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(shown.view, Qt.Key.Key_S, both)
+    assert shown.view_mode() == "side_by_side"
+    qtbot.keyClick(shown.view, Qt.Key.Key_S, both)
+    assert shown.view_mode() == "inline"
     # The current change is highlighted and the caret sits on it.
     selections = shown.view.extraSelections()
     assert [s.cursor.selectedText() for s in selections] == ["jumps", "leaps"]

@@ -11,6 +11,9 @@ from variorum.core.changes import ChangeKind, Comparison
 from variorum.ui.widgets.compare.mapping import EqualRunMap
 from variorum.ui.widgets.compare.segments import SegKind, Segment
 
+COARSE_NOTE = "[too large for word-level detail] "
+"""Put before a unit the engine compared only coarsely (``UnitPair.coarse``)."""
+
 
 def origin_href(change: int) -> str:
     return f"origin:{change}"
@@ -27,7 +30,10 @@ def inline_segments(comparison: Comparison, runs: EqualRunMap) -> list[Segment]:
     origins = {
         i: runs.a_to_b(c.a_start) for i, c in enumerate(changes) if c.kind == ChangeKind.MOVE
     }
+    # (B position, change index or -1 for a coarse-unit note); notes first at a position.
     markers = sorted((where, i) for i, where in origins.items())
+    markers += [(u.b_start, -1) for u in comparison.units if u.coarse and u.b_start >= 0]
+    markers.sort()
     out: list[Segment] = []
     pos = 0
     next_marker = 0
@@ -40,8 +46,11 @@ def inline_segments(comparison: Comparison, runs: EqualRunMap) -> list[Segment]:
             if where > pos:
                 out.append(Segment(SegKind.EQUAL, b[pos:where], "b", pos))
                 pos = where
-            arrow = "↓" if changes[index].b_start >= where else "↑"
-            out.append(Segment(SegKind.MARKER, f"[moved {arrow}]", href=change_href(index)))
+            if index < 0:
+                out.append(Segment(SegKind.NOTE, COARSE_NOTE))
+            else:
+                arrow = "↓" if changes[index].b_start >= where else "↑"
+                out.append(Segment(SegKind.MARKER, f"[moved {arrow}]", href=change_href(index)))
             next_marker += 1
         if end > pos:
             out.append(Segment(SegKind.EQUAL, b[pos:end], "b", pos))

@@ -14,6 +14,7 @@ import bisect
 from dataclasses import dataclass
 
 from variorum.core.changes import Change, ChangeKind, Comparison, UnitStatus
+from variorum.ui.widgets.compare.inline_doc import COARSE_NOTE
 from variorum.ui.widgets.compare.mapping import EqualRunMap
 from variorum.ui.widgets.compare.segments import SegKind, Segment, flow_html
 
@@ -223,7 +224,7 @@ def side_layout(comparison: Comparison, runs: EqualRunMap) -> SideLayout:
                 text = f"[moved from here {arrow}]"
                 right = [Segment(SegKind.MARKER, text, href=row_href(row.twin))]
         if row.coarse:
-            note = Segment(SegKind.NOTE, "(too large for word-level detail) ")
+            note = Segment(SegKind.NOTE, COARSE_NOTE)
             right = [note, *right] if right else right
         cells.append((left, right))
     return SideLayout(rows, cells)

@@ -273,11 +273,43 @@ def test_moved_text_is_styled_and_marked_where_it_was(pane: ComparePane) -> None
     # The origin marker comes before the moved text (it was earlier in A).
     assert kinds.index("marker") < kinds.index("move")
     text = pane.view.document().toPlainText()
-    assert text.index("[moved ↓]") < text.index("Last para.")
+    # A whole paragraph moved: its marker stands on a line of its own where it was.
+    assert "First para.\n\n[moved ↓: “Moving para here.”]\n\nLast para." in text
     moved = char_format_of(pane.view.document(), "Moving")
     assert moved.fontOverline() and moved.fontUnderline() and not moved.fontStrikeOut()
     pane.view.anchorClicked.emit(QUrl("change:0"))
     assert pane.current_change_index() == 0
+
+
+def test_real_engine_move_with_an_edit_inside(pane: ComparePane) -> None:
+    a = (
+        "First paragraph is here and it is long enough to count.\n\n"
+        "The moving paragraph talks about foxes and dogs in the field today.\n\n"
+        "Middle paragraph stays where it is with plenty of words in it.\n\n"
+        "Last paragraph ends the story with a few more words."
+    )
+    b = (
+        "First paragraph is here and it is long enough to count.\n\n"
+        "Middle paragraph stays where it is with plenty of words in it.\n\n"
+        "Last paragraph ends the story with a few more words.\n\n"
+        "The moving paragraph talks about foxes and cats in the field today."
+    )
+    from variorum.core.diff import compare_texts
+
+    comparison = compare_texts(a, b)
+    if not any(c.kind == ChangeKind.MOVE for c in comparison.changes):
+        pytest.skip("this engine reports no move for the pair")
+    pane.show_comparison(article(a, "A"), article(b, "B"), comparison)
+    spans = [(k, t) for k, t in pane.rendered_spans() if k != "marker"]
+    assert spans == [
+        ("move", "The moving paragraph talks about foxes and "),
+        ("delete", "dogs"),
+        ("insert", "cats"),
+        ("move", " in the field today."),
+    ]
+    pane.set_view_mode("side_by_side")
+    roles = [row.role for row in pane._docs["side_by_side"].rows]
+    assert roles == ["", "origin", "", "", "target"]
 
 
 def test_side_by_side_moved_unit_is_linked_to_its_twin(pane: ComparePane) -> None:

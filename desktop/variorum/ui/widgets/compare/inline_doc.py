@@ -49,8 +49,7 @@ def inline_segments(comparison: Comparison, runs: EqualRunMap) -> list[Segment]:
             if index < 0:
                 out.append(Segment(SegKind.NOTE, COARSE_NOTE))
             else:
-                arrow = "↓" if changes[index].b_start >= where else "↑"
-                out.append(Segment(SegKind.MARKER, f"[moved {arrow}]", href=change_href(index)))
+                out.append(_origin_marker(comparison, index, where))
             next_marker += 1
         if end > pos:
             out.append(Segment(SegKind.EQUAL, b[pos:end], "b", pos))
@@ -113,6 +112,25 @@ def moved_segments(comparison: Comparison, index: int, start: int) -> list[Segme
     if change.b_end > pos:
         out.append(Segment(SegKind.MOVE, b[pos : change.b_end], "b", pos, index))
     return out
+
+
+def _origin_marker(comparison: Comparison, index: int, where: int) -> Segment:
+    """The link left where moved text used to be; on a line of its own when a whole paragraph
+    moved, so the reader sees a paragraph-shaped hole."""
+    change = comparison.changes[index]
+    arrow = "↓" if change.b_start >= where else "↑"
+    words = change.a_text.split()
+    lead = " ".join(words[:4]) + ("…" if len(words) > 4 else "")
+    text = f"[moved {arrow}: “{lead}”]"
+    a = comparison.a_text
+    whole = "\n" in _gap_before(a, change.a_start) and "\n" in _gap_after(a, change.a_end)
+    b = comparison.b_text
+    if whole and 0 < where < len(b):
+        if not b[where - 1].isspace():  # at the end of the paragraph before
+            text = "\n\n" + text
+        elif not b[where].isspace():  # at the start of the paragraph after
+            text = text + "\n\n"
+    return Segment(SegKind.MARKER, text, href=change_href(index))
 
 
 def _gap_before(text: str, start: int) -> str:

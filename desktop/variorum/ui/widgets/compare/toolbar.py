@@ -124,7 +124,7 @@ class CompareActions(QObject):
         if total == 0:
             self.counter.setText("no changes")
         elif position is None:
-            self.counter.setText(f"{total} changes")
+            self.counter.setText(f"{total} change" if total == 1 else f"{total} changes")
         else:
             self.counter.setText(f"{position + 1} of {total}")
 

@@ -221,3 +221,13 @@ def test_news_style_attribution(run: Run, text: str, expected: dict[str, int]) -
     """Patterns of wire and broadcast copy, with names the model has not seen."""
     x = run(text)
     assert {s.name: len(s.quotes) for s in x.speakers} == expected
+
+
+def test_places_are_not_people(run: Run) -> None:
+    x = run(
+        "Edna Pollard was found injured at her home in Mossgate Gardens, Mossgate, on Monday. "
+        "Mrs Pollard, who ran a bakery in Mossgate market, died later in hospital."
+    )
+    people = {p.name: p for p in x.people}
+    assert set(people) == {"Edna Pollard"}
+    assert "Pollard" in people["Edna Pollard"].aliases

@@ -95,8 +95,10 @@ class Attributor:
             prior = self.index.before(tok.idx, label)
             return _Speaker(span, prior.group) if prior else None
         # "the company said": the organization named last.
-        if tok.pos_ == "NOUN" and tok.lower_ in ORG_NOUNS and any(
-            c.lower_ in ("the", "this") for c in tok.lefts
+        if (
+            tok.pos_ == "NOUN"
+            and tok.lower_ in ORG_NOUNS
+            and any(c.lower_ in ("the", "this") for c in tok.lefts)
         ):
             prior = self.index.before(tok.idx, ORG)
             if prior:

@@ -41,7 +41,7 @@ def _name_infos(doc: Doc, layout: Layout) -> tuple[list[NameInfo], list[tuple[in
     spans: list[tuple[int, int, str]] = []
     for cand in candidates:
         key = normalise_name(cand.name)
-        if key not in confirmed or not key:
+        if key not in confirmed or not key or labels[key] not in (PERSON, ORG):
             continue
         forms[key][cand.name] += 1
         info = infos.setdefault(key, NameInfo(key, cand.name, labels[key], 0, cand.start))

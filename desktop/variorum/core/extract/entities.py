@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,12 @@ if TYPE_CHECKING:
 
 MODEL_WEIGHT = 1.0
 CONTEXT_WEIGHT = 3.0
+PLACE = "PLACE"
+"""Votes that a name is a place: a name that is mostly a place is neither person nor org."""
+PLACE_CONTEXT_WEIGHT = 1.5
+PLACE_MODEL_WEIGHT = 1.01
+"""A tie between the model's place and person readings of a name goes to the place."""
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PERSON_CONTEXT_WEIGHT = 2.0
 """What the context says ("chip maker X", "X Y, a harbour pilot") outweighs a model vote."""
 
@@ -106,6 +113,16 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
     return start, end
 
 
+def _object_of_place_preposition(ent: Span) -> bool:
+    """ "in Redhill", or "Redhill Gardens, Redhill" (in apposition to a place)."""
+    root = ent.root
+    if len(ent) != 1:
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside", "around", "across"):
+        return True
+    return root.dep_ in ("appos", "compound") and root.head.ent_type_ in _PLACE_LABELS
+
+
 def _has_org_head(ent: Span) -> bool:
     words = [t for t in ent if not t.is_punct and not t.is_space]
     if len(words) < 2 or ent.label_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"):
@@ -145,6 +162,15 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             model_spans.append(cleaned)
 
     for ent in doc.ents:
+        if ent.label_ in _PLACE_LABELS:
+            cleaned = _clean_span(ent, PLACE)
+            if cleaned:
+                add(*cleaned, PLACE, PLACE_MODEL_WEIGHT)
+            continue
+        if ent.label_ in (PERSON, ORG) and _object_of_place_preposition(ent):
+            cleaned = _clean_span(ent, PERSON)
+            if cleaned:  # "at her home in Redhill": a person is not *in* somewhere's name
+                add(*cleaned, PLACE, PLACE_CONTEXT_WEIGHT)
         if _has_org_head(ent):
             # "... Fishing Cooperative", "Bureau of ...": the name says what it is
             cleaned = _clean_span(ent, ORG)
@@ -173,7 +199,32 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
                 add(*s, ORG, CONTEXT_WEIGHT)
         else:
             add(start, end, ORG, CONTEXT_WEIGHT)
+    _add_first_names(doc, by_span, add)
     return sorted(by_span.values(), key=lambda c: c.start)
+
+
+def _add_first_names(
+    doc: Doc, by_span: dict[tuple[int, int], Candidate], add: Callable[[int, int, str, float], None]
+) -> None:
+    """ "Mrs Pollard" was found; "Edna Pollard" at the start of a sentence was not: a proper
+    noun right before a known surname, outside any entity, is that person's first name."""
+    surnames = {
+        c.name for c in by_span.values() if c.votes.get(PERSON, 0) > 0 and " " not in c.name
+    }
+    if not surnames:
+        return
+    for tok in doc[1:]:
+        if tok.text not in surnames:
+            continue
+        prev = doc[tok.i - 1]
+        if (
+            prev.pos_ == "PROPN"
+            and prev.text[:1].isupper()
+            and prev.text[1:].islower()
+            and not prev.ent_type_
+            and prev.lower_ not in TITLE_WORDS
+        ):
+            add(prev.idx, tok.idx + len(tok.text), PERSON, MODEL_WEIGHT)
 
 
 def vote_labels(candidates: list[Candidate]) -> dict[str, str]:

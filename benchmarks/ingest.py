@@ -1,6 +1,6 @@
 """Ingest speed and HTML extractor quality.
 
-    .venv/bin/python benchmarks/ingest.py [--files 2000] [--skip-folder] [--skip-html]
+    .venv/bin/python benchmarks/ingest.py [--files 2000] [--skip-folder] [--skip-html] [--pdf]
 
 Folder: writes N generated articles (a mix of .txt, .md, .html, .eml and .docx) to a temporary
 folder and times ``load_many`` over it, with a progress callback as the GUI uses, reporting
@@ -164,12 +164,12 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in WORD_RE.findall(text)]
 
 
-def _score(truth: str, got: str) -> tuple[float, float, bool]:
+def _score(truth: str, lead_text: str, got: str) -> tuple[float, float, bool]:
     t, g = _words(truth), _words(got)
     if not g:
         return 0.0, 0.0, False
     matched = sum(b.size for b in SequenceMatcher(None, t, g, autojunk=False).get_matching_blocks())
-    lead = " ".join(t[:8]) in " ".join(g)
+    lead = " ".join(_words(lead_text)[:8]) in " ".join(g)
     return matched / len(t), matched / len(g), lead
 
 
@@ -196,9 +196,9 @@ def _extractors() -> dict[str, Callable[[str], str]]:
     }
 
 
-def _pages() -> list[tuple[str, str, str]]:
-    """(name, markup, story text) for every page we score."""
-    pages: list[tuple[str, str, str]] = []
+def _pages() -> list[tuple[str, str, str, str]]:
+    """(name, markup, story text, first body paragraph) for every page we score."""
+    pages: list[tuple[str, str, str, str]] = []
     bbc = CORPUS / "bbc" / "6072486-A.html"
     if bbc.exists():
         markup = bbc.read_bytes().decode("cp1252")
@@ -207,33 +207,34 @@ def _pages() -> list[tuple[str, str, str]]:
         story = re.sub(r"<[^>]+>", " ", story_html)
         headline = re.search(r'name="Headline" content="([^"]+)"', markup)
         pages.append(("BBC 2006 (table layout)", markup,
-                      (headline.group(1) if headline else "") + " " + story))
+                      (headline.group(1) if headline else "") + " " + story, story))
     rng = random.Random(3)
     seeds = sorted((CORPUS / "seeds").glob("*.txt")) if CORPUS.exists() else []
     stories = []
     # 002 is itself a copy-pasted page (its first line is a breadcrumb): not a clean truth
     for seed in [s for s in seeds if not s.name.startswith("002")][:3]:
         lines = [ln.strip() for ln in seed.read_text(encoding="utf-8").splitlines() if ln.strip()]
-        stories.append((lines[0], [ln for ln in lines[1:] if len(ln.split()) > 12]))
+        body = [ln for ln in lines[1:] if len(ln.split()) > 12 and ln != lines[0]]
+        stories.append((lines[0], body))
     while len(stories) < 3:
         stories.append(_story(rng))
     for style, label in enumerate(["semantic HTML5", "div soup + standfirst", "layout table"]):
         for n, (title, paras) in enumerate(stories):
             pages.append((f"modern {label} #{n}", _modern_page(title, paras, rng, style),
-                          title + " " + " ".join(paras)))
+                          title + " " + " ".join(paras), paras[0]))
     return pages
 
 
 def bench_html() -> None:
     extractors = _extractors()
     rows: dict[str, list[tuple[str, float, float, bool, float]]] = {k: [] for k in extractors}
-    for page_name, markup, story in _pages():
+    for page_name, markup, story, lead_text in _pages():
         for name, extract in extractors.items():
             extract(markup)  # warm caches, then time
             started = time.perf_counter()
             got = extract(markup)
             ms = (time.perf_counter() - started) * 1000
-            recall, precision, lead = _score(story, got)
+            recall, precision, lead = _score(story, lead_text, got)
             rows[name].append((page_name, recall, precision, lead, ms))
     print("\nHTML extraction (recall / precision of story words, lead kept, ms per page)")
     for name, results in rows.items():
@@ -243,16 +244,139 @@ def bench_html() -> None:
                   f"lead {'yes' if lead else 'NO '}  {ms:6.0f} ms")
 
 
+# ------------------------------------------------------------------------- PDF: pypdf vs pdfminer
+def _qt_pdfs(folder: Path) -> list[tuple[str, Path, str]]:
+    """PDFs printed with Qt (benchmarks may use Qt; core never does): seed 000 as flowing text,
+    the 1859 Darwin chapter (long), and a hand-laid page run with a running header, page
+    numbers and end-of-line hyphenation."""
+    from PySide6.QtCore import QMarginsF, QRectF
+    from PySide6.QtGui import (
+        QFont,
+        QGuiApplication,
+        QPageLayout,
+        QPageSize,
+        QPainter,
+        QPdfWriter,
+        QTextDocument,
+    )
+
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    out: list[tuple[str, Path, str]] = []
+    sources = [("seed 000", CORPUS / "seeds"), ("Darwin 1859", CORPUS / "darwin")]
+    for label, where in sources:
+        files = sorted(where.glob("*.txt")) if where.exists() else []
+        if not files:
+            continue
+        text = files[0].read_text(encoding="utf-8")
+        path = folder / f"{label.replace(' ', '-')}.pdf"
+        writer = QPdfWriter(str(path))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        document = QTextDocument()
+        document.setPlainText(text)
+        document.print_(writer)
+        del writer
+        out.append((label, path, text))
+    # hand-laid: narrow column, hyphenated words, header and page number on every page
+    rng = random.Random(5)
+    paras = [" ".join(_sentence(rng) for _ in range(5)) for _ in range(30)]
+    text = "\n\n".join(paras)
+    path = folder / "headers.pdf"
+    laid = QPdfWriter(str(path))
+    laid.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A5),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15)))
+    painter = QPainter(laid)
+    painter.setFont(QFont("Helvetica", 10))
+    metrics = painter.fontMetrics()
+    width = laid.width() * 0.6
+    line_h = metrics.height() * 1.3
+    y, page = line_h * 3, 1
+
+    def furniture() -> None:
+        painter.drawText(QRectF(0, 0, laid.width(), line_h), "Harbour Gazette — Weekly digest")
+        painter.drawText(QRectF(0, laid.height() - line_h, laid.width(), line_h), f"{page}")
+
+    furniture()
+    for para in paras:
+        line = ""
+        for word in para.split():
+            trial = f"{line} {word}".strip()
+            if metrics.horizontalAdvance(trial) <= width:
+                line = trial
+                continue
+            if len(word) > 6:  # hyphenate long words across the line end
+                head = word[: len(word) // 2]
+                painter.drawText(0, int(y), f"{line} {head}-".strip())
+                line = word[len(word) // 2 :]
+            else:
+                painter.drawText(0, int(y), line)
+                line = word
+            y += line_h
+            if y > laid.height() - line_h * 3:
+                laid.newPage()
+                page += 1
+                furniture()
+                y = line_h * 3
+        painter.drawText(0, int(y), line)
+        y += line_h * 2
+    painter.end()
+    out.append(("hand-laid, header + page numbers + hyphens", path, text))
+    return out
+
+
+def _pypdf_text(path: Path) -> str:
+    from variorum.core.ingest import load_file
+
+    return load_file(path).text
+
+
+def _pypdf_raw(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def bench_pdf() -> None:
+    try:
+        from pdfminer.high_level import extract_text as pdfminer_text
+    except ImportError:
+        pdfminer_text = None
+    with tempfile.TemporaryDirectory(prefix="variorum-pdf-") as tmp:
+        pdfs = _qt_pdfs(Path(tmp))
+        tools: dict[str, Callable[[Path], str]] = {"pypdf (raw)": _pypdf_raw,
+                                                   "pypdf + variorum cleanup": _pypdf_text}
+        if pdfminer_text is not None:
+            tools["pdfminer.six (raw)"] = lambda p: pdfminer_text(str(p))
+        print("\nPDF text (word similarity to the source, furniture left, ms per page)")
+        from pypdf import PdfReader
+
+        for label, path, truth in pdfs:
+            pages = len(PdfReader(path).pages)
+            print(f"  {label} ({pages} pages)")
+            for name, tool in tools.items():
+                started = time.perf_counter()
+                got = tool(path)
+                ms = (time.perf_counter() - started) * 1000 / pages
+                t, g = _words(truth), _words(got)
+                sim = SequenceMatcher(None, t, g, autojunk=False).ratio()
+                furniture = " ".join(g).count("harbour gazette weekly digest")
+                print(f"    {name:26} similarity {sim:5.3f}  header lines {furniture:3}  "
+                      f"{ms:6.1f} ms/page")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--skip-folder", action="store_true")
     parser.add_argument("--skip-html", action="store_true")
+    parser.add_argument("--pdf", action="store_true",
+                        help="compare pypdf with pdfminer.six (when importable); needs Qt")
     args = parser.parse_args(argv)
     if not args.skip_folder:
         bench_folder(args.files)
     if not args.skip_html:
         bench_html()
+    if args.pdf:
+        bench_pdf()
     return 0
 
 

@@ -190,3 +190,19 @@ def test_choose_body_keeps_trafilatura_on_modern_pages() -> None:
     tra = _ex("trafilatura", ["Body " * 60])
     rdb = _ex("readability", ["Body " * 60, "Comment spam " * 10])
     assert choose_body(tra, rdb) is tra
+
+
+def test_standfirst_dropped_by_both_extractors_is_put_back() -> None:
+    teaser = "Teaser for another story that sits above the headline in the page header area."
+    page = (
+        '<html><head><meta charset="utf-8"><title>Harbour plan</title></head><body>'
+        f'<div class="promo"><p>{teaser}</p></div>'
+        '<div id="content"><div class="headline"><h1>Harbour plan</h1></div>'
+        f'<div class="standfirst"><p>{STORY[0]}</p></div>'
+        '<div class="story-body">' + "".join(f"<p>{p}</p>" for p in STORY[1:]) + "</div>"
+        '<div class="sidebar"><ul><li><a href="/x">Other news of the day in the region</a>'
+        "</li></ul></div></div></body></html>"
+    )
+    article = load_bytes(page.encode(), "standfirst.html")
+    assert article.paragraph_texts()[:3] == ["Harbour plan", STORY[0], STORY[1]]
+    assert teaser not in article.text

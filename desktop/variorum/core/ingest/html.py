@@ -84,6 +84,8 @@ def load_html(data: bytes) -> ArticleDraft:
     rdb, rd_title = _run_readability(markup)
     check_budget()
     chosen = choose_body(tra, rdb)
+    if chosen is not None:
+        chosen = recover_standfirst(markup, chosen)
     title = _clean(meta.get("title")) or rd_title
     draft.title = title
     draft.site = _clean(meta.get("sitename")) or _site_from_title(markup, title)
@@ -137,6 +139,39 @@ def _restore_lead(tra: Extraction, rdb: Extraction) -> Extraction:
                 return Extraction("trafilatura+readability", lead + tra.blocks)
             break
     return tra
+
+
+def recover_standfirst(markup: str, body: Extraction, limit: int = 3) -> Extraction:
+    """Put back a lead ("standfirst") that both extractors dropped because it sits in its own
+    block between the headline and the story container. Only paragraphs that lie after the
+    page's first <h1> and before the body's first paragraph, read as prose (8+ words) and are
+    not mostly link text are taken, at most ``limit`` of them."""
+    import lxml.html
+
+    if not body.blocks:
+        return body
+    try:
+        root = lxml.html.document_fromstring(markup, parser=safe_html_parser())
+    except Exception:  # lxml raises ParserError / ValueError on odd input; keep what we have
+        return body
+    first = _fold(body.blocks[0].text)
+    known = {_fold(b.text) for b in body.blocks}
+    seen_h1 = False
+    found: list[Block] = []
+    for element in root.iter("h1", "p"):
+        text = " ".join(element.text_content().split())
+        if element.tag == "h1":
+            seen_h1, found = True, []
+            continue
+        if _fold(text) == first:
+            if seen_h1 and found:
+                return Extraction(body.name + "+standfirst", found[-limit:] + body.blocks)
+            return body
+        links = sum(len(a.text_content().split()) for a in element.iter("a"))
+        words = len(text.split())
+        if seen_h1 and words >= 8 and links <= 0.3 * words and _fold(text) not in known:
+            found.append(Block(text))
+    return body
 
 
 def _run_trafilatura(markup: str) -> tuple[dict[str, Any], Extraction | None]:

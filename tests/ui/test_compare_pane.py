@@ -275,7 +275,11 @@ def test_moved_text_is_styled_and_marked_where_it_was(pane: ComparePane) -> None
     text = pane.view.document().toPlainText()
     # A whole paragraph moved: its marker stands on a line of its own where it was.
     assert "First para.\n\n[moved ↓: “Moving para here.”]\n\nLast para." in text
-    moved = char_format_of(pane.view.document(), "Moving")
+    document = pane.view.document()
+    found = document.find("Moving", document.find("[from").selectionEnd())
+    cursor = QTextCursor(document)
+    cursor.setPosition(found.selectionStart() + 1)
+    moved = cursor.charFormat()
     assert moved.fontOverline() and moved.fontUnderline() and not moved.fontStrikeOut()
     pane.view.anchorClicked.emit(QUrl("change:0"))
     assert pane.current_change_index() == 0

@@ -66,12 +66,20 @@ def test_sidebar_sits_right_and_follows_selection(qtbot, make_window, texts, sta
     window.open_paths([str(texts["a.txt"]), str(texts["b.txt"])])
     settle(qtbot, window)
     assert ("prefetch", 2) in controller.seen
+    controller.seen.clear()
     window.article_list.select_rows([1])
+    settle(qtbot, window)
     window.article_list.select_rows([0, 1])
     settle(qtbot, window)
     window.article_list.select_ids([])
-    kinds = [kind for kind, _ in controller.seen]
-    assert kinds[-3:] == ["article", "comparison", "clear"]
+    settle(qtbot, window)
+    assert [kind for kind, _ in controller.seen] == ["article", "comparison", "clear"]
+    # Arrowing through the list: only where the user stops reaches the sidebar.
+    controller.seen.clear()
+    for row in (0, 1, 0, 1):
+        window.article_list.select_rows([row])
+    settle(qtbot, window)
+    assert controller.seen == [("article", window.selected_articles()[0].title)]
     sidebar.highlight_requested.emit("b", [(0, 7)])
     assert window.pane.last("highlight") == ("b", [(0, 7)])
     controller.failed.emit("Could not find speakers: no model")

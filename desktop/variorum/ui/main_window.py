@@ -407,7 +407,12 @@ class MainWindow(QMainWindow):
         return self.article_list.selected_articles()
 
     def busy(self) -> bool:
-        return self.loader.busy() or self.compare.busy()
+        sidebar_waiting = (
+            self.sidebar_slot is not None
+            and self.sidebar_slot.debounce is not None
+            and self.sidebar_slot.debounce.pending()
+        )
+        return self.loader.busy() or self.compare.busy() or sidebar_waiting
 
     # --- closing -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

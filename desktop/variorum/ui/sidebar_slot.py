@@ -19,9 +19,10 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from variorum.core.library import Library
 from variorum.ui.comparing import CompareController
-from variorum.ui.tasks import TaskRunner
+from variorum.ui.tasks import Debouncer, TaskRunner
 
 SIDEBAR_MODULE = "variorum.ui.widgets.sidebar"
+SIDEBAR_DEBOUNCE_MS = 120
 
 
 @dataclass
@@ -29,6 +30,7 @@ class SidebarSlot:
     widget: QWidget
     controller: Any
     """``SidebarController``: show_article, show_comparison, clear, prefetch, set_model."""
+    debounce: Debouncer | None = None
 
 
 def make_sidebar(tasks: TaskRunner, library: Library, model_name: str) -> SidebarSlot | None:
@@ -54,9 +56,18 @@ def wire_sidebar(
     pane: Any,
     report: Callable[[str], None],
 ) -> None:
-    compare.article_shown.connect(slot.controller.show_article)
-    compare.pair_selected.connect(slot.controller.show_comparison)
-    compare.cleared.connect(slot.controller.clear)
+    """Selection changes reach the sidebar through a debouncer, like the diff: arrowing through
+    the list must not start an extraction for every row passed."""
+    controller = slot.controller
+    debounce = Debouncer(SIDEBAR_DEBOUNCE_MS, slot.widget)
+    slot.debounce = debounce
+    compare.article_shown.connect(
+        lambda article: debounce.call(lambda: controller.show_article(article))
+    )
+    compare.pair_selected.connect(
+        lambda a, b: debounce.call(lambda: controller.show_comparison(a, b))
+    )
+    compare.cleared.connect(lambda: debounce.call(controller.clear))
     widget: Any = slot.widget
     widget.highlight_requested.connect(pane.highlight_ranges)
     failed = getattr(slot.controller, "failed", None)

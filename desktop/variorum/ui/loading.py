@@ -166,7 +166,6 @@ class LoadController(QObject):
         self._tasks = tasks
         self._size_limit = size_limit
         self._dialog_parent = dialog_parent
-        self._progress: QProgressDialog | None = None
         self._running = 0
 
     def busy(self) -> bool:

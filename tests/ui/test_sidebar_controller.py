@@ -122,3 +122,11 @@ def test_seeds_on_screen(qtbot, setup, seeds_dir: Path, tmp_path: Path) -> None:
     body = sidebar.drift_body.text()
     assert "Sam Altman" in body and "some of" in body
     sidebar.grab().save(str(tmp_path / "sidebar-000-vs-002.png"))
+
+
+def test_a_newer_batch_takes_over_the_older_one(qtbot, setup) -> None:  # type: ignore[no-untyped-def]
+    sidebar, controller, store = setup
+    controller.prefetch([A])
+    controller.prefetch([B])  # replaces the first batch before it finished
+    qtbot.waitUntil(lambda: len(store.rows) == 2, timeout=30000)
+    qtbot.waitUntil(lambda: sidebar.status.isHidden(), timeout=30000)

@@ -8,6 +8,7 @@ version), so going back to an article, or reopening the app, shows it at once.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,14 @@ if TYPE_CHECKING:
 CHANNEL = "sidebar-extract"
 BATCH_CHANNEL = "sidebar-batch"
 MEMORY_ITEMS = 64
+BATCH_SIZE = 4
+"""Articles per model call in the background batch: small, so a selection made meanwhile
+waits for at most one short call (see :data:`_NLP_LOCK`)."""
+
+_NLP_LOCK = threading.Lock()
+"""One spaCy call at a time: the pipeline's string store is not safe for concurrent use, and
+the machine has few cores anyway. The selection's extraction and the background batch take
+turns between batches."""
 
 
 def _extract_articles(
@@ -51,11 +60,12 @@ def _extract_articles(
             missing.append(i)
     done = len(results)
     token.report((done, len(articles)))
-    for i, extraction in zip(
-        missing, extract_many((articles[i].text for i in missing), nlp), strict=True
-    ):
+    batches = extract_many((articles[i].text for i in missing), nlp, batch_size=BATCH_SIZE)
+    for i in missing:
         if token.cancelled():
             break
+        with _NLP_LOCK:
+            extraction = next(batches)
         results[i] = extraction
         if store is not None:
             store_result(store, articles[i].id, extraction)
@@ -82,6 +92,8 @@ class SidebarController(QObject):
         self.store = store
         self.model_name = model_name
         self._memory: OrderedDict[str, Extraction] = OrderedDict()
+        self._backlog: dict[str, Article] = {}
+        """Articles of background batches not analysed yet."""
 
     def set_model(self, name: str) -> None:
         """Preferences chose another pipeline: results of the old one are not reused."""
@@ -117,13 +129,24 @@ class SidebarController(QObject):
     def prefetch(self, articles: list[Article]) -> None:
         """Analyse a batch in the background (e.g. after loading 1,000 files), reporting
         progress in the sidebar; later selections are then instant."""
-        todo = [a for a in articles if a.id not in self._memory]
+        for article in articles:
+            if article.id not in self._memory:
+                self._backlog[article.id] = article
+        todo = list(self._backlog.values())
         if not todo:
             return
         self.sidebar.show_progress(0, len(todo))
+
+        def finished(results: list[Extraction | None]) -> None:
+            for article, result in zip(todo, results, strict=True):
+                if result is not None:
+                    self._backlog.pop(article.id, None)
+            self._remember(todo, results)
+
+        # A newer batch replaces this one (same channel) and takes over what is left of it.
         self.tasks.submit(
             lambda token: _extract_articles(todo, self.model_name, self.store, token),
-            lambda results: self._remember(todo, results),
+            finished,
             on_error=self._on_error,
             on_progress=self._on_batch_progress,
             channel=BATCH_CHANNEL,

@@ -125,3 +125,25 @@ def test_likely_pairs_falls_back_to_the_expected_place_for_repeated_units() -> N
     assert all((i, i) in keep for i in range(25))
     pairs = pair_in_order(a, b, 0.5, candidates=keep)
     assert [(p.a_lo, p.b_lo) for p in pairs] == [(i, i) for i in range(25)]
+
+
+def test_sparse_chain_finds_the_same_best_pairing_as_the_full_table() -> None:
+    import random
+
+    from variorum.core.similarity import _sparse_chain
+
+    rng = random.Random(7)
+    alphabet = "abcdefghijklmnop"
+    for _ in range(40):
+        a = ["".join(rng.choice(alphabet) for _ in range(rng.randint(4, 12))) for _ in range(8)]
+        b = [s if rng.random() < 0.5 else s[::-1] for s in rng.sample(a, 6)]
+        b += ["".join(rng.choice(alphabet) for _ in range(8)) for _ in range(3)]
+        everything = {(i, j) for i in range(len(a)) for j in range(len(b))}
+        full = pair_in_order(a, b, 0.5, candidates=everything)
+        sparse = _sparse_chain(a, b, 0.5, everything, {}, None)
+
+        def weight(pairs: list) -> float:  # type: ignore[type-arg]
+            return sum(p.score * (len(a[p.a_lo]) + len(b[p.b_lo])) / 2 for p in pairs)
+
+        assert weight(sparse) == pytest.approx(weight(full))
+        assert all(p.a_lo < q.a_lo and p.b_lo < q.b_lo for p, q in zip(sparse, sparse[1:]))

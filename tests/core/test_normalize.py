@@ -107,3 +107,18 @@ def test_vocabulary_codes_are_single_private_characters() -> None:
     assert len(codes) == 7000
     assert all(len(c) == 1 and not c.isalnum() and not c.isspace() for c in codes)
     assert vocab.code("w3") == vocab.code("w3")
+
+
+def test_sentences_break_at_line_breaks_and_after_ellipses() -> None:
+    for options in (DEFAULT, CompareOptions.strict()):
+        text = "First line without stop\nSecond one... Still second. Third 1.5 times!"
+        seq = tokenize(text, options, Vocabulary())
+        sentences = [
+            text[seq.starts[lo] : seq.ends[hi - 1]] for lo, hi in split_sentences(seq, 0, len(seq))
+        ]
+        assert sentences == [
+            "First line without stop",
+            "Second one...",
+            "Still second.",
+            "Third 1.5 times!",
+        ]

@@ -18,19 +18,33 @@ from rapidfuzz.distance import Indel
 
 from variorum.core.changes import Cancelled
 
-# Above this many cells the pairing table is restricted to a band around the diagonal: two
-# long texts with no identical unit at all stay fast, at the price of not pairing a unit with
-# one far from its expected place (the move search still can).
 BAND_CELLS = 40_000
-BAND_MIN = 40
+"""Above this many unit pairs, pairing in order runs over the likely pairs only (a heaviest
+increasing chain, without merges) instead of the full table: two long texts with no identical
+unit at all stay fast."""
 SETTLED = 0.85
+
+
+EXACT_CELLS = 40_000_000
+"""Above this product of lengths (two units of ~6,000 words), similarity is estimated from
+word counts instead of computed in order: the exact measure would take seconds there, and such
+units are aligned by sentences anyway."""
 
 
 def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
     """0..1; returns 0 when below ``cutoff`` (rapidfuzz can stop early then)."""
     if not a and not b:
         return 1.0
+    if len(a) * len(b) > EXACT_CELLS:
+        estimate = _multiset_similarity(a, b)
+        return estimate if estimate >= cutoff else 0.0
     return float(Indel.normalized_similarity(a, b, score_cutoff=cutoff))
+
+
+def _multiset_similarity(a: str, b: str) -> float:
+    """Words in common regardless of order: an upper bound of the in-order similarity."""
+    common = sum((Counter(a) & Counter(b)).values())
+    return 2 * common / (len(a) + len(b))
 
 
 CONTAINED = 0.7
@@ -113,8 +127,9 @@ def pair_in_order(
     n, m = len(a), len(b)
     if n == 0 or m == 0:
         return []
-    band = n * m > BAND_CELLS
-    width = max(BAND_MIN, abs(n - m) + BAND_MIN // 2)
+    if n * m > BAND_CELLS:
+        likely = candidates if candidates is not None else likely_pairs(a, b)
+        return _sparse_chain(a, b, threshold, likely or set(), known or {}, cancel)
     neg = -1.0
     # score[i][j]: best total over a[:i], b[:j]; move[i][j] remembers how it was reached.
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
@@ -126,14 +141,12 @@ def pair_in_order(
         if cancel is not None and cancel():
             raise Cancelled()
         move[i][0] = (1, 0, neg)
-        centre = i * m // n
-        lo_j, hi_j = (max(1, centre - width), min(m, centre + width)) if band else (1, m)
         row, prev = score[i], score[i - 1]
         for j in range(1, m + 1):
             best, how = prev[j], (1, 0, neg)
             if row[j - 1] > best:
                 best, how = row[j - 1], (0, 1, neg)
-            if lo_j <= j <= hi_j and (
+            if (
                 candidates is None
                 or (i - 1, j - 1) in candidates
                 or (i - 2, j - 1) in candidates
@@ -183,6 +196,74 @@ def pair_in_order(
     return pairs
 
 
+def _sparse_chain(
+    a: Sequence[str],
+    b: Sequence[str],
+    threshold: float,
+    candidates: set[tuple[int, int]],
+    known: dict[tuple[int, int], float],
+    cancel: Callable[[], bool] | None,
+) -> list[Pairing]:
+    """The order-preserving pairing of :func:`pair_in_order` over candidate pairs only: the
+    chain of pairs increasing on both sides with the most words in common, found with a
+    Fenwick tree of prefix maxima in O(k log k) for k candidates."""
+    m = len(b)
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (m + 1)  # prefix max of (total, node)
+    nodes: list[tuple[int, int, float, int]] = []  # (i, j, sim, previous node)
+    best: tuple[float, int] = (0.0, -1)
+    ordered = sorted(candidates)
+    k = 0
+    while k < len(ordered):
+        if cancel is not None and cancel():
+            raise Cancelled()
+        i = ordered[k][0]
+        group: list[tuple[int, float, float]] = []
+        while k < len(ordered) and ordered[k][0] == i:
+            j = ordered[k][1]
+            k += 1
+            sim = known.get((i, j))
+            if sim is None:
+                sim = pair_score(a[i], b[j], threshold, reworded=True)
+            if sim >= 0:
+                group.append((j, sim, sim * (len(a[i]) + len(b[j])) / 2))
+        # query every pair of this row before adding any: one unit of a pairs at most once
+        found: list[tuple[int, float, float, int]] = []
+        for j, sim, weight in group:
+            prev_total, prev_node = _prefix_max(tree, j)  # pairs with b index < j
+            found.append((j, sim, prev_total + weight, prev_node))
+        for j, sim, total, prev_node in found:
+            nodes.append((i, j, sim, prev_node))
+            node = len(nodes) - 1
+            _raise_at(tree, j + 1, (total, node))
+            if total > best[0]:
+                best = (total, node)
+    pairs: list[Pairing] = []
+    node = best[1]
+    while node >= 0:
+        i, j, sim, prev = nodes[node]
+        pairs.append(Pairing(i, i + 1, j, j + 1, sim))
+        node = prev
+    pairs.reverse()
+    return pairs
+
+
+def _prefix_max(tree: list[tuple[float, int]], count: int) -> tuple[float, int]:
+    """Max over positions 1..count of the Fenwick tree."""
+    best = (0.0, -1)
+    while count > 0:
+        if tree[count][0] > best[0]:
+            best = tree[count]
+        count -= count & -count
+    return best
+
+
+def _raise_at(tree: list[tuple[float, int]], pos: int, value: tuple[float, int]) -> None:
+    while pos < len(tree):
+        if value[0] > tree[pos][0]:
+            tree[pos] = value
+        pos += pos & -pos
+
+
 def best_partners(
     a: Sequence[str],
     b: Sequence[str],
@@ -199,23 +280,21 @@ def best_partners(
     found: list[tuple[float, int, int]] = []
     complete = True
     spent = 0
-    for j, kb in enumerate(b):
-        if cancel is not None and cancel():
+    if candidates is None:
+        candidates = {(i, j) for j in range(len(b)) for i in range(len(a))}
+    for count, (j, i) in enumerate(sorted((j, i) for i, j in candidates)):
+        if count % 256 == 0 and cancel is not None and cancel():
             raise Cancelled()
-        for i, ka in enumerate(a):
-            if candidates is not None and (i, j) not in candidates:
-                continue
-            if not could_reach(len(ka), len(kb), threshold):
-                continue
-            spent += len(ka) * len(kb) // 64 + 8
-            if spent > budget:
-                complete = False
-                break
-            sim = pair_score(ka, kb, threshold)
-            if sim >= 0:
-                found.append((sim, i, j))
-        if not complete:
+        ka, kb = a[i], b[j]
+        if not could_reach(len(ka), len(kb), threshold):
+            continue
+        spent += len(ka) * len(kb) // 64 + 8
+        if spent > budget:
+            complete = False
             break
+        sim = pair_score(ka, kb, threshold)
+        if sim >= 0:
+            found.append((sim, i, j))
     found.sort(key=lambda c: (-c[0], c[2], c[1]))
     used_a: set[int] = set()
     used_b: set[int] = set()

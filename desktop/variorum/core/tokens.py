@@ -23,7 +23,7 @@ _PIECE_RE = re.compile(rf"\s+|{_NUMBER}|{_WORD}|[^\w\s]")
 _SPACED_TOKEN_RE = re.compile(rf"\s*(?:{_NUMBER}|{_WORD}|[^\w\s])")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[^\S\n]*\n\s*")
 
-_SENTENCE_END = frozenset(".!?…")
+_BOUNDARY_RE = re.compile(r"[.!?…]|\n")
 _CLOSERS = frozenset("\"')]}”’»")
 _OPENERS = frozenset("\"'([{“‘«")
 _ABBREVIATIONS = frozenset(
@@ -160,40 +160,37 @@ def _paragraph_ranges(seq: TokenSeq) -> list[tuple[int, int]]:
 def split_sentences(seq: TokenSeq, lo: int, hi: int) -> list[tuple[int, int]]:
     """Sentence token ranges inside [lo, hi). A sentence ends at . ! ? … (plus closing quotes
     and brackets) when whitespace and a capital, digit or opening quote follow, unless the full
-    stop ends an initial ("U.S.") or a common abbreviation; a line break always ends one."""
+    stop ends an initial ("U.S.") or a common abbreviation; a line break always ends one.
+    Only the places a regex finds are examined, not every token."""
+    if hi <= lo:
+        return []
     text, starts, ends = seq.text, seq.starts, seq.ends
     out: list[tuple[int, int]] = []
     begin = lo
-    i = lo
-    while i < hi:
-        tok = text[starts[i] : ends[i]]
-        if tok.isspace():
-            i += 1
+    for m in _BOUNDARY_RE.finditer(text, starts[lo], ends[hi - 1]):
+        pos = m.start()
+        if text[pos] == "\n":
+            last = bisect.bisect_left(starts, pos, lo, hi) - 1
+            while last >= begin and text[starts[last]].isspace():
+                last -= 1
+            nxt = _next_solid(seq, last + 1, hi)
+            if last >= begin and nxt < hi and starts[nxt] > pos:
+                out.append((begin, last + 1))
+                begin = nxt
             continue
-        nxt = _next_solid(seq, i + 1, hi)
-        if nxt >= hi:
-            break
-        gap = text[ends[i] : starts[nxt]]
-        if "\n" in gap:
-            out.append((begin, i + 1))
-            begin = i = nxt
+        i = bisect.bisect_left(starts, pos, lo, hi)
+        if i >= hi or starts[i] != pos or i < begin or _is_abbreviation(seq, i, lo):
             continue
-        if tok in _SENTENCE_END and not _is_abbreviation(seq, i, lo):
-            end = i + 1
-            while end < hi and text[starts[end]] in _CLOSERS and starts[end] == ends[end - 1]:
-                end += 1
-            nxt = _next_solid(seq, end, hi)
-            if nxt < hi and starts[nxt] > ends[end - 1]:
-                head = text[starts[nxt]]
-                if head.isupper() or head.isdigit() or head in _OPENERS:
-                    out.append((begin, end))
-                    begin = i = nxt
-                    continue
-            i = end
-            continue
-        i += 1
-    if begin < hi:
-        out.append((begin, hi))
+        end = i + 1
+        while end < hi and text[starts[end]] in _CLOSERS and starts[end] == ends[end - 1]:
+            end += 1
+        nxt = _next_solid(seq, end, hi)
+        if nxt < hi and starts[nxt] > ends[end - 1]:
+            head = text[starts[nxt]]
+            if head.isupper() or head.isdigit() or head in _OPENERS:
+                out.append((begin, end))
+                begin = nxt
+    out.append((begin, hi))
     return out
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from variorum.core import worddiff
@@ -9,6 +11,7 @@ from variorum.core.align import align
 from variorum.core.changes import Cancelled, UnitStatus
 from variorum.core.options import CompareOptions
 from variorum.core.similarity import (
+    Pairing,
     bag_similarity,
     best_partners,
     likely_pairs,
@@ -142,8 +145,10 @@ def test_sparse_chain_finds_the_same_best_pairing_as_the_full_table() -> None:
         full = pair_in_order(a, b, 0.5, candidates=everything)
         sparse = _sparse_chain(a, b, 0.5, everything, {}, None)
 
-        def weight(pairs: list) -> float:  # type: ignore[type-arg]
-            return sum(p.score * (len(a[p.a_lo]) + len(b[p.b_lo])) / 2 for p in pairs)
+        assert _weight(sparse, a, b) == pytest.approx(_weight(full, a, b))
+        assert all(p.a_lo < q.a_lo and p.b_lo < q.b_lo for p, q in pairwise(sparse))
 
-        assert weight(sparse) == pytest.approx(weight(full))
-        assert all(p.a_lo < q.a_lo and p.b_lo < q.b_lo for p, q in zip(sparse, sparse[1:]))
+
+def _weight(pairs: list[Pairing], a: list[str], b: list[str]) -> float:
+    """Words in common over the pairs: what both pairings maximise."""
+    return sum(p.score * (len(a[p.a_lo]) + len(b[p.b_lo])) / 2 for p in pairs)

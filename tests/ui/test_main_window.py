@@ -214,8 +214,8 @@ def test_corrupt_settings_are_moved_aside_and_reported_once(qtbot, make_window, 
     (base / "config").mkdir(parents=True)
     (base / "config" / "settings.json").write_text("{not json", encoding="utf-8")
     window = make_window(base)
-    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "settingsNotice") is not None)
-    notice = window.findChild(QMessageBox, "settingsNotice")
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "startupNotice") is not None)
+    notice = window.findChild(QMessageBox, "startupNotice")
     assert notice.isVisible() and not notice.isModal()
     assert "defaults are used" in notice.text()
     assert "defaults are used" in window.statusBar().currentMessage()
@@ -225,7 +225,20 @@ def test_corrupt_settings_are_moved_aside_and_reported_once(qtbot, make_window, 
 
     again = make_window(base)
     qtbot.wait(50)
-    assert again.findChild(QMessageBox, "settingsNotice") is None
+    assert again.findChild(QMessageBox, "startupNotice") is None
+
+
+def test_unreadable_library_is_moved_aside_and_reported(qtbot, make_window, tmp_path):
+    base = tmp_path / "badlib"
+    (base / "data").mkdir(parents=True)
+    (base / "data" / "library.sqlite3").write_bytes(b"not a database at all" * 100)
+    window = make_window(base)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "startupNotice") is not None)
+    notice = window.findChild(QMessageBox, "startupNotice")
+    assert "library could not be read" in notice.text()
+    assert list((base / "data").glob("library.sqlite3.bad-*"))
+    assert window.model.rowCount() == 0
+    assert window.library.__len__() == 0
 
 
 def test_paste_as_new_article(qtbot, make_window) -> None:

@@ -4,6 +4,8 @@ library and the main window; plus the ``--screenshot`` mode used by docs and smo
 from __future__ import annotations
 
 import logging
+import os
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -71,7 +73,7 @@ def create_window(
     settings = store.load()
     if store.notice:
         log.warning("%s", store.notice)
-    library = Library(paths.library_file)
+    library, library_notice = open_library(paths.library_file)
     window = MainWindow(
         paths,
         store,
@@ -80,9 +82,29 @@ def create_window(
         icon=app_icon(),
         interactive=interactive,
         pane_factory=pane_factory,
+        notices=[library_notice] if library_notice else None,
     )
     window.destroyed.connect(library.close)
     return window
+
+
+def open_library(path: Path) -> tuple[Library, str | None]:
+    """Open the library; one that SQLite cannot read is moved aside (``.bad-<timestamp>``,
+    like corrupt settings) and a new one started, so the app still opens and says why."""
+    try:
+        return Library(path), None
+    except sqlite3.DatabaseError as exc:
+        aside = path.with_name(f"{path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
+        log.error("library %s unreadable (%s); moved to %s", path, exc, aside.name)
+        for suffix in ("", "-wal", "-shm"):
+            part = path.with_name(path.name + suffix)
+            if part.exists():
+                os.replace(part, aside.with_name(aside.name + suffix))
+        notice = (
+            f"The article library could not be read ({exc}); a new one was started and the "
+            f"old file was kept as {aside.name}."
+        )
+        return Library(path), notice
 
 
 def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | None = None) -> int:

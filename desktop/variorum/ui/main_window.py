@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         pane_factory: Callable[[], QWidget] | None = None,
         icon: QIcon | None = None,
         interactive: bool = True,
+        notices: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self._icon = icon
         self._interactive = interactive
+        self._notices = list(notices or [])
         self._pending_sizes: list[int] | None = None
 
         self.tasks = TaskRunner(self)
@@ -124,8 +126,8 @@ class MainWindow(QMainWindow):
         self._apply_settings(settings, first=True)
         self.compare.set_library_empty(self.model.rowCount() == 0)
         self.compare.refresh()
-        if store.notice:
-            QTimer.singleShot(0, self._show_settings_notice)
+        if store.notice or self._notices:
+            QTimer.singleShot(0, self._show_startup_notices)
 
     # --- construction ----------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -252,16 +254,21 @@ class MainWindow(QMainWindow):
             splitter_sizes=tuple(self.splitter.sizes()),
         )
 
-    def _show_settings_notice(self) -> None:
-        notice = self.store.notice
-        if not notice:
-            return
+    def _show_startup_notices(self) -> None:
+        """What had to be reset at start (corrupt settings, an unreadable library): said once,
+        in the status bar and a non-modal box, never blocking the window."""
+        notices = [n for n in (self.store.notice, *self._notices) if n]
         self.store.notice = None  # once
-        self.statusBar().showMessage(notice, STATUS_TIMEOUT_MS)
+        self._notices = []
+        if not notices:
+            return
+        self.statusBar().showMessage(" ".join(notices), STATUS_TIMEOUT_MS)
         if not self._interactive:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, "Settings reset", notice, parent=self)
-        box.setObjectName("settingsNotice")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Variorum", "\n\n".join(notices), parent=self
+        )
+        box.setObjectName("startupNotice")
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.show()

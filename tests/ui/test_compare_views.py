@@ -202,3 +202,74 @@ def test_side_cells_rebuild_each_side(mode: str) -> None:
     right = " ".join("".join(s.text for s in cell if s.side == "b") for _, cell in layout.cells)
     assert left.split() == a.split()
     assert right.split() == b.split()
+
+
+SENTENCE = (
+    "The council voted on Tuesday to buy a new electric ferry for the island route, "
+    "and the mayor said it was a “good day” for everyone who lives there."
+)
+BASE_WORDS = SENTENCE.split()
+PARAGRAPHS = st.lists(
+    st.lists(st.sampled_from(BASE_WORDS), min_size=3, max_size=14).map(" ".join),
+    min_size=1,
+    max_size=6,
+)
+
+
+def edited(paragraphs: list[str], data: st.DataObject) -> list[str]:
+    """Random word edits, paragraph drops and swaps, like successive versions of a story."""
+    out = []
+    for para in paragraphs:
+        words = para.split()
+        for _ in range(data.draw(st.integers(0, 3))):
+            op = data.draw(st.sampled_from(["insert", "delete", "replace"]))
+            i = data.draw(st.integers(0, len(words) - 1)) if words else 0
+            if op == "insert" or not words:
+                words.insert(i, data.draw(st.sampled_from(BASE_WORDS)))
+            elif op == "delete" and len(words) > 1:
+                del words[i]
+            else:
+                words[i] = data.draw(st.sampled_from(BASE_WORDS)).upper()
+        if data.draw(st.booleans()) or len(paragraphs) == 1:
+            out.append(" ".join(words))
+    if len(out) > 2 and data.draw(st.booleans()):
+        out.append(out.pop(0))
+    return out or ["x"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PARAGRAPHS, st.data())
+def test_views_rebuild_both_texts_on_random_edits(paragraphs, data) -> None:
+    a = "\n\n".join(paragraphs)
+    b = "\n\n".join(edited(paragraphs, data))
+    comparison = compare_texts(a, b)
+    runs = EqualRunMap(comparison)
+    segments = inline_segments(comparison, runs)
+    assert "".join(s.text for s in segments if s.side == "b") == b
+    shown = {s.change for s in segments if s.change is not None}
+    assert shown == {
+        i for i, c in enumerate(comparison.changes) if c.a_end > c.a_start or c.b_end > c.b_start
+    }
+    layout = side_layout(comparison, runs)
+    for side, text in (("a", a), ("b", b)):
+        # Every non-space character of each text is shown exactly once, as itself.
+        seen = [0] * len(text)
+        for left, right in layout.cells:
+            for seg in left + right:
+                if seg.side == side:
+                    assert text[seg.start : seg.start + len(seg.text)] == seg.text
+                    for i in range(seg.start, seg.start + len(seg.text)):
+                        seen[i] += 1
+        assert all(n == 1 for ch, n in zip(text, seen, strict=True) if not ch.isspace())
+    for pos in range(0, len(a), 7):
+        assert 0 <= runs.a_to_b(pos) <= len(b)
+    for pos in range(0, len(b), 7):
+        assert 0 <= runs.b_to_a(pos) <= len(a)
+
+
+def test_refguard_keeps_the_singletons_alive() -> None:
+    import sys
+
+    top_up()
+    if sys.version_info < (3, 12):
+        assert sys.getrefcount(None) > 200_000

@@ -109,7 +109,7 @@ def test_single_article_lists_and_counts(sidebar: Sidebar) -> None:
     sidebar.show_single(A_TEXT, A)
     assert [sidebar.tabs.tabText(i) for i in range(3)] == [
         "Speakers (1)",
-        "Organizations (1)",
+        "Orgs (1)",
         "People (1)",
     ]
     speaker = _row(sidebar.speakers, "Ann Holt")

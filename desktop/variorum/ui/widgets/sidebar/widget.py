@@ -150,8 +150,12 @@ class Sidebar(QWidget):
         self.people = _ListView("peopleList", self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("sidebarTabs")
-        for view in (self.speakers, self.organizations, self.people):
-            self.tabs.addTab(view, "")
+        # all three tabs stay visible in a narrow sidebar (titles elide instead of scrolling)
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        tips = ("People and organizations quoted", "Organizations named", "People named")
+        for view, tip in zip((self.speakers, self.organizations, self.people), tips, strict=True):
+            self.tabs.setTabToolTip(self.tabs.addTab(view, ""), tip)
             view.clicked.connect(self._on_clicked)
             view.activated.connect(self._on_clicked)
 
@@ -217,7 +221,7 @@ class Sidebar(QWidget):
             self.status.hide()
 
     def _set_models(self, models: tuple[QStandardItemModel, ...], show_sides: bool) -> None:
-        titles = ("Speakers", "Organizations", "People")
+        titles = ("Speakers", "Orgs", "People")  # short: three tabs fit a narrow sidebar
         views = (self.speakers, self.organizations, self.people)
         for i, (view, model, title) in enumerate(zip(views, models, titles, strict=True)):
             view.set_source(model, show_sides)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QToolButton,
     QWidget,
@@ -56,6 +55,7 @@ from variorum.ui.sidebar_slot import focus_inside, make_sidebar, wire_sidebar
 from variorum.ui.tasks import TaskRunner
 from variorum.ui.undo import RemoveArticlesCommand
 from variorum.ui.widgets.article_list import ArticleListWidget
+from variorum.ui.window_state import restore_window, show_notice_box, snapshot_window
 
 log = logging.getLogger(__name__)
 
@@ -205,12 +205,7 @@ class MainWindow(QMainWindow):
     def _apply_settings(self, settings: Settings, *, first: bool = False) -> None:
         self.settings = settings
         if first:
-            if settings.window_geometry:
-                self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
-            else:
-                self.resize(1280, 800)
-            if settings.window_state:
-                self.restoreState(QByteArray.fromBase64(settings.window_state.encode()))
+            restore_window(self, settings)
             self._pending_sizes = list(settings.splitter_sizes)
         self.recent_menu.set_paths(settings.recent_files)
         self.pane.set_view_mode(settings.view_mode)
@@ -246,14 +241,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Settings could not be saved: {exc}")
             log.warning("settings not saved: %s", exc)
 
-    def _snapshot(self) -> Settings:
-        return replace(
-            self.settings,
-            window_geometry=bytes(self.saveGeometry().toBase64().data()).decode("ascii"),
-            window_state=bytes(self.saveState().toBase64().data()).decode("ascii"),
-            splitter_sizes=tuple(self.splitter.sizes()),
-        )
-
     def _show_startup_notices(self) -> None:
         """What had to be reset at start (corrupt settings, an unreadable library): said once,
         in the status bar and a non-modal box, never blocking the window."""
@@ -265,13 +252,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(" ".join(notices), STATUS_TIMEOUT_MS)
         if not self._interactive:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, "Variorum", "\n\n".join(notices), parent=self
-        )
-        box.setObjectName("startupNotice")
-        box.setWindowModality(Qt.WindowModality.NonModal)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.show()
+        show_notice_box(self, notices)
 
     @Slot(object)
     def _on_pane_options(self, options: CompareOptions) -> None:
@@ -423,7 +404,7 @@ class MainWindow(QMainWindow):
 
     # --- closing -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings = self._snapshot()
+        self.settings = snapshot_window(self, self.splitter, self.settings)
         self._save()
         self.tasks.cancel_all()
         self.tasks.wait(5000)

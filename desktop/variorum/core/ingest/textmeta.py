@@ -113,6 +113,8 @@ def parse_date(text: str) -> str | None:
 
 def is_date_line(text: str) -> bool:
     """A paragraph that is nothing but a date (with an optional "Published:" label)."""
+    if len(text) > 120:  # cheap reject: date lines are short, and parse_date scans it all
+        return False
     rest = _DATE_LINE_PREFIX.sub("", text.strip())
     if _RELATIVE_RE.match(rest):
         return True
@@ -171,6 +173,6 @@ def read_text_metadata(paragraphs: list[str]) -> TextMeta:
             meta.consumed.add(index)
         elif meta.dateline is None and index < _TOP + 4:
             meta.dateline = find_dateline(text)
-        if meta.byline is None and (write := _WRITE_TO_RE.search(text)):
+        if meta.byline is None and len(text) < 300 and (write := _WRITE_TO_RE.search(text)):
             meta.byline = write.group("name")
     return meta

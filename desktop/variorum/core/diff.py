@@ -40,7 +40,11 @@ def compare_texts(
     options = options or CompareOptions()
     vocab = Vocabulary()
     seq_a = tokenize(a, options, vocab)
+    if cancel is not None and cancel():
+        raise Cancelled()
     seq_b = tokenize(b, options, vocab)
+    if cancel is not None and cancel():
+        raise Cancelled()
     alignment = align(seq_a, seq_b, cancel)
     builder = _Builder(seq_a, seq_b, cancel)
     for match in _in_view_order(alignment.matches):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QShowEvent, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -78,6 +78,12 @@ class ComparePane(QWidget):
         self._empty = QTextDocument(self)
         self._side_build: SideBuild | None = None
         self._sized = False
+        # The whole window's Qt calls drain None/True/False under PySide6 6.12 on CPython 3.11
+        # (see refguard); the pane lives as long as the window, so it keeps the reserve full.
+        self._guard = QTimer(self)
+        self._guard.setInterval(1000)
+        self._guard.timeout.connect(top_up)
+        self._guard.start()
 
         self.header = CompareHeader(self)
         self.actions_ = CompareActions(self)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
 from operator import sub
@@ -44,6 +45,15 @@ class Vocabulary:
         if found is None:
             found = self._codes[key] = chr(_code_point(len(self._codes)))
         return found
+
+    def encode(self, keys: Iterable[str]) -> dict[str, str]:
+        """Give every new key its code; returns the whole key -> code table (read only)."""
+        codes = self._codes
+        for key in keys:
+            if key not in codes:
+                n = len(codes)
+                codes[key] = chr(0xE000 + n) if n < 0x1900 else chr(_code_point(n))
+        return codes
 
 
 def _code_point(n: int) -> int:
@@ -109,20 +119,17 @@ def tokenize(text: str, options: CompareOptions, vocab: Vocabulary) -> TokenSeq:
         tokens = _PIECE_RE.findall(folded)
         ends = list(accumulate(map(len, tokens)))
         starts = [0, *ends[:-1]]
-    codes: dict[str, str] = {}
-    word: dict[str, int] = {}
+    distinct = set(tokens)
+    word = {t: 1 if t[0].isalnum() or t[0] == "_" else 0 for t in distinct}
+    if options.ignore_case or options.fold_numbers:
+        key_of = {t: token_key(t, options) for t in distinct}
+        table = vocab.encode(key_of.values())
+        codes = {t: table[k] for t, k in key_of.items()}
+    else:
+        codes = vocab.encode(distinct)
     dropped: set[str] = set()
-    per_token = options.ignore_case or options.fold_numbers
-    code = vocab.code
-    for token in set(tokens):
-        first = token[0]
-        if first.isalnum() or first == "_":
-            word[token] = 1
-        else:
-            word[token] = 0
-            if options.ignore_punctuation and not first.isspace():
-                dropped.add(token)
-        codes[token] = code(token_key(token, options) if per_token else token)
+    if options.ignore_punctuation:
+        dropped = {t for t in distinct if not word[t] and not t[0].isspace()}
     if dropped:
         keep = [t not in dropped for t in tokens]
         tokens = list(compress(tokens, keep))

@@ -206,3 +206,39 @@ def test_standfirst_dropped_by_both_extractors_is_put_back() -> None:
     article = load_bytes(page.encode(), "standfirst.html")
     assert article.paragraph_texts()[:3] == ["Harbour plan", STORY[0], STORY[1]]
     assert teaser not in article.text
+
+
+def test_saved_from_comment_windows_clipboard_and_language() -> None:
+    body = "".join(f"<p>{p}</p>" for p in STORY)
+    ie_page = f'<!-- saved from url=(0022)http://example.com/ -->\n<html lang="fr-FR"><body>{body}'
+    article = load_bytes(ie_page.encode(), "old-save.txt")
+    assert article.format == "html"
+    assert article.language == "fr-fr"
+    cf_html = (
+        "Version:0.9\r\nStartHTML:0000000105\r\nEndHTML:0000000999\r\n"
+        "StartFragment:0000000141\r\nEndFragment:0000000900\r\n"
+        f"<html><body><!--StartFragment-->{body}<!--EndFragment--></body></html>"
+    )
+    article = load_bytes(cf_html.encode(), "clipboard.html")
+    assert article.text.startswith(STORY[0])
+    assert "StartHTML" not in article.text
+
+
+def test_single_file_saved_page_mhtml() -> None:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "<Saved by Blink>"
+    message["Subject"] = "Harbour expansion approved | Example News"
+    message["Date"] = "Sat, 10 Jun 2023 09:30:00 -0000"
+    message["MIME-Version"] = "1.0"
+    message.make_related()
+    page = html_page(STORY, title="Harbour expansion approved")
+    message.add_related(page, subtype="html", cte="quoted-printable")
+    message.add_related(b"\x89PNG fake image", maintype="image", subtype="png")
+    article = load_bytes(message.as_bytes(), "page.mhtml")
+    assert article.format == "mhtml"
+    assert article.title == "Harbour expansion approved"
+    assert article.byline == "Karen Hao"
+    assert STORY[2] in article.text
+    assert "Share on Facebook" not in article.text

@@ -42,6 +42,8 @@ EXTENSION_FORMATS: dict[str, str] = {
     ".rtf": "rtf",
     ".pdf": "pdf",
     ".eml": "eml",
+    ".mht": "eml",
+    ".mhtml": "eml",
 }
 
 
@@ -59,7 +61,9 @@ def sniff_format(head: bytes, name: str) -> str:
     if not head.startswith(_TEXT_BOMS) and looks_binary(head):
         return "binary"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if stripped.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head.lower():
+    if stripped.startswith((b"<!doctype html", b"<html", b"<?xml", b"<!--")) and (
+        b"<html" in head.lower()
+    ):
         return "html"
     if by_ext in {"text", "markdown", None} and _looks_like_email(stripped):
         return "eml"

@@ -2,10 +2,13 @@
 else the HTML part through the HTML extractors); subject, sender and date are the metadata.
 
 A forwarded newsletter often has only an HTML part, so that path matters as much as text.
+Web pages saved as a single file (.mht/.mhtml, "multipart/related") are MIME too: there the
+HTML part *is* the article and the page's own metadata wins over the MIME headers.
 """
 
 from __future__ import annotations
 
+import contextlib
 import email
 import email.policy
 from email.message import Message
@@ -26,6 +29,8 @@ def load_eml(data: bytes) -> ArticleDraft:
     except (ValueError, TypeError, IndexError, LookupError) as exc:
         raise CorruptFileError("damaged e-mail (headers unreadable)") from exc
     plain, html = _bodies(message)
+    if message.get_content_type() == "multipart/related" and html is not None:
+        return _saved_page(message, html)
     if plain is not None and plain.strip():
         draft = load_text(plain)
     elif html is not None and html.strip():
@@ -45,6 +50,18 @@ def load_eml(data: bytes) -> ArticleDraft:
             draft.published = parsedate_to_datetime(date_value).isoformat()
         except (TypeError, ValueError, IndexError):
             draft.warnings.append(f"unreadable date header: {date_value[:60]}")
+    return draft
+
+
+def _saved_page(message: Message, html: bytes) -> ArticleDraft:
+    """A single-file saved web page: the HTML part through the extractors; the MIME subject
+    (the page title) and date only fill gaps; "From: <Saved by Blink>" is not an author."""
+    draft = load_html(html)
+    draft.format = "mhtml"
+    draft.title = draft.title or _header(message, "subject")
+    if draft.published is None and (date_value := _header(message, "date")):
+        with contextlib.suppress(TypeError, ValueError, IndexError):
+            draft.published = parsedate_to_datetime(date_value).isoformat()
     return draft
 
 

@@ -33,6 +33,9 @@ _PI_RE = re.compile(r"<\?.*?\?>", re.S)
 _ENTITY_DECL_RE = re.compile(r"<!ENTITY.*?>", re.I | re.S)
 _TITLE_SPLIT_RE = re.compile(r"\s+[|–—:-]\s+|\s+[|]\s*")
 _MIN_WORDS = 25
+_LANG_RE = re.compile(
+    r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)""", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -65,10 +68,25 @@ def declared_charset(data: bytes) -> str | None:
 
 def decode_html(data: bytes) -> tuple[str, list[str]]:
     """Text of the page without DTDs, entity declarations or processing instructions."""
+    data = _strip_cf_html_header(data)
     decoded = decode_bytes(data, declared_charset(data))
     markup = _PI_RE.sub("", _DOCTYPE_RE.sub("", decoded.text))
     markup = _ENTITY_DECL_RE.sub("", markup)
     return markup, list(decoded.warnings)
+
+
+def _strip_cf_html_header(data: bytes) -> bytes:
+    """Windows' clipboard format puts "Version:0.9 StartHTML:... EndHTML:..." before the markup;
+    the offsets are unreliable across browsers, so we cut at the first tag instead."""
+    if not data.startswith(b"Version:") or b"StartHTML:" not in data[:400]:
+        return data
+    start = data.find(b"<")
+    return data[start:] if start >= 0 else data
+
+
+def _page_language(markup: str) -> str | None:
+    match = _LANG_RE.search(markup[:5000])
+    return match.group(1).lower() if match else None
 
 
 def load_html(data: bytes) -> ArticleDraft:
@@ -91,7 +109,7 @@ def load_html(data: bytes) -> ArticleDraft:
     draft.site = _clean(meta.get("sitename")) or _site_from_title(markup, title)
     draft.byline = _clean(meta.get("author"))
     draft.published = _clean(meta.get("date"))
-    draft.language = _clean(meta.get("language"))
+    draft.language = _clean(meta.get("language")) or _page_language(markup)
     blocks = chosen.blocks if chosen is not None else html_blocks(markup)
     if chosen is None:
         draft.warnings.append("no main text found; the whole page is shown")

@@ -139,8 +139,6 @@ def populate_menus(
     edit_menu.addSeparator()
     edit_menu.addAction(actions.remove)
     edit_menu.addAction(actions.paste)
-    edit_menu.addSeparator()
-    edit_menu.addAction(actions.preferences)
 
     view_menu = menubar.addMenu("&View")
     view_menu.setObjectName("menuView")
@@ -160,6 +158,7 @@ def populate_menus(
         view_menu.addAction(actions.focus_sidebar)
     view_menu.addSeparator()
     view_menu.addAction(actions.problems)
+    view_menu.addAction(actions.preferences)
 
     help_menu = menubar.addMenu("&Help")
     help_menu.setObjectName("menuHelp")

@@ -9,27 +9,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QShowEvent, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from variorum.core.article import Article
-from variorum.core.changes import ChangeKind, Comparison
+from variorum.core.changes import Comparison
 from variorum.core.options import CompareOptions
+from variorum.ui.widgets.compare.body import MESSAGE_PAGE, TEXT_PAGE, arrange_body
 from variorum.ui.widgets.compare.builder import BuiltDoc, build_inline, build_reader
 from variorum.ui.widgets.compare.change_list import ChangeListView
 from variorum.ui.widgets.compare.header import CompareHeader
+from variorum.ui.widgets.compare.introspect import rendered_spans
+from variorum.ui.widgets.compare.locate import change_marks, change_ranges, inline_a_pos
 from variorum.ui.widgets.compare.mapping import EqualRunMap
 from variorum.ui.widgets.compare.overview import Mark, OverviewStrip
 from variorum.ui.widgets.compare.palette import DiffColors, colors_for
-from variorum.ui.widgets.compare.refguard import top_up
+from variorum.ui.widgets.compare.refguard import keep_topped_up, top_up
 from variorum.ui.widgets.compare.side_build import SideBuild
 from variorum.ui.widgets.compare.textview import DiffTextView
 from variorum.ui.widgets.compare.toolbar import INLINE, SIDE_BY_SIDE, CompareActions
@@ -43,21 +43,6 @@ class _Shown:
     b: Article
     comparison: Comparison
     runs: EqualRunMap
-
-
-def classify(fmt: QTextCharFormat) -> str | None:
-    """What a character's format says it is; decorations, not colours, decide."""
-    if fmt.isAnchor():
-        return "marker"
-    if fmt.fontStrikeOut():
-        return "boilerplate" if fmt.fontItalic() else "delete"
-    if fmt.fontOverline():
-        return "move"
-    if fmt.fontUnderline():
-        return "insert"
-    if fmt.fontWeight() >= 700:
-        return "heading"
-    return None
 
 
 class ComparePane(QWidget):
@@ -78,12 +63,8 @@ class ComparePane(QWidget):
         self._empty = QTextDocument(self)
         self._side_build: SideBuild | None = None
         self._sized = False
-        # The whole window's Qt calls drain None/True/False under PySide6 6.12 on CPython 3.11
-        # (see refguard); the pane lives as long as the window, so it keeps the reserve full.
-        self._guard = QTimer(self)
-        self._guard.setInterval(1000)
-        self._guard.timeout.connect(top_up)
-        self._guard.start()
+        # The pane lives as long as the window, so it keeps the refcount reserve full.
+        self._guard = keep_topped_up(self)
 
         self.header = CompareHeader(self)
         self.actions_ = CompareActions(self)
@@ -94,26 +75,9 @@ class ComparePane(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
 
-        text_area = QWidget(self)
-        row = QSplitter(Qt.Orientation.Horizontal, text_area)
-        holder = QWidget(row)
-        hbox = QHBoxLayout(holder)
-        hbox.setContentsMargins(0, 0, 0, 0)
-        hbox.setSpacing(0)
-        hbox.addWidget(self.view)
-        hbox.addWidget(self.overview)
-        row.addWidget(holder)
-        row.addWidget(self.change_list)
-        row.setStretchFactor(0, 4)
-        row.setStretchFactor(1, 1)
-        self.splitter = row
-        box = QVBoxLayout(text_area)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(row)
-
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(text_area)
-        self.stack.addWidget(self.message)
+        self.stack, self.splitter = arrange_body(
+            self, self.view, self.overview, self.change_list, self.message
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -144,7 +108,7 @@ class ComparePane(QWidget):
         self._show_doc(self._reader)
         self.actions_.set_comparing(False)
         self.change_list.setVisible(False)
-        self.stack.setCurrentIndex(0)
+        self.stack.setCurrentIndex(TEXT_PAGE)
 
     def show_pending(self, a: Article, b: Article) -> None:
         self._reset()
@@ -152,7 +116,7 @@ class ComparePane(QWidget):
         self.actions_.set_comparing(False)
         self.actions_.swap.setEnabled(True)
         self.message.setText("Comparing…")
-        self.stack.setCurrentIndex(1)
+        self.stack.setCurrentIndex(MESSAGE_PAGE)
 
     def show_comparison(self, a: Article, b: Article, comparison: Comparison) -> None:
         self._reset()
@@ -161,7 +125,7 @@ class ComparePane(QWidget):
         self.actions_.set_comparing(True)
         self.change_list.list_model.set_changes(comparison.changes)
         self.change_list.setVisible(True)
-        self.stack.setCurrentIndex(0)
+        self.stack.setCurrentIndex(TEXT_PAGE)
         self._show_doc(self._doc_for(self._mode))
         self._update_navigation()
 
@@ -170,7 +134,7 @@ class ComparePane(QWidget):
         self.header.show_nothing()
         self.actions_.set_comparing(False)
         self.message.setText(text)
-        self.stack.setCurrentIndex(1)
+        self.stack.setCurrentIndex(MESSAGE_PAGE)
 
     def set_view_mode(self, mode: str) -> None:
         if mode not in (INLINE, SIDE_BY_SIDE):
@@ -222,31 +186,7 @@ class ComparePane(QWidget):
         built = self._current_built()
         if built is not None and built.pending is not None:
             built.pending.finish()
-        spans: list[tuple[str, str]] = []
-        last_end = -1
-        last_block = -1
-        document: QTextDocument = self.view.document()
-        block = document.begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                kind = classify(fragment.charFormat())
-                text = fragment.text().replace("\u2028", "\n")
-                start = fragment.position()
-                if kind is not None:
-                    same_block = block.blockNumber() == last_block
-                    joined = start == last_end or (not same_block and start == last_end + 1)
-                    if spans and spans[-1][0] == kind and joined:
-                        gap = "" if start == last_end else "\n"
-                        spans[-1] = (kind, spans[-1][1] + gap + text)
-                    else:
-                        spans.append((kind, text))
-                    last_end = start + fragment.length()
-                    last_block = block.blockNumber()
-                it += 1
-            block = block.next()
-        return spans
+        return rendered_spans(self.view.document())
 
     # --- navigation --------------------------------------------------------------------------
     def go_to_change(self, index: int) -> None:
@@ -348,25 +288,7 @@ class ComparePane(QWidget):
     def _marks(self, built: BuiltDoc) -> list[Mark]:
         if self._shown is None:
             return []
-        colors = self._colors
-        by_kind = {
-            ChangeKind.INSERT: colors.insert_fg,
-            ChangeKind.DELETE: colors.delete_fg,
-            ChangeKind.REPLACE: colors.delete_fg,
-            ChangeKind.MOVE: colors.move_fg,
-        }
-        marks: list[Mark] = []
-        if built.pending is not None:  # still building: B's offsets give the same picture
-            length = max(len(self._shown.comparison.b_text), 1)
-            for change in self._shown.comparison.changes:
-                marks.append((change.b_start / length, change.b_end / length, by_kind[change.kind]))
-            return marks
-        total = max(built.document.characterCount(), 1)
-        for i, change in enumerate(self._shown.comparison.changes):
-            ranges = self._change_doc_ranges(i, built)
-            start, end = (ranges[0][0], ranges[-1][1]) if ranges else (0, 0)
-            marks.append((start / total, end / total, by_kind[change.kind]))
-        return marks
+        return change_marks(built, self._shown.comparison, self._colors)
 
     def _change_doc_ranges(self, index: int, built: BuiltDoc | None = None) -> list[Range]:
         if self._shown is None:
@@ -377,11 +299,7 @@ class ComparePane(QWidget):
             built = self._ensure("b", change.b_start)
         if built is None:
             return []
-        ranges = built.index.change_ranges(index)
-        if ranges:
-            return ranges
-        pos = built.index.nearest_doc_pos("b", change.b_start)
-        return [(pos, pos + 1)] if pos is not None else []
+        return change_ranges(built, self._shown.comparison, index)
 
     def _b_doc_pos(self, offset: int) -> int:
         built = self._current_built()
@@ -396,13 +314,7 @@ class ComparePane(QWidget):
             return built.index.nearest_doc_pos("b", offset)
         if side == "b" or self._mode == SIDE_BY_SIDE:
             return built.index.nearest_doc_pos(side, offset)
-        exact = built.index.doc_pos("a", offset)
-        if exact is not None:
-            return exact
-        for change in self._shown.comparison.changes:
-            if change.kind == ChangeKind.MOVE and change.a_start <= offset < change.a_end:
-                return built.index.nearest_doc_pos("b", change.b_start + offset - change.a_start)
-        return built.index.nearest_doc_pos("b", self._shown.runs.a_to_b(offset))
+        return inline_a_pos(built, self._shown.comparison, self._shown.runs, offset)
 
     def _doc_range(self, side: str, start: int, end: int) -> Range | None:
         first = self._doc_pos(side, start)

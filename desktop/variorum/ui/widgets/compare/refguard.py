@@ -15,6 +15,8 @@ from __future__ import annotations
 import ctypes
 import sys
 
+from PySide6.QtCore import QObject, QTimer
+
 _RESERVE: list[list[object]] = []
 _LOW_WATER = 200_000
 _TOP_UP = 400_000
@@ -30,6 +32,16 @@ def top_up() -> None:
             chunk: list[object] = [singleton] * _TOP_UP
             ctypes.pythonapi.Py_IncRef(ctypes.py_object(chunk))
             _RESERVE.append(chunk)
+
+
+def keep_topped_up(parent: QObject) -> QTimer:
+    """Top up every second for as long as ``parent`` lives: the whole window's Qt calls drain
+    the reserve, not only ours."""
+    timer = QTimer(parent)
+    timer.setInterval(1000)
+    timer.timeout.connect(top_up)
+    timer.start()
+    return timer
 
 
 top_up()

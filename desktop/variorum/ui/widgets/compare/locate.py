@@ -1,0 +1,61 @@
+"""Where a change or an article offset is in a built document, and the overview marks.
+
+Plain lookups over a BuiltDoc's FlowIndex (bisections); the pane first makes sure a long
+side-by-side document is complete where it looks.
+"""
+
+from __future__ import annotations
+
+from variorum.core.changes import ChangeKind, Comparison
+from variorum.ui.widgets.compare.builder import BuiltDoc
+from variorum.ui.widgets.compare.mapping import EqualRunMap
+from variorum.ui.widgets.compare.overview import Mark
+from variorum.ui.widgets.compare.palette import DiffColors
+
+Range = tuple[int, int]
+
+
+def change_ranges(built: BuiltDoc, comparison: Comparison, index: int) -> list[Range]:
+    """Document ranges showing change ``index`` (both columns in the side-by-side view)."""
+    ranges = built.index.change_ranges(index)
+    if ranges:
+        return ranges
+    pos = built.index.nearest_doc_pos("b", comparison.changes[index].b_start)
+    return [(pos, pos + 1)] if pos is not None else []
+
+
+def inline_a_pos(
+    built: BuiltDoc, comparison: Comparison, runs: EqualRunMap, offset: int
+) -> int | None:
+    """An A offset in the one-column view: A's own text if shown there (a deletion), the moved
+    text for a moved passage, else B's copy of the unchanged text."""
+    exact = built.index.doc_pos("a", offset)
+    if exact is not None:
+        return exact
+    for change in comparison.changes:
+        if change.kind == ChangeKind.MOVE and change.a_start <= offset < change.a_end:
+            return built.index.nearest_doc_pos("b", change.b_start + offset - change.a_start)
+    return built.index.nearest_doc_pos("b", runs.a_to_b(offset))
+
+
+def change_marks(built: BuiltDoc, comparison: Comparison, colors: DiffColors) -> list[Mark]:
+    """Overview marks, from document positions (or B's offsets while a document is still being
+    built, which gives the same picture)."""
+    by_kind = {
+        ChangeKind.INSERT: colors.insert_fg,
+        ChangeKind.DELETE: colors.delete_fg,
+        ChangeKind.REPLACE: colors.delete_fg,
+        ChangeKind.MOVE: colors.move_fg,
+    }
+    marks: list[Mark] = []
+    if built.pending is not None:
+        length = max(len(comparison.b_text), 1)
+        for change in comparison.changes:
+            marks.append((change.b_start / length, change.b_end / length, by_kind[change.kind]))
+        return marks
+    total = max(built.document.characterCount(), 1)
+    for i, change in enumerate(comparison.changes):
+        ranges = change_ranges(built, comparison, i)
+        start, end = (ranges[0][0], ranges[-1][1]) if ranges else (0, 0)
+        marks.append((start / total, end / total, by_kind[change.kind]))
+    return marks

@@ -21,7 +21,7 @@ DASHES = "‐‑‒–—―−﹘﹣－"
 # Every Unicode space that Python's regex ``\s`` knows but that a reader cannot tell apart from
 # a plain space in running text.
 SPACES = "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
-NUMBER_SEPARATORS = ",\u00a0\u202f\u2009'"
+NUMBER_SEPARATORS = ","
 
 
 def _table(options: CompareOptions) -> dict[int, str]:
@@ -44,13 +44,10 @@ class NormalizedText:
     original: str
     text: str
 
-    def to_original(self, start: int, end: int) -> str:
-        return self.original[start:end]
-
 
 def normalize_text(text: str, options: CompareOptions) -> NormalizedText:
-    """Apply the length-preserving folds (quotes, dashes, spaces) to the whole text at once:
-    one ``str.translate`` is far cheaper than folding token by token."""
+    """Apply the length-preserving folds (quotes, dashes, spaces) to the whole text at once,
+    far cheaper than folding token by token."""
     table = _table(options)
     if not table:
         return NormalizedText(text, text)
@@ -76,7 +73,7 @@ def token_key(token: str, options: CompareOptions) -> str:
 
 
 def fold_number(token: str) -> str:
-    """"1,000", "1 000" and "1000" compare equal; a trailing ".0" is kept (it is a precision)."""
+    """"1,000" and "1000" compare equal ("1.000" does not: it may be a decimal)."""
     return "".join(c for c in token if c not in NUMBER_SEPARATORS)
 
 

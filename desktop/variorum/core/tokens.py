@@ -129,7 +129,7 @@ def tokenize(text: str, options: CompareOptions, vocab: Vocabulary) -> TokenSeq:
         codes = vocab.encode(distinct)
     dropped: set[str] = set()
     if options.ignore_punctuation:
-        dropped = {t for t in distinct if not word[t] and not t[0].isspace()}
+        dropped = {t for t in distinct if is_punctuation(t)}
     if dropped:
         keep = [t not in dropped for t in tokens]
         tokens = list(compress(tokens, keep))
@@ -216,4 +216,4 @@ def _is_abbreviation(seq: TokenSeq, i: int, lo: int) -> bool:
     return (len(prev) == 1 and prev.isalpha()) or prev.casefold() in _ABBREVIATIONS
 
 
-__all__ = ["TokenSeq", "Vocabulary", "is_punctuation", "split_sentences", "tokenize"]
+__all__ = ["TokenSeq", "Vocabulary", "split_sentences", "tokenize"]

@@ -155,12 +155,17 @@ def take_screenshot(window: MainWindow, files: list[str], out: Path) -> int:
     if not ids:
         print("variorum: none of the files could be loaded", file=sys.stderr)
         return 2
+    failures: list[str] = []
+    window.compare.comparison_failed.connect(failures.append)
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     window.article_list.select_ids(ids)
     window.compare.flush()
     if not wait_until(lambda: not window.busy(), SCREENSHOT_TIMEOUT_S):
         print("variorum: the comparison did not finish in time", file=sys.stderr)
+        return 1
+    if failures:
+        print(f"variorum: {failures[-1]}", file=sys.stderr)
         return 1
     window.resize(*SCREENSHOT_SIZE)
     wait_until(lambda: True, 0)

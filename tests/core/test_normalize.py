@@ -122,3 +122,13 @@ def test_sentences_break_at_line_breaks_and_after_ellipses() -> None:
             "Still second.",
             "Third 1.5 times!",
         ]
+
+
+def test_a_stray_quote_mark_is_not_a_sentence() -> None:
+    text = "He said it was over. “Then we left. “"
+    seq = tokenize(text, DEFAULT, Vocabulary())
+    ranges = split_sentences(seq, 0, len(seq))
+    assert [text[seq.starts[lo] : seq.ends[hi - 1]] for lo, hi in ranges] == [
+        "He said it was over.",
+        "“Then we left. “",
+    ]

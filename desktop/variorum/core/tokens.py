@@ -192,13 +192,23 @@ def split_sentences(seq: TokenSeq, lo: int, hi: int) -> list[tuple[int, int]]:
         while end < hi and text[starts[end]] in _CLOSERS and starts[end] == ends[end - 1]:
             end += 1
         nxt = _next_solid(seq, end, hi)
-        if nxt < hi and starts[nxt] > ends[end - 1]:
-            head = text[starts[nxt]]
-            if head.isupper() or head.isdigit() or head in _OPENERS:
-                out.append((begin, end))
-                begin = nxt
+        if nxt < hi and starts[nxt] > ends[end - 1] and _starts_sentence(seq, nxt, hi):
+            out.append((begin, end))
+            begin = nxt
     out.append((begin, hi))
     return out
+
+
+def _starts_sentence(seq: TokenSeq, i: int, hi: int) -> bool:
+    """A capital or a digit, possibly after opening quotes or brackets (a lone quote mark left
+    at the end of a paragraph is no sentence)."""
+    text, starts = seq.text, seq.starts
+    while i < hi and text[starts[i]] in _OPENERS:
+        i = _next_solid(seq, i + 1, hi)
+    if i >= hi:
+        return False
+    head = text[starts[i]]
+    return head.isupper() or head.isdigit()
 
 
 def _next_solid(seq: TokenSeq, i: int, hi: int) -> int:

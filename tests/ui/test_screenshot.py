@@ -50,6 +50,8 @@ def test_screenshot_is_1280x800(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
+    colours = {image.pixel(x, y) for x in range(0, 1280, 7) for y in range(0, 800, 7)}
+    assert len(colours) > 20, "the window rendered (text, highlights), not a blank image"
     # The real user folders were not touched: everything is under the base dir.
     assert (tmp_path / "base" / "data" / "library.sqlite3").is_file()
 

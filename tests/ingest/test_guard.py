@@ -11,8 +11,14 @@ import pytest
 
 from variorum.core.article import ArticleDraft
 from variorum.core.ingest import load_bytes, load_many
-from variorum.core.ingest.errors import InternalError, TimeLimitError
-from variorum.core.ingest.limits import Budget, Limits, check_budget, run_guarded
+from variorum.core.ingest.errors import InternalError, MemoryLimitError, TimeLimitError
+from variorum.core.ingest.limits import (
+    Budget,
+    Limits,
+    check_budget,
+    resident_bytes,
+    run_guarded,
+)
 from variorum.core.ingest.loader import LOADERS
 from variorum.core.ingest.logsetup import LOG_NAME, configure_file_logging
 
@@ -93,3 +99,18 @@ def test_run_guarded_returns_and_reraises() -> None:
     assert run_guarded(lambda: 42, Budget()) == 42
     with pytest.raises(ZeroDivisionError):
         run_guarded(lambda: 1 // 0, Budget())
+
+
+@pytest.mark.skipif(resident_bytes() is None, reason="resident size not readable here")
+def test_memory_growth_stops_a_load(loaders: dict[str, object]) -> None:
+    def balloon(data: bytes) -> ArticleDraft:
+        hoard = []
+        for _ in range(40):  # up to 400 MB, touched so it is resident
+            hoard.append(bytearray(b"x" * (10 * 1024 * 1024)))
+            check_budget()
+            time.sleep(0.06)  # the RSS check runs at most 20 times a second
+        return ArticleDraft(format="text", paragraphs=[str(len(hoard))])
+
+    LOADERS["text"] = balloon
+    with pytest.raises(MemoryLimitError, match=r"needs too much memory to read \(limit 50 MB\)"):
+        load_bytes(b"x", "x.txt", limits=Limits(max_memory_growth=50 * 1024 * 1024))

@@ -78,3 +78,11 @@ class EncryptedError(IngestError):
 class NoTextLayerError(IngestError):
     def __init__(self) -> None:
         super().__init__("no text layer (scanned document?)")
+
+
+class MemoryLimitError(IngestError):
+    """The load made the process grow past the memory budget."""
+
+    def __init__(self, limit_bytes: int) -> None:
+        super().__init__(f"needs too much memory to read (limit {limit_bytes // (1024 * 1024)} MB)")
+        self.limit_bytes = limit_bytes

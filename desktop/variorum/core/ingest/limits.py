@@ -5,20 +5,23 @@ thread, so the budget is also *cooperative*: loaders that loop over pages, zip m
 elements call :func:`check_budget`, which raises once the deadline has passed or the user
 cancelled, and the abandoned worker stops at its next check instead of running on.
 Memory is guarded by bounding every input that can grow (size limit before reading, bounded
-decompression for zip containers, a page cap for PDF, no DTD entities); a ``MemoryError``
-that still happens is reported, not raised.
+decompression for zip containers, a page cap for PDF, no DTD entities) and, where the system
+tells us the process's resident size cheaply (Linux ``/proc/self/statm``), by the same budget
+checks: a load whose process grows by more than ``max_memory_growth`` is stopped. A
+``MemoryError`` that still happens is reported, not raised.
 """
 
 from __future__ import annotations
 
 import contextvars
+import os
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from variorum.core.ingest.errors import CancelledError, TimeLimitError
+from variorum.core.ingest.errors import CancelledError, MemoryLimitError, TimeLimitError
 
 T = TypeVar("T")
 
@@ -37,6 +40,8 @@ class Limits:
     """Uncompressed : compressed size, for the whole container and for each member."""
     max_pdf_pages: int = 2000
     """Pages read from a PDF; the rest are skipped with a warning."""
+    max_memory_growth: int = 1024 * 1024 * 1024
+    """How much the process may grow while one file loads (checked where RSS is cheap to read)."""
 
 
 DEFAULT_LIMITS = Limits()
@@ -54,6 +59,14 @@ class Budget:
     page_progress: PageProgress | None = None
     _stop: threading.Event = field(default_factory=threading.Event)
     _cancelled: bool = False
+    _baseline_rss: int | None = None
+    _next_memory_check: float = 0.0
+
+    def start(self) -> None:
+        """Arm the deadline and note the memory in use now."""
+        if self.limits.timeout is not None:
+            self.deadline = time.monotonic() + self.limits.timeout
+        self._baseline_rss = resident_bytes()
 
     def expire(self) -> None:
         self._stop.set()
@@ -61,9 +74,16 @@ class Budget:
     def check(self) -> None:
         if self._cancelled:
             raise CancelledError()
-        if self._stop.is_set() or (self.deadline is not None and time.monotonic() > self.deadline):
+        now = time.monotonic()
+        if self._stop.is_set() or (self.deadline is not None and now > self.deadline):
             self._stop.set()
             raise TimeLimitError(self.limits.timeout or 0.0)
+        if self._baseline_rss is not None and now >= self._next_memory_check:
+            self._next_memory_check = now + 0.05  # reading RSS costs ~10 µs; 20 times a second
+            rss = resident_bytes()
+            if rss is not None and rss - self._baseline_rss > self.limits.max_memory_growth:
+                self._stop.set()
+                raise MemoryLimitError(self.limits.max_memory_growth)
 
     def remaining(self) -> float | None:
         """Seconds left before the deadline (None when unlimited)."""
@@ -97,12 +117,23 @@ def check_budget() -> None:
         budget.check()
 
 
+def resident_bytes() -> int | None:
+    """Resident size of this process, or None where it is not cheap to know (non-Linux)."""
+    try:
+        with open("/proc/self/statm", "rb") as handle:
+            return int(handle.read().split()[1]) * _PAGE_SIZE
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
 def run_guarded(func: Callable[[], T], budget: Budget) -> T:
     """Run ``func`` in a daemon worker thread under ``budget``; raise TimeLimitError if it does
     not finish in time (the worker is told to stop at its next budget check)."""
     timeout = budget.limits.timeout
-    if timeout is not None:
-        budget.deadline = time.monotonic() + timeout
+    budget.start()
     ctx = contextvars.copy_context()
     ctx.run(_CURRENT.set, budget)
     outcome: list[T] = []

@@ -205,6 +205,9 @@ def test_filter_box_narrows_the_list(qtbot, make_window, texts) -> None:
     settle(qtbot, window)
     qtbot.keyClicks(window.article_list.filter_box, "quota")
     assert titles(window) == ["Fishing quotas cut"]
+    window.article_list.select_ids([])
+    qtbot.keyClick(window.article_list.filter_box, Qt.Key.Key_Down)
+    assert [a.title for a in window.selected_articles()] == ["Fishing quotas cut"]
     window.article_list.filter_box.clear()
     assert len(titles(window)) == 3
 

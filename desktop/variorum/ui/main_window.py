@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QGuiApplication,
@@ -334,10 +335,17 @@ class MainWindow(QMainWindow):
 
     # --- drag and drop --------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_paths(event.mimeData()):
+        paths = local_paths(event.mimeData())
+        if paths:
             event.acceptProposedAction()
+            what = Path(paths[0]).name if len(paths) == 1 else f"{len(paths)} items"
+            self.statusBar().showMessage(f"Drop to load {what}", 5000)
         else:
             event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.statusBar().clearMessage()
+        super().dragLeaveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if local_paths(event.mimeData()):

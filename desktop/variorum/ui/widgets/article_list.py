@@ -6,7 +6,7 @@ comparison) and asks for removal; the window decides what those mean.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +59,7 @@ class ArticleListWidget(QWidget):
         self.filter_box.setPlaceholderText("Filter by title, site or file name")
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self.proxy.set_filter_text)
+        self.filter_box.installEventFilter(self)
 
         self.view = _ListView(self)
         self.view.setObjectName("articleList")
@@ -99,6 +100,18 @@ class ArticleListWidget(QWidget):
         layout.addWidget(self.view)
         self.setFocusProxy(self.view)
         self._last: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down or Enter in the filter box goes to the list (first match selected when
+        nothing is), so typing a filter and arrowing on needs no mouse."""
+        if watched is self.filter_box and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.view.setFocus(Qt.FocusReason.TabFocusReason)
+                if not self.view.selectionModel().hasSelection() and self.proxy.rowCount():
+                    self.select_rows([0])
+                return True
+        return super().eventFilter(watched, event)
 
     # --- queries -------------------------------------------------------------------------
     def selected_articles(self) -> list[Article]:

@@ -169,3 +169,27 @@ def test_odt_notes_are_left_out() -> None:
     )
     article = load_bytes(odt_bytes([], content_xml=xml), "notes.odt")
     assert article.text == "Main text continues  here."
+
+
+def test_encrypted_odt() -> None:
+    manifest = (
+        b'<?xml version="1.0"?><manifest:manifest '
+        b'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        b'<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
+        b'<manifest:encryption-data manifest:checksum-type="SHA1" manifest:checksum="x"/>'
+        b"</manifest:file-entry></manifest:manifest>"
+    )
+    data = odt_bytes(["Secret text."])
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info in zipfile.ZipFile(io.BytesIO(data)).infolist():
+            archive.writestr(info, zipfile.ZipFile(io.BytesIO(data)).read(info))
+        archive.writestr("META-INF/manifest.xml", manifest)
+    with pytest.raises(EncryptedError):
+        load_bytes(out.getvalue(), "locked.odt")
+
+
+def test_docx_saved_as_txt_is_read_as_docx() -> None:
+    article = load_bytes(docx_bytes(["A paragraph in Word."]), "misnamed.txt")
+    assert article.format == "docx"
+    assert article.text == "A paragraph in Word."

@@ -231,3 +231,24 @@ def test_places_are_not_people(run: Run) -> None:
     people = {p.name: p for p in x.people}
     assert set(people) == {"Edna Pollard"}
     assert "Pollard" in people["Edna Pollard"].aliases
+
+
+def test_initial_and_full_first_name_merge(run: Run) -> None:
+    x = run(
+        "The breeder John Sebright kept careful records. In a letter, J. Sebright wrote that "
+        "the birds changed within six years."
+    )
+    people = {p.name: p for p in x.people}
+    assert set(people) == {"John Sebright"}
+    assert "J. Sebright" in people["John Sebright"].aliases
+
+
+def test_legal_form_names_are_companies(run: Run) -> None:
+    x = run(
+        "SANTIAGO, March 3 - Andes Lithium Corp asked the regulator to approve an expansion. "
+        "In 2020 Brisa Minerals Ltd had made a similar request. The Kestrel Holdings "
+        "board met on Friday."
+    )
+    orgs = {o.name for o in x.organizations}
+    assert {"Andes Lithium Corp", "Brisa Minerals Ltd"} <= orgs
+    assert not any(o.startswith(("In ", "The ")) for o in orgs)

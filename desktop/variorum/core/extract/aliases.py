@@ -96,6 +96,22 @@ def group_names(names: list[NameInfo], text: str) -> list[Group]:
                 tail = max(tails, key=lambda n: len(n.key))
                 union(tail.key, rk)
 
+    # "J. Sebright" -> "John Sebright": an initial and the same surname.
+    for n in full_people:
+        toks = _tokens(n.key)
+        if len(toks) != 2 or not re.fullmatch(r"\w\.?", toks[0]):
+            continue
+        fuller = [
+            p
+            for p in full_people
+            if p.key != n.key
+            and _tokens(p.key)[-1] == toks[1]
+            and _tokens(p.key)[0][:1] == toks[0][:1]
+            and len(_tokens(p.key)[0]) > 2
+        ]
+        if len(fuller) == 1:
+            union(n.key, fuller[0].key)
+
     # A single word that is a person's surname (or family name written first) -> that person.
     for n in names:
         toks = _tokens(n.key)

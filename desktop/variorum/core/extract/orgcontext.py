@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from variorum.core.extract.vocab import FALSE_ENTITY_WORDS, ORG_NOUNS
+from variorum.core.extract.vocab import FALSE_ENTITY_WORDS, LEGAL_SUFFIXES, ORG_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -79,11 +79,37 @@ def _after_org_noun(tok: Token, text: str) -> tuple[int, int] | None:
     return tok.idx, doc[last].idx + len(doc[last].text)
 
 
+def _legal_form_run(tok: Token) -> tuple[int, int] | None:
+    """ "Andes Lithium Corp": capitalised words ending with a legal-form word."""
+    if tok.lower_ not in LEGAL_SUFFIXES or not tok.text[:1].isupper():
+        return None
+    doc = tok.doc
+    first = tok.i
+    while (
+        first > 0
+        and doc[first - 1].text[:1].isupper()
+        and doc[first - 1].is_alpha
+        and not doc[first - 1].is_stop
+        and not doc[first - 1].is_sent_start
+        and doc[first - 1].ent_type_ not in _NOT_ORG_TYPES
+    ):
+        first -= 1
+    opener = doc[first - 1] if first > 0 else None
+    if opener is not None and opener.is_sent_start and opener.pos_ == "PROPN":
+        first -= 1  # the run may open the sentence
+    if first == tok.i:
+        return None
+    return doc[first].idx, tok.idx + len(tok.text)
+
+
 def context_orgs(doc: Doc) -> list[tuple[int, int]]:
     """Spans the context calls an organization."""
     spans: set[tuple[int, int]] = set()
     text = doc.text  # built from the tokens on every access: read it once
     for tok in doc:
+        legal = _legal_form_run(tok)
+        if legal:
+            spans.add(legal)
         if _is_name_token(tok):
             adjacent = _after_org_noun(tok, text)
             if adjacent:

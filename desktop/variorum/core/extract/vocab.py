@@ -96,6 +96,14 @@ ORG_HEADS = _words(
 """Last words that make a capitalised name an organization ("Calder Bay Fishing
 Cooperative", "Bureau of Meteorology"), whatever label the model gave it."""
 
+LEGAL_SUFFIXES = _words(
+    """
+    inc inc. corp corp. corporation co. ltd ltd. llc plc ag sa s.a. nv n.v. gmbh limited
+    bhd pty spa s.p.a. oyj asa ab kk
+    """
+)
+"""Legal-form words: a capitalised run ending with one is a company ("Andes Lithium Corp")."""
+
 COMPANY_SUFFIXES = _words(
     """
     inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa nv gmbh group holdings

@@ -185,6 +185,17 @@ def test_restart_finds_list_settings_and_recent_files(qtbot, make_window, texts,
     assert {Path(p).name for p in recent} == {"a.txt", "b.txt", "c.txt"}
 
 
+def test_clear_recent_empties_the_menu_and_the_settings(qtbot, make_window, texts) -> None:
+    window = make_window()
+    window.open_paths([str(texts["c.txt"])])
+    settle(qtbot, window)
+    assert window.recent_menu.paths() == [str(texts["c.txt"])]
+    clear = [a for a in window.recent_menu.actions() if a.text() == "Clear Recent"][0]
+    clear.trigger()
+    assert window.recent_menu.paths() == []
+    assert json.loads(window.store.path.read_text())["recent_files"] == []
+
+
 def test_recent_menu_reopens_a_file(qtbot, make_window, texts) -> None:
     window = make_window()
     window.open_paths([str(texts["c.txt"])])

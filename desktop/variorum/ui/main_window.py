@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.problems_button.setObjectName("problemsButton")
         self.problems_button.setAutoRaise(True)
         self.problems_button.setToolTip("Files that could not be loaded, and why")
+        self.problems_button.setAccessibleName("Loading problems")
         self.problems_button.hide()
         bar.addPermanentWidget(self.problems_button)
         bar.addPermanentWidget(self.count_label)

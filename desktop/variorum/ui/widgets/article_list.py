@@ -58,11 +58,13 @@ class ArticleListWidget(QWidget):
         self.filter_box.setObjectName("articleFilter")
         self.filter_box.setPlaceholderText("Filter by title, site or file name")
         self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setAccessibleName("Filter articles")
         self.filter_box.textChanged.connect(self.proxy.set_filter_text)
         self.filter_box.installEventFilter(self)
 
         self.view = _ListView(self)
         self.view.setObjectName("articleList")
+        self.view.setAccessibleName("Articles")
         self.view.setModel(self.proxy)
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)

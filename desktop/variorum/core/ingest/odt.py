@@ -39,10 +39,12 @@ def load_odt(data: bytes) -> ArticleDraft:
             raise EncryptedError()
     content = parse_xml(read_member(archive, "content.xml", limits), "content.xml")
     draft = ArticleDraft(format="odt")
+    # ElementTree has no parent pointers: map them once per document
+    parents = {child: parent for parent in content.iter() for child in parent}
     body = content.find(f"{_OFFICE}body")
     for node in (body if body is not None else content).iter():
         check_budget()
-        if node.tag in (f"{_TEXT}p", f"{_TEXT}h") and not _nested(node, content):
+        if node.tag in (f"{_TEXT}p", f"{_TEXT}h") and not _nested(node, parents):
             text = _text(node)
             if text.strip():
                 if node.tag == f"{_TEXT}h":
@@ -53,29 +55,15 @@ def load_odt(data: bytes) -> ArticleDraft:
     return finish_draft(draft)
 
 
-def _nested(node: Element, root: Element) -> bool:
-    """Paragraphs inside notes or annotations, or inside another paragraph, are skipped;
-    ElementTree has no parent pointers, so the parent map is built once per document."""
-    parents = _parent_map(root)
+def _nested(node: Element, parents: dict[Element, Element]) -> bool:
+    """Paragraphs inside notes, annotations or another paragraph are read with their parent
+    (or not at all), never on their own."""
     parent = parents.get(node)
     while parent is not None:
         if parent.tag in _SKIP or parent.tag in (f"{_TEXT}p", f"{_TEXT}h"):
             return True
         parent = parents.get(parent)
     return False
-
-
-_PARENTS: dict[int, dict[Element, Element]] = {}
-
-
-def _parent_map(root: Element) -> dict[Element, Element]:
-    key = id(root)
-    cached = _PARENTS.get(key)
-    if cached is None:
-        _PARENTS.clear()  # one document at a time per thread is all we need
-        cached = {child: parent for parent in root.iter() for child in parent}
-        _PARENTS[key] = cached
-    return cached
 
 
 def _text(node: Element) -> str:

@@ -190,7 +190,7 @@ def test_clear_recent_empties_the_menu_and_the_settings(qtbot, make_window, text
     window.open_paths([str(texts["c.txt"])])
     settle(qtbot, window)
     assert window.recent_menu.paths() == [str(texts["c.txt"])]
-    clear = [a for a in window.recent_menu.actions() if a.text() == "Clear Recent"][0]
+    clear = next(a for a in window.recent_menu.actions() if a.text() == "Clear Recent")
     clear.trigger()
     assert window.recent_menu.paths() == []
     assert json.loads(window.store.path.read_text())["recent_files"] == []

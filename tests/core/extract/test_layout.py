@@ -56,3 +56,12 @@ def test_headline_case() -> None:
     assert is_headline_case("Mayor Calls for Calm After Flooding in River Towns")
     assert not is_headline_case("The mayor called for calm after flooding in river towns")
     assert not is_headline_case("It Rained. Then It Flooded. The Mayor Called for Calm in Towns.")
+
+
+def test_wire_credits_are_boilerplate() -> None:
+    for line in [
+        "Associated Press writer Jo Lane in Denver contributed to this report.",
+        "Staff writer Sam Oduya contributed reporting to this story.",
+    ]:
+        assert classify_line(line) == BOILERPLATE, line
+    assert classify_line("Volunteers contributed food and blankets to the shelter.") == BODY

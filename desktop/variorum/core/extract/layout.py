@@ -37,6 +37,12 @@ _BOILERPLATE_RE = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+_CREDIT_RE = re.compile(
+    r"\bcontributed(?:\s+\w+){0,2}\s+to\s+this\s+(?:report|story|article)"
+    r"|\b(?:this|the)\s+(?:story|article|report)\s+(?:was|has been)\s+(?:updated|corrected)",
+    re.IGNORECASE,
+)
+"""Credit and correction notes at the end of wire copy."""
 _CHROME_WORDS_RE = re.compile(
     r"\b(?:cookies?|opt-out|akismet|newsletter|unsubscribe|javascript|your browser)\b", re.I
 )
@@ -91,7 +97,7 @@ def classify_line(line: str) -> str:
     words = _WORD_RE.findall(stripped)
     if _BOILERPLATE_RE.match(stripped) or _CONTACT_RE.search(stripped):
         return BOILERPLATE
-    if _CHROME_WORDS_RE.search(stripped) and len(words) < 60:
+    if (_CHROME_WORDS_RE.search(stripped) or _CREDIT_RE.search(stripped)) and len(words) < 60:
         return BOILERPLATE
     if len(words) <= 3 and not stripped.endswith(_TERMINAL):
         return BOILERPLATE

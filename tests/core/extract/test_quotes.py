@@ -48,3 +48,9 @@ def test_quote_spanning_sentences_and_a_hard_break() -> None:
 def test_straight_single_quotes_need_two_words_and_matching_marks() -> None:
     assert quotes("He called it 'the best plan' and left.") == ["the best plan"]
     assert quotes("The fishers' nets and the 'xAI' brand were lost.") == []
+
+
+def test_same_glyph_on_both_sides() -> None:
+    assert quotes("”We will win the vote,” he said.") == ["We will win the vote"]
+    assert quotes("“We will win the vote“ he said.") == ["We will win the vote"]
+    assert quotes("»We will win the vote«, sagte er.") == ["We will win the vote"]

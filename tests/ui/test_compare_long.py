@@ -141,3 +141,27 @@ def test_dark_palette_switches_colours(pane) -> None:
     cursor.setPosition(found.selectionStart() + 1)
     assert cursor.charFormat().foreground().color() == QColor(DARK.insert_fg)
     assert cursor.charFormat().fontUnderline()
+
+
+def top_paragraph(pane: ComparePane, text: str) -> int:
+    """Index of B's paragraph at the top of the view."""
+    offset = pane._top_b_offset()
+    assert offset is not None
+    return text.count("\n\n", 0, offset)
+
+
+@pytest.mark.parametrize("mode", ["inline", "side_by_side"])
+def test_recomputing_or_swapping_keeps_the_place(qtbot, pane, long_pair, mode) -> None:
+    a, b = long_pair
+    pane.set_view_mode(mode)
+    pane.show_comparison(a, b, compare_texts(a.text, b.text))
+    target = b.text.index("Paragraph 200 ")
+    pane._scroll_to_b_offset(target)
+    before = top_paragraph(pane, b.text)
+    assert 195 <= before <= 200
+    pane.show_pending(a, b)  # e.g. an option changed: the window recomputes
+    pane.show_comparison(a, b, compare_texts(a.text, b.text))
+    assert top_paragraph(pane, b.text) == before
+    pane.show_pending(b, a)  # swapped: the old B is the new A
+    pane.show_comparison(b, a, compare_texts(b.text, a.text))
+    assert abs(top_paragraph(pane, a.text) - before) <= 1

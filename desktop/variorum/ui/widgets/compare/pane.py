@@ -63,6 +63,8 @@ class ComparePane(QWidget):
         self._empty = QTextDocument(self)
         self._side_build: SideBuild | None = None
         self._sized = False
+        self._place: tuple[str, str, int] | None = None
+        """(A id, B id, B offset at the top) of the last pair shown, kept across show_pending."""
         # The pane lives as long as the window, so it keeps the refcount reserve full.
         self._guard = keep_topped_up(self)
 
@@ -120,6 +122,7 @@ class ComparePane(QWidget):
 
     def show_comparison(self, a: Article, b: Article, comparison: Comparison) -> None:
         self._reset()
+        place, self._place = self._place, None
         self._shown = _Shown(a, b, comparison, EqualRunMap(comparison))
         self.header.show_pair(a, b, comparison)
         self.actions_.set_comparing(True)
@@ -128,6 +131,12 @@ class ComparePane(QWidget):
         self.stack.setCurrentIndex(TEXT_PAGE)
         self._show_doc(self._doc_for(self._mode))
         self._update_navigation()
+        if place is not None:  # the same pair again (new options, or swapped): keep the place
+            old_a, old_b, offset = place
+            if (old_a, old_b) == (a.id, b.id):
+                self._scroll_to_b_offset(offset)
+            elif (old_a, old_b) == (b.id, a.id):
+                self._scroll_to_b_offset(self._shown.runs.a_to_b(offset))
 
     def show_message(self, text: str) -> None:
         self._reset()
@@ -149,10 +158,7 @@ class ComparePane(QWidget):
             if self._current is not None:
                 self.go_to_change(self._current)
             elif top_b is not None:
-                self.view.scroll_to_position(self._b_doc_pos(top_b))
-                self.view.verticalScrollBar().setValue(
-                    self.view.verticalScrollBar().value() + self.view.viewport().height() // 3
-                )
+                self._scroll_to_b_offset(top_b)
             if self._found is not None:
                 self.highlight_ranges(*self._found)
         self.view_mode_changed.emit(mode)
@@ -301,10 +307,13 @@ class ComparePane(QWidget):
             return []
         return change_ranges(built, self._shown.comparison, index)
 
-    def _b_doc_pos(self, offset: int) -> int:
-        built = self._current_built()
+    def _scroll_to_b_offset(self, offset: int) -> None:
+        """Put B's text at ``offset`` at the top of the view."""
+        built = self._ensure("b", offset)
         pos = built.index.nearest_doc_pos("b", offset) if built else None
-        return pos or 0
+        self.view.scroll_to_position(pos or 0)
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.value() + self.view.viewport().height() // 3)
 
     def _doc_pos(self, side: str, offset: int) -> int | None:
         built = self._ensure(side, offset)
@@ -368,6 +377,10 @@ class ComparePane(QWidget):
 
     def _reset(self) -> None:
         top_up()
+        if self._shown is not None:
+            top_b = self._top_b_offset()
+            shown = self._shown
+            self._place = (shown.a.id, shown.b.id, top_b) if top_b else None
         if self._side_build is not None:
             self._side_build.cancel()
             self._side_build = None

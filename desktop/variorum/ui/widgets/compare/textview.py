@@ -9,7 +9,7 @@ the event loop (a few tens of milliseconds each), and jumps are then immediate."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtGui import (
     QColor,
     QResizeEvent,
@@ -123,4 +123,9 @@ class DiffTextView(QTextBrowser):
 
     def top_position(self) -> int:
         """Document position at the top-left of the viewport."""
-        return self.cursorForPosition(self.viewport().rect().topLeft()).position()
+        if self.verticalScrollBar().value() == 0:
+            return 0  # also right after a document is set, before it is laid out
+        # A point inside the text, not on the document margin: in a table the margin hits
+        # the end of the document.
+        inset = int(self.document().documentMargin()) + 8
+        return self.cursorForPosition(QPoint(inset, 6)).position()

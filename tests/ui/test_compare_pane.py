@@ -437,3 +437,21 @@ def test_seeds_000_002_pairs_the_talent_sentence(pane: ComparePane, seeds_dir: P
             rows_with_talent.append(left)
     assert rows_with_talent, "the talent sentence of 000 and 002 share a row"
     assert ("delete", "some of") in pane.rendered_spans()
+
+
+def test_clicking_a_change_makes_it_current(qtbot, shown: ComparePane) -> None:
+    document = shown.view.document()
+    found = document.find("leaps")
+    cursor = QTextCursor(document)
+    cursor.setPosition(found.selectionStart() + 2)
+    point = shown.view.cursorRect(cursor).center()
+    qtbot.mouseClick(shown.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert shown.current_change_index() == 1
+    assert shown.actions_.counter.text() == "2 of 3"
+    qtbot.keyClick(shown.view, Qt.Key.Key_F7)
+    assert shown.current_change_index() == 2
+    plain = document.find("quick")
+    cursor.setPosition(plain.selectionStart() + 1)
+    point = shown.view.cursorRect(cursor).center()
+    qtbot.mouseClick(shown.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert shown.current_change_index() == 2  # unchanged text: the current change stays

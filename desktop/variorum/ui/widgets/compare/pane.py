@@ -97,6 +97,7 @@ class ComparePane(QWidget):
         self.change_list.change_activated.connect(self.go_to_change)
         self.overview.change_clicked.connect(self.go_to_change)
         self.view.anchorClicked.connect(self._on_anchor)
+        self.view.position_clicked.connect(self._on_click)
         bar = self.view.verticalScrollBar()
         bar.valueChanged.connect(self._update_band)
         bar.rangeChanged.connect(self._update_band)
@@ -195,14 +196,14 @@ class ComparePane(QWidget):
         return rendered_spans(self.view.document())
 
     # --- navigation --------------------------------------------------------------------------
-    def go_to_change(self, index: int) -> None:
+    def go_to_change(self, index: int, *, scroll: bool = True) -> None:
         if self._shown is None or not 0 <= index < len(self._shown.comparison.changes):
             return
         top_up()
         self._current = index
         ranges = self._change_doc_ranges(index)
         self.view.set_current_ranges(ranges)
-        if ranges:
+        if ranges and scroll:
             self.view.scroll_to_position(ranges[0][0])
         self.change_list.select_row(index)
         self.overview.set_current(index)
@@ -341,6 +342,14 @@ class ComparePane(QWidget):
             return None
         side, offset = source
         return offset if side == "b" else self._shown.runs.a_to_b(offset)
+
+    def _on_click(self, doc_pos: int) -> None:
+        """Clicking a highlighted change makes it the current one (F7 continues from there)."""
+        built = self._current_built()
+        if self._shown is not None and built is not None:
+            index = built.index.change_at(doc_pos)
+            if index is not None:
+                self.go_to_change(index, scroll=False)
 
     def _on_anchor(self, url: QUrl) -> None:
         target = url.toString()

@@ -173,15 +173,27 @@ class FlowIndex:
     def change_ranges(self, change: int) -> list[tuple[int, int]]:
         return self._change_ranges.get(change, [])
 
-    def source_at(self, doc_pos: int) -> tuple[str, int] | None:
-        """(side, article offset) of the article text at or after a document position."""
+    def _placed_index(self, doc_pos: int) -> int:
+        """Index (in document order) of the last placed segment starting at or before."""
         if not self._sorted:
             self._placed.sort(key=lambda p: p.doc_start)
             self._sorted = True
             self._doc_starts = []
         if not self._doc_starts:
             self._doc_starts = [p.doc_start for p in self._placed]
-        i = max(bisect.bisect_right(self._doc_starts, doc_pos) - 1, 0)
+        return bisect.bisect_right(self._doc_starts, doc_pos) - 1
+
+    def change_at(self, doc_pos: int) -> int | None:
+        """The change shown at a document position, if any."""
+        i = self._placed_index(doc_pos)
+        if i < 0:
+            return None
+        placed = self._placed[i]
+        return placed.segment.change if doc_pos < placed.doc_end else None
+
+    def source_at(self, doc_pos: int) -> tuple[str, int] | None:
+        """(side, article offset) of the article text at or after a document position."""
+        i = max(self._placed_index(doc_pos), 0)
         for p in self._placed[i:]:
             if p.segment.side:
                 inside = max(doc_pos - p.doc_start, 0)

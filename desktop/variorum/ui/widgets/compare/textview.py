@@ -9,9 +9,10 @@ the event loop (a few tens of milliseconds each), and jumps are then immediate."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QMouseEvent,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
@@ -28,6 +29,9 @@ LAYOUT_STEP = 10_000
 
 
 class DiffTextView(QTextBrowser):
+    position_clicked = Signal(int)
+    """A plain click (no selection made) at this document position."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
@@ -58,6 +62,13 @@ class DiffTextView(QTextBrowser):
 
     def layout_pending(self) -> bool:
         return self._layout_timer.isActive()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.position_clicked.emit(
+                self.cursorForPosition(event.position().toPoint()).position()
+            )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """A new width invalidates the layout: lay it out ahead again."""

@@ -143,7 +143,8 @@ def quality(nlp: Any) -> dict[str, Any]:
             continue
         golds.append((path.name, gold, load_file(article).text))
     results = extract_many([t for _, _, t in golds], nlp)
-    totals = {name: Score() for name in TARGETS}
+    groups = ("all", "dev", "heldout")
+    totals = {g: {name: Score() for name in TARGETS} for g in groups}
     per_file: dict[str, dict[str, Any]] = {}
     for (name, gold, _), x in zip(golds, results, strict=True):
         scores = {
@@ -151,30 +152,34 @@ def quality(nlp: Any) -> dict[str, Any]:
             "organizations": score_entities(gold["organizations"], list(x.organizations)),
             "people": score_entities(gold["people"], list(x.people)),
         }
-        per_file[name] = {}
+        per_file[name] = {"split": gold.get("split", "dev")}
         for cat, sc in scores.items():
-            totals[cat].add(sc)
+            totals["all"][cat].add(sc)
+            totals[per_file[name]["split"]][cat].add(sc)
             per_file[name][cat] = {
                 "precision": round(sc.precision, 3),
                 "recall": round(sc.recall, 3),
                 "missed": sc.misses,
                 "extra": sc.extras,
             }
-    summary = {
-        cat: {
-            "precision": round(sc.precision, 3),
-            "recall": round(sc.recall, 3),
-            "predicted": sc.pred,
-            "gold": sc.gold,
-            "target": {"precision": TARGETS[cat][0], "recall": TARGETS[cat][1]},
-            "met": sc.precision >= TARGETS[cat][0] and sc.recall >= TARGETS[cat][1],
+
+    def summary(scores: dict[str, Score]) -> dict[str, Any]:
+        return {
+            cat: {
+                "precision": round(sc.precision, 3),
+                "recall": round(sc.recall, 3),
+                "predicted": sc.pred,
+                "gold": sc.gold,
+                "target": {"precision": TARGETS[cat][0], "recall": TARGETS[cat][1]},
+                "met": sc.precision >= TARGETS[cat][0] and sc.recall >= TARGETS[cat][1],
+            }
+            for cat, sc in scores.items()
         }
-        for cat, sc in totals.items()
-    }
+
     return {
         "files": [n for n, _, _ in golds],
         "skipped": skipped,
-        "summary": summary,
+        "summary": {g: summary(totals[g]) for g in groups if totals[g]["people"].gold},
         "per_file": per_file,
     }
 
@@ -230,16 +235,21 @@ def main() -> int:
         f"gold files: {', '.join(q['files'])}"
         + (f"; skipped {q['skipped']}" if q["skipped"] else "")
     )
-    print(f"{'category':<16}{'precision':>10}{'recall':>8}{'pred':>6}{'gold':>6}  target")
-    for cat, s in q["summary"].items():
-        t = s["target"]
-        mark = "ok" if s["met"] else "MISSED"
-        print(
-            f"{cat:<16}{s['precision']:>10.3f}{s['recall']:>8.3f}{s['predicted']:>6}{s['gold']:>6}"
-            f"  >= {t['precision']}/{t['recall']} {mark}"
-        )
+    for group, cats in q["summary"].items():
+        label = {"all": "all files", "dev": "development files", "heldout": "held-out files"}
+        print(f"-- {label[group]}")
+        print(f"{'category':<16}{'precision':>10}{'recall':>8}{'pred':>6}{'gold':>6}  target")
+        for cat, s in cats.items():
+            t = s["target"]
+            mark = "ok" if s["met"] else "MISSED"
+            print(
+                f"{cat:<16}{s['precision']:>10.3f}{s['recall']:>8.3f}{s['predicted']:>6}"
+                f"{s['gold']:>6}  >= {t['precision']}/{t['recall']} {mark}"
+            )
     for name, cats in q["per_file"].items():
         for cat, s in cats.items():
+            if cat == "split":
+                continue
             for miss in s["missed"]:
                 print(f"  {name} {cat}: missed {miss}")
             for extra in s["extra"]:

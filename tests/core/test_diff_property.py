@@ -77,6 +77,14 @@ def apply_edits(paras: list[str], edits: list[tuple[str, int, str]]) -> list[str
     return out
 
 
+def _uncovered_ok(gap: str, options: CompareOptions) -> bool:
+    """Only whitespace lies outside equal runs and changes (and, when punctuation is ignored,
+    punctuation: it is not compared at all)."""
+    if options.ignore_punctuation:
+        gap = "".join(ch for ch in gap if ch.isalnum() or ch == "_")
+    return gap.strip() == ""
+
+
 def check_rebuild(c: Comparison, options: CompareOptions) -> None:
     for side in ("a", "b"):
         text = c.a_text if side == "a" else c.b_text
@@ -96,11 +104,11 @@ def check_rebuild(c: Comparison, options: CompareOptions) -> None:
         for s, t, piece in spans:
             assert s >= pos, f"overlap on side {side} at {s}"
             gap = text[pos:s]
-            assert gap.strip() == "", f"uncovered text {gap!r}"
+            assert _uncovered_ok(gap, options), f"uncovered text {gap!r}"
             rebuilt.append(gap)
             rebuilt.append(piece)
             pos = t
-        assert text[pos:].strip() == ""
+        assert _uncovered_ok(text[pos:], options)
         rebuilt.append(text[pos:])
         assert "".join(rebuilt) == text
     vocab = Vocabulary()
@@ -145,3 +153,18 @@ def test_unchanged_text_compares_equal(start: int, count: int) -> None:
     assert c.changes == ()
     assert c.similarity == 1.0
     check_rebuild(c, CompareOptions())
+
+
+ODD = st.lists(
+    st.sampled_from(
+        list("ab AB 1,0.5\n\n\t-—“”\"'’!?…()") + ["\u00a0", "İ", "ß", "x" * 40, "Mr.", "U.S."]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(a=ODD, b=ODD, flags=st.tuples(*[st.booleans()] * 6))
+def test_any_text_and_options_rebuild(a: str, b: str, flags: tuple[bool, ...]) -> None:
+    options = CompareOptions(*flags)
+    check_rebuild(compare_texts(a, b, options), options)

@@ -118,7 +118,7 @@ def tokenize(text: str, options: CompareOptions, vocab: Vocabulary) -> TokenSeq:
     else:  # whitespace runs are tokens of their own
         tokens = _PIECE_RE.findall(folded)
         ends = list(accumulate(map(len, tokens)))
-        starts = [0, *ends[:-1]]
+        starts = [0, *ends[:-1]] if ends else []
     distinct = set(tokens)
     word = {t: 1 if t[0].isalnum() or t[0] == "_" else 0 for t in distinct}
     if options.ignore_case or options.fold_numbers:

@@ -6,6 +6,8 @@ side-by-side document is complete where it looks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from variorum.core.changes import ChangeKind, Comparison
 from variorum.ui.widgets.compare.builder import BuiltDoc
 from variorum.ui.widgets.compare.mapping import EqualRunMap
@@ -59,3 +61,21 @@ def change_marks(built: BuiltDoc, comparison: Comparison, colors: DiffColors) ->
         start, end = (ranges[0][0], ranges[-1][1]) if ranges else (0, 0)
         marks.append((start / total, end / total, by_kind[change.kind]))
     return marks
+
+
+def step_target(
+    comparison: Comparison, current: int | None, direction: int, top_b: Callable[[], int | None]
+) -> int | None:
+    """The change F7 (+1) or Shift+F7 (-1) goes to: the neighbour of the current one, or, with
+    none current, the first one from the text at the top of the view (``navigate``)."""
+    if current is not None:
+        target: int | None = current + direction
+    else:
+        nav = comparison.navigate(top_b() or 0)
+        if direction > 0:
+            target = nav.current if nav.current is not None else nav.next
+        else:
+            target = nav.previous
+    if target is None or not 0 <= target < len(comparison.changes):
+        return None
+    return target

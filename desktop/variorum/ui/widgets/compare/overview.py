@@ -7,7 +7,7 @@ import bisect
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QScrollBar, QSizePolicy, QWidget
 
 Mark = tuple[float, float, str]
 """(start fraction, end fraction, colour) of a change, 0..1 down the text."""
@@ -39,6 +39,19 @@ class OverviewStrip(QWidget):
     def set_visible_band(self, top: float, bottom: float) -> None:
         self._view = (top, bottom)
         self.update()
+
+    def track(self, bar: QScrollBar) -> None:
+        """Show the part of the text visible in the view that ``bar`` scrolls."""
+
+        def update() -> None:
+            whole = bar.maximum() + bar.pageStep()
+            if whole <= 0:
+                self.set_visible_band(0.0, 0.0)
+            else:
+                self.set_visible_band(bar.value() / whole, (bar.value() + bar.pageStep()) / whole)
+
+        bar.valueChanged.connect(update)
+        bar.rangeChanged.connect(update)
 
     def set_current(self, index: int | None) -> None:
         self._current = index

@@ -25,7 +25,12 @@ from variorum.ui.widgets.compare.builder import BuiltDoc, build_inline, build_re
 from variorum.ui.widgets.compare.change_list import ChangeListView
 from variorum.ui.widgets.compare.header import CompareHeader
 from variorum.ui.widgets.compare.introspect import rendered_spans
-from variorum.ui.widgets.compare.locate import change_marks, change_ranges, inline_a_pos
+from variorum.ui.widgets.compare.locate import (
+    change_marks,
+    change_ranges,
+    inline_a_pos,
+    step_target,
+)
 from variorum.ui.widgets.compare.mapping import EqualRunMap
 from variorum.ui.widgets.compare.overview import Mark, OverviewStrip
 from variorum.ui.widgets.compare.palette import DiffColors, colors_for
@@ -98,9 +103,7 @@ class ComparePane(QWidget):
         self.overview.change_clicked.connect(self.go_to_change)
         self.view.anchorClicked.connect(self._on_anchor)
         self.view.position_clicked.connect(self._on_click)
-        bar = self.view.verticalScrollBar()
-        bar.valueChanged.connect(self._update_band)
-        bar.rangeChanged.connect(self._update_band)
+        self.overview.track(self.view.verticalScrollBar())
         self.show_message("")
 
     # --- the API the main window uses -------------------------------------------------------
@@ -210,19 +213,12 @@ class ComparePane(QWidget):
         self._update_navigation()
 
     def _step(self, direction: int) -> None:
-        if self._shown is None or not self._shown.comparison.changes:
-            return
-        comparison = self._shown.comparison
-        if self._current is not None:
-            target: int | None = self._current + direction
-        else:
-            nav = comparison.navigate(self._top_b_offset() or 0)
-            if direction > 0:
-                target = nav.current if nav.current is not None else nav.next
-            else:
-                target = nav.previous
-        if target is not None and 0 <= target < len(comparison.changes):
-            self.go_to_change(target)
+        if self._shown is not None:
+            target = step_target(
+                self._shown.comparison, self._current, direction, self._top_b_offset
+            )
+            if target is not None:
+                self.go_to_change(target)
 
     def _update_navigation(self) -> None:
         total = len(self._shown.comparison.changes) if self._shown else 0
@@ -285,7 +281,6 @@ class ComparePane(QWidget):
         self.view.set_highlight_colors(self._colors.current_bg, self._colors.found_bg)
         self.view.show_document(built.document)
         self.overview.set_marks(self._marks(built))
-        self._update_band()
 
     def _current_built(self) -> BuiltDoc | None:
         if self._shown is not None:
@@ -375,14 +370,6 @@ class ComparePane(QWidget):
             span = (right_start, right_end) if use_right else (left_start, left_end)
             self.view.set_current_ranges([span])
             self.view.scroll_to_position(span[0])
-
-    def _update_band(self) -> None:
-        bar = self.view.verticalScrollBar()
-        whole = bar.maximum() + bar.pageStep()
-        if whole <= 0:
-            self.overview.set_visible_band(0.0, 0.0)
-            return
-        self.overview.set_visible_band(bar.value() / whole, (bar.value() + bar.pageStep()) / whole)
 
     def _reset(self) -> None:
         top_up()

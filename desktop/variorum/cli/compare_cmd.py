@@ -31,6 +31,11 @@ _PLAIN = {"del": ("[-", "-]"), "ins": ("{+", "+}"), "move": ("{>", "<}")}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = (
+        "Without --json, B's text is printed with the changes marked: coloured on a terminal, "
+        "[-deleted-] {+inserted+} {>moved here<} otherwise. Exit status 0 when compared, "
+        "2 when a file cannot be read."
+    )
     parser.add_argument("--json", action="store_true", help="print the comparison as JSON")
     parser.add_argument("--ignore-case", action="store_true", help="upper/lower case is no change")
     parser.add_argument(

@@ -252,3 +252,12 @@ def test_legal_form_names_are_companies(run: Run) -> None:
     orgs = {o.name for o in x.organizations}
     assert {"Andes Lithium Corp", "Brisa Minerals Ltd"} <= orgs
     assert not any(o.startswith(("In ", "The ")) for o in orgs)
+
+
+def test_portfolio_holders_and_events(run: Run) -> None:
+    x = run(
+        "Secretary of Transport Marta Kowalczyk opened the Baltic Rail Summit in Gdansk on "
+        "Tuesday. Kowalczyk said the line would open in 2030."
+    )
+    assert "Marta Kowalczyk" in {p.name for p in x.people}
+    assert not any("Summit" in o.name or "Kowalczyk" in o.name for o in x.organizations)

@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING
 from variorum.core.extract.data import ORG, PERSON
 from variorum.core.extract.layout import BODY, BOILERPLATE, HEADING, Layout
 from variorum.core.extract.orgcontext import context_orgs, context_people
-from variorum.core.extract.vocab import FALSE_ENTITY_WORDS, ORG_HEADS, ROLE_WORDS, TITLE_WORDS
+from variorum.core.extract.vocab import (
+    EVENT_HEADS,
+    FALSE_ENTITY_WORDS,
+    ORG_HEADS,
+    ROLE_WORDS,
+    TITLE_WORDS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -113,6 +119,22 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
     return start, end
 
 
+def _after_portfolio(ent: Span) -> list[Token] | None:
+    """ "Secretary of Commerce Gina Raimondo": the model reads "Commerce Gina Raimondo" as one
+    organization. After "<role> of", a run of three or more capitalised words ends with the
+    holder's name (taken as its last two words); the portfolio is not an organization."""
+    doc = ent.doc
+    words = [t for t in ent if not t.is_space]
+    if ent.start < 2 or len(words) < 3:
+        return None
+    if doc[ent.start - 1].lower_ != "of" or doc[ent.start - 2].lower_ not in ROLE_WORDS:
+        return None
+    tail = words[-2:]
+    if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tail):
+        return tail
+    return None
+
+
 def _object_of_place_preposition(ent: Span) -> bool:
     """ "in Redhill", or "Redhill Gardens, Redhill" (in apposition to a place)."""
     root = ent.root
@@ -179,6 +201,12 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
                 model_spans.append(cleaned)
                 continue
         if ent.label_ not in (PERSON, ORG):
+            continue
+        if ent.label_ == ORG and ent[-1].lower_ in EVENT_HEADS:
+            continue  # "AI Safety Summit", "Paris Motor Show": events, not organizations
+        portfolio_holder = _after_portfolio(ent)
+        if portfolio_holder is not None:
+            add_model(portfolio_holder, PERSON)
             continue
         split = _split_at_title(ent)
         if split is None:

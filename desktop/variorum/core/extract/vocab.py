@@ -96,6 +96,14 @@ ORG_HEADS = _words(
 """Last words that make a capitalised name an organization ("Calder Bay Fishing
 Cooperative", "Bureau of Meteorology"), whatever label the model gave it."""
 
+EVENT_HEADS = _words(
+    """
+    summit conference forum games olympics championship championships cup festival awards
+    expo week show fair marathon tournament
+    """
+)
+"""Last words of event names, which the model often labels as organizations."""
+
 LEGAL_SUFFIXES = _words(
     """
     inc inc. corp corp. corporation co. ltd ltd. llc plc ag sa s.a. nv n.v. gmbh limited

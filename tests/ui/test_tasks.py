@@ -106,3 +106,15 @@ def test_debouncer_runs_only_the_last_call(qtbot) -> None:
     qtbot.waitUntil(lambda: calls == [9], timeout=2000)
     qtbot.wait(60)
     assert calls == [9]
+
+
+def test_a_long_job_does_not_starve_the_next(qtbot) -> None:
+    runner = TaskRunner()
+    release = threading.Event()
+    quick: list[str] = []
+    for _ in range(2):  # as many long jobs as a two-core machine has threads
+        runner.submit(lambda _t: release.wait(10), lambda _v: None)
+    runner.submit(lambda _t: "diff", quick.append)
+    qtbot.waitUntil(lambda: quick == ["diff"], timeout=3000)
+    release.set()
+    qtbot.waitUntil(lambda: not runner.busy(), timeout=5000)

@@ -21,11 +21,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+MIN_THREADS = 4
 
 
 class TaskToken:
@@ -97,7 +98,12 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
-        self._pool = pool or QThreadPool.globalInstance()
+        if pool is None:
+            # Our own pool, a little wider than the cores: a long background job (a big load,
+            # the sidebar's batch analysis) must not make the diff of the selection wait.
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(max(MIN_THREADS, QThread.idealThreadCount()))
+        self._pool = pool
         self._signals = _TaskSignals(self)
         self._signals.finished.connect(self._on_finished)
         self._signals.failed.connect(self._on_failed)

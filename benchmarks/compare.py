@@ -4,9 +4,10 @@
 
 For each pair (Darwin 1859 vs 1872 and vs 1860, seeds 000 vs 001 and 000 vs 002, and a
 1 MB vs 1 MB pair made of the Darwin chapter repeated, 1859 text against 1872 text) it prints
-the median time of ``compare_texts`` in this process, of a whole ``variorum compare --json``
-process, and of git on the same two files, with the ratios to git, and whether every unit got
-word-level detail. Targets (from the comparison issue): Darwin in-process <= 2x git, whole
+the median time of loading both files (``load_file``, for reference: not part of the engine),
+of ``compare_texts`` in this process, of a whole ``variorum compare --json`` process, and of
+git on the same two files, with the ratios to git, and whether every unit got word-level
+detail. Targets (from the comparison issue): Darwin in-process <= 2x git, whole
 process <= 6x git; articles up to 2,000 words < 50 ms; 1 MB vs 1 MB < 2 s.
 
 Needs ../shared/corpus beside the checkout (it is never copied into the repository).
@@ -37,6 +38,7 @@ from variorum.core.ingest import load_file  # noqa: E402
 class Row:
     name: str
     words: tuple[int, int]
+    load: float
     ours: float
     process: float | None
     git: float | None
@@ -78,6 +80,7 @@ def make_big(tmp: Path) -> tuple[Path, Path]:
 
 def measure(name: str, a: Path, b: Path, runs: int, process: bool) -> Row:
     art_a, art_b = load_file(a), load_file(b)
+    load = median_time(lambda: (load_file(a), load_file(b)), runs)
     result = compare_texts(art_a.text, art_b.text)
     ours = median_time(lambda: compare_texts(art_a.text, art_b.text), runs)
     proc = None
@@ -90,7 +93,9 @@ def measure(name: str, a: Path, b: Path, runs: int, process: bool) -> Row:
         cmd = [git, "diff", "--no-index", "--word-diff=porcelain", str(a), str(b)]
         git_time = median_time(lambda: run_quiet(cmd), runs)
     detail = not result.notices and not any(u.coarse for u in result.units)
-    return Row(name, (art_a.words, art_b.words), ours, proc, git_time, detail, len(result.changes))
+    return Row(
+        name, (art_a.words, art_b.words), load, ours, proc, git_time, detail, len(result.changes)
+    )
 
 
 def ratio(x: float | None, git: float | None) -> str:
@@ -120,14 +125,16 @@ def main() -> int:
         if not args.no_big:
             big_a, big_b = make_big(Path(tmp))
             pairs.append(("1 MB vs 1 MB (darwin x16)", big_a, big_b))
-        print(f"{'pair':28} {'words':>13} {'ours ms':>8} {'process':>8} {'git ms':>8} "
-              f"{'ours/git':>8} {'proc/git':>8}  detail changes")
+        heads = ("load ms", "ours ms", "process", "git ms", "ours/git", "proc/git")
+        print(f"{'pair':28} {'words':>13} " + " ".join(f"{h:>8}" for h in heads)
+              + "  detail changes")
         for name, a, b in pairs:
             runs = max(1, args.runs if "MB" not in name else min(args.runs, 3))
             row = measure(name, a, b, runs, not args.no_process)
             words = f"{row.words[0]}/{row.words[1]}"
             print(
-                f"{row.name:28} {words:>13} {ms(row.ours)} {ms(row.process)} {ms(row.git)} "
+                f"{row.name:28} {words:>13} {ms(row.load)} {ms(row.ours)} {ms(row.process)} "
+                f"{ms(row.git)} "
                 f"{ratio(row.ours, row.git):>8} {ratio(row.process, row.git):>8}  "
                 f"{'words' if row.detail else 'COARSE':6} {row.changes:7}",
                 flush=True,

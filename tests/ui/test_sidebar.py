@@ -186,3 +186,15 @@ def test_pending_and_clear(sidebar: Sidebar) -> None:
 def test_empty_result_says_so(sidebar: Sidebar) -> None:
     sidebar.show_single("Nothing here.", Extraction())
     assert "No quotes" in sidebar.status.text()
+
+
+def test_dark_palette_repaints_the_drift(sidebar: Sidebar) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    sidebar.show_pair(A_TEXT, A, B_TEXT, B, compare_extractions(A, B, A_TEXT, B_TEXT))
+    light = sidebar.drift_body.text()
+    palette = sidebar.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    sidebar.setPalette(palette)
+    dark = sidebar.drift_body.text()
+    assert dark != light and "line-through" in dark

@@ -130,3 +130,36 @@ def test_a_newer_batch_takes_over_the_older_one(qtbot, setup) -> None:  # type: 
     controller.prefetch([B])  # replaces the first batch before it finished
     qtbot.waitUntil(lambda: len(store.rows) == 2, timeout=30000)
     qtbot.waitUntil(lambda: sidebar.status.isHidden(), timeout=30000)
+
+
+@pytest.mark.slow
+def test_window_stays_responsive_during_a_batch(qtbot, setup) -> None:  # type: ignore[no-untyped-def]
+    """A batch runs in the pool; the GUI thread only receives progress. A 20 ms timer keeps
+    ticking while 40 articles are analysed (no gap near a second), and progress is shown."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    sidebar, controller, store = setup
+    batch = [
+        article(
+            f"Story {i}",
+            f"“We expect {i} new jobs at the Halden site this year,” said Ola Brekke, the "
+            f"mayor of Halden. The Norsk Fjord Company said it would invest {i} million.",
+        )
+        for i in range(40)
+    ]
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(20)
+    seen: set[str] = set()
+    controller.prefetch(batch)
+    while len(store.rows) < len(batch):
+        qtbot.wait(50)
+        if not sidebar.status.isHidden():
+            seen.add(sidebar.status.text())
+    timer.stop()
+    assert any("of 40 articles" in text for text in seen)
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert len(ticks) >= 10 and max(gaps) < 0.8

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QStandardItemModel
 from PySide6.QtWidgets import (
     QFrame,
@@ -211,6 +211,13 @@ class Sidebar(QWidget):
         self._set_models(pair_models(drift.speakers, drift.organizations, drift.people), True)
         self._set_drift(drift.quotes)
         self._show_counts_notice(drift.speakers, drift.organizations, drift.people)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Dark mode switched while open: repaint the drift section in the matching colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_drift_frame()
+            self._set_drift(self._drifts)
 
     # --- internals -------------------------------------------------------------------------
     def _show_counts_notice(self, speakers: Any, orgs: Any, people: Any) -> None:

@@ -231,3 +231,15 @@ def test_pure_python_diff_match_patch_gives_the_same_changes(
     slow = compare_texts(a, b)
     assert fast.changes == slow.changes
     assert fast.equal_runs == slow.equal_runs
+
+
+def test_a_deletion_after_a_moved_unit_stays_where_it_was() -> None:
+    a = text(PARAS[0], PARAS[1], PARAS[2], PARAS[3])
+    b = text(PARAS[2], PARAS[3], PARAS[0])  # PARAS[0] moved to the end, PARAS[1] deleted
+    c = compare_texts(a, b)
+    statuses = [(u.status, u.a_start) for u in c.units]
+    deleted_at = [k for k, (st, _) in enumerate(statuses) if st is UnitStatus.DELETED]
+    moved_at = [k for k, (st, _) in enumerate(statuses) if st is UnitStatus.MOVED]
+    assert deleted_at and moved_at and deleted_at[0] < moved_at[0]
+    (deletion,) = [ch for ch in c.changes if ch.kind is ChangeKind.DELETE]
+    assert deletion.b_start == 0

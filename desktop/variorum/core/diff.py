@@ -54,7 +54,8 @@ def compare_texts(
 
 def _in_view_order(matches: list[UnitMatch]) -> list[UnitMatch]:
     """B order, each deleted unit right after the unit holding its predecessor in A (so the
-    side-by-side view shows it where it used to be)."""
+    side-by-side view shows it where it used to be). A moved unit is no predecessor: its B
+    side is elsewhere."""
     with_b = sorted((m for m in matches if m.b is not None), key=lambda m: m.b or (0, 0))
     by_a = sorted((m for m in matches if m.a is not None), key=lambda m: m.a or (0, 0))
     after: dict[int, list[UnitMatch]] = {}
@@ -63,7 +64,8 @@ def _in_view_order(matches: list[UnitMatch]) -> list[UnitMatch]:
     for m in by_a:
         if m.b is None:
             (after.setdefault(id(prev), []) if prev is not None else head).append(m)
-        prev = m
+        if m.status is not UnitStatus.MOVED:
+            prev = m
     ordered: list[UnitMatch] = []
 
     def place(m: UnitMatch) -> None:

@@ -407,6 +407,7 @@ class ComparePane(QWidget):
         """Rebuild with the other colour set when the palette switches between light and dark."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_empty"):
+            self.actions_.refresh_icons()
             colors = colors_for(self.palette())
             if colors != self._colors:
                 self._colors = colors

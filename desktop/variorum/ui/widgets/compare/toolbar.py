@@ -8,9 +8,19 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QStyle, QToolBar, QToolButton, QWidget
+from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QWidget
 
 from variorum.core.options import CompareOptions
 
@@ -27,6 +37,24 @@ INLINE = "inline"
 SIDE_BY_SIDE = "side_by_side"
 
 
+def arrow_icon(*, up: bool, color: QColor, size: int = 16) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    top, bottom, left, right, middle = 4.0, size - 4.0, 3.0, size - 3.0, size / 2
+    points = (
+        [QPointF(middle, top), QPointF(right, bottom), QPointF(left, bottom)]
+        if up
+        else [QPointF(left, top), QPointF(right, top), QPointF(middle, bottom)]
+    )
+    painter.drawPolygon(QPolygonF(points))
+    painter.end()
+    return QIcon(pixmap)
+
+
 class CompareActions(QObject):
     """Owns the actions and the toolbar that shows them."""
 
@@ -35,14 +63,11 @@ class CompareActions(QObject):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        style = parent.style()
-        self.previous = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp), "Previous change", parent
-        )
+        self._parent = parent
+        self.previous = QAction("Previous change", parent)
         self.previous.setShortcut(QKeySequence("Shift+F7"))
-        self.next = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown), "Next change", parent
-        )
+        self.next = QAction("Next change", parent)
+        self.refresh_icons()
         self.next.setShortcut(QKeySequence("F7"))
         for action in (self.previous, self.next):
             action.setToolTip(f"{action.text()} ({action.shortcut().toString()})")
@@ -91,6 +116,13 @@ class CompareActions(QObject):
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.options_button = button
         self.toolbar.addWidget(button)
+
+    def refresh_icons(self) -> None:
+        """Arrows drawn in the palette's text colour: the style's stock arrows are black, which
+        disappears on a dark toolbar."""
+        color = self._parent.palette().color(QPalette.ColorRole.ButtonText)
+        self.previous.setIcon(arrow_icon(up=True, color=color))
+        self.next.setIcon(arrow_icon(up=False, color=color))
 
     def _toggle(self) -> None:
         target = SIDE_BY_SIDE if self.inline.isChecked() else INLINE

@@ -261,3 +261,12 @@ def test_portfolio_holders_and_events(run: Run) -> None:
     )
     assert "Marta Kowalczyk" in {p.name for p in x.people}
     assert not any("Summit" in o.name or "Kowalczyk" in o.name for o in x.organizations)
+
+
+def test_unnamed_source_breaks_the_chain(run: Run) -> None:
+    x = run(
+        "“Prices will rise again,” said Ann Lindqvist, an economist at Nordbank. "
+        "“Wages will not keep up this year,” analysts at other banks said. "
+        "“The central bank will have to act before the summer.”"
+    )
+    assert {s.name: len(s.quotes) for s in x.speakers} == {"Ann Lindqvist": 1}

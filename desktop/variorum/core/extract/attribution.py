@@ -114,7 +114,8 @@ class Attributor:
                 return _Speaker(run, None, run)
         return None
 
-    def _by_parse(self, i: int, lo: int, hi: int) -> tuple[str, _Speaker] | None:
+    def _by_parse(self, i: int, lo: int, hi: int) -> tuple[str, _Speaker | None] | None:
+        """(verb, speaker); speaker None for an unnamed source; None when no verb is found."""
         q = self.quotes[i]
         doc = self.doc
         first = doc.char_span(q.outer_start, q.outer_end, alignment_mode="expand")
@@ -160,7 +161,7 @@ class Attributor:
                 continue
             speaker = self._resolve_token(subjects[0])
             if speaker is None:
-                return None  # an unnamed source ("industry leaders said")
+                return verb.text, None  # an unnamed source ("industry leaders said")
             return verb.text, speaker
         return None
 
@@ -185,7 +186,8 @@ class Attributor:
 
     def attribute(self) -> list[Attribution]:
         results: list[Attribution] = []
-        last_by_block: dict[int, Attribution] = {}
+        last_by_block: dict[int, Attribution | None] = {}
+        """The last quote's attribution per block; None after a quote of an unnamed source."""
         blocks = [b for b in self.layout.blocks if b.kind == BODY]
         block_of = {}
         for i, q in enumerate(self.quotes):
@@ -202,9 +204,10 @@ class Attributor:
             attribution: Attribution | None = None
             if found is not None:
                 verb, sp = found
-                attribution = Attribution(q, verb, sp.mention, sp.group, sp.name_span)
-                if sp.group is None and sp.name_span is None:
-                    attribution = None
+                if sp is not None and (sp.group is not None or sp.name_span is not None):
+                    attribution = Attribution(q, verb, sp.mention, sp.group, sp.name_span)
+                else:  # said by someone the text does not name: nobody we can list
+                    last_by_block[block_of[i]] = None
             elif q.words >= MIN_QUOTE_WORDS:
                 attribution = self._continuation(q, block_of[i], blocks, last_by_block)
             if attribution is not None:
@@ -217,14 +220,15 @@ class Attributor:
         q: QuoteSpan,
         block: int,
         blocks: list[Block],
-        last_by_block: dict[int, Attribution],
+        last_by_block: dict[int, Attribution | None],
     ) -> Attribution | None:
-        prev = last_by_block.get(block)
-        if prev is None and block > 0:
-            start = blocks[block].start
-            text = self.layout.nlp_text[start : q.outer_start]
-            if not text.strip():  # the quote opens its paragraph
-                prev = last_by_block.get(block - 1)
+        """The speaker of the previous quote in this paragraph, or of the last quote of the
+        previous paragraph when this quote opens its paragraph."""
+        prev: Attribution | None = None
+        if block in last_by_block:
+            prev = last_by_block[block]
+        elif block > 0 and not self.layout.nlp_text[blocks[block].start : q.outer_start].strip():
+            prev = last_by_block.get(block - 1)
         if prev is None:
             return None
         return Attribution(q, prev.verb, prev.mention, prev.group, prev.name_span)

@@ -242,3 +242,14 @@ def test_single_file_saved_page_mhtml() -> None:
     assert article.byline == "Karen Hao"
     assert STORY[2] in article.text
     assert "Share on Facebook" not in article.text
+
+
+def test_page_without_dates_has_no_published_date() -> None:
+    page = (
+        "<html><head><title>Plain page</title></head><body><article><h1>Plain page</h1>"
+        + "".join(f"<p>{p}</p>" for p in STORY)
+        + "</article></body></html>"
+    )
+    article = load_bytes(page.encode(), "undated.html")
+    assert article.published is None  # never "today" from a guess
+    assert article.title == "Plain page"

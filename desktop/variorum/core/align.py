@@ -28,6 +28,9 @@ from variorum.core.worddiff import affordable, diff_runs
 PARAGRAPH_PAIR = 0.5
 """Paragraphs at least this similar, in order, are diffed word by word."""
 SENTENCE_PAIR = 0.45
+RESPLIT_BELOW = 0.6
+"""A paragraph pair less similar than this (paired because it was shortened, or reworded) is
+aligned again sentence by sentence: its sentences pair more precisely on their own."""
 MOVE_PAIR = 0.6
 """A unit found out of order must be more similar than this to count as moved."""
 Range = tuple[int, int]
@@ -107,10 +110,10 @@ def align(
     for r in raws:
         a_rng = _span(para.units_a, r.a_lo, r.a_hi)
         b_rng = _span(para.units_b, r.b_lo, r.b_hi)
-        big = too_big(a_rng, b_rng, r.score)
+        loose = r.status is UnitStatus.MODIFIED and r.score < RESPLIT_BELOW
         if r.status is not UnitStatus.MOVED:
             chain.append(r)
-        if big:
+        if loose or too_big(a_rng, b_rng, r.score):
             resplit.append((list(range(r.a_lo, r.a_hi)), list(range(r.b_lo, r.b_hi))))
         else:
             kept.append(r)

@@ -198,3 +198,24 @@ def test_dark_palette_repaints_the_drift(sidebar: Sidebar) -> None:
     sidebar.setPalette(palette)
     dark = sidebar.drift_body.text()
     assert dark != light and "line-through" in dark
+
+
+def test_filter_matches_aliases_and_names_sort(sidebar: Sidebar) -> None:
+    text = "The Harbour Pilots Association (HPA) met. HPA voted."
+    org = _entity("Harbour Pilots Association", "ORG", text, "Harbour Pilots Association", "HPA")
+    sidebar.show_single(text, Extraction((), (org,), ()))
+    sidebar.filter_box.setText("hpa")  # only an alias matches
+    assert sidebar.organizations.model().rowCount() == 1
+    sidebar.filter_box.clear()
+    x = Extraction(
+        (),
+        (),
+        tuple(
+            _entity(n, "PERSON", "Zoe Adams and Ann Holt and Bo Li", n)
+            for n in ("Zoe Adams", "Bo Li", "Ann Holt")
+        ),
+    )
+    sidebar.show_single("Zoe Adams and Ann Holt and Bo Li", x)
+    sidebar.people.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    model = sidebar.people.model()
+    assert [model.index(r, 0).data() for r in range(3)] == ["Ann Holt", "Bo Li", "Zoe Adams"]

@@ -18,6 +18,10 @@ SIDE_ROLE = Qt.ItemDataRole.UserRole + 2
 """"both", "a", "b", or "" for a single article."""
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3
 """"speaker", "quote" or "entity"."""
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4
+"""What the filter box matches: the name and its aliases, or the quote."""
+SORT_ROLE = Qt.ItemDataRole.UserRole
+"""Sort key: the count for number columns, the folded name for names."""
 
 SIDE_TEXT = {Side.BOTH: "A B", Side.ONLY_A: "A", Side.ONLY_B: "B"}
 SIDE_TIP = {
@@ -29,9 +33,11 @@ SPEAKER_HEADERS = ["Speaker", "Quotes", "In"]
 ENTITY_HEADERS = ["Name", "Mentions", "In"]
 
 
-def _item(text: str, tip: str = "") -> QStandardItem:
+def _item(text: str, tip: str = "", search: str = "") -> QStandardItem:
     item = QStandardItem(text)
     item.setEditable(False)
+    item.setData(text.casefold(), SORT_ROLE)
+    item.setData(search or text, SEARCH_ROLE)
     if tip:
         item.setToolTip(tip)
     return item
@@ -39,7 +45,7 @@ def _item(text: str, tip: str = "") -> QStandardItem:
 
 def _count(n: int) -> QStandardItem:
     item = _item(str(n))
-    item.setData(n, Qt.ItemDataRole.UserRole)
+    item.setData(n, SORT_ROLE)
     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
 
@@ -61,7 +67,7 @@ def _speaker_rows(
     side: Side | None,
 ) -> list[QStandardItem]:
     total = sum(len(s.quotes) for _, s in per_side)
-    name_item = _item(name, _alias_tip(name, aliases))
+    name_item = _item(name, _alias_tip(name, aliases), " ".join((name, *aliases)))
     name_item.setData("speaker", KIND_ROLE)
     locate = [(tag, [(q.start, q.end) for q in s.quotes]) for tag, s in per_side]
     name_item.setData(locate, LOCATE_ROLE)
@@ -85,7 +91,7 @@ def _entity_rows(
     name: str, aliases: tuple[str, ...], per_side: list[tuple[str, Entity]], side: Side | None
 ) -> list[QStandardItem]:
     total = sum(len(e.mentions) for _, e in per_side)
-    name_item = _item(name, _alias_tip(name, aliases))
+    name_item = _item(name, _alias_tip(name, aliases), " ".join((name, *aliases)))
     name_item.setData("entity", KIND_ROLE)
     name_item.setData([(tag, e.spans()) for tag, e in per_side], LOCATE_ROLE)
     name_item.setData(side.value if side else "", SIDE_ROLE)

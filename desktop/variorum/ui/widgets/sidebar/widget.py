@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
 from variorum.core.extract import Drift, Extraction, QuoteDrift
 from variorum.ui.widgets.compare.palette import colors_for
 from variorum.ui.widgets.sidebar.drift_html import drift_card_html
-from variorum.ui.widgets.sidebar.items import LOCATE_ROLE, pair_models, single_models
+from variorum.ui.widgets.sidebar.items import (
+    LOCATE_ROLE,
+    SEARCH_ROLE,
+    SORT_ROLE,
+    pair_models,
+    single_models,
+)
 
 Spans = list[tuple[int, int]]
 
@@ -71,7 +77,8 @@ class _ListView(QTreeView):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setRecursiveFilteringEnabled(True)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterRole(SEARCH_ROLE)
         self.setModel(self.proxy)
         self.setUniformRowHeights(False)
         self.setWordWrap(True)

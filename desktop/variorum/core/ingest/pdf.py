@@ -63,7 +63,7 @@ def load_pdf(data: bytes) -> ArticleDraft:
     if not any(any(line.strip() for line in page) for page in pages):
         raise NoTextLayerError()
     pages = strip_running_lines(pages)
-    for paragraph in join_lines([line for page in pages for line in page] , pages):
+    for paragraph in join_lines([line for page in pages for line in page], pages):
         draft.paragraphs.append(paragraph)
     _metadata(reader, draft)
     return finish_draft(draft)

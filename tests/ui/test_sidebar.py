@@ -170,6 +170,9 @@ def test_pair_marks_sides_and_shows_quote_drift(qtbot, sidebar: Sidebar) -> None
     speaker = _row(sidebar.speakers, "Ann Holt")
     data = speaker.data(LOCATE_ROLE)
     assert [side for side, _ in data] == ["a", "b"]
+    model = sidebar.speakers.model()
+    markers = [model.index(r, 2, speaker).data() for r in range(model.rowCount(speaker))]
+    assert markers == ["≠", "≠"]  # the quote was reworded between the versions
 
 
 def test_pending_and_clear(sidebar: Sidebar) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from variorum.core.extract import Entity, Extraction, Presence, Side, Speaker
+from variorum.core.extract import Entity, Extraction, Presence, QuoteDrift, Side, Speaker
 
 LOCATE_ROLE = Qt.ItemDataRole.UserRole + 1
 """list[tuple[str, list[tuple[int, int]]]]: where the row's text is, per side."""
@@ -60,11 +60,41 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+QUOTE_STATE_TEXT = {"same": "=", "reworded": "≠", "": ""}
+QUOTE_STATE_TIP = {
+    "same": "The same words in the other version",
+    "reworded": "Worded differently in the other version (see Quote drift)",
+    "": "",
+}
+
+
+def _fold(text: str) -> str:
+    return " ".join("".join(c for c in text.casefold() if c.isalnum() or c.isspace()).split())
+
+
+def _quote_states(
+    per_side: list[tuple[str, Speaker]], reworded: set[tuple[str, int]]
+) -> dict[tuple[str, int], str]:
+    """Per quote (side, start): "same" when the other version has it word for word,
+    "reworded" when it is part of a quote drift, else ""."""
+    folded = {tag: {_fold(q.text) for q in s.quotes} for tag, s in per_side}
+    states: dict[tuple[str, int], str] = {}
+    for tag, speaker in per_side:
+        others = [f for t, f in folded.items() if t != tag]
+        for q in speaker.quotes:
+            if (tag, q.start) in reworded:
+                states[(tag, q.start)] = "reworded"
+            elif any(_fold(q.text) in f for f in others):
+                states[(tag, q.start)] = "same"
+    return states
+
+
 def _speaker_rows(
     name: str,
     aliases: tuple[str, ...],
     per_side: list[tuple[str, Speaker]],
     side: Side | None,
+    reworded: set[tuple[str, int]] | None = None,
 ) -> list[QStandardItem]:
     total = sum(len(s.quotes) for _, s in per_side)
     name_item = _item(name, _alias_tip(name, aliases), " ".join((name, *aliases)))
@@ -72,6 +102,7 @@ def _speaker_rows(
     locate = [(tag, [(q.start, q.end) for q in s.quotes]) for tag, s in per_side]
     name_item.setData(locate, LOCATE_ROLE)
     name_item.setData(side.value if side else "", SIDE_ROLE)
+    states = _quote_states(per_side, reworded or set()) if side is not None else {}
     for tag, speaker in per_side:
         for q in speaker.quotes:
             label = f"“{_one_line(q.text)}”"
@@ -82,7 +113,9 @@ def _speaker_rows(
             child.setData("quote", KIND_ROLE)
             child.setData([(tag, [(q.start, q.end)])], LOCATE_ROLE)
             child.setData(tag, SIDE_ROLE)
-            name_item.appendRow([child, _item(""), _item("")])
+            state = states.get((tag, q.start), "")
+            marker = _item(QUOTE_STATE_TEXT[state], QUOTE_STATE_TIP[state])
+            name_item.appendRow([child, _item(""), marker])
     side_item = _item(SIDE_TEXT[side] if side else "", SIDE_TIP[side] if side else "")
     return [name_item, _count(total), side_item]
 
@@ -133,13 +166,19 @@ def _aliases(p: Presence) -> tuple[str, ...]:
 
 
 def pair_models(
-    speakers: tuple[Presence, ...], orgs: tuple[Presence, ...], people: tuple[Presence, ...]
+    speakers: tuple[Presence, ...],
+    orgs: tuple[Presence, ...],
+    people: tuple[Presence, ...],
+    drifts: tuple[QuoteDrift, ...] = (),
 ) -> tuple[QStandardItemModel, ...]:
-    """The same three lists for two versions, every row marked both / only A / only B."""
+    """The same three lists for two versions, every row marked both / only A / only B, and
+    each quote marked "=" (same words in the other version) or "≠" (reworded)."""
+    reworded = {("a", q.start) for d in drifts for q in d.a.quotes}
+    reworded |= {("b", q.start) for d in drifts for q in d.b.quotes}
     speaker_model = _new_model(SPEAKER_HEADERS)
     for p in speakers:
         per_side = [(tag, s) for tag, s in _sides(p) if isinstance(s, Speaker)]
-        speaker_model.appendRow(_speaker_rows(p.name, _aliases(p), per_side, p.side))
+        speaker_model.appendRow(_speaker_rows(p.name, _aliases(p), per_side, p.side, reworded))
     entity_models = []
     for presences in (orgs, people):
         model = _new_model(ENTITY_HEADERS)

@@ -215,7 +215,8 @@ class Sidebar(QWidget):
     ) -> None:
         """Two versions: everything marked both / only A / only B, and the quote drift."""
         del a_text, b_text, a_extraction, b_extraction  # the drift holds both sides
-        self._set_models(pair_models(drift.speakers, drift.organizations, drift.people), True)
+        models = pair_models(drift.speakers, drift.organizations, drift.people, drift.quotes)
+        self._set_models(models, show_sides=True)
         self._set_drift(drift.quotes)
         self._show_counts_notice(drift.speakers, drift.organizations, drift.people)
 

@@ -93,6 +93,8 @@ def test_flow_index_lookups() -> None:
     assert index.href_pos("change:1") == 18
     assert index.source_at(18) == ("b", 4)
     assert index.source_at(0) == ("b", 0)
+    assert index.source_at(14) == ("a", 4)
+    assert index.source_at(14, "b") == ("b", 4)  # the view's top, read as B's text
 
 
 def test_palettes_differ_by_decoration_not_only_colour() -> None:

@@ -332,7 +332,8 @@ class ComparePane(QWidget):
         built = self._current_built()
         if built is None or self._shown is None:
             return None
-        source = built.index.source_at(self.view.top_position())
+        top = self.view.top_position()
+        source = built.index.source_at(top, "b") or built.index.source_at(top)
         if source is None:
             return None
         side, offset = source

@@ -191,11 +191,12 @@ class FlowIndex:
         placed = self._placed[i]
         return placed.segment.change if doc_pos < placed.doc_end else None
 
-    def source_at(self, doc_pos: int) -> tuple[str, int] | None:
-        """(side, article offset) of the article text at or after a document position."""
+    def source_at(self, doc_pos: int, side: str = "") -> tuple[str, int] | None:
+        """(side, article offset) of the article text at or after a document position; only
+        text of ``side`` when given."""
         i = max(self._placed_index(doc_pos), 0)
         for p in self._placed[i:]:
-            if p.segment.side:
+            if p.segment.side and (not side or p.segment.side == side):
                 inside = max(doc_pos - p.doc_start, 0)
                 return p.segment.side, p.segment.start + min(inside, len(p.segment.text))
         return None

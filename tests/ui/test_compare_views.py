@@ -76,6 +76,13 @@ def test_document_positions_equal_text_offsets(qapp, pieces) -> None:
             assert char == expected
 
 
+def test_source_at_counts_utf16_units() -> None:
+    index = FlowIndex()
+    index.place([Segment(SegKind.EQUAL, "a😀b c", "b", 10)], 0)
+    assert index.source_at(3) == ("b", 12)  # after "a" + the two units of the emoji: "b"
+    assert index.doc_pos("b", 12) == 3
+
+
 def test_flow_index_lookups() -> None:
     segments = [
         Segment(SegKind.EQUAL, "one ", "b", 0),

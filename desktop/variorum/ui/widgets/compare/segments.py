@@ -55,6 +55,13 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def _code_points(text: str, units: int) -> int:
+    """How many characters of ``text`` the first ``units`` UTF-16 code units hold."""
+    if text.isascii():
+        return units
+    return len(text.encode("utf-16-le")[: 2 * units].decode("utf-16-le", errors="ignore"))
+
+
 def _escape(piece: str) -> str:
     return html.escape(piece, quote=False).replace("\n", "<br />")
 
@@ -197,6 +204,6 @@ class FlowIndex:
         i = max(self._placed_index(doc_pos), 0)
         for p in self._placed[i:]:
             if p.segment.side and (not side or p.segment.side == side):
-                inside = max(doc_pos - p.doc_start, 0)
-                return p.segment.side, p.segment.start + min(inside, len(p.segment.text))
+                units = min(max(doc_pos - p.doc_start, 0), p.doc_end - p.doc_start)
+                return p.segment.side, p.segment.start + _code_points(p.segment.text, units)
         return None

@@ -270,3 +270,12 @@ def test_unnamed_source_breaks_the_chain(run: Run) -> None:
         "“The central bank will have to act before the summer.”"
     )
     assert {s.name: len(s.quotes) for s in x.speakers} == {"Ann Lindqvist": 1}
+
+
+def test_she_skips_the_man_named_last(run: Run) -> None:
+    x = run(
+        "“We are ready for the inspection,” said Marisol Quiroga, the spokeswoman for the "
+        "port. Her colleague, harbour master Mr. Tobias Erdmann, was not available. "
+        "“Every crane has been tested twice,” she said."
+    )
+    assert {s.name: len(s.quotes) for s in x.speakers} == {"Marisol Quiroga": 2}

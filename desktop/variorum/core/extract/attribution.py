@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from variorum.core.extract.data import ORG, PERSON
+from variorum.core.extract.gender import gender_of_pronoun
 from variorum.core.extract.layout import BODY, Block, Layout, is_headline_case
 from variorum.core.extract.mentions import MentionIndex, MentionRef
 from variorum.core.extract.orgcontext import name_run
@@ -61,12 +62,19 @@ class _Speaker:
 
 class Attributor:
     def __init__(
-        self, doc: Doc, layout: Layout, quotes: list[QuoteSpan], index: MentionIndex
+        self,
+        doc: Doc,
+        layout: Layout,
+        quotes: list[QuoteSpan],
+        index: MentionIndex,
+        genders: dict[int, str] | None = None,
     ) -> None:
         self.doc = doc
         self.layout = layout
         self.quotes = quotes
         self.index = index
+        self.genders = genders or {}
+        """Entity group -> "f"/"m" where the text says so (see :mod:`gender`)."""
         self._quoted = [(q.outer_start, q.outer_end) for q in quotes]
 
     def _inside_quote(self, pos: int) -> bool:
@@ -83,6 +91,14 @@ class Attributor:
             hi = self.quotes[i + 1].outer_start
         return lo, hi
 
+    def _antecedent(self, pos: int, pronoun: str, label: str) -> MentionRef | None:
+        """The most recent fitting mention: "she" skips people the text calls men."""
+        wanted = gender_of_pronoun(pronoun)
+        if wanted is None:
+            return self.index.before(pos, label)
+        genders = self.genders
+        return self.index.before(pos, label, lambda g: genders.get(g, wanted) != wanted)
+
     def _resolve_token(self, tok: Token) -> _Speaker | None:
         """The speaker a subject token stands for."""
         span = (tok.idx, tok.idx + len(tok.text))
@@ -92,7 +108,7 @@ class Attributor:
         lower = tok.lower_
         if lower in PRONOUNS_PERSON or lower in PRONOUNS_ORG:
             label = PERSON if lower in PRONOUNS_PERSON else ORG
-            prior = self.index.before(tok.idx, label)
+            prior = self._antecedent(tok.idx, tok.text, label)
             return _Speaker(span, prior.group) if prior else None
         # "the company said": the organization named last.
         if (
@@ -179,7 +195,7 @@ class Attributor:
                 pron = _PRONOUN_RE.search(text, near_lo, near_hi)
                 if pron:
                     label = PERSON if pron.group(1).lower() != "it" else ORG
-                    prior = self.index.before(pron.start(), label)
+                    prior = self._antecedent(pron.start(), pron.group(1), label)
                     if prior:
                         return verb.group(1), _Speaker((pron.start(), pron.end()), prior.group)
         return None

@@ -22,6 +22,7 @@ from variorum.core.extract.entities import (
     normalise_name,
     vote_labels,
 )
+from variorum.core.extract.gender import guess_genders
 from variorum.core.extract.layout import BOILERPLATE, Layout, analyse_layout
 from variorum.core.extract.mentions import MentionIndex, MentionRef
 from variorum.core.extract.model import pipeline_label
@@ -93,7 +94,8 @@ def extract_doc(text: str, doc: Doc, layout: Layout | None = None, model: str = 
     mentions = _all_mentions(layout, groups, spans)
     quotes = find_quotes(layout)
     index = MentionIndex(mentions, [(q.outer_start, q.outer_end) for q in quotes])
-    attributions = Attributor(doc, layout, quotes, index).attribute()
+    genders = guess_genders(doc, mentions)
+    attributions = Attributor(doc, layout, quotes, index, genders).attribute()
 
     # Speakers the parse found but the entity model did not (an unknown name as subject of
     # "said") become people.

@@ -7,6 +7,7 @@ point?" and "which entity is named inside this phrase?"; a sorted list answers a
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -50,12 +51,16 @@ class MentionIndex:
             i += 1
         return None
 
-    def before(self, pos: int, label: str) -> MentionRef | None:
-        """The last usable mention with ``label`` that ends before ``pos``."""
+    def before(
+        self, pos: int, label: str, reject: Callable[[int], bool] | None = None
+    ) -> MentionRef | None:
+        """The last usable mention with ``label`` that ends before ``pos`` and whose group
+        ``reject`` does not turn down (e.g. a man for "she")."""
         i = bisect.bisect_left(self._starts, pos) - 1
         while i >= 0:
             m = self._mentions[i]
-            if m.label == label and m.end <= pos and self._usable(m):
+            fits = m.label == label and m.end <= pos and self._usable(m)
+            if fits and (reject is None or not reject(m.group)):
                 return m
             i -= 1
         return None

@@ -243,3 +243,24 @@ def test_a_deletion_after_a_moved_unit_stays_where_it_was() -> None:
     assert deleted_at and moved_at and deleted_at[0] < moved_at[0]
     (deletion,) = [ch for ch in c.changes if ch.kind is ChangeKind.DELETE]
     assert deletion.b_start == 0
+
+
+def test_a_phrase_moved_inside_a_sentence_is_a_move() -> None:
+    a = (
+        "China now produces more research papers in the field than the U.S., according to "
+        "an analysis from The Brookings Institution. It still lags behind in breakthroughs."
+    )
+    b = (
+        "According to an analysis by The Brookings Institution, China now produces more "
+        "research papers in the field than the U.S. It still lags behind in breakthroughs."
+    )
+    c = compare_texts(a, b)
+    (move,) = [ch for ch in c.changes if ch.kind is ChangeKind.MOVE]
+    assert move.a_text == "according to an analysis from The Brookings Institution"
+    assert move.b_text == "According to an analysis by The Brookings Institution"
+    assert {(d.a_text, d.b_text) for d in move.detail} == {
+        ("according", "According"),
+        ("from", "by"),
+    }
+    assert c.stats.moved_words == 8
+    assert not any(ch.kind is ChangeKind.INSERT and "Brookings" in ch.b_text for ch in c.changes)

@@ -39,6 +39,7 @@ edit = st.one_of(
     st.tuples(st.just("add"), st.integers(0, 10_000), st.just("")),
     st.tuples(st.just("nbsp"), st.integers(0, 10_000), st.just("")),
     st.tuples(st.just("quotes"), st.integers(0, 10_000), st.just("")),
+    st.tuples(st.just("shift"), st.integers(0, 10_000), st.just("")),
 )
 
 
@@ -73,6 +74,11 @@ def apply_edits(paras: list[str], edits: list[tuple[str, int, str]]) -> list[str
         elif kind == "quotes":
             out[p] = out[p].replace('"', "“", 1).replace("'", "’", 1)
             continue
+        elif kind == "shift" and len(words) > 8:
+            phrase = words[w : w + 5]  # a phrase moves elsewhere in its paragraph
+            rest = words[:w] + words[w + 5 :]
+            to = (n // 11) % (len(rest) + 1)
+            words = rest[:to] + phrase + rest[to:]
         out[p] = " ".join(words)
     return out
 

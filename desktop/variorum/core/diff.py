@@ -8,6 +8,7 @@ pair too large for word-level detail is marked ``coarse`` and named in ``notices
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 
 from variorum.core.align import Range, UnitMatch, align
@@ -22,6 +23,7 @@ from variorum.core.changes import (
     UnitStatus,
 )
 from variorum.core.options import CompareOptions
+from variorum.core.phrases import PhraseMove, split_moves
 from variorum.core.tokens import TokenSeq, Vocabulary, tokenize
 from variorum.core.worddiff import Op, word_ops
 
@@ -151,18 +153,47 @@ class _Builder:
         else:
             ops = word_ops(a, b, a_rng, b_rng)
         out: list[Change] = []
+        if record_equal and not coarse:
+            ops, moves = split_moves(ops, a, b)
+            for mv in moves:
+                out.append(self._phrase_move(mv, a_rng, b_rng))
         for op, alo, ahi, blo, bhi in ops:
             a_span, b_span = a.span(alo, ahi, a_rng[0]), b.span(blo, bhi, b_rng[0])
             if op == 0:
                 if record_equal:
                     self.equal.append(EqualRun(*a_span, *b_span))
                 continue
-            kind = {-1: ChangeKind.DELETE, 1: ChangeKind.INSERT}.get(op, ChangeKind.REPLACE)
+            kind = _KINDS.get(op, ChangeKind.REPLACE)
             out.append(Change(kind, *a_span, *b_span, a.text[slice(*a_span)],
                               b.text[slice(*b_span)]))
             self.inserted += b.words(blo, bhi)
             self.deleted += a.words(alo, ahi)
         return out
+
+    def _phrase_move(self, mv: PhraseMove, a_rng: Range, b_rng: Range) -> Change:
+        """A moved phrase as a MOVE change, its small edits as detail."""
+        a, b = self.a, self.b
+        a_span = a.span(mv.a_lo, mv.a_hi, a_rng[0])
+        b_span = b.span(mv.b_lo, mv.b_hi, b_rng[0])
+        detail = [
+            Change(
+                _KINDS.get(op, ChangeKind.REPLACE),
+                *a.span(alo, ahi, mv.a_lo),
+                *b.span(blo, bhi, mv.b_lo),
+                a.text[slice(*a.span(alo, ahi, mv.a_lo))],
+                b.text[slice(*b.span(blo, bhi, mv.b_lo))],
+            )
+            for op, alo, ahi, blo, bhi in word_ops(a, b, (mv.a_lo, mv.a_hi), (mv.b_lo, mv.b_hi))
+            if op != 0
+        ]
+        for d in detail:
+            self.inserted += _words_in(b, d.b_start, d.b_end)
+            self.deleted += _words_in(a, d.a_start, d.a_end)
+        self.moved += b.words(mv.b_lo, mv.b_hi)
+        return Change(
+            ChangeKind.MOVE, *a_span, *b_span, a.text[slice(*a_span)], b.text[slice(*b_span)],
+            tuple(detail),
+        )
 
     def result(self, notices: list[str]) -> Comparison:
         changes = sorted(self.changes, key=lambda c: (c.b_start, c.a_start))
@@ -183,6 +214,14 @@ class _Builder:
             tuple(notices + self.notices),
             equal_runs=equal,
         )
+
+
+_KINDS = {-1: ChangeKind.DELETE, 1: ChangeKind.INSERT}
+
+
+def _words_in(seq: TokenSeq, start: int, end: int) -> int:
+    """Words of ``seq`` whose tokens lie within characters [start, end)."""
+    return seq.words(bisect.bisect_left(seq.starts, start), bisect.bisect_left(seq.starts, end))
 
 
 def _side(rng: Range | None, span: tuple[int, int]) -> tuple[int, int]:

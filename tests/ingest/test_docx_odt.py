@@ -123,11 +123,9 @@ def test_encrypted_docx_ole_container() -> None:
         load_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "locked.docx")
 
 
-def test_old_doc_and_rtf_are_unsupported_with_advice() -> None:
+def test_old_doc_is_unsupported_with_advice() -> None:
     with pytest.raises(UnsupportedFormatError, match=r"save it as \.docx"):
         load_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "old.doc")
-    with pytest.raises(UnsupportedFormatError, match="RTF"):
-        load_bytes(b"{\\rtf1\\ansi Hello world}", "letter.rtf")
 
 
 def test_odt_text_headings_and_metadata(seed000: Path) -> None:

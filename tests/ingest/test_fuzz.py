@@ -57,6 +57,14 @@ def valid_files() -> dict[str, bytes]:
         "story.docx": docx_bytes(PARAS, heading="Harbour", title="Harbour"),
         "story.odt": odt_bytes(PARAS, heading="Harbour"),
         "story.eml": eml_bytes("\n\n".join(PARAS), subject="Harbour"),
+        "story.rtf": (
+            r"{\rtf1\ansi\ansicpg1252{\fonttbl{\f0 Arial;}}{\info{\title Harbour}}\f0 "
+            + "".join(
+                "".join(c if ord(c) < 128 else f"\\u{ord(c)}?" for c in p) + r"\par "
+                for p in PARAS
+            )
+            + "}"
+        ).encode("ascii"),
         "story.pdf": pdf_with_text(PARAS),
         "scan.pdf": pdf_blank_pages(2),
     }
@@ -76,7 +84,9 @@ def _load(data: bytes, name: str) -> None:
 @FUZZ
 @given(
     data=st.binary(min_size=0, max_size=4096),
-    name=st.sampled_from(["a.txt", "a.md", "a.html", "a.docx", "a.odt", "a.pdf", "a.eml", "a"]),
+    name=st.sampled_from(
+        ["a.txt", "a.md", "a.html", "a.docx", "a.odt", "a.pdf", "a.eml", "a.rtf", "a"]
+    ),
 )
 def test_random_bytes(data: bytes, name: str) -> None:
     _load(data, name)

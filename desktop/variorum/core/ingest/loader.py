@@ -32,8 +32,9 @@ from variorum.core.ingest.html import load_html
 from variorum.core.ingest.limits import DEFAULT_LIMITS, Budget, Limits, PageProgress, run_guarded
 from variorum.core.ingest.odt import load_odt
 from variorum.core.ingest.pdf import load_pdf
+from variorum.core.ingest.rtf import load_rtf
 from variorum.core.ingest.text import load_text
-from variorum.core.ingest.unsupported import load_doc, load_rtf
+from variorum.core.ingest.unsupported import load_doc
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,6 @@ from variorum.core.diff import compare_texts
 from variorum.ui.widgets.compare.inline_doc import inline_segments
 from variorum.ui.widgets.compare.mapping import EqualRunMap
 from variorum.ui.widgets.compare.palette import DARK, LIGHT, span_styles
-from variorum.ui.widgets.compare.refguard import top_up
 from variorum.ui.widgets.compare.segments import (
     DOC_STYLESHEET,
     FlowIndex,
@@ -34,7 +33,6 @@ ALPHABET = "ab \n\t.<>&\"'é😀\u00a0—"
 
 
 def render(segments: list[Segment]) -> QTextDocument:
-    top_up()
     document = QTextDocument()
     document.setDefaultStyleSheet(DOC_STYLESHEET)
     document.setHtml(flow_html(segments, span_styles(LIGHT)))
@@ -274,16 +272,3 @@ def test_views_rebuild_both_texts_on_random_edits(paragraphs, data) -> None:
         assert 0 <= runs.a_to_b(pos) <= len(b)
     for pos in range(0, len(b), 7):
         assert 0 <= runs.b_to_a(pos) <= len(a)
-
-
-def test_refguard_keeps_the_singletons_alive() -> None:
-    import sys
-
-    from variorum.ui.widgets.compare import refguard
-
-    top_up()
-    if refguard._NEEDED:  # this binding drops references: a reserve must be held
-        assert sys.getrefcount(None) > refguard._LOW_WATER
-        assert sys.getrefcount(False) > refguard._LOW_WATER
-    else:
-        assert not refguard._RESERVE

@@ -20,7 +20,6 @@ from variorum.ui.widgets.compare.inline_doc import inline_segments
 from variorum.ui.widgets.compare.mapping import EqualRunMap
 from variorum.ui.widgets.compare.palette import DiffColors, span_styles
 from variorum.ui.widgets.compare.reader_doc import reader_segments
-from variorum.ui.widgets.compare.refguard import top_up
 from variorum.ui.widgets.compare.segments import (
     DOC_STYLESHEET,
     FlowIndex,
@@ -55,7 +54,6 @@ class Pending(Protocol):
 
 
 def new_document(parent: QWidget) -> QTextDocument:
-    top_up()
     document = QTextDocument(parent)
     document.setUndoRedoEnabled(False)
     document.setDefaultFont(parent.font())

@@ -34,7 +34,6 @@ from variorum.ui.widgets.compare.locate import (
 from variorum.ui.widgets.compare.mapping import EqualRunMap
 from variorum.ui.widgets.compare.overview import Mark, OverviewStrip
 from variorum.ui.widgets.compare.palette import DiffColors, colors_for
-from variorum.ui.widgets.compare.refguard import keep_topped_up, top_up
 from variorum.ui.widgets.compare.side_build import SideBuild
 from variorum.ui.widgets.compare.textview import DiffTextView
 from variorum.ui.widgets.compare.toolbar import INLINE, SIDE_BY_SIDE, CompareActions
@@ -56,7 +55,6 @@ class ComparePane(QWidget):
     view_mode_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        top_up()
         super().__init__(parent)
         self._mode = INLINE
         self._shown: _Shown | None = None
@@ -71,7 +69,6 @@ class ComparePane(QWidget):
         self._place: tuple[str, str, int] | None = None
         """(A id, B id, B offset at the top) of the last pair shown, kept across show_pending."""
         # The pane lives as long as the window, so it keeps the refcount reserve full.
-        self._guard = keep_topped_up(self)
 
         self.header = CompareHeader(self)
         self.actions_ = CompareActions(self)
@@ -202,7 +199,6 @@ class ComparePane(QWidget):
     def go_to_change(self, index: int, *, scroll: bool = True) -> None:
         if self._shown is None or not 0 <= index < len(self._shown.comparison.changes):
             return
-        top_up()
         self._current = index
         ranges = self._change_doc_ranges(index)
         self.view.set_current_ranges(ranges)
@@ -277,7 +273,6 @@ class ComparePane(QWidget):
         return built
 
     def _show_doc(self, built: BuiltDoc) -> None:
-        top_up()
         self.view.set_highlight_colors(self._colors.current_bg, self._colors.found_bg)
         self.view.show_document(built.document)
         self.overview.set_marks(self._marks(built))
@@ -373,7 +368,6 @@ class ComparePane(QWidget):
             self.view.scroll_to_position(span[0])
 
     def _reset(self) -> None:
-        top_up()
         if self._shown is not None:
             top_b = self._top_b_offset()
             shown = self._shown

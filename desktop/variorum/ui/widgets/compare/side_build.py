@@ -22,7 +22,6 @@ from variorum.core.changes import Comparison
 from variorum.ui.widgets.compare.builder import BuiltDoc, new_document
 from variorum.ui.widgets.compare.mapping import EqualRunMap
 from variorum.ui.widgets.compare.palette import DiffColors, span_styles
-from variorum.ui.widgets.compare.refguard import top_up
 from variorum.ui.widgets.compare.segments import FlowIndex, SegKind
 from variorum.ui.widgets.compare.side_doc import ROWS_PER_TABLE, SideLayout, side_html, side_layout
 
@@ -49,7 +48,6 @@ class _Appender:
         return self.next_row >= min(limit, len(self.layout.cells))
 
     def append(self, count: int, limit: int) -> None:
-        top_up()
         start = self.next_row
         stop = min(start + count, limit, len(self.layout.cells))
         if stop <= start:

@@ -21,8 +21,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from variorum.ui.widgets.compare.refguard import top_up
-
 Range = tuple[int, int]
 LAYOUT_STEP = 10_000
 """Characters laid out per background step."""
@@ -51,7 +49,6 @@ class DiffTextView(QTextBrowser):
         self._layout_timer.start()
 
     def _layout_step(self) -> None:
-        top_up()
         document = self.document()
         last = document.characterCount() - 1
         self._layout_pos = min(self._layout_pos + LAYOUT_STEP, last)

@@ -279,3 +279,20 @@ def test_she_skips_the_man_named_last(run: Run) -> None:
         "“Every crane has been tested twice,” she said."
     )
     assert {s.name: len(s.quotes) for s in x.speakers} == {"Marisol Quiroga": 2}
+
+
+def test_long_texts_are_parsed_in_pieces(nlp, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from variorum.core.extract import engine
+
+    text = "\n\n".join(
+        f"“The bridge on route {i} will reopen in May,” said Ilse Vandermeer, the roads "
+        f"director of Westmark Province."
+        for i in range(6)
+    )
+    whole = engine.extract(text, nlp)
+    monkeypatch.setattr(engine, "CHUNK_CHARS", 150)
+    assert len(engine.split_for_parsing(text, 150)) > 3
+    assert "".join(engine.split_for_parsing(text, 150)) == text
+    pieces = engine.extract(text, nlp)
+    assert pieces.speakers == whole.speakers
+    assert len(pieces.speakers[0].quotes) == 6

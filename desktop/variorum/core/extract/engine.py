@@ -163,24 +163,52 @@ def extract_doc(text: str, doc: Doc, layout: Layout | None = None, model: str = 
     return Extraction(tuple(speakers), orgs, people, model)
 
 
+CHUNK_CHARS = 100_000
+"""Longer texts are parsed in pieces cut at line breaks and joined again (spaCy refuses texts
+over ``nlp.max_length`` and its memory grows with the length of one text)."""
+
+
+def split_for_parsing(text: str, size: int) -> list[str]:
+    """Pieces of at most about ``size`` characters that concatenate back to ``text``, cut
+    after a line break where there is one (else after a space, else anywhere)."""
+    pieces: list[str] = []
+    pos = 0
+    while len(text) - pos > size:
+        window = text[pos : pos + size]
+        cut = window.rfind("\n") + 1 or window.rfind(" ") + 1 or size
+        pieces.append(text[pos : pos + cut])
+        pos += cut
+    pieces.append(text[pos:])
+    return pieces
+
+
 def extract(text: str, nlp: Language) -> Extraction:
     """Extraction from one article text (``Article.text``); offsets point into ``text``."""
-    layout = analyse_layout(text)
-    return extract_doc(text, nlp(layout.nlp_text), layout, pipeline_label(nlp))
+    return next(extract_many([text], nlp, batch_size=1))
 
 
 def extract_many(texts: Iterable[str], nlp: Language, batch_size: int = 16) -> Iterator[Extraction]:
     """Extractions in input order, one as soon as it is ready (``nlp.pipe`` batches the model
     work, which is most of the cost)."""
+    from spacy.tokens import Doc as SpacyDoc
+
     label = pipeline_label(nlp)
     pending: dict[int, Layout] = {}
 
-    def prepared() -> Iterator[str]:
+    def prepared() -> Iterator[tuple[str, tuple[int, int]]]:
         for i, text in enumerate(texts):
             layout = analyse_layout(text)
             pending[i] = layout
-            yield layout.nlp_text
+            parts = split_for_parsing(layout.nlp_text, CHUNK_CHARS)
+            for part in parts:
+                yield part, (i, len(parts))
 
-    for i, doc in enumerate(nlp.pipe(prepared(), batch_size=batch_size)):
+    parts: list[Doc] = []
+    for doc, (i, count) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+        parts.append(doc)
+        if len(parts) < count:
+            continue
+        whole = parts[0] if count == 1 else SpacyDoc.from_docs(parts, ensure_whitespace=False)
+        parts = []
         layout = pending.pop(i)
-        yield extract_doc(layout.text, doc, layout, label)
+        yield extract_doc(layout.text, whole, layout, label)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QStandardItemModel
+from PySide6.QtGui import QFontMetrics, QResizeEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
@@ -41,6 +41,7 @@ from variorum.ui.widgets.sidebar.items import (
 )
 
 Spans = list[tuple[int, int]]
+DRIFT_MAX_HEIGHT = 340
 
 
 class _WrapDelegate(QStyledItemDelegate):
@@ -141,8 +142,7 @@ class Sidebar(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.drift_body)
-        scroll.setMinimumHeight(200)
-        scroll.setMaximumHeight(360)
+        self.drift_scroll = scroll
         self.drift_frame = QFrame(self)
         self.drift_frame.setObjectName("driftFrame")
         self.drift_frame.setFrameShape(QFrame.Shape.StyledPanel)
@@ -259,6 +259,20 @@ class Sidebar(QWidget):
             f"<b>Quote drift</b> — {n} quote{'s' if n != 1 else ''} worded differently"
         )
         self.drift_frame.show()
+        self._fit_drift_height()
+
+    def _fit_drift_height(self) -> None:
+        """As tall as the cards need, up to a cap: one short drift must not leave a gap, many
+        must not push the lists off screen."""
+        width = max(self.drift_scroll.viewport().width(), self.width() - 40, 160)
+        needed = self.drift_body.heightForWidth(width)
+        height = min(max(needed, 40) + 6, DRIFT_MAX_HEIGHT)
+        self.drift_scroll.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._drifts:
+            self._fit_drift_height()
 
     def _style_drift_frame(self) -> None:
         colors = colors_for(self.palette())

@@ -50,3 +50,30 @@ def test_added_fields_have_defaults() -> None:
     assert EqualRun(0, 1, 0, 1).a_end == 1
     assert UnitPair(UnitStatus.INSERTED, -1, -1, 0, 4).coarse is False
     assert issubclass(Cancelled, Exception)
+
+
+def test_navigate_a_uses_positions_in_the_base_text() -> None:
+    c = comparison(
+        [
+            Change(ChangeKind.MOVE, 50, 60, 0, 10, "a" * 10, "b" * 10),
+            Change(ChangeKind.REPLACE, 5, 8, 20, 22, "aaa", "bb"),
+            Change(ChangeKind.INSERT, 30, 30, 40, 45, "", "bbbbb"),
+        ]
+    )
+    at_move = c.navigate_a(55)
+    assert (at_move.current, at_move.previous, at_move.next) == (0, 2, None)
+    at_replace = c.navigate_a(6)
+    assert (at_replace.current, at_replace.previous, at_replace.next) == (1, None, 2)
+    at_insert = c.navigate_a(30)  # an empty A range is one position
+    assert (at_insert.current, at_insert.previous, at_insert.next) == (2, 1, 0)
+    between = c.navigate_a(40)
+    assert (between.current, between.previous, between.next) == (None, 2, 0)
+
+
+def test_replace_builds_fresh_indexes() -> None:
+    import dataclasses
+
+    one = comparison([Change(ChangeKind.INSERT, 0, 0, 5, 9, "", "bbbb")])
+    two = dataclasses.replace(one, changes=())
+    assert two.navigate(6).current is None
+    assert one.navigate(6).current == 0

@@ -100,12 +100,34 @@ class Comparison:
     units: tuple[UnitPair, ...] = ()
     notices: tuple[str, ...] = ()
     """Things the user must know, e.g. a unit shown without word-level detail."""
-    _b_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _b_starts: list[int] = field(default_factory=list, repr=False, compare=False, init=False)
     equal_runs: tuple[EqualRun, ...] = ()
     """Sorted by b_start; see :class:`EqualRun`."""
+    _a_order: list[int] = field(default_factory=list, repr=False, compare=False, init=False)
+    _a_starts: list[int] = field(default_factory=list, repr=False, compare=False, init=False)
 
     def __post_init__(self) -> None:
-        self._b_starts.extend(c.b_start for c in self.changes)
+        # Built here, never passed in: dataclasses.replace() must not share them.
+        order = sorted(range(len(self.changes)), key=lambda k: (self.changes[k].a_start, k))
+        object.__setattr__(self, "_b_starts", [c.b_start for c in self.changes])
+        object.__setattr__(self, "_a_order", order)
+        object.__setattr__(self, "_a_starts", [self.changes[k].a_start for k in order])
+
+    def navigate_a(self, a_pos: int) -> Navigation:
+        """The same lookup by a position in A (for a click in the base text's column): the
+        change whose A side holds ``a_pos``, and the changes before and after it in A's order.
+        Indexes are into ``changes``."""
+        starts, order = self._a_starts, self._a_order
+        i = bisect.bisect_right(starts, a_pos) - 1
+        current: int | None = None
+        if i >= 0:
+            change = self.changes[order[i]]
+            if change.a_start <= a_pos < max(change.a_end, change.a_start + 1):
+                current = order[i]
+        before = (i - 1 if current is not None else i) if i >= 0 else -1
+        previous = order[before] if before >= 0 else None
+        nxt = order[i + 1] if i + 1 < len(order) else None
+        return Navigation(current, previous, nxt)
 
     def navigate(self, b_pos: int) -> Navigation:
         """Changes are sorted by their B position; this is a bisection, not a scan."""

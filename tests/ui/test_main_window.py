@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -27,7 +27,7 @@ def drop(window: MainWindow, *paths: Path, target: QWidget | None = None) -> Non
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     action = Qt.DropAction.CopyAction
     button, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPointF(50, 50), action, mime, button, mods)
+    enter = QDragEnterEvent(QPoint(50, 50), action, mime, button, mods)
     QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
     event = QDropEvent(QPointF(50, 50), action, mime, button, mods, QEvent.Type.Drop)

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 
 PROGRESS_THRESHOLD = 5
 """More files than this in one batch get a progress dialog with Cancel."""
+PAGE_PROGRESS_THRESHOLD = 50
+"""A document with more pages than this gets the progress dialog even when it is alone."""
 MAX_NAMED_FAILURES = 3
 
 
@@ -111,7 +113,14 @@ def load_into_library(
         token.report(("done", done, path))
         return not token.cancelled()
 
-    report = load_many(files, size_limit=size_limit, progress=progress)
+    def page_progress(done: int, total: int) -> bool:
+        """Pages inside one long PDF: progress for the dialog, and Cancel stops mid-file."""
+        if token is None:
+            return True
+        token.report(("pages", done, total))
+        return not token.cancelled()
+
+    report = load_many(files, size_limit=size_limit, progress=progress, page_progress=page_progress)
     outcome = LoadOutcome(failures=[*folder_failures, *report.failures])
     outcome.cancelled = token is not None and token.cancelled()
     _add_all(report.articles, library, outcome)
@@ -181,7 +190,7 @@ class LoadController(QObject):
         def job(token: TaskToken) -> LoadOutcome:
             return load_into_library(paths, library, size_limit=limit, token=token)
 
-        state: dict[str, QProgressDialog | None] = {"dialog": None}
+        state: dict[str, Any] = {"dialog": None}
 
         def on_progress(value: object) -> None:
             if not isinstance(value, tuple):
@@ -192,6 +201,16 @@ class LoadController(QObject):
                 dialog = state["dialog"]
                 dialog.setValue(int(value[1]))
                 dialog.setLabelText(f"Loading {_display_name(str(value[2]))}…")
+            elif value[0] == "pages":
+                done, total = int(value[1]), int(value[2])
+                if state["dialog"] is None and total > PAGE_PROGRESS_THRESHOLD:
+                    state["dialog"] = self._open_progress(total, token)
+                    state["pages"] = True
+                dialog = state["dialog"]
+                if dialog is not None:
+                    if state.get("pages"):
+                        dialog.setValue(done)
+                    dialog.setLabelText(f"Reading page {done} of {total}…")
 
         def close_dialog() -> None:
             dialog = state["dialog"]

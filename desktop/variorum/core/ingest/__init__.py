@@ -6,18 +6,52 @@ Public entry points: :func:`load_file`, :func:`load_bytes` (clipboard: name it
 ``variorum.core.ingest.logsetup.configure_file_logging`` sends loader tracebacks to a file.
 """
 
-from variorum.core.ingest.errors import IngestError
-from variorum.core.ingest.limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT, Limits, PageProgress
-from variorum.core.ingest.loader import (
-    DEFAULT_SIZE_LIMIT,
-    LoadFailure,
-    LoadReport,
-    expand_paths,
-    load_bytes,
-    load_file,
-    load_many,
-    register_loader,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from variorum.core.ingest.errors import IngestError
+    from variorum.core.ingest.limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT, Limits, PageProgress
+    from variorum.core.ingest.loader import (
+        DEFAULT_SIZE_LIMIT,
+        LoadFailure,
+        LoadReport,
+        expand_paths,
+        load_bytes,
+        load_file,
+        load_many,
+        register_loader,
+    )
+
+# The format modules pull in trafilatura, lxml, pypdf...: imported on first use, so importing
+# ``variorum.core.ingest.logsetup`` (done before the first window) costs nothing.
+_LAZY = {
+    "IngestError": "errors",
+    "DEFAULT_LIMITS": "limits",
+    "DEFAULT_TIMEOUT": "limits",
+    "Limits": "limits",
+    "PageProgress": "limits",
+    "DEFAULT_SIZE_LIMIT": "loader",
+    "LoadFailure": "loader",
+    "LoadReport": "loader",
+    "expand_paths": "loader",
+    "load_bytes": "loader",
+    "load_file": "loader",
+    "load_many": "loader",
+    "register_loader": "loader",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DEFAULT_LIMITS",

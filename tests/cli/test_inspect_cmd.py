@@ -86,3 +86,24 @@ def test_basedir_before_command_is_accepted(
     )
     assert code == 0
     assert "Calder Bay Fishers" in capsys.readouterr().out
+
+
+def test_batch_command_logs_internal_errors_under_basedir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unforeseen loader failure is reported as an internal error and its traceback lands
+    in <basedir>/log/variorum.log."""
+    from variorum.core.ingest import loader
+
+    def broken(_data: bytes) -> None:
+        raise RuntimeError("boom in a loader")
+
+    monkeypatch.setitem(loader.LOADERS, "text", broken)
+    victim = tmp_path / "story.txt"
+    victim.write_text("A story that a broken loader cannot read.", encoding="utf-8")
+    code = main(["--basedir", str(tmp_path / "base"), "inspect", "--json", str(victim)])
+    (result,) = json.loads(capsys.readouterr().out)
+    assert code == 2
+    assert result["error"].startswith("internal error: RuntimeError: boom in a loader")
+    log_text = (tmp_path / "base" / "log" / "variorum.log").read_text(encoding="utf-8")
+    assert "Traceback" in log_text and "boom in a loader" in log_text

@@ -63,6 +63,18 @@ def _split_command(argv: Sequence[str]) -> tuple[list[str], str | None, list[str
     return args, None, []
 
 
+def _log_to_file(basedir: str | None) -> None:
+    """Loader tracebacks ("internal error: ...") go to the same log file the app uses; a
+    read-only home must not stop a batch command, so failure to log is not fatal."""
+    from variorum.core.ingest.logsetup import configure_file_logging
+    from variorum.core.paths import app_paths
+
+    try:
+        configure_file_logging(app_paths(basedir).log_dir)
+    except OSError as exc:
+        print(f"variorum: not logging to a file ({exc})", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     global_args, command, rest = _split_command(argv)
@@ -75,6 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     pre = argparse.ArgumentParser(prog="variorum", add_help=False)
     pre.add_argument("--basedir")
     base = pre.parse_args(global_args)
+    _log_to_file(base.basedir)
     module = importlib.import_module(f"variorum.cli.{command}_cmd")
     parser = argparse.ArgumentParser(prog=f"variorum {command}", description=COMMANDS[command])
     module.add_arguments(parser)

@@ -310,6 +310,7 @@ def best_partners(
 
 
 RARE = 3
+SAMPLE = 24
 """A token found in at most this many units of a side is evidence of which units pair."""
 WEAK = 0.25
 """A candidate with less than this share of the best candidate's rare-token evidence is
@@ -339,13 +340,17 @@ def likely_pairs(
     count_a = Counter(chain.from_iterable(sets_a))
     count_b = Counter(chain.from_iterable(sets_b))
     rare = {c for c, n in count_a.items() if n <= RARE and 0 < count_b.get(c, 0) <= RARE}
+    # Evidence from at most SAMPLE rare tokens of each unit of b is plenty to tell its
+    # partners, and keeps this linear in the number of units rather than of tokens.
+    picked = [sorted(codes & rare)[:SAMPLE] for codes in sets_b]
+    wanted = set(chain.from_iterable(picked))
     where: dict[str, list[int]] = {}
     for i, codes in enumerate(sets_a):
-        for c in codes & rare:
+        for c in codes & wanted:
             where.setdefault(c, []).append(i)
     shared: dict[tuple[int, int], float] = {}
-    for j, codes in enumerate(sets_b):
-        for c in codes & rare:
+    for j, codes_j in enumerate(picked):
+        for c in codes_j:
             found = where[c]
             weight = 1.0 / (len(found) * count_b[c])
             for i in found:

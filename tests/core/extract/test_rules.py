@@ -296,3 +296,13 @@ def test_long_texts_are_parsed_in_pieces(nlp, monkeypatch: pytest.MonkeyPatch) -
     pieces = engine.extract(text, nlp)
     assert pieces.speakers == whole.speakers
     assert len(pieces.speakers[0].quotes) == 6
+
+
+def test_descriptions_and_titles_are_not_part_of_names(run: Run) -> None:
+    x = run(
+        "The agency opened an inquiry into aid for Dutch chipmaker Veldmark Semiconductors on "
+        "Tuesday. Veldmark said it would cooperate. “We have doubts that the support is "
+        "proportionate,” Transport Commissioner Ilse Brandauer told a news conference."
+    )
+    assert "Veldmark Semiconductors" in {o.name for o in x.organizations}
+    assert [s.name for s in x.speakers] == ["Ilse Brandauer"]

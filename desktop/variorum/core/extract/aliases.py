@@ -144,6 +144,11 @@ def group_names(names: list[NameInfo], text: str) -> list[Group]:
             if len(full) == 1:
                 union(n.key, full[0].key)
             continue
+        starting = [o for o in orgs if o.key.startswith(n.key + " ")]
+        if len(_tokens(n.key)) == 1 and len(starting) == 1:
+            # "Veldhoven" for "Veldhoven Semiconductors": the only longer name it begins
+            union(n.key, starting[0].key)
+            continue
         for other in orgs:
             if other.key == n.key or not other.key.startswith(n.key + " "):
                 continue

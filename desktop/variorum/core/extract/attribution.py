@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from variorum.core.extract.data import ORG, PERSON
+from variorum.core.extract.entities import clean_person_tokens
 from variorum.core.extract.gender import gender_of_pronoun
 from variorum.core.extract.layout import BODY, Block, Layout, is_headline_case
 from variorum.core.extract.mentions import MentionIndex, MentionRef
@@ -126,8 +127,11 @@ class Attributor:
             return _Speaker((inner.start, inner.end), inner.group)
         if tok.pos_ == "PROPN":
             run = name_run(tok)
-            if run and " " in self.layout.text[run[0] : run[1]]:
-                return _Speaker(run, None, run)
+            if run:
+                span_tokens = self.doc.char_span(*run, alignment_mode="expand")
+                name = clean_person_tokens(list(span_tokens)) if span_tokens else None
+                if name and " " in self.layout.text[name[0] : name[1]]:
+                    return _Speaker(name, None, name)
         return None
 
     def _by_parse(self, i: int, lo: int, hi: int) -> tuple[str, _Speaker | None] | None:

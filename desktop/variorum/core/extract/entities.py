@@ -95,6 +95,17 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower_ in _TRAILING_DROP or tokens[-1].is_punct):
         tokens = tokens[:-1]
+    # "Dutch chipmaker Veldhoven Semiconductors": a description in lower case ends before
+    # the name; keep what follows the last lower-case word ("of", "and" belong to names).
+    for i in range(len(tokens) - 2, -1, -1):
+        tok = tokens[i]
+        if (
+            tok.text.islower()
+            and tok.lower_ not in _NAME_LINKS
+            and tokens[i + 1].text[:1].isupper()
+        ):
+            tokens = tokens[i + 1 :]
+            break
     if label == PERSON:
         # "OpenAI CEO Sam Altman" -> "Sam Altman": drop everything up to the last title word
         # that is followed by a capitalised word.
@@ -117,6 +128,11 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
     if "\n" in text or not _NAME_CHARS_RE.search(text) or not any(c.isupper() for c in text):
         return None
     return start, end
+
+
+def clean_person_tokens(tokens: list[Token]) -> tuple[int, int] | None:
+    """Character span of a person's name in ``tokens``, titles and descriptions removed."""
+    return _clean_span(tokens, PERSON)
 
 
 def _after_portfolio(ent: Span) -> list[Token] | None:

@@ -1,0 +1,52 @@
+"""Alias grouping on its own, with names given directly (no model)."""
+
+from __future__ import annotations
+
+from variorum.core.extract.aliases import NameInfo, group_names, initials
+from variorum.core.extract.entities import normalise_name
+
+
+def info(display: str, label: str, count: int = 1, first: int = 0) -> NameInfo:
+    return NameInfo(normalise_name(display), display, label, count, first)
+
+
+def groups_of(names: list[NameInfo], text: str = "") -> dict[str, set[str]]:
+    return {g.canonical.display: {m.display for m in g.members} for g in group_names(names, text)}
+
+
+def test_short_company_name_joins_the_only_longer_one() -> None:
+    found = groups_of([info("Veldmark Semiconductors", "ORG"), info("Veldmark", "ORG")])
+    assert found == {"Veldmark Semiconductors": {"Veldmark Semiconductors", "Veldmark"}}
+
+
+def test_short_name_stays_apart_when_two_longer_names_begin_with_it() -> None:
+    found = groups_of(
+        [info("Acme Foods", "ORG"), info("Acme Logistics", "ORG"), info("Acme", "ORG")]
+    )
+    assert found["Acme"] == {"Acme"}
+
+
+def test_surname_goes_to_the_most_mentioned_full_name() -> None:
+    found = groups_of(
+        [
+            info("Ann Lee", "PERSON", count=5),
+            info("Bo Lee", "PERSON", count=1),
+            info("Lee", "PERSON"),
+        ]
+    )
+    assert found["Ann Lee"] == {"Ann Lee", "Lee"}
+    assert found["Bo Lee"] == {"Bo Lee"}
+
+
+def test_acronyms_from_parentheses_and_initials() -> None:
+    text = "the Coastal Research Institute (CRI) said"
+    found = groups_of([info("Coastal Research Institute", "ORG"), info("CRI", "ORG")], text)
+    assert found == {"Coastal Research Institute": {"Coastal Research Institute", "CRI"}}
+    found = groups_of([info("Federal Emergency Management Agency", "ORG"), info("FEMA", "ORG")])
+    assert "FEMA" in found["Federal Emergency Management Agency"]
+    assert initials("Bank of Northern Europe") == "BNE"
+
+
+def test_person_named_as_org_joins_the_person() -> None:
+    found = groups_of([info("Max Tegmark", "PERSON"), info("Tegmark", "ORG")])
+    assert found == {"Max Tegmark": {"Max Tegmark", "Tegmark"}}

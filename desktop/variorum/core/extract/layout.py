@@ -9,6 +9,8 @@ text with soft line breaks turned into spaces, so every offset stays valid.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import statistics
 from dataclasses import dataclass
@@ -71,10 +73,15 @@ class Layout:
     blocks: tuple[Block, ...]
 
     def kind_at(self, pos: int) -> str:
-        for block in self.blocks:
-            if block.start <= pos < block.end:
-                return block.kind
+        """Kind of the block holding ``pos`` (a bisection: called for every mention)."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and pos < self.blocks[i].end:
+            return self.blocks[i].kind
         return BODY
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
 
 
 def is_headline_case(line: str) -> bool:

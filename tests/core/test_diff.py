@@ -264,3 +264,21 @@ def test_a_phrase_moved_inside_a_sentence_is_a_move() -> None:
     }
     assert c.stats.moved_words == 8
     assert not any(ch.kind is ChangeKind.INSERT and "Brookings" in ch.b_text for ch in c.changes)
+
+
+def test_a_clause_carried_into_another_paragraph_is_a_move() -> None:
+    clause = "despite the warnings of the regional water board"
+    a = text(
+        f"The council voted on Tuesday, {clause}, to build a desalination plant on the breakwater.",
+        PARAS[1],
+        "Environmental groups opposed the vote and warned about the brine outflow near the reef.",
+    )
+    b = text(
+        "The council voted on Tuesday to build a desalination plant on the breakwater.",
+        PARAS[1],
+        f"Environmental groups opposed the vote, {clause}, and warned about the brine outflow.",
+    )
+    c = compare_texts(a, b)
+    moves = [ch for ch in c.changes if ch.kind is ChangeKind.MOVE]
+    assert [(m.a_text, m.b_text) for m in moves] == [(clause, clause)]
+    assert moves[0].a_start < len(PARAS[1]) < moves[0].b_start

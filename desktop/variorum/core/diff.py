@@ -95,6 +95,8 @@ class _Builder:
         self.inserted = self.deleted = self.moved = 0
         self.a_pos = self.b_pos = 0  # where in A an insertion goes: after the last in-order unit
         self.a_tok = self.b_tok = 0
+        self.pending: list[tuple[Op, int, int, int]] = []
+        """Edits of modified pairs: (edit, first token of its A unit, of its B unit, pair)."""
 
     def add(self, m: UnitMatch) -> None:
         if self.cancel is not None and self.cancel():
@@ -119,8 +121,10 @@ class _Builder:
                 detail = self._word_changes(a_rng, b_rng, m.coarse, record_equal=False)
             self._change(ChangeKind.MOVE, a_span, b_span, tuple(detail))
             self.moved += b.words(*b_rng)
+        elif m.coarse:
+            self.changes.extend(self._word_changes(a_rng, b_rng, True, record_equal=True))
         else:
-            self.changes.extend(self._word_changes(a_rng, b_rng, m.coarse, record_equal=True))
+            self._collect(a_rng, b_rng)
         if m.status is not UnitStatus.MOVED:
             if m.a is not None:
                 self.a_pos, self.a_tok = a_span[1], a_rng[1]
@@ -143,6 +147,7 @@ class _Builder:
 
     def _word_changes(self, a_rng: Range, b_rng: Range, coarse: bool, *,
                       record_equal: bool) -> list[Change]:
+        """Changes of one pair at once: a coarse pair, or the edits inside a moved unit."""
         a, b = self.a, self.b
         if coarse:
             ops: list[Op] = [(2, *a_rng, *b_rng)]
@@ -153,10 +158,6 @@ class _Builder:
         else:
             ops = word_ops(a, b, a_rng, b_rng)
         out: list[Change] = []
-        if record_equal and not coarse:
-            ops, moves = split_moves(ops, a, b)
-            for mv in moves:
-                out.append(self._phrase_move(mv, a_rng, b_rng))
         for op, alo, ahi, blo, bhi in ops:
             a_span, b_span = a.span(alo, ahi, a_rng[0]), b.span(blo, bhi, b_rng[0])
             if op == 0:
@@ -170,11 +171,40 @@ class _Builder:
             self.deleted += a.words(alo, ahi)
         return out
 
-    def _phrase_move(self, mv: PhraseMove, a_rng: Range, b_rng: Range) -> Change:
+    def _collect(self, a_rng: Range, b_rng: Range) -> None:
+        """Word diff of a modified pair: equal runs recorded now, edits kept until every pair
+        is known, so a phrase that moved from one pair to another can be found (see
+        :meth:`_settle_edits`)."""
+        a, b = self.a, self.b
+        group = len(self.units)
+        for op in word_ops(a, b, a_rng, b_rng):
+            if op[0] == 0:
+                self.equal.append(EqualRun(*a.span(op[1], op[2]), *b.span(op[3], op[4])))
+            else:
+                self.pending.append((op, a_rng[0], b_rng[0], group))
+
+    def _settle_edits(self) -> None:
+        """The kept edits become changes, phrases found on both sides becoming moves."""
+        a, b = self.a, self.b
+        pending, self.pending = self.pending, []
+        left, moves = split_moves([p[0] for p in pending], a, b, [p[3] for p in pending])
+        for mv in moves:
+            self.changes.append(self._phrase_move(mv))
+        for origin, (op, alo, ahi, blo, bhi) in left:
+            _, a_first, b_first, _ = pending[origin]
+            a_span, b_span = a.span(alo, ahi, a_first), b.span(blo, bhi, b_first)
+            self.changes.append(Change(
+                _KINDS.get(op, ChangeKind.REPLACE), *a_span, *b_span,
+                a.text[slice(*a_span)], b.text[slice(*b_span)],
+            ))  # fmt: skip
+            self.inserted += b.words(blo, bhi)
+            self.deleted += a.words(alo, ahi)
+
+    def _phrase_move(self, mv: PhraseMove) -> Change:
         """A moved phrase as a MOVE change, its small edits as detail."""
         a, b = self.a, self.b
-        a_span = a.span(mv.a_lo, mv.a_hi, a_rng[0])
-        b_span = b.span(mv.b_lo, mv.b_hi, b_rng[0])
+        a_span = a.span(mv.a_lo, mv.a_hi)
+        b_span = b.span(mv.b_lo, mv.b_hi)
         detail = [
             Change(
                 _KINDS.get(op, ChangeKind.REPLACE),
@@ -196,6 +226,7 @@ class _Builder:
         )
 
     def result(self, notices: list[str]) -> Comparison:
+        self._settle_edits()
         changes = sorted(self.changes, key=lambda c: (c.b_start, c.a_start))
         words_a, words_b = self.a.words(0, len(self.a)), self.b.words(0, len(self.b))
         total = words_a + words_b

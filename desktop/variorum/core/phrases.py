@@ -1,20 +1,27 @@
-"""Phrases moved inside a modified pair: "..., according to X." -> "According to X, ...".
+"""Moved phrases: "..., according to X." -> "According to X, ...", or a clause carried
+from one paragraph into another that was otherwise only edited.
 
 A word diff shows such a phrase as deleted in one place and inserted in another. Here a
-deleted stretch and an inserted stretch of the same pair that are (nearly) the same words
-become one move, so the reader sees the phrase travel instead of two unrelated edits.
+deleted stretch and an inserted stretch among the edits of the modified pairs that are (nearly)
+the same words become one move, so the reader sees the phrase travel instead of two unrelated
+edits.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from variorum.core.similarity import similarity
+from variorum.core.similarity import could_reach, similarity
 from variorum.core.tokens import TokenSeq
 from variorum.core.worddiff import Op
 
 MIN_WORDS = 4
 """Shorter stretches are too common ("of the", "in the") to say they moved."""
+SHARED_WORDS = 0.4
+"""Quick test before the exact one: the distinct words two stretches must share, as a share
+of the smaller set, counting only words that occur in few stretches (so this stays cheap)."""
+MIN_WORDS_ACROSS = 6
+"""A phrase found in another paragraph or sentence than the one it left must be longer."""
 SAME_PHRASE = 0.7
 """Similarity (share of words in common, in order) for two stretches to be one phrase."""
 
@@ -29,9 +36,13 @@ class PhraseMove:
     b_hi: int
 
 
-def split_moves(ops: list[Op], a: TokenSeq, b: TokenSeq) -> tuple[list[Op], list[PhraseMove]]:
-    """Find moved phrases among the edits of one pair. Returns the edits left (what remains of
-    an edit around the phrase that left it or arrived in it) and the moves."""
+def split_moves(
+    ops: list[Op], a: TokenSeq, b: TokenSeq, groups: list[int] | None = None
+) -> tuple[list[tuple[int, Op]], list[PhraseMove]]:
+    """Find moved phrases among edits (``groups[k]`` names the pair edit k belongs to; a
+    phrase that travels to another pair must be longer). Returns the edits left, each with the
+    index of the edit it comes from (what remains of an edit around the phrase that left it or
+    arrived in it), and the moves."""
     removed: list[tuple[int, int, int]] = []  # (op index, lo, hi) of A sides, trimmed
     added: list[tuple[int, int, int]] = []
     for k, (op, alo, ahi, blo, bhi) in enumerate(ops):
@@ -44,15 +55,20 @@ def split_moves(ops: list[Op], a: TokenSeq, b: TokenSeq) -> tuple[list[Op], list
             if b.words(lo, hi) >= MIN_WORDS:
                 added.append((k, lo, hi))
     found: list[tuple[float, int, int]] = []
-    for x, (ka, alo, ahi) in enumerate(removed):
-        for y, (kb, blo, bhi) in enumerate(added):
-            if kb == ka:
-                continue
-            sim = similarity(a.codes[alo:ahi], b.codes[blo:bhi], SAME_PHRASE)
-            if sim >= SAME_PHRASE:
-                found.append((sim, x, y))
+    for x, y in _sharing_pairs(removed, added, a, b):
+        ka, alo, ahi = removed[x]
+        kb, blo, bhi = added[y]
+        if kb == ka or not could_reach(ahi - alo, bhi - blo, SAME_PHRASE):
+            continue
+        if groups is not None and groups[ka] != groups[kb] and (
+            min(a.words(alo, ahi), b.words(blo, bhi)) < MIN_WORDS_ACROSS
+        ):
+            continue
+        sim = similarity(a.codes[alo:ahi], b.codes[blo:bhi], SAME_PHRASE)
+        if sim >= SAME_PHRASE:
+            found.append((sim, x, y))
     if not found:
-        return ops, []
+        return list(enumerate(ops)), []
     found.sort(reverse=True)
     out_of: dict[int, tuple[int, int]] = {}  # op index -> the A tokens that moved out of it
     into: dict[int, tuple[int, int]] = {}  # op index -> the B tokens that moved into it
@@ -65,14 +81,44 @@ def split_moves(ops: list[Op], a: TokenSeq, b: TokenSeq) -> tuple[list[Op], list
         out_of[ka] = (alo, ahi)
         into[kb] = (blo, bhi)
         moves.append(PhraseMove(alo, ahi, blo, bhi))
-    left: list[Op] = []
+    left: list[tuple[int, Op]] = []
     for k, edit in enumerate(ops):
         if k in out_of or k in into:
-            left.extend(_remainder(edit, out_of.get(k), into.get(k)))
+            left.extend((k, rest) for rest in _remainder(edit, out_of.get(k), into.get(k)))
         else:
-            left.append(edit)
+            left.append((k, edit))
     moves.sort(key=lambda m: (m.b_lo, m.a_lo))
     return left, moves
+
+
+def _sharing_pairs(
+    removed: list[tuple[int, int, int]],
+    added: list[tuple[int, int, int]],
+    a: TokenSeq,
+    b: TokenSeq,
+) -> list[tuple[int, int]]:
+    """(removed, added) stretches worth comparing: sharing enough of the smaller one's distinct
+    words, counted through an index of the words found in few stretches (a common word says
+    nothing about which stretches match)."""
+    sets_a = [set(a.codes[lo:hi]) for _, lo, hi in removed]
+    sets_b = [set(b.codes[lo:hi]) for _, lo, hi in added]
+    where: dict[str, list[int]] = {}
+    for x, codes in enumerate(sets_a):
+        for c in codes:
+            where.setdefault(c, []).append(x)
+    common = max(8, len(removed) // 10)
+    pairs: list[tuple[int, int]] = []
+    for y, codes in enumerate(sets_b):
+        shared: dict[int, int] = {}
+        for c in codes:
+            found = where.get(c)
+            if found is not None and len(found) <= common:
+                for x in found:
+                    shared[x] = shared.get(x, 0) + 1
+        for x, n in shared.items():
+            if n >= SHARED_WORDS * min(len(sets_a[x]), len(codes)):
+                pairs.append((x, y))
+    return pairs
 
 
 def _trim(seq: TokenSeq, lo: int, hi: int) -> tuple[int, int]:

@@ -47,7 +47,7 @@ def _multiset_similarity(a: str, b: str) -> float:
     return 2 * common / (len(a) + len(b))
 
 
-CONTAINED = 0.7
+CONTAINED = 0.6
 """A shortened or expanded unit: this share of the shorter unit's words is in the longer one."""
 CONTAINED_MIN = 8
 """...and at least this many words, so that short units never pair by containment."""
@@ -80,7 +80,7 @@ def pair_score(a: str, b: str, threshold: float, *, reworded: bool = False) -> f
     return -1.0
 
 
-REWORDED = 0.55
+REWORDED = 0.45
 """Share of distinct words two reworded units must have in common (Dice coefficient)."""
 
 

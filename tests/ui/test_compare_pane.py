@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QTextCursor, QTextDocument
+from pytestqt.qtbot import QtBot
 
 from variorum.core.article import Article, ArticleDraft, build_article
 from variorum.core.changes import (
@@ -353,20 +354,36 @@ def test_reading_mode_bold_headings_and_boilerplate(pane: ComparePane) -> None:
     assert [s.cursor.selectedText() for s in pane.view.extraSelections()] == ["Body"]
 
 
-def test_highlight_ranges_on_both_sides(pane: ComparePane) -> None:
+def test_highlight_ranges_on_both_sides(pane: ComparePane, qtbot: QtBot) -> None:
     pane.show_comparison(article(A_TEXT, "Old"), article(B_TEXT, "New"), small_comparison())
     second = B_TEXT.index("second")
     pane.highlight_ranges("b", [(second, second + 6)])
     assert [s.cursor.selectedText() for s in pane.view.extraSelections()] == ["second"]
+    qtbot.wait(5)  # the next click starts afresh
     brown = A_TEXT.index("brown")
     pane.highlight_ranges("a", [(brown, brown + 5)])  # deleted text is shown inline
     assert [s.cursor.selectedText() for s in pane.view.extraSelections()] == ["brown"]
+    qtbot.wait(5)
     stays = A_TEXT.index("stays")  # unchanged A text maps to B's copy
     pane.highlight_ranges("a", [(stays, stays + 5)])
     assert [s.cursor.selectedText() for s in pane.view.extraSelections()] == ["stays"]
     pane.set_view_mode("side_by_side")  # highlights follow a view switch
     [selection] = pane.view.extraSelections()
     assert selection.cursor.selectedText() == "stays"
+
+
+def test_one_click_highlights_mentions_in_both_versions(pane: ComparePane, qtbot: QtBot) -> None:
+    """The sidebar sends A's mentions and then B's for one entity: both stay highlighted."""
+    pane.show_comparison(article(A_TEXT, "Old"), article(B_TEXT, "New"), small_comparison())
+    brown = A_TEXT.index("brown")
+    second = B_TEXT.index("second")
+    pane.highlight_ranges("a", [(brown, brown + 5)])
+    pane.highlight_ranges("b", [(second, second + 6)])
+    selected = sorted(s.cursor.selectedText() for s in pane.view.extraSelections())
+    assert selected == ["brown", "second"]
+    qtbot.wait(5)
+    pane.highlight_ranges("b", [(second, second + 6)])
+    assert [s.cursor.selectedText() for s in pane.view.extraSelections()] == ["second"]
 
 
 def test_pending_and_message_states(pane: ComparePane) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
     QLabel,
@@ -61,7 +61,9 @@ class ComparePane(QWidget):
         self._reader: BuiltDoc | None = None
         self._docs: dict[str, BuiltDoc] = {}
         self._current: int | None = None
-        self._found: tuple[str, list[Range]] | None = None
+        self._found: dict[str, list[Range]] = {}
+        """Highlighted article ranges per side ("a", "b"), kept to re-apply after re-rendering."""
+        self._found_burst = False
         self._colors: DiffColors = colors_for(self.palette())
         self._empty = QTextDocument(self)
         self._side_build: SideBuild | None = None
@@ -160,20 +162,41 @@ class ComparePane(QWidget):
                 self.go_to_change(self._current)
             elif top_b is not None:
                 self._scroll_to_b_offset(top_b)
-            if self._found is not None:
-                self.highlight_ranges(*self._found)
+            self._apply_found(scroll=True)
         self.view_mode_changed.emit(mode)
 
     def set_options(self, options: CompareOptions) -> None:
         self.actions_.set_options(options)
 
     def highlight_ranges(self, side: str, ranges: list[tuple[int, int]]) -> None:
-        """Highlight article ranges of ``side`` ("a" or "b") and scroll to the first."""
-        self._found = (side, list(ranges))
-        doc_ranges = [r for r in (self._doc_range(side, s, e) for s, e in ranges) if r]
+        """Highlight article ranges of ``side`` ("a" or "b") and scroll to the first.
+
+        Calls made in one turn of the event loop add up (the sidebar sends A's mentions of an
+        entity and then B's); the next click starts afresh."""
+        if not self._found_burst:
+            self._found = {}
+            self._found_burst = True
+            QTimer.singleShot(0, self._end_found_burst)
+        first_call = not self._found
+        self._found[side] = list(ranges)
+        self._apply_found(scroll=first_call)
+
+    def _end_found_burst(self) -> None:
+        self._found_burst = False
+
+    def _found_doc_ranges(self) -> list[Range]:
+        return [
+            r
+            for side, ranges in self._found.items()
+            for r in (self._doc_range(side, s, e) for s, e in ranges)
+            if r
+        ]
+
+    def _apply_found(self, *, scroll: bool) -> None:
+        doc_ranges = self._found_doc_ranges()
         self.view.set_found_ranges(doc_ranges)
-        if doc_ranges:
-            self.view.scroll_to_position(doc_ranges[0][0])
+        if scroll and doc_ranges:
+            self.view.scroll_to_position(min(r[0] for r in doc_ranges))
 
     def navigation_actions(self) -> list[QAction]:
         return self.actions_.navigation_actions()
@@ -256,11 +279,8 @@ class ComparePane(QWidget):
             self.overview.set_current(self._current)
             if self._current is not None:
                 self.view.set_current_ranges(self._change_doc_ranges(self._current, whole))
-            if self._found is not None:
-                side, ranges = self._found
-                self.view.set_found_ranges(
-                    [r for r in (self._doc_range(side, s, e) for s, e in ranges) if r]
-                )
+            if self._found:
+                self._apply_found(scroll=False)
         if preview is not None and preview is not whole:
             preview.document.deleteLater()
 
@@ -380,7 +400,7 @@ class ComparePane(QWidget):
         self._reader = None
         self._docs = {}
         self._current = None
-        self._found = None
+        self._found = {}
         self.view.set_current_ranges([])
         self.view.set_found_ranges([])
         self.change_list.list_model.set_changes(())

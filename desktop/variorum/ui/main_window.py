@@ -389,7 +389,9 @@ class MainWindow(QMainWindow):
 
     # --- dialogs -------------------------------------------------------------------------
     def open_preferences(self) -> PreferencesDialog:
-        dialog = PreferencesDialog(self.settings, self)
+        from variorum.core.extract.model import installed_pipelines
+
+        dialog = PreferencesDialog(self.settings, self, pipelines=installed_pipelines())
         dialog.settings_accepted.connect(self.update_settings)
         dialog.open()
         return dialog

@@ -7,6 +7,7 @@ pipelines are kept per name, so a batch of articles pays the cost once.
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import threading
 from typing import TYPE_CHECKING
@@ -40,16 +41,15 @@ def _is_installed(name: str) -> bool:
 
 
 def installed_pipelines() -> list[str]:
-    """Installed English pipelines, the preferred one first (official ones, then ours)."""
+    """Installed English pipelines, the preferred one first (official ones, then ours, then
+    any other ``en_*`` pipeline package). Reads package metadata only, never imports spaCy, so
+    the Preferences dialog can call it on the GUI thread."""
     names = [n for n in (*OFFICIAL_PIPELINES, BUNDLED_PIPELINE) if _is_installed(n)]
-    try:
-        import spacy.util
-
-        extra = [
-            n for n in spacy.util.get_installed_models() if n.startswith("en_") and n not in names
-        ]
-    except Exception:  # a broken spaCy install must not stop listing what we know
-        extra = []
+    extra: set[str] = set()
+    for dist in importlib.metadata.distributions():
+        package = (dist.metadata["Name"] or "").replace("-", "_").lower()
+        if package.startswith("en_core_") and package not in names and _is_installed(package):
+            extra.add(package)
     return names + sorted(extra)
 
 

@@ -6,6 +6,7 @@ saves it and recomputes. It never writes settings itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields, replace
 
 from PySide6.QtCore import Qt, Signal
@@ -39,7 +40,14 @@ class PreferencesDialog(QDialog):
     settings_accepted = Signal(object)
     """The new Settings, emitted on OK."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        pipelines: Sequence[str] = (),
+    ) -> None:
+        """``pipelines``: installed English spaCy pipelines, the preferred one first."""
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle("Preferences")
@@ -72,8 +80,23 @@ class PreferencesDialog(QDialog):
         self.show_boilerplate.setObjectName("showBoilerplate")
         self.show_boilerplate.setChecked(settings.show_boilerplate)
 
+        self.pipeline = QComboBox(self)
+        self.pipeline.setObjectName("spacyModel")
+        best = f"Best installed ({pipelines[0]})" if pipelines else "Best installed (none found)"
+        self.pipeline.addItem(best, "")
+        for name in pipelines:
+            self.pipeline.addItem(name, name)
+        if settings.spacy_model and self.pipeline.findData(settings.spacy_model) < 0:
+            self.pipeline.addItem(f"{settings.spacy_model} (not installed)", settings.spacy_model)
+        self.pipeline.setCurrentIndex(max(0, self.pipeline.findData(settings.spacy_model)))
+        self.pipeline.setToolTip(
+            "The spaCy pipeline that finds speakers, people and organizations. An official "
+            "en_core_web_* pipeline is preferred when installed."
+        )
+
         form = QFormLayout()
         form.addRow("View:", self.view_mode)
+        form.addRow("Language model:", self.pipeline)
         form.addRow("Largest file to load:", self.size_limit)
         form.addRow("", self.show_boilerplate)
 
@@ -103,6 +126,7 @@ class PreferencesDialog(QDialog):
             view_mode=str(self.view_mode.currentData()),
             size_limit_mb=self.size_limit.value(),
             show_boilerplate=self.show_boilerplate.isChecked(),
+            spacy_model=str(self.pipeline.currentData()),
         )
 
     def accept(self) -> None:
@@ -116,3 +140,4 @@ class PreferencesDialog(QDialog):
         self.view_mode.setCurrentIndex(max(0, self.view_mode.findData(defaults.view_mode)))
         self.size_limit.setValue(defaults.size_limit_mb)
         self.show_boilerplate.setChecked(defaults.show_boilerplate)
+        self.pipeline.setCurrentIndex(max(0, self.pipeline.findData(defaults.spacy_model)))

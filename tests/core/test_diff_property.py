@@ -17,13 +17,23 @@ from variorum.core.diff import compare_texts
 from variorum.core.options import CompareOptions
 from variorum.core.tokens import Vocabulary, tokenize
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+REPO = Path(__file__).resolve().parents[2]
+SAMPLES = REPO / "resources" / "samples"
+CORPUS = REPO.parent / "shared" / "corpus"
 
 
 def _paragraphs() -> list[str]:
+    """Paragraphs of our demo articles, and of the real corpus when it sits beside the
+    checkout (seeds, and the 1859 Darwin chapter)."""
+    paths = sorted(SAMPLES.glob("*.txt"))
+    if CORPUS.is_dir():
+        paths += sorted((CORPUS / "seeds").glob("*.txt"))
+        paths += sorted((CORPUS / "darwin").glob("*1859.txt"))
     paras: list[str] = []
-    for path in sorted(SAMPLES.glob("*.txt")):
-        paras.extend(p.strip() for p in path.read_text(encoding="utf-8").split("\n\n"))
+    for path in paths:
+        text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+        for block in text.split("\n\n"):
+            paras.extend(line.strip() for line in block.split("\n"))
     return [p for p in paras if len(p.split()) >= 4]
 
 

@@ -282,3 +282,21 @@ def test_a_clause_carried_into_another_paragraph_is_a_move() -> None:
     moves = [ch for ch in c.changes if ch.kind is ChangeKind.MOVE]
     assert [(m.a_text, m.b_text) for m in moves] == [(clause, clause)]
     assert moves[0].a_start < len(PARAS[1]) < moves[0].b_start
+
+
+def test_a_moved_unit_too_big_for_detail_stays_one_move(monkeypatch: pytest.MonkeyPatch) -> None:
+    from variorum.core import worddiff
+
+    words = [f"w{i}" for i in range(60)]
+    long_para = " ".join(words) + "."
+    edited = " ".join(w if i % 6 else "x" for i, w in enumerate(words)) + "."
+    a = text(long_para, *PARAS)
+    b = text(*PARAS, edited)
+    monkeypatch.setattr(worddiff, "FAST_BUDGET", 100)
+    monkeypatch.setattr(worddiff, "SLOW_BUDGET", 4)
+    c = compare_texts(a, b)
+    (move,) = [ch for ch in c.changes if ch.kind is ChangeKind.MOVE]
+    assert move.a_text == long_para and move.b_text == edited
+    assert [d.kind for d in move.detail] == [ChangeKind.REPLACE]
+    assert any(u.coarse and u.status is UnitStatus.MOVED for u in c.units)
+    assert c.notices

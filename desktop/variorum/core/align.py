@@ -104,28 +104,23 @@ def align(
     out.notices.extend(notes)
 
     # Paragraph pairs kept as they are; everything else goes to the sentence level.
-    kept: list[_Raw] = []
     chain: list[_Raw] = []
     resplit: list[tuple[list[int], list[int]]] = []
     for r in raws:
         a_rng = _span(para.units_a, r.a_lo, r.a_hi)
         b_rng = _span(para.units_b, r.b_lo, r.b_hi)
+        if r.status is UnitStatus.MOVED:
+            # kept whole, even when too big for word detail: its sentences aligned on their
+            # own would lose the link between its two places
+            coarse = too_big(a_rng, b_rng, r.score)
+            out.matches.append(UnitMatch(r.status, a_rng, b_rng, r.score, coarse))
+            continue
+        chain.append(r)
         loose = r.status is UnitStatus.MODIFIED and r.score < RESPLIT_BELOW
-        if r.status is not UnitStatus.MOVED:
-            chain.append(r)
         if loose or too_big(a_rng, b_rng, r.score):
             resplit.append((list(range(r.a_lo, r.a_hi)), list(range(r.b_lo, r.b_hi))))
         else:
-            kept.append(r)
-    for r in kept:
-        out.matches.append(
-            UnitMatch(
-                r.status,
-                _span(para.units_a, r.a_lo, r.a_hi),
-                _span(para.units_b, r.b_lo, r.b_hi),
-                r.score,
-            )
-        )
+            out.matches.append(UnitMatch(r.status, a_rng, b_rng, r.score))
     # Regions of unpaired paragraphs between consecutive in-order pairs.
     used_a = {i for r in raws for i in range(r.a_lo, r.a_hi)}
     used_b = {j for r in raws for j in range(r.b_lo, r.b_hi)}

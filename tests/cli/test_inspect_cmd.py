@@ -107,3 +107,19 @@ def test_batch_command_logs_internal_errors_under_basedir(
     assert result["error"].startswith("internal error: RuntimeError: boom in a loader")
     log_text = (tmp_path / "base" / "log" / "variorum.log").read_text(encoding="utf-8")
     assert "Traceback" in log_text and "boom in a loader" in log_text
+
+
+def test_reader_closing_the_pipe_is_not_a_traceback(samples_dir: Path) -> None:
+    """`variorum inspect --json ... | head -1` must end quietly."""
+    files = [str(p) for p in sorted(samples_dir.glob("*.txt"))] * 20
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "variorum", "inspect", "--json", *files],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err

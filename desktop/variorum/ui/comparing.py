@@ -180,6 +180,10 @@ class CompareController(QObject):
         self.comparison_shown.emit(a, b, comparison)
 
     def _on_error(self, exc: BaseException) -> None:
+        from variorum.core.changes import Cancelled
+
+        if isinstance(exc, Cancelled):
+            return  # dropped on purpose (a newer selection or a clear): nothing to report
         log.error("comparison failed", exc_info=exc)
         text = f"The comparison failed: {type(exc).__name__}: {exc}"
         self._pane.show_message(text)

@@ -472,3 +472,31 @@ def test_clicking_a_change_makes_it_current(qtbot, shown: ComparePane) -> None:
     point = shown.view.cursorRect(cursor).center()
     qtbot.mouseClick(shown.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert shown.current_change_index() == 2  # unchanged text: the current change stays
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown_text", "struck"),
+    [
+        (  # deleted inside a line: spaces on both sides of the struck words
+            "“This is one of the most important decisions,” he said.",
+            "“This is the most important decisions,” he said.",
+            "“This is one of the most important decisions,” he said.",
+            "one of",
+        ),
+        (  # deleted before punctuation: A's space before the struck word
+            "The study would be finished soon.",
+            "The study would be finished.",
+            "The study would be finished soon.",
+            "soon",
+        ),
+    ],
+)
+def test_deleted_words_stand_apart_from_their_neighbours(
+    pane: ComparePane, old: str, new: str, shown_text: str, struck: str
+) -> None:
+    from variorum.core.diff import compare_texts
+
+    a, b = article(old, "Old"), article(new, "New")
+    pane.show_comparison(a, b, compare_texts(a.text, b.text))
+    assert pane.view.document().toPlainText() == shown_text
+    assert ("delete", struck) in pane.rendered_spans()

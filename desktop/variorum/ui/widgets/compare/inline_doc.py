@@ -7,7 +7,9 @@ link is left in the text where it used to be (placed through the unchanged text,
 
 from __future__ import annotations
 
-from variorum.core.changes import ChangeKind, Comparison
+from collections.abc import Callable
+
+from variorum.core.changes import Change, ChangeKind, Comparison
 from variorum.ui.widgets.compare.mapping import EqualRunMap
 from variorum.ui.widgets.compare.segments import SegKind, Segment
 
@@ -79,7 +81,10 @@ def inline_segments(comparison: Comparison, runs: EqualRunMap) -> list[Segment]:
             out.append(Segment(SegKind.MARKER, f"[from {arrow}]", href=origin_href(index)))
         if kind in (ChangeKind.DELETE, ChangeKind.REPLACE) and change.a_end > change.a_start:
             at_start = change.b_start == 0 or b[change.b_start - 1] == "\n"
-            deleted(index, change.a_start, change.a_end, at_start)
+            if kind == ChangeKind.DELETE and not at_start and _within_line(a, change):
+                _spaced_deletion(out, comparison, index, equal_until)
+            else:
+                deleted(index, change.a_start, change.a_end, at_start)
         start = max(change.b_start, pos)
         if kind == ChangeKind.MOVE:
             out.extend(moved_segments(comparison, index, start))
@@ -88,6 +93,47 @@ def inline_segments(comparison: Comparison, runs: EqualRunMap) -> list[Segment]:
         pos = max(pos, change.b_end)
     equal_until(len(b))
     return out
+
+
+def _within_line(a: str, change: Change) -> bool:
+    """Deleted words inside one line of A (no paragraph break in or around them)."""
+    around = _gap_before(a, change.a_start) + a[change.a_start : change.a_end]
+    return "\n" not in around + _gap_after(a, change.a_end)
+
+
+def _spaced_deletion(
+    out: list[Segment],
+    comparison: Comparison,
+    index: int,
+    equal_until: Callable[[int], None],
+) -> None:
+    """Words deleted inside a line stand apart from their neighbours, as in A: "This is
+    ~~one of~~ the", not "This is~~one of~~ the". B's space goes before the struck words and
+    A's own space after them (or A's space before them when B has none, before punctuation)."""
+    a, b = comparison.a_text, comparison.b_text
+    change = comparison.changes[index]
+    struck = Segment(SegKind.DELETE, a[change.a_start : change.a_end], "a", change.a_start, index)
+    b_pos = change.b_start
+    b_gap = _inline_gap(b[b_pos : b_pos + 8])
+    if b_gap:
+        equal_until(b_pos + len(b_gap))
+        out.append(struck)
+        a_after = _inline_gap(_gap_after(a, change.a_end))
+        if a_after and b_pos + len(b_gap) < len(b) and not b[b_pos + len(b_gap)].isspace():
+            out.append(Segment(SegKind.EQUAL, a_after, "a", change.a_end))
+        return
+    a_before = _inline_gap(_gap_before(a, change.a_start))
+    if a_before and b_pos > 0 and not b[b_pos - 1].isspace():
+        out.append(Segment(SegKind.EQUAL, a_before, "a", change.a_start - len(a_before)))
+    out.append(struck)
+
+
+def _inline_gap(text: str) -> str:
+    """The leading run of spaces/tabs (no line break) of ``text``."""
+    i = 0
+    while i < len(text) and text[i] in " \t\u00a0":
+        i += 1
+    return text[:i]
 
 
 def moved_segments(comparison: Comparison, index: int, start: int) -> list[Segment]:

@@ -222,3 +222,13 @@ def test_filter_matches_aliases_and_names_sort(sidebar: Sidebar) -> None:
     sidebar.people.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     model = sidebar.people.model()
     assert [model.index(r, 0).data() for r in range(3)] == ["Ann Holt", "Bo Li", "Zoe Adams"]
+
+
+def test_pair_counts_are_per_version(sidebar: Sidebar) -> None:
+    """In a comparison the counts read "A / B", so a dropped quote or name is visible."""
+    sidebar.show_pair(A_TEXT, A, B_TEXT, B, compare_extractions(A, B, A_TEXT, B_TEXT))
+    assert _row(sidebar.speakers, "Ann Holt").siblingAtColumn(1).data() == "1 / 1"
+    assert _row(sidebar.people, "Ann Holt").siblingAtColumn(1).data() == "2 / 1"
+    assert _row(sidebar.organizations, "Ferry Co").siblingAtColumn(1).data() == "0 / 1"
+    sidebar.show_single(A_TEXT, A)
+    assert _row(sidebar.people, "Ann Holt").siblingAtColumn(1).data() == "2"

@@ -43,8 +43,13 @@ def _item(text: str, tip: str = "", search: str = "") -> QStandardItem:
     return item
 
 
-def _count(n: int) -> QStandardItem:
-    item = _item(str(n))
+def _count(n: int, per_side: dict[str, int] | None = None) -> QStandardItem:
+    """A count; in a comparison, per version ("2 / 3": A / B), so a dropped quote shows."""
+    if per_side is None:
+        item = _item(str(n))
+    else:
+        text = f"{per_side.get('a', 0)} / {per_side.get('b', 0)}"
+        item = _item(text, f"{per_side.get('a', 0)} in A, {per_side.get('b', 0)} in B")
     item.setData(n, SORT_ROLE)
     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
@@ -117,7 +122,8 @@ def _speaker_rows(
             marker = _item(QUOTE_STATE_TEXT[state], QUOTE_STATE_TIP[state])
             name_item.appendRow([child, _item(""), marker])
     side_item = _item(SIDE_TEXT[side] if side else "", SIDE_TIP[side] if side else "")
-    return [name_item, _count(total), side_item]
+    counts = {tag: len(s.quotes) for tag, s in per_side} if side is not None else None
+    return [name_item, _count(total, counts), side_item]
 
 
 def _entity_rows(
@@ -129,7 +135,8 @@ def _entity_rows(
     name_item.setData([(tag, e.spans()) for tag, e in per_side], LOCATE_ROLE)
     name_item.setData(side.value if side else "", SIDE_ROLE)
     side_item = _item(SIDE_TEXT[side] if side else "", SIDE_TIP[side] if side else "")
-    return [name_item, _count(total), side_item]
+    counts = {tag: len(e.mentions) for tag, e in per_side} if side is not None else None
+    return [name_item, _count(total, counts), side_item]
 
 
 def _new_model(headers: list[str]) -> QStandardItemModel:

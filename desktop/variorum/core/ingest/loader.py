@@ -7,6 +7,7 @@ Every failure becomes an :class:`IngestError`; anything unforeseen is wrapped in
 from __future__ import annotations
 
 import errno
+import importlib
 import logging
 import os
 import stat
@@ -16,8 +17,6 @@ from pathlib import Path
 
 from variorum.core.article import Article, ArticleDraft, build_article
 from variorum.core.ingest.detect import EXTENSION_FORMATS, sniff_format
-from variorum.core.ingest.docx import load_docx
-from variorum.core.ingest.eml import load_eml
 from variorum.core.ingest.errors import (
     CorruptFileError,
     EmptyFileError,
@@ -28,13 +27,7 @@ from variorum.core.ingest.errors import (
     UnreadableError,
     UnsupportedFormatError,
 )
-from variorum.core.ingest.html import load_html
 from variorum.core.ingest.limits import DEFAULT_LIMITS, Budget, Limits, PageProgress, run_guarded
-from variorum.core.ingest.odt import load_odt
-from variorum.core.ingest.pdf import load_pdf
-from variorum.core.ingest.rtf import load_rtf
-from variorum.core.ingest.text import load_text
-from variorum.core.ingest.unsupported import load_doc
 
 log = logging.getLogger(__name__)
 
@@ -44,17 +37,36 @@ SNIFF_BYTES = 8192
 FormatLoader = Callable[[bytes], ArticleDraft]
 """Turns the file's bytes into a draft; raises IngestError subclasses for bad content."""
 
+
+
+def _on_first_use(module: str, function: str, **options: bool) -> FormatLoader:
+    """A loader that imports its format module when first called. The format modules pull in
+    lxml, trafilatura, pypdf, python-docx, the email package...: importing them all up front
+    cost a plain-text command line ~100 ms before it read a byte."""
+
+    def load(data: bytes) -> ArticleDraft:
+        real: Callable[..., ArticleDraft] = getattr(
+            importlib.import_module(f"variorum.core.ingest.{module}"), function
+        )
+        return real(data, **options)
+
+    load.__name__ = load.__qualname__ = function
+    return load
+
+
 LOADERS: dict[str, FormatLoader] = {
-    "text": load_text,
-    "markdown": lambda data: load_text(data, markdown=True),
-    "html": load_html,
-    "docx": load_docx,
-    "odt": load_odt,
-    "rtf": load_rtf,
-    "doc": load_doc,
-    "pdf": load_pdf,
-    "eml": load_eml,
+    "text": _on_first_use("text", "load_text"),
+    "markdown": _on_first_use("text", "load_text", markdown=True),
+    "html": _on_first_use("html", "load_html"),
+    "docx": _on_first_use("docx", "load_docx"),
+    "odt": _on_first_use("odt", "load_odt"),
+    "rtf": _on_first_use("rtf", "load_rtf"),
+    "doc": _on_first_use("unsupported", "load_doc"),
+    "pdf": _on_first_use("pdf", "load_pdf"),
+    "eml": _on_first_use("eml", "load_eml"),
 }
+"""Format -> loader. The built-in ones import their module on first use (see
+:func:`_on_first_use`); :func:`register_loader` adds or replaces one."""
 
 
 def register_loader(fmt: str, loader: FormatLoader) -> None:

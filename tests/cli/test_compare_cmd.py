@@ -141,3 +141,44 @@ def test_python_dash_m_variorum_compare_json(pair: tuple[str, str]) -> None:
     out = json.loads(proc.stdout)
     assert set(out) == COMPARE_KEYS
     assert "PySide6" not in proc.stderr
+
+
+HEAVY_FORMAT_MODULES = ("trafilatura", "lxml", "docx", "pypdf", "email", "defusedxml", "PySide6")
+
+
+def test_comparing_plain_text_imports_no_format_library(pair: tuple[str, str]) -> None:
+    """The format loaders are imported on first use of their format: a plain-text compare (the
+    fast CLI path) must not pay for HTML, Word, PDF or e-mail parsing libraries."""
+    script = (
+        "import sys, json\n"
+        "from variorum.cli import compare_cmd\n"
+        "from variorum.core.ingest import load_file\n"
+        "from variorum.core.diff import compare_texts\n"
+        f"a, b = load_file({pair[0]!r}), load_file({pair[1]!r})\n"
+        "compare_texts(a.text, b.text)\n"
+        "print(json.dumps(sorted(m.split('.')[0] for m in sys.modules)))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    loaded = set(json.loads(proc.stdout))
+    assert "variorum" in loaded
+    assert not loaded & set(HEAVY_FORMAT_MODULES)
+
+
+def test_other_formats_still_load_on_first_use(tmp_path: Path) -> None:
+    """The lazy registry still reaches every format module (HTML here, Markdown's option too)."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>T</title></head><body><article><p>"
+        + "Lazy loading keeps the plain text path fast. " * 5
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    assert "Lazy loading keeps" in load_file(page).text
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Heading\n\nBody text of the note.\n", encoding="utf-8")
+    article = load_file(notes)
+    assert article.format == "markdown"
+    assert [p.kind for p in article.paragraphs] == ["heading", "body"]

@@ -75,3 +75,15 @@ def make_window(qtbot, tmp_path: Path, monkeypatch) -> Iterator[WindowFactory]:
         if window.isVisible():
             window.close()
         window.tasks.wait(5000)
+
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard_after_test() -> Iterator[None]:
+    """Data a test put on the clipboard is cleared while Qt is still up: with the offscreen
+    platform, QClipboard holding a QMimeData at interpreter exit segfaults (PySide6 6.11),
+    which would fail the run after every test passed."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()

@@ -72,8 +72,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.json:
             data = comparison_json(args.a, args.b, comparison)
-            json.dump(data, out, ensure_ascii=False, indent=2)
-            out.write("\n")
+            # One write: json.dump with indent writes each fragment separately (~15,000
+            # writes for the Darwin pair, tens of milliseconds).
+            out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         else:
             write_word_diff(comparison, out, color=_use_color(out))
         out.flush()

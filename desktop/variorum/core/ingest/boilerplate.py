@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -92,7 +93,7 @@ class Split:
 def is_boilerplate(paragraph: str) -> bool:
     """True for one paragraph of known site chrome (never for a paragraph over 30 words)."""
     text = paragraph.strip()
-    words = len(_WORD_RE.findall(text))
+    words = _words_up_to(text, _SHORT)
     if words > _SHORT or not text:
         return False
     folded = re.sub(r"\s+", " ", text.strip(" \t•·|:-–—>»›*")).lower()
@@ -110,7 +111,8 @@ def split_boilerplate(paragraphs: list[str], headings: set[int] | None = None) -
     aside: list[str] = []
     seen: set[str] = set()
     for index, para in enumerate(paragraphs):
-        key = re.sub(r"\s+", " ", para).strip().casefold()
+        # split() and re's \s agree on what whitespace is; split() is ~10x faster on long text
+        key = " ".join(para.split()).casefold()
         if is_boilerplate(para) or (key in seen and _title_like(para)):
             aside.append(para.strip())
             continue
@@ -122,5 +124,15 @@ def split_boilerplate(paragraphs: list[str], headings: set[int] | None = None) -
 def _title_like(paragraph: str) -> bool:
     """Short, and not a sentence: no closing full stop, question or exclamation mark."""
     text = paragraph.strip().rstrip("\"”’'")
-    words = len(_WORD_RE.findall(text))
+    words = _words_up_to(text, _SHORT)
     return 1 < words <= _SHORT and not text.endswith((".", "!", "?"))
+
+
+def _words_up_to(text: str, limit: int) -> int:
+    """The number of words in ``text``, but at most ``limit + 1``: enough to tell a short
+    paragraph from a long one without scanning every long paragraph of the text to its end."""
+    # Every word seen in the first characters is (part of) a distinct word of the whole text,
+    # so more than ``limit`` there settles it; real prose does in ~10 characters per word.
+    if len(_WORD_RE.findall(text, 0, 12 * (limit + 1))) > limit:
+        return limit + 1
+    return sum(1 for _ in islice(_WORD_RE.finditer(text), limit + 1))

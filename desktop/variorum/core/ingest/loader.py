@@ -38,7 +38,6 @@ FormatLoader = Callable[[bytes], ArticleDraft]
 """Turns the file's bytes into a draft; raises IngestError subclasses for bad content."""
 
 
-
 def _on_first_use(module: str, function: str, **options: bool) -> FormatLoader:
     """A loader that imports its format module when first called. The format modules pull in
     lxml, trafilatura, pypdf, python-docx, the email package...: importing them all up front

@@ -67,6 +67,9 @@ def resolve(source: str) -> Path | None:
     if kind == "samples":
         path = SAMPLES / rest
         return path if path.is_file() else None
+    if kind == "bench":  # texts written for the benchmark only (benchmarks/texts/)
+        path = Path(__file__).resolve().parent / "texts" / rest
+        return path if path.is_file() else None
     if kind == "corpus":
         folder, _, number = rest.partition("/")
         found = sorted((CORPUS / folder).glob(f"{number}_*.txt"))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from variorum.core.normalize import fold_number, is_punctuation, normalize_text, token_key
 from variorum.core.options import CompareOptions
 from variorum.core.tokens import TokenSeq, Vocabulary, split_sentences, tokenize
@@ -132,3 +135,22 @@ def test_a_stray_quote_mark_is_not_a_sentence() -> None:
         "He said it was over.",
         "“Then we left. “",
     ]
+
+
+_TRICKY = st.sampled_from(
+    ["a", "Z", "é", "_", "1", "9", "٣", ",", ".", "'", "’", " ", "\n", "\u00a0", "-", "x1",
+     "1,000", "3.5", "ß", "中", "don't", "1,00"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TRICKY, max_size=30).map("".join))
+def test_collapsed_and_strict_tokenizing_find_the_same_tokens(text: str) -> None:
+    """The whitespace-collapsing tokenizer (a faster regex: letter-first, possessive) must cut
+    exactly the tokens the strict one finds, whitespace aside."""
+    vocab = Vocabulary()
+    collapsed = tokenize(text, CompareOptions(), vocab)
+    strict = tokenize(text, CompareOptions.strict(), vocab)
+    solid = [i for i in range(len(strict)) if not text[strict.starts[i]].isspace()]
+    assert collapsed.starts == [strict.starts[i] for i in solid]
+    assert collapsed.ends == [strict.ends[i] for i in solid]

@@ -21,7 +21,10 @@ from variorum.core.options import CompareOptions
 _NUMBER = r"\d+(?:,\d{3})+(?:\.\d+)?(?!\w)|\d+(?:\.\d+)?(?!\w)"
 _WORD = r"\w+(?:['’]\w+)*"
 _PIECE_RE = re.compile(rf"\s+|{_NUMBER}|{_WORD}|[^\w\s]")
-_SPACED_TOKEN_RE = re.compile(rf"\s*(?:{_NUMBER}|{_WORD}|[^\w\s])")
+# The same tokens as _PIECE_RE, each with the whitespace before it. Words starting with a letter
+# are tried first and possessively (nothing after them could make the regex give back a
+# character): the commonest token then costs no failed attempt at a number.
+_SPACED_TOKEN_RE = re.compile(rf"\s*+(?:[^\W\d]\w*+(?:['’]\w++)*+|{_NUMBER}|{_WORD}|[^\w\s])")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[^\S\n]*\n\s*")
 
 _BOUNDARY_RE = re.compile(r"[.!?…]|\n")

@@ -135,10 +135,12 @@ def score_quotes(gold: list[dict[str, Any]], x: Extraction) -> Score:
     return s
 
 
-def quality(nlp: Any) -> dict[str, Any]:
+def quality(nlp: Any, only: list[str] | None = None) -> dict[str, Any]:
     golds = []
     skipped = []
     for path in sorted(GOLD_DIR.glob("*.json")):
+        if only and not any(path.stem.startswith(prefix) for prefix in only):
+            continue
         gold = json.loads(path.read_text(encoding="utf-8"))
         article = resolve(gold["source"])
         if article is None:
@@ -218,6 +220,11 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--model")
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput runs")
+    parser.add_argument(
+        "--only",
+        help="score only gold files whose name starts with one of these comma-separated"
+        " prefixes (e.g. heldout-03,heldout-04,heldout-05: one batch of held-out texts)",
+    )
     args = parser.parse_args()
     start = time.perf_counter()
     nlp = load_pipeline(args.model)
@@ -225,7 +232,7 @@ def main() -> int:
     report: dict[str, Any] = {
         "model": pipeline_label(nlp),
         "model_load_seconds": round(load_seconds, 2),
-        "quality": quality(nlp),
+        "quality": quality(nlp, args.only.split(",") if args.only else None),
     }
     if not args.no_speed:
         report["throughput"] = throughput(nlp)

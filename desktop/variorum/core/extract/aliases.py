@@ -126,6 +126,12 @@ def group_names(names: list[NameInfo], text: str) -> list[Group]:
             best = max(matches, key=lambda p: (p.count, -p.first))
             union(n.key, best.key)
             n.label = PERSON
+            continue
+        # "Norte" alone, where "Ferrovias do Norte" is an organization and no person has
+        # that surname: the last word of the organization's name, not somebody.
+        org_ends = [o for o in orgs if len(_tokens(o.key)) >= 2 and _tokens(o.key)[-1] == toks[0]]
+        if n.label == PERSON and len(org_ends) == 1:
+            union(n.key, org_ends[0].key)
 
     # Organizations: acronyms from initials, "X" for "X Technologies", and "Water Authority"
     # for "Port Calder Water Authority".

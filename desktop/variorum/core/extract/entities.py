@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING
 
 from variorum.core.extract.data import ORG, PERSON
 from variorum.core.extract.layout import BODY, BOILERPLATE, HEADING, Layout
-from variorum.core.extract.orgcontext import context_orgs, context_people
+from variorum.core.extract.orgcontext import acronym_definitions, context_orgs, context_people
+from variorum.core.extract.places import place_spans
 from variorum.core.extract.vocab import (
     EVENT_HEADS,
     FALSE_ENTITY_WORDS,
+    NAME_PARTICLES,
     ORG_HEADS,
     ROLE_WORDS,
     TITLE_WORDS,
@@ -175,6 +177,15 @@ def _is_place_compound(name: str, places: set[str]) -> bool:
     return len(parts) > 1 and all(p in places or (p.isupper() and len(p) <= 4) for p in parts)
 
 
+def _merges_pieces(text: str, span: tuple[int, int], pieces: list[tuple[int, int]]) -> bool:
+    """The context's name holds the model's spans and joins them across a lower-case particle
+    ("Ferrovias do Norte" over "Norte"): the longer name is the real one."""
+    start, end = span
+    if not all(start <= s and e <= end for s, e in pieces) or [span] == pieces:
+        return False
+    return any(w in NAME_PARTICLES for w in text[start:end].split())
+
+
 def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
     """Mentions from the model and from context rules, merged by span."""
     by_span: dict[tuple[int, int], Candidate] = {}
@@ -238,11 +249,26 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             add(*s, PERSON, PERSON_CONTEXT_WEIGHT)
     for start, end in context_orgs(doc):
         overlapping = [s for s in model_spans if s[0] < end and start < s[1]]
-        if overlapping:  # the model found the name; the context only fixes its label
+        if overlapping and _merges_pieces(text, (start, end), overlapping):
+            # "Ferrovias do Norte": the model cut the name at "do"; its pieces are not names
+            for s in overlapping:
+                by_span.pop(s, None)
+            add(start, end, ORG, CONTEXT_WEIGHT)
+        elif overlapping:  # the model found the name; the context only fixes its label
             for s in overlapping:
                 add(*s, ORG, CONTEXT_WEIGHT)
         else:
             add(start, end, ORG, CONTEXT_WEIGHT)
+    for start, end in acronym_definitions(text):
+        # "International Transport Forum (ITF)": a body defining its acronym, when the model
+        # has no better reading (a person or a place) of the same words
+        if not any(
+            c.start < end and start < c.end and (c.votes.get(PERSON) or c.votes.get(PLACE))
+            for c in by_span.values()
+        ):
+            add(start, end, ORG, CONTEXT_WEIGHT)
+    for start, end in place_spans(doc):
+        add(start, end, PLACE, PLACE_CONTEXT_WEIGHT)
     _add_first_names(doc, by_span, add)
     return sorted(by_span.values(), key=lambda c: c.start)
 

@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from variorum.core.extract.vocab import FALSE_ENTITY_WORDS, LEGAL_SUFFIXES, ORG_NOUNS
+from variorum.core.extract.vocab import (
+    CONCEPT_HEADS,
+    FALSE_ENTITY_WORDS,
+    LEGAL_SUFFIXES,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    ORG_NOUNS,
+    OWNERSHIP_WORDS,
+    SPEECH_VERB_FORMS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -104,8 +113,8 @@ def _legal_form_run(tok: Token) -> tuple[int, int] | None:
 
 def context_orgs(doc: Doc) -> list[tuple[int, int]]:
     """Spans the context calls an organization."""
-    spans: set[tuple[int, int]] = set()
     text = doc.text  # built from the tokens on every access: read it once
+    spans: set[tuple[int, int]] = set(owned_names(text)) | set(listed_after_org_noun(text))
     for tok in doc:
         legal = _legal_form_run(tok)
         if legal:
@@ -143,6 +152,95 @@ def context_orgs(doc: Doc) -> list[tuple[int, int]]:
                     if run:
                         spans.add(run)
     return sorted(spans)
+
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_CAP_WORD = rf"[{_UPPER}][\w'’&\-]*"
+_PARTICLE = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+NAME_RE = rf"{_CAP_WORD}(?:[ \t]+(?:(?:{_PARTICLE})[ \t]+)?{_CAP_WORD})*"
+"""A capitalised name written out, lower-case particles inside allowed ("Ferrovias do
+Norte"): what a context rule reads when the parser cut the name in pieces."""
+_OWNED = "|".join(re.escape(w) for w in sorted(OWNERSHIP_WORDS, key=len, reverse=True))
+_OWNED_RE = re.compile(
+    rf"(?:\b(?:{_OWNED})|[\w.]+-(?:listed|owned|backed|controlled))[ \t]+"
+    rf"(?:[a-z][\w\-]*[ \t]+){{0,2}}({NAME_RE})"
+)
+"""'the state-owned Ferrovias do Norte', 'Nasdaq-listed X', 'the state-owned utility X'."""
+_LIST_ITEM = rf"(?:the[ \t]+)?(?:(?:{_OWNED})[ \t]+)?({NAME_RE})"
+_LIST_SEP = r"(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
+_PEOPLE_TOO = frozenset({"investors", "rivals", "peers", "competitors", "developers"})
+"""Plural organization nouns that also list people ("investors Ada Byrne and ...")."""
+_PLURAL_ORG_NOUNS = "|".join(
+    sorted(
+        (w for w in ORG_NOUNS if w.endswith("s") and w[:-1] in ORG_NOUNS and w not in _PEOPLE_TOO),
+        key=len,
+        reverse=True,
+    )
+)
+_LIST_ITEM_NC = rf"(?:the[ \t]+)?(?:(?:{_OWNED})[ \t]+)?{NAME_RE}"
+_LISTED_RE = re.compile(
+    rf"\b(?i:{_PLURAL_ORG_NOUNS})(,?)[ \t]+{_LIST_ITEM}((?:{_LIST_SEP}{_LIST_ITEM_NC})*)(.{{0,20}})"
+)
+_ITEM_RE = re.compile(_LIST_ITEM)
+_NEXT_WORD_RE = re.compile(r"[\s,]*(\w+)")
+
+
+def owned_names(text: str) -> list[tuple[int, int]]:
+    """Names after an ownership adjective: "state-owned", "family-run", "Nasdaq-listed"
+    describe companies and institutions, never people or places."""
+    return [m.span(1) for m in _OWNED_RE.finditer(text)]
+
+
+def listed_after_org_noun(text: str) -> list[tuple[int, int]]:
+    """ "the other two operators, X and the state-owned Y": names listed after a plural
+    organization noun. After a comma the list must look like a list (two names, or a
+    closing comma) and not be the subject of "said" ("its rivals, Smith said")."""
+    spans: list[tuple[int, int]] = []
+    for m in _LISTED_RE.finditer(text):
+        comma, rest, after = m.group(1), m.group(3), m.group(4)
+        items = [m.span(2)] + [
+            (m.start(3) + i.start(1), m.start(3) + i.end(1)) for i in _ITEM_RE.finditer(rest)
+        ]
+        if comma:
+            following = _NEXT_WORD_RE.match(after)
+            if following and following.group(1).lower() in SPEECH_VERB_FORMS:
+                continue
+            if len(items) < 2 and not after.lstrip(" \t").startswith(","):
+                continue
+        spans.extend(items)
+    return spans
+
+
+_ACRONYM_DEF_RE = re.compile(rf"({NAME_RE}(?:[ \t]+(?:of|for|and|&|on|the)[ \t]+{NAME_RE})*)"
+                             r"[ \t]*\([ \t]*([A-Z][A-Z&.]{1,9})[ \t]*\)")
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words).upper()
+
+
+def acronym_definitions(text: str) -> list[tuple[int, int]]:
+    """ "International Transport Forum (ITF)": the capitalised words whose initials spell the
+    acronym that follows (function words skipped), unless the name is an idea or a measure
+    ("Consumer Price Index (CPI)"). Bodies define acronyms for themselves; people do not."""
+    spans: list[tuple[int, int]] = []
+    for m in _ACRONYM_DEF_RE.finditer(text):
+        acronym = m.group(2).replace(".", "").replace("&", "")
+        words = re.findall(r"[\w'’&\-]+", m.group(1))
+        starts = [w.start() for w in re.finditer(r"[\w'’&\-]+", m.group(1))]
+        # the shortest tail of the run whose capitalised words spell the acronym
+        for i in range(len(words) - 1, -1, -1):
+            if not words[i][:1].isupper():
+                continue
+            caps = [w for w in words[i:] if w[:1].isupper()]
+            if _initials(caps) == acronym:
+                idea = words[-1].lower() in CONCEPT_HEADS and not any(
+                    w.lower() in ORG_HEADS for w in words[i:]
+                )
+                if not idea and len(caps) >= 2:
+                    spans.append((m.start(1) + starts[i], m.end(1)))
+                break
+    return spans
 
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "NORP"})

@@ -78,7 +78,11 @@ ORG_NOUNS = _words(
     newspapers network networks supplier suppliers vendor vendors rival rivals peer peers
     competitor competitors subsidiary subsidiaries unit units affiliate affiliates
     corporation corporations business businesses exchange exchanges regulator regulators
-    think-tank tank tanks consultancy consultancies
+    think-tank tank tanks consultancy consultancies charity charities union unions lender
+    lenders utility utilities watchdog watchdogs pollster pollsters drugmaker drugmakers
+    miner miners refiner refiners shipper shippers telco telcos chain chains club clubs
+    party parties foundation foundations association associations cooperative cooperatives
+    co-op co-ops ngo ngos studio studios
     """
 )
 """Nouns that, placed before a capitalised name, say the name is an organization
@@ -103,6 +107,48 @@ EVENT_HEADS = _words(
     """
 )
 """Last words of event names, which the model often labels as organizations."""
+
+CONCEPT_HEADS = _words(
+    """
+    index act bill law treaty agreement accord protocol plan programme program scheme
+    standard rate ratio intelligence declaration initiative strategy model product theory
+    syndrome disease method test
+    """
+)
+"""Last words of capitalised names that are ideas, laws or measures, not bodies: "Consumer
+Price Index (CPI)" defines an acronym without being an organization."""
+
+OWNERSHIP_WORDS = _words(
+    """
+    state-owned state-run state-backed state-controlled government-owned government-run
+    government-backed publicly-listed publicly-owned family-owned family-run
+    privately-owned privately-held employee-owned city-owned municipally-owned
+    foreign-owned investor-owned listed
+    """
+)
+"""Adjectives that only describe companies and institutions ("the state-owned X")."""
+
+TRAVEL_WORDS = _words(
+    """
+    drive travel fly commute walk sail ride cycle hike trek journey trip flight route road
+    railway rail line train bus ferry mile kilometre kilometer km minute hour evacuate
+    relocate deport emigrate migrate flee extend stretch link connect
+    """
+)
+"""Lemmas whose "to X" / "from X" object is somewhere, not somebody (unlike "moved to" or
+"returned to", which also take employers)."""
+
+CIVIC_NOUNS = _words(
+    """
+    council councillor mayor resident population townspeople city town village street
+    harbour harbor port outskirts suburb centre center airport station waterfront
+    """
+)
+"""Nouns a place owns: "Port Calder's council", "Ashby's residents"."""
+
+NAME_PARTICLES = _words("do da de dos das del della di du van von der den la le y")
+"""Lower-case words inside a capitalised name ("Ferrovias do Norte", "Banco de Galicia",
+"Van der Berg"): the model often splits the name at them."""
 
 LEGAL_SUFFIXES = _words(
     """

@@ -1,0 +1,116 @@
+"""Evidence that a capitalised name is a place, read from the words around it.
+
+The small model knows capitals and countries but reads an unknown town as a person ("link
+Lisbon with Lyon") or an organization ("drive forty minutes to Ashby", "Port Calder's
+council"). News prose says where a name is a place: a dateline, "X-based", travel "to X",
+"from X to <a known place>", "X's council", "Port X". These votes let the label vote send
+such names to PLACE, so they are neither people nor organizations. No names are listed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from variorum.core.extract.orgcontext import name_run
+from variorum.core.extract.vocab import CIVIC_NOUNS, TRAVEL_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_DATELINE_RE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z.'’\-]{2,}(?:[ \t]+[A-Z][A-Z.'’\-]+)*)"
+    r"(?:,[ \t]*([A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*)*))?"
+    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[—–-]{1,2}[ \t]"
+)
+"""'LISBON — ...', 'VELDEN, Maravia — ...', 'SHENZHEN, Nov 18 — ...', 'PARIS (Reuters) -'."""
+_BASED_RE = re.compile(r"\b([A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*)-based\b")
+
+_LINK_VERBS = frozenset({"link", "connect", "join"})
+_PLACE_PREFIXES = frozenset({"port", "mount", "mt", "mt.", "lake", "fort", "cape"})
+_PLACE_ENTS = frozenset({"GPE", "LOC"})
+
+
+_NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"})
+
+
+def _run(tok: Token) -> tuple[int, int] | None:
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in _NOT_PLACES:
+        return None
+    return name_run(tok)
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _travel_objects(doc: Doc) -> list[Token]:
+    """Objects of "to"/"from"/"towards" after a travel word ("drive ... to X")."""
+    found = []
+    for tok in doc:
+        if tok.dep_ != "prep" or tok.lower_ not in ("to", "from", "towards", "toward", "via"):
+            continue
+        if tok.head.lemma_.lower() not in TRAVEL_WORDS:
+            continue
+        obj = _pobj(tok)
+        if obj is not None:
+            found.append(obj)
+    return found
+
+
+def _paired_with_place(doc: Doc) -> list[Token]:
+    """ "from X to Y" and "link X with Y" where the other one is a known place."""
+    found = []
+    for tok in doc:
+        if tok.dep_ != "prep":
+            continue
+        head = tok.head
+        obj = _pobj(tok)
+        if obj is None:
+            continue
+        if tok.lower_ == "from":
+            partners = [
+                _pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "to"
+            ] + [_pobj(c) for c in obj.children if c.dep_ == "prep" and c.lower_ == "to"]
+        elif tok.lower_ in ("with", "to", "and") and head.lemma_.lower() in _LINK_VERBS:
+            partners = [c for c in head.children if c.dep_ == "dobj"]
+        else:
+            continue
+        others = [p for p in partners if p is not None]
+        if any(p.ent_type_ in _PLACE_ENTS for p in others):
+            found.append(obj)
+        if obj.ent_type_ in _PLACE_ENTS:
+            found.extend(others)
+    return found
+
+
+def place_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans the context calls a place (duplicates removed, in text order)."""
+    text = doc.text
+    spans: set[tuple[int, int]] = set()
+    for m in _DATELINE_RE.finditer(text):
+        spans.add(m.span(1))
+        if m.group(2):
+            spans.add(m.span(2))
+    spans.update(m.span(1) for m in _BASED_RE.finditer(text))
+    for tok in [*_travel_objects(doc), *_paired_with_place(doc)]:
+        run = _run(tok)
+        if run:
+            spans.add(run)
+    for tok in doc:
+        if tok.dep_ == "poss" and tok.head.lemma_.lower() in CIVIC_NOUNS:
+            run = _run(tok)
+            if run:
+                spans.add(run)
+        if (
+            tok.lower_ in _PLACE_PREFIXES
+            and tok.text[:1].isupper()
+            and tok.i + 1 < len(doc)
+            and doc[tok.i + 1].pos_ == "PROPN"
+            and doc[tok.i + 1].text[:1].isupper()
+            and (tok.i + 2 >= len(doc) or not doc[tok.i + 2].text[:1].isupper())
+        ):
+            nxt = doc[tok.i + 1]
+            spans.add((tok.idx, nxt.idx + len(nxt.text)))
+    return sorted(spans)

@@ -9,7 +9,9 @@ edits.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from variorum.core.similarity import could_reach, similarity
 from variorum.core.tokens import TokenSeq
@@ -107,17 +109,16 @@ def _sharing_pairs(
         for c in codes:
             where.setdefault(c, []).append(x)
     common = max(8, len(removed) // 10)
+    telling = {c: xs for c, xs in where.items() if len(xs) <= common}
+    # n >= SHARED_WORDS * min(len_a, len_b) is n >= either bound; the bound of A's stretches
+    # is computed once, not once per pair (a long text has hundreds of thousands of pairs).
+    need_a = [SHARED_WORDS * len(codes) for codes in sets_a]
     pairs: list[tuple[int, int]] = []
     for y, codes in enumerate(sets_b):
-        shared: dict[int, int] = {}
-        for c in codes:
-            found = where.get(c)
-            if found is not None and len(found) <= common:
-                for x in found:
-                    shared[x] = shared.get(x, 0) + 1
-        for x, n in shared.items():
-            if n >= SHARED_WORDS * min(len(sets_a[x]), len(codes)):
-                pairs.append((x, y))
+        # counted at C speed: how many telling words each stretch of A shares with this one
+        shared = Counter(chain.from_iterable(map(telling.__getitem__, codes & telling.keys())))
+        need_b = SHARED_WORDS * len(codes)
+        pairs.extend((x, y) for x, n in shared.items() if n >= need_b or n >= need_a[x])
     return pairs
 
 

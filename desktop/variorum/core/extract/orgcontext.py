@@ -211,8 +211,10 @@ def listed_after_org_noun(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_ACRONYM_DEF_RE = re.compile(rf"({NAME_RE}(?:[ \t]+(?:of|for|and|&|on|the)[ \t]+{NAME_RE})*)"
-                             r"[ \t]*\([ \t]*([A-Z][A-Z&.]{1,9})[ \t]*\)")
+_ACRONYM_DEF_RE = re.compile(
+    rf"({NAME_RE}(?:[ \t]+(?:of|for|and|&|on|the)[ \t]+{NAME_RE})*)"
+    r"[ \t]*\([ \t]*([A-Z][A-Z&.]{1,9})[ \t]*\)"
+)
 
 
 def _initials(words: list[str]) -> str:

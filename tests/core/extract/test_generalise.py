@@ -138,3 +138,41 @@ def test_dateline_with_country_and_date(run: Run) -> None:
     )
     assert not (names(x.people) | names(x.organizations)) & {"Vorsk", "Maravia"}
     assert "Ilse Brandner" in names(x.people)
+
+
+def test_sentence_opening_descriptor_is_not_part_of_the_name(run: Run) -> None:
+    x = run(
+        "Chipmaker Qorvane said on Monday it would cut 500 jobs. Retailer Pellmark cut its "
+        "forecast. Shares in Qorvane fell 4%."
+    )
+    orgs = names(x.organizations)
+    assert {"Qorvane", "Pellmark"} <= orgs
+    assert not any(o.startswith(("Chipmaker", "Retailer")) for o in orgs)
+    assert names(x.people) == set()
+
+
+def test_sports_clubs_are_organizations(run: Run) -> None:
+    x = run("Granvale United beat Ashcombe Rovers 3-1. Hexley Wanderers drew with Marsh Athletic.")
+    assert {"Granvale United", "Hexley Wanderers"} <= names(x.organizations)
+    assert names(x.people) == set()
+
+
+def test_named_products_are_in_neither_list(run: Run) -> None:
+    x = run(
+        "Tarvik launched a chatbot called Ernibot last year. The company also sells a phone "
+        "named Zentra. It bought a start-up called Fennick in 2020."
+    )
+    found = names(x.people) | names(x.organizations)
+    assert not found & {"Ernibot", "Zentra"}
+    assert "Fennick" in names(x.organizations)
+
+
+def test_dateline_agency_credit_is_not_an_organization(run: Run) -> None:
+    # a real agency's name: the model must know it for the test to mean anything
+    x = run(
+        "FRANKFURT (Reuters) - German lender Hallberg Bank will cut 3,000 jobs, chief "
+        "executive Johanna Riedl said on Tuesday."
+    )
+    assert not names(x.organizations) & {"Reuters", "FRANKFURT", "Frankfurt"}
+    assert "Hallberg Bank" in names(x.organizations)
+    assert "Johanna Riedl" in names(x.people)

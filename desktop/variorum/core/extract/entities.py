@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING
 
 from variorum.core.extract.data import ORG, PERSON
 from variorum.core.extract.layout import BODY, BOILERPLATE, HEADING, Layout
+from variorum.core.extract.naming import PRODUCT, named_things
 from variorum.core.extract.orgcontext import acronym_definitions, context_orgs, context_people
-from variorum.core.extract.places import place_spans
+from variorum.core.extract.places import dateline_credits, place_spans
 from variorum.core.extract.vocab import (
+    DESCRIPTOR_NOUNS,
     EVENT_HEADS,
     FALSE_ENTITY_WORDS,
     NAME_PARTICLES,
@@ -97,6 +99,13 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower_ in _TRAILING_DROP or tokens[-1].is_punct):
         tokens = tokens[:-1]
+    if (
+        len(tokens) > 1
+        and tokens[0].is_sent_start
+        and tokens[0].lower_ in DESCRIPTOR_NOUNS
+        and tokens[1].text[:1].isupper()
+    ):
+        tokens = tokens[1:]  # "Chipmaker Qorvane said": the description opens the sentence
     # "Dutch chipmaker Veldhoven Semiconductors": a description in lower case ends before
     # the name; keep what follows the last lower-case word ("of", "and" belong to names).
     for i in range(len(tokens) - 2, -1, -1):
@@ -191,10 +200,12 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
     by_span: dict[tuple[int, int], Candidate] = {}
     text = layout.text
 
+    credits = dateline_credits(text)
+
     def add(start: int, end: int, label: str, weight: float) -> None:
         kind = layout.kind_at(start)
-        if kind == BOILERPLATE:
-            return
+        if kind == BOILERPLATE or any(cs <= start < ce for cs, ce in credits):
+            return  # site chrome, or the agency credit of a dateline ("PARIS (Reuters) -")
         cand = by_span.get((start, end))
         if cand is None:
             cand = Candidate(start, end, text[start:end], defaultdict(float), kind)
@@ -269,6 +280,10 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             add(start, end, ORG, CONTEXT_WEIGHT)
     for start, end in place_spans(doc):
         add(start, end, PLACE, PLACE_CONTEXT_WEIGHT)
+    for start, end, label in named_things(doc):
+        # "a chatbot called X" (a product: in neither list), "a start-up called X"
+        for s in [s for s in model_spans if s[0] < end and start < s[1]] or [(start, end)]:
+            add(*s, label, CONTEXT_WEIGHT)
     _add_first_names(doc, by_span, add)
     return sorted(by_span.values(), key=lambda c: c.start)
 
@@ -312,4 +327,11 @@ def confirmed_names(candidates: list[Candidate]) -> set[str]:
     return {normalise_name(c.name) for c in candidates if c.kind == BODY}
 
 
-__all__ = ["HEADING", "Candidate", "collect_candidates", "confirmed_names", "normalise_name"]
+__all__ = [
+    "HEADING",
+    "PRODUCT",
+    "Candidate",
+    "collect_candidates",
+    "confirmed_names",
+    "normalise_name",
+]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from variorum.core.extract.vocab import (
     CONCEPT_HEADS,
+    DESCRIPTOR_NOUNS,
     FALSE_ENTITY_WORDS,
     LEGAL_SUFFIXES,
     NAME_PARTICLES,
@@ -76,7 +77,9 @@ def _after_org_noun(tok: Token, text: str) -> tuple[int, int] | None:
     characters, because hyphenated nouns and unknown names often defeat the parser."""
     doc = tok.doc
     if tok.i > 0 and _is_name_token(doc[tok.i - 1]):
-        return None
+        opener = doc[tok.i - 1]  # "Chipmaker Qorvane said ...": the noun opens the sentence
+        if not (opener.is_sent_start and opener.lower_ in DESCRIPTOR_NOUNS):
+            return None
     if tok.ent_type_ in _NOT_ORG_TYPES or not tok.text[:1].isupper():
         return None
     before = _PRECEDING_WORD_RE.search(text, max(0, tok.idx - 40), tok.idx)

@@ -22,7 +22,7 @@ _DATELINE_RE = re.compile(
     r"(?m)^[ \t]*([A-Z][A-Z.'’\-]{2,}(?:[ \t]+[A-Z][A-Z.'’\-]+)*)"
     r"(?:,[ \t]*([A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*)*))?"
     r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
-    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[—–-]{1,2}[ \t]"
+    r"(?:[ \t]*\(([^()\n]{1,40})\))?[ \t]*[—–-]{1,2}[ \t]"
 )
 """'LISBON — ...', 'VELDEN, Maravia — ...', 'SHENZHEN, Nov 18 — ...', 'PARIS (Reuters) -'."""
 _BASED_RE = re.compile(r"\b([A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*)-based\b")
@@ -83,6 +83,12 @@ def _paired_with_place(doc: Doc) -> list[Token]:
         if obj.ent_type_ in _PLACE_ENTS:
             found.extend(others)
     return found
+
+
+def dateline_credits(text: str) -> list[tuple[int, int]]:
+    """The news agency's credit inside a dateline ("PARIS (Reuters) -"): wire chrome, like a
+    byline, not a name the story mentions."""
+    return [m.span(3) for m in _DATELINE_RE.finditer(text) if m.group(3)]
 
 
 def place_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -95,6 +95,7 @@ ORG_HEADS = _words(
     department federation foundation fund group hospital institute institution league
     ministry museum office organization organisation parliament party police school service
     society trust union university laboratory laboratories labs council cooperative
+    united rovers wanderers athletic albion fc afc hotspur
     """
 )
 """Last words that make a capitalised name an organization ("Calder Bay Fishing
@@ -145,6 +146,26 @@ CIVIC_NOUNS = _words(
     """
 )
 """Nouns a place owns: "Port Calder's council", "Ashby's residents"."""
+
+PRODUCT_NOUNS = _words(
+    """
+    product chatbot bot app application model tool service software system device phone
+    smartphone handset car vehicle drug vaccine treatment game programme program feature
+    assistant robot satellite rocket engine chip processor console laptop tablet camera
+    """
+)
+"""Nouns for things a company makes: "a chatbot called X" names a product, not a body."""
+
+DESCRIPTOR_NOUNS = _words(
+    """
+    carmaker automaker chipmaker drugmaker retailer lender insurer miner refiner operator
+    broadcaster airline publisher manufacturer supplier startup start-up conglomerate
+    developer provider regulator watchdog pollster telco utility charity consultancy
+    shipper
+    """
+)
+"""Organization nouns that open a sentence before a name ("Chipmaker X said ..."), where the
+model takes the capitalised noun as part of the name."""
 
 NAME_PARTICLES = _words("do da de dos das del della di du van von der den la le y")
 """Lower-case words inside a capitalised name ("Ferrovias do Norte", "Banco de Galicia",

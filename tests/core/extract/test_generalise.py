@@ -176,3 +176,21 @@ def test_dateline_agency_credit_is_not_an_organization(run: Run) -> None:
     assert not names(x.organizations) & {"Reuters", "FRANKFURT", "Frankfurt"}
     assert "Hallberg Bank" in names(x.organizations)
     assert "Johanna Riedl" in names(x.people)
+
+
+def test_places_by_grammar(run: Run) -> None:
+    x = run(
+        "Farmers in the northern province of Velmark say the tax hits them hardest. Near the "
+        "village of Oster-Lind, a bridge collapsed. Members in Busan and Tarrogh noticed the "
+        "adverts. The Vessna and the Ombre carry meltwater to towns from Basel to Kerrith."
+    )
+    found = names(x.people) | names(x.organizations)
+    assert not found & {"Velmark", "Oster-Lind", "Lind", "Tarrogh", "Vessna", "Ombre", "Kerrith"}
+
+
+def test_fallback_attribution_takes_the_name_next_to_the_verb(run: Run) -> None:
+    x = run(
+        '"Demand has not grown the way we expected," Tarvik chairman Liu Wenbo said on a call '
+        'with analysts. "We would rather wait a year than build a plant that sits half empty."'
+    )
+    assert {s.name: len(s.quotes) for s in x.speakers} == {"Liu Wenbo": 2}

@@ -193,7 +193,7 @@ class Attributor:
         for w_lo, w_hi in windows:
             for verb in _FALLBACK_VERB_RE.finditer(text, w_lo, w_hi):
                 near_lo, near_hi = max(w_lo, verb.start() - 50), min(w_hi, verb.end() + 50)
-                m = self.index.within(near_lo, near_hi)
+                m = self.index.nearest(near_lo, near_hi, verb.start())
                 if m:
                     return verb.group(1), _Speaker((m.start, m.end), m.group)
                 pron = _PRONOUN_RE.search(text, near_lo, near_hi)

@@ -51,6 +51,21 @@ class MentionIndex:
             i += 1
         return None
 
+    def nearest(self, start: int, end: int, pos: int) -> MentionRef | None:
+        """The usable mention inside [start, end) closest to ``pos``: in "X chairman Y
+        said", the name next to the verb is its subject, not the first name of the window."""
+        i = bisect.bisect_left(self._starts, start)
+        best: MentionRef | None = None
+        best_distance = 0
+        while i < len(self._mentions) and self._mentions[i].start < end:
+            m = self._mentions[i]
+            if m.end <= end and self._usable(m):
+                distance = pos - m.end if m.end <= pos else max(0, m.start - pos)
+                if best is None or distance < best_distance:
+                    best, best_distance = m, distance
+            i += 1
+        return best
+
     def before(
         self, pos: int, label: str, reject: Callable[[int], bool] | None = None
     ) -> MentionRef | None:

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from variorum.core.extract.orgcontext import name_run
-from variorum.core.extract.vocab import CIVIC_NOUNS, TRAVEL_WORDS
+from variorum.core.extract.vocab import CIVIC_NOUNS, PLACE_NOUNS, TRAVEL_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -30,6 +30,7 @@ _BASED_RE = re.compile(r"\b([A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*)-based\b")
 _LINK_VERBS = frozenset({"link", "connect", "join"})
 _PLACE_PREFIXES = frozenset({"port", "mount", "mt", "mt.", "lake", "fort", "cape"})
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across", "between"})
 
 
 _NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"})
@@ -38,7 +39,23 @@ _NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINA
 def _run(tok: Token) -> tuple[int, int] | None:
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in _NOT_PLACES:
         return None
-    return name_run(tok)
+    run = name_run(tok)
+    if run is None:
+        return None
+    doc, start = tok.doc, run[0]
+    first = doc.char_span(*run, alignment_mode="expand")
+    i = first.start if first is not None else tok.i
+    # "Saas-Fee", "Stratford-upon-Avon": hyphenated place names come in pieces
+    while (
+        i >= 2
+        and doc[i - 1].text in ("-", "‑")
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].text[:1].isalpha()
+    ):
+        i -= 2
+        start = doc[i].idx
+    return start, run[1]
 
 
 def _pobj(prep: Token) -> Token | None:
@@ -70,9 +87,13 @@ def _paired_with_place(doc: Doc) -> list[Token]:
         if obj is None:
             continue
         if tok.lower_ == "from":
+            # "to" hangs on the verb, on the first place, or on "from" itself
             partners = [
-                _pobj(c) for c in head.children if c.dep_ == "prep" and c.lower_ == "to"
-            ] + [_pobj(c) for c in obj.children if c.dep_ == "prep" and c.lower_ == "to"]
+                _pobj(c)
+                for owner in (head, obj, tok)
+                for c in owner.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+            ]
         elif tok.lower_ in ("with", "to", "and") and head.lemma_.lower() in _LINK_VERBS:
             partners = [c for c in head.children if c.dep_ == "dobj"]
         else:
@@ -83,6 +104,39 @@ def _paired_with_place(doc: Doc) -> list[Token]:
         if obj.ent_type_ in _PLACE_ENTS:
             found.extend(others)
     return found
+
+
+def _place_by_grammar(tok: Token) -> bool:
+    """ "the province of X", "the village of X"; "in Busan and X" (coordinated with a known
+    place); "the X" for a one-word name the model calls a person (rivers, mountains and
+    regions take "the", people do not)."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return False
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lemma_.lower() in PLACE_NOUNS
+    ):
+        return True
+    head = tok.head
+    if (
+        tok.dep_ == "conj"
+        and head.ent_type_ in _PLACE_ENTS
+        and head.dep_ == "pobj"
+        and head.head.lower_ in _PLACE_PREPOSITIONS
+    ):
+        return True  # "in Busan and X", even when the model calls X an organization
+    if tok.ent_type_ == "ORG":
+        return False
+    if tok.dep_ == "conj" and head.ent_type_ in _PLACE_ENTS:
+        return True
+    if any(c.dep_ == "conj" and c.ent_type_ in _PLACE_ENTS for c in tok.children):
+        return True
+    ent_len = 0
+    if tok.ent_type_ == "PERSON":
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent_len = len(ent) if ent is not None else 0
+    return ent_len == 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 def dateline_credits(text: str) -> list[tuple[int, int]]:
@@ -105,6 +159,10 @@ def place_spans(doc: Doc) -> list[tuple[int, int]]:
         if run:
             spans.add(run)
     for tok in doc:
+        if _place_by_grammar(tok):
+            run = _run(tok)
+            if run:
+                spans.add(run)
         if tok.dep_ == "poss" and tok.head.lemma_.lower() in CIVIC_NOUNS:
             run = _run(tok)
             if run:

@@ -167,6 +167,14 @@ DESCRIPTOR_NOUNS = _words(
 """Organization nouns that open a sentence before a name ("Chipmaker X said ..."), where the
 model takes the capitalised noun as part of the name."""
 
+PLACE_NOUNS = _words(
+    """
+    province village town city region county district municipality island state prefecture
+    suburb port capital borough parish canton oblast republic kingdom emirate
+    """
+)
+"""Nouns whose "of X" names a place ("the northern province of X", "the village of X")."""
+
 NAME_PARTICLES = _words("do da de dos das del della di du van von der den la le y")
 """Lower-case words inside a capitalised name ("Ferrovias do Norte", "Banco de Galicia",
 "Van der Berg"): the model often splits the name at them."""

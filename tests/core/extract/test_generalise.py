@@ -194,3 +194,24 @@ def test_fallback_attribution_takes_the_name_next_to_the_verb(run: Run) -> None:
         'with analysts. "We would rather wait a year than build a plant that sits half empty."'
     )
     assert {s.name: len(s.quotes) for s in x.speakers} == {"Liu Wenbo": 2}
+
+
+def test_clubs_named_like_towns_and_role_words_before_names(run: Run) -> None:
+    x = run(
+        "Marrow Town ended a long unbeaten run with a 2-1 win on Saturday. Striker Tobi "
+        'Adeyemi scored both goals. "The lads deserved that," Adeyemi said. Marrow now '
+        "sit fourth, ahead of Kelby Rovers, who drew away at Ostley Wanderers."
+    )
+    orgs = names(x.organizations)
+    assert "Marrow Town" in orgs
+    assert names(x.people) == {"Tobi Adeyemi"}
+    assert {s.name for s in x.speakers} == {"Tobi Adeyemi"}
+
+
+def test_the_company_is_the_subject_not_the_owner_in_a_relative_clause(run: Run) -> None:
+    x = run(
+        "Vanturo, which is majority-owned by internet giant Quillbridge, said it would appeal. "
+        '"We disagree with the regulator\'s reading of the law," the company said in a '
+        "statement."
+    )
+    assert {s.name: len(s.quotes) for s in x.speakers} == {"Vanturo": 1}

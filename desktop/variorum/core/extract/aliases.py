@@ -132,6 +132,12 @@ def group_names(names: list[NameInfo], text: str) -> list[Group]:
         org_ends = [o for o in orgs if len(_tokens(o.key)) >= 2 and _tokens(o.key)[-1] == toks[0]]
         if n.label == PERSON and len(org_ends) == 1:
             union(n.key, org_ends[0].key)
+            continue
+        # "Harwick" alone, with "Harwick Town" an organization and no person of that name:
+        # the organization's short name
+        org_starts = [o for o in orgs if o.key.startswith(toks[0] + " ")]
+        if n.label == PERSON and len(org_starts) == 1:
+            union(n.key, org_starts[0].key)
 
     # Organizations: acronyms from initials, "X" for "X Technologies", and "Water Authority"
     # for "Port Calder Water Authority".

@@ -100,6 +100,33 @@ class Attributor:
         genders = self.genders
         return self.index.before(pos, label, lambda g: genders.get(g, wanted) != wanted)
 
+    def _subject_org_before(self, pos: int) -> MentionRef | None:
+        """The organization "the company" stands for: the last one named as the subject of
+        its clause within the previous two sentences ("X, which is owned by Y, said ...":
+        X, not Y), else the last one named."""
+        doc = self.doc
+        here = doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if here is None:
+            return self.index.before(pos, ORG)
+        sent = here[0].sent
+        floor = sent.start
+        if floor > 0:
+            floor = doc[floor - 1].sent.start
+        if floor > 0:
+            floor = doc[floor - 1].sent.start
+        last: MentionRef | None = None
+        for m in self.index.all_before(pos, ORG):
+            last = last or m
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if span.start < floor:
+                break
+            root = span.root
+            if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ != "relcl":
+                return m
+        return last
+
     def _resolve_token(self, tok: Token) -> _Speaker | None:
         """The speaker a subject token stands for."""
         span = (tok.idx, tok.idx + len(tok.text))
@@ -117,7 +144,7 @@ class Attributor:
             and tok.lower_ in ORG_NOUNS
             and any(c.lower_ in ("the", "this") for c in tok.lefts)
         ):
-            prior = self.index.before(tok.idx, ORG)
+            prior = self._subject_org_before(tok.idx)
             if prior:
                 return _Speaker(span, prior.group)
         # "a spokesperson for X", "an analysis from X": a named entity inside the phrase.

@@ -27,6 +27,7 @@ from variorum.core.extract.vocab import (
     NAME_PARTICLES,
     ORG_HEADS,
     ROLE_WORDS,
+    SETTLEMENT_WORDS,
     TITLE_WORDS,
 )
 
@@ -222,6 +223,20 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             model_spans.append(cleaned)
 
     for ent in doc.ents:
+        if ent.label_ == PERSON and ent[-1].lower_ in SETTLEMENT_WORDS and len(ent) > 1:
+            # "Harwick Town beat ...": no person is called "X Town"; the model saw an actor,
+            # so a club or a council, i.e. an organization
+            cleaned = _clean_span(ent, ORG)
+            if cleaned:
+                add(*cleaned, ORG, MODEL_WEIGHT)
+                model_spans.append(cleaned)
+            continue
+        if ent.label_ == "FAC" and _has_org_head(ent):
+            cleaned = _clean_span(ent, ORG)  # "Fenbury Rovers", "Westmoor Hospital"
+            if cleaned:
+                add(*cleaned, ORG, CONTEXT_WEIGHT)
+                model_spans.append(cleaned)
+                continue
         if ent.label_ in _PLACE_LABELS:
             cleaned = _clean_span(ent, PLACE)
             if cleaned:

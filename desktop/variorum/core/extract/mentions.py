@@ -7,7 +7,7 @@ point?" and "which entity is named inside this phrase?"; a sorted list answers a
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 
@@ -50,6 +50,15 @@ class MentionIndex:
                 return m
             i += 1
         return None
+
+    def all_before(self, pos: int, label: str) -> Iterator[MentionRef]:
+        """Usable mentions with ``label`` ending before ``pos``, the most recent first."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        while i >= 0:
+            m = self._mentions[i]
+            if m.label == label and m.end <= pos and self._usable(m):
+                yield m
+            i -= 1
 
     def nearest(self, start: int, end: int, pos: int) -> MentionRef | None:
         """The usable mention inside [start, end) closest to ``pos``: in "X chairman Y

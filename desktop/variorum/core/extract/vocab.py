@@ -52,9 +52,18 @@ TITLE_WORDS = _words(
     rev. reverend deputy assistant acting former late prime foreign state general-secretary
     attorney inspector superintendent chief-executive councillor councilor alderman
     alderwoman mp mep lawmaker legislator assemblyman assemblywoman marshal sheriff
+    striker midfielder defender goalkeeper winger coach referee skipper nurse doctor
+    surgeon teacher lawyer barrister solicitor engineer farmer fisherman pilot detective
+    constable activist campaigner author novelist writer poet singer actor actress chef
+    artist photographer historian physicist chemist biologist geologist glaciologist
+    hydrologist epidemiologist virologist lecturer student
     """
 )
-"""Words that precede a name as a title or role ("OpenAI CEO Sam Altman", "Professor X")."""
+"""Words that precede a name as a title or role ("OpenAI CEO Sam Altman", "Professor X",
+"Striker X" at the start of a sentence, where the model takes the role into the name)."""
+
+SETTLEMENT_WORDS = _words("town city county borough village")
+"""Last words of a name that is a place or, in sport, a club ("X Town"): never a person."""
 
 ROLE_WORDS = _words(
     """

@@ -154,3 +154,15 @@ def test_collapsed_and_strict_tokenizing_find_the_same_tokens(text: str) -> None
     solid = [i for i in range(len(strict)) if not text[strict.starts[i]].isspace()]
     assert collapsed.starts == [strict.starts[i] for i in solid]
     assert collapsed.ends == [strict.ends[i] for i in solid]
+
+
+def test_codes_follow_first_occurrence_so_every_process_agrees() -> None:
+    """Codes are given in order of first occurrence, not in a set's order (which follows the
+    per-process string hash): code order matters where codes are sorted, so the same two texts
+    must give the same codes, and the same comparison, in every run."""
+    words = [f"word{n}" for n in range(40)]
+    text = " ".join(words + list(reversed(words)))
+    seq = tokenize(text, DEFAULT, Vocabulary())
+    first = [ord(c) - 0xE000 for c in seq.codes[:40]]
+    assert first == list(range(40))
+    assert seq.codes[40:] == seq.codes[:40][::-1]

@@ -122,7 +122,10 @@ def tokenize(text: str, options: CompareOptions, vocab: Vocabulary) -> TokenSeq:
         tokens = _PIECE_RE.findall(folded)
         ends = list(accumulate(map(len, tokens)))
         starts = [0, *ends[:-1]] if ends else []
-    distinct = set(tokens)
+    # In order of first occurrence, not a set's: codes are then given in the same order in
+    # every process (a set's order follows the per-process string hash), and code order
+    # matters where codes are sorted (likely_pairs samples a unit's rare tokens by code).
+    distinct = dict.fromkeys(tokens)
     word = {t: 1 if t[0].isalnum() or t[0] == "_" else 0 for t in distinct}
     if options.ignore_case or options.fold_numbers:
         key_of = {t: token_key(t, options) for t in distinct}

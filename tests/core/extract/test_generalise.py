@@ -70,6 +70,14 @@ def test_acronym_definition_by_initials() -> None:
     ]
 
 
+def test_acronyms_of_roles_and_concepts_are_not_organizations() -> None:
+    text = (
+        "Its Chief Executive Officer (CEO), Dana Whitby, backed the Initial Public Offering "
+        "(IPO). Artificial Intelligence (AI) will lift Gross Domestic Product (GDP)."
+    )
+    assert acronym_definitions(text) == []
+
+
 def test_lone_last_word_of_an_organization_is_not_a_person() -> None:
     text = "Banco do Litoral ... Litoral"
     org = NameInfo("banco do litoral", "Banco do Litoral", ORG, 1, 0)

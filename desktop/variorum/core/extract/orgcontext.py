@@ -21,6 +21,7 @@ from variorum.core.extract.vocab import (
     ORG_NOUNS,
     OWNERSHIP_WORDS,
     SPEECH_VERB_FORMS,
+    TITLE_WORDS,
 )
 
 if TYPE_CHECKING:
@@ -231,6 +232,8 @@ def acronym_definitions(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _ACRONYM_DEF_RE.finditer(text):
         acronym = m.group(2).replace(".", "").replace("&", "")
+        if m.group(2).lower() in FALSE_ENTITY_WORDS or acronym.lower() in FALSE_ENTITY_WORDS:
+            continue  # "Artificial Intelligence (AI)", "Initial Public Offering (IPO)"
         words = re.findall(r"[\w'’&\-]+", m.group(1))
         starts = [w.start() for w in re.finditer(r"[\w'’&\-]+", m.group(1))]
         # the shortest tail of the run whose capitalised words spell the acronym
@@ -242,6 +245,7 @@ def acronym_definitions(text: str) -> list[tuple[int, int]]:
                 idea = words[-1].lower() in CONCEPT_HEADS and not any(
                     w.lower() in ORG_HEADS for w in words[i:]
                 )
+                idea = idea or all(w.lower() in TITLE_WORDS for w in caps)  # "Chief ... (CEO)"
                 if not idea and len(caps) >= 2:
                     spans.append((m.start(1) + starts[i], m.end(1)))
                 break

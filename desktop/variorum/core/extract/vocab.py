@@ -150,11 +150,12 @@ TRAVEL_WORDS = _words(
 
 CIVIC_NOUNS = _words(
     """
-    council councillor mayor resident population townspeople city town village street
-    harbour harbor port outskirts suburb centre center airport station waterfront
+    council councillor mayor resident population townspeople street outskirts suburb
+    waterfront townsfolk villager
     """
 )
-"""Nouns a place owns: "Port Calder's council", "Ashby's residents"."""
+"""Nouns only a place owns: "Port Calder's council", "Ashby's residents" (not "port" or
+"station", which companies own too)."""
 
 PRODUCT_NOUNS = _words(
     """

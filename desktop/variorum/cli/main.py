@@ -11,6 +11,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from variorum import __version__
 
@@ -65,15 +66,16 @@ def _split_command(argv: Sequence[str]) -> tuple[list[str], str | None, list[str
 
 
 def _log_to_file(basedir: str | None) -> None:
-    """Loader tracebacks ("internal error: ...") go to the same log file the app uses; a
-    read-only home must not stop a batch command, so failure to log is not fatal."""
-    from variorum.core.ingest.logsetup import configure_file_logging
-    from variorum.core.paths import app_paths
+    """Loader tracebacks ("internal error: ...") go to the same log file the app uses; the file
+    is set up only when something is logged, so a clean run pays nothing for it."""
+    from variorum.core.ingest.logsetup import defer_file_logging
 
-    try:
-        configure_file_logging(app_paths(basedir).log_dir)
-    except OSError as exc:
-        print(f"variorum: not logging to a file ({exc})", file=sys.stderr)
+    def log_dir() -> Path:
+        from variorum.core.paths import app_paths
+
+        return app_paths(basedir).log_dir
+
+    defer_file_logging(log_dir)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

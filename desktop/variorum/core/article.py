@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 PARAGRAPH_SEPARATOR = "\n\n"
 _WORD_RE = re.compile(r"\w+(?:[’'\-.]\w+)*", re.UNICODE)
-_SPACE_RE = re.compile(r"\s+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ def count_words(text: str) -> int:
 def content_id(text: str) -> str:
     """Hash of the text with Unicode and whitespace folded, so a re-save with other line endings
     or a BOM is recognised as the same article."""
-    folded = _SPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    folded = " ".join(unicodedata.normalize("NFC", text).split())
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:32]
 
 

@@ -223,3 +223,42 @@ def test_the_company_is_the_subject_not_the_owner_in_a_relative_clause(run: Run)
         "statement."
     )
     assert {s.name: len(s.quotes) for s in x.speakers} == {"Vanturo": 1}
+
+
+def test_surnames_with_particles_and_double_surnames(run: Run) -> None:
+    x = run(
+        "Former governor Tomás de la Fuente and senator Marisol Peña Aranda will meet in a "
+        "runoff. With most votes counted, de la Fuente had 41 percent and Peña Aranda 38.\n\n"
+        '"We asked for change," de la Fuente told supporters. '
+        "“We will not hand this country to them,” Peña Aranda said."
+    )
+    assert names(x.people) == {"Tomás de la Fuente", "Marisol Peña Aranda"}
+    assert not names(x.organizations) & {"Peña Aranda", "de la Fuente"}
+    assert {s.name: len(s.quotes) for s in x.speakers} == {
+        "Tomás de la Fuente": 1,
+        "Marisol Peña Aranda": 1,
+    }
+
+
+def test_name_after_a_role_noun_in_apposition_is_a_person(run: Run) -> None:
+    x = run("Her lawyer, Marcus Hale, called the incident “entirely foreseeable.”")
+    assert "Marcus Hale" in names(x.people)
+    assert "Marcus Hale" not in names(x.organizations)
+
+
+def test_alliances_and_movements_are_organizations(run: Run) -> None:
+    x = run(
+        "Ruiz, whose Aurora Nueva movement campaigned on crime, won. Velto, the vaccine "
+        "alliance, said it would decide on funding in December."
+    )
+    assert {"Aurora Nueva", "Velto"} <= names(x.organizations)
+    assert not names(x.people) & {"Aurora Nueva", "Velto"}
+
+
+def test_common_noun_opening_a_sentence_is_not_a_name(run: Run) -> None:
+    x = run(
+        "A cholera outbreak has reached the coast. “Cholera in the hills is not cholera on "
+        "the coast,” warned epidemiologist Samuel Owusu."
+    )
+    assert "Cholera" not in names(x.people) | names(x.organizations)
+    assert "Samuel Owusu" in names(x.people)

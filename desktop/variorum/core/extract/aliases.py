@@ -112,6 +112,21 @@ def group_names(names: list[NameInfo], text: str) -> list[Group]:
         if len(fuller) == 1:
             union(n.key, fuller[0].key)
 
+    # "de la Vega", "Ruiz Montes": a multi-word surname, the tail of exactly one fuller
+    # person's name (the model may even have called the short form an organization).
+    for n in names:
+        toks = _tokens(n.key)
+        if len(toks) < 2 or n.label not in (PERSON, ORG):
+            continue
+        fuller = [
+            p
+            for p in full_people
+            if len(_tokens(p.key)) > len(toks) and p.key.endswith(" " + n.key)
+        ]
+        if len(fuller) == 1:
+            union(n.key, fuller[0].key)
+            n.label = PERSON
+
     # A single word that is a person's surname (or family name written first) -> that person.
     for n in names:
         toks = _tokens(n.key)

@@ -91,12 +91,22 @@ def _split_at_title(span: Span) -> tuple[list[Token], list[Token]] | None:
     return None
 
 
+def _particles_then_name(tokens: list[Token]) -> bool:
+    """ "de la Vega", "van der Berg": lower-case name particles, then a capitalised word."""
+    i = 0
+    while i < len(tokens) and tokens[i].lower_ in NAME_PARTICLES and tokens[i].text.islower():
+        i += 1
+    return 0 < i < len(tokens) and tokens[i].text[:1].isupper()
+
+
 def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
     tokens = [t for t in span if not t.is_space]
     if not tokens:
         return None
     # a name starts with a capital: "the", "state", "regional" before it are not part of it
     while tokens and (tokens[0].lower_ in _LEADING_DROP or tokens[0].text.islower()):
+        if _particles_then_name(tokens):
+            break  # "de la Vega": the particles belong to the surname
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower_ in _TRAILING_DROP or tokens[-1].is_punct):
         tokens = tokens[:-1]
@@ -115,6 +125,8 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
             tok.text.islower()
             and tok.lower_ not in _NAME_LINKS
             and tokens[i + 1].text[:1].isupper()
+            and not (tok.lower_ in NAME_PARTICLES and i > 0 and tokens[i - 1].text[:1].isupper())
+            and not _particles_then_name(tokens[i:])
         ):
             tokens = tokens[i + 1 :]
             break
@@ -216,8 +228,24 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
     model_spans: list[tuple[int, int]] = []
 
+    common_words = {t.text for t in doc if t.text.islower() and t.is_alpha}
+
+    def common_noun_opening(start: int, end: int) -> bool:
+        """ "Malaria in the Sahel ...", with "a malaria vaccine" elsewhere: one capitalised
+        word opening a sentence (or a quote) that the article also writes in lower case."""
+        word = text[start:end]
+        if not word.isalpha() or not word[1:].islower() or word.lower() not in common_words:
+            return False
+        tok = doc.char_span(start, end)
+        if tok is None:
+            return False
+        prev = doc[tok.start - 1] if tok.start > 0 else None
+        return tok[0].is_sent_start or prev is None or prev.is_quote or prev.is_punct
+
     def add_model(tokens: Span | list[Token], label: str) -> None:
         cleaned = _clean_span(tokens, label)
+        if cleaned and common_noun_opening(*cleaned):
+            return
         if cleaned and not _is_place_compound(text[cleaned[0] : cleaned[1]], places):
             add(*cleaned, label, MODEL_WEIGHT)
             model_spans.append(cleaned)

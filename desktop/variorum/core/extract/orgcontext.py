@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from variorum.core.extract.vocab import (
+    COMPANY_SUFFIXES,
     CONCEPT_HEADS,
     DESCRIPTOR_NOUNS,
     FALSE_ENTITY_WORDS,
@@ -20,6 +21,7 @@ from variorum.core.extract.vocab import (
     ORG_HEADS,
     ORG_NOUNS,
     OWNERSHIP_WORDS,
+    POST_ORG_NOUNS,
     SPEECH_VERB_FORMS,
     TITLE_WORDS,
 )
@@ -115,10 +117,32 @@ def _legal_form_run(tok: Token) -> tuple[int, int] | None:
     return doc[first].idx, tok.idx + len(tok.text)
 
 
+def _before_org_noun(tok: Token) -> tuple[int, int] | None:
+    """ "whose Patria Nueva movement": a capitalised name right before a lower-case
+    organization noun that it modifies."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ not in POST_ORG_NOUNS or not nxt.text.islower():
+        return None
+    if tok.ent_type_ in _NOT_ORG_TYPES or tok.ent_type_ == "GPE":
+        return None  # "the Ohio group": where the body is, not its name
+    first = tok.i
+    while first > 0 and _is_name_token(doc[first - 1]):
+        first -= 1
+    if tok.ent_type_ == "PERSON" and (first == tok.i or nxt.lower_ in ("group", "network")):
+        return None  # "the Sanders movement", "the Smith group": named after a person
+    return doc[first].idx, tok.idx + len(tok.text)
+
+
 def context_orgs(doc: Doc) -> list[tuple[int, int]]:
     """Spans the context calls an organization."""
     text = doc.text  # built from the tokens on every access: read it once
     spans: set[tuple[int, int]] = set(owned_names(text)) | set(listed_after_org_noun(text))
+    for tok in doc:
+        if _is_name_token(tok):
+            before_noun = _before_org_noun(tok)
+            if before_noun:
+                spans.add(before_noun)
     for tok in doc:
         legal = _legal_form_run(tok)
         if legal:
@@ -264,6 +288,8 @@ def context_people(doc: Doc) -> list[tuple[int, int]]:
         if not _is_name_token(tok) or tok.ent_type_ in _PLACE_TYPES:
             continue
         appos = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
+            appos.append(tok.head)  # "Her lawyer, Marcus Hale, said": the noun comes first
         if not appos or any(_org_noun(c) for c in appos):
             continue
         run = name_run(tok)
@@ -274,7 +300,10 @@ def context_people(doc: Doc) -> list[tuple[int, int]]:
         if (
             2 <= len(words) <= 3
             and looks_personal
-            and not any(w.lower() in ORG_NOUNS for w in words)
+            and not any(
+                w.lower() in ORG_NOUNS or w.lower() in ORG_HEADS or w.lower() in COMPANY_SUFFIXES
+                for w in words
+            )
         ):
             spans.add(run)
     return sorted(spans)

@@ -91,7 +91,8 @@ ORG_NOUNS = _words(
     lenders utility utilities watchdog watchdogs pollster pollsters drugmaker drugmakers
     miner miners refiner refiners shipper shippers telco telcos chain chains club clubs
     party parties foundation foundations association associations cooperative cooperatives
-    co-op co-ops ngo ngos studio studios
+    co-op co-ops ngo ngos studio studios alliance alliances coalition coalitions consortium
+    consortia federation federations movement movements
     """
 )
 """Nouns that, placed before a capitalised name, say the name is an organization
@@ -184,6 +185,15 @@ PLACE_NOUNS = _words(
     """
 )
 """Nouns whose "of X" names a place ("the northern province of X", "the village of X")."""
+
+POST_ORG_NOUNS = _words(
+    """
+    movement party alliance coalition consortium foundation federation union network group
+    """
+)
+"""Lower-case nouns that, right after a capitalised name, say the name is an organization's
+("whose Patria Nueva movement", "the Green Dawn party"). Not "campaign" or "administration",
+which follow people's names."""
 
 NAME_PARTICLES = _words("do da de dos das del della di du van von der den la le y")
 """Lower-case words inside a capitalised name ("Ferrovias do Norte", "Banco de Galicia",

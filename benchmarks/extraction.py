@@ -109,9 +109,19 @@ def _same_quote(gold_text: str, predicted: str) -> bool:
     return bool(g) and bool(p) and (g in p or p in g)
 
 
-def score_quotes(gold: list[dict[str, Any]], x: Extraction) -> Score:
+def _speaker_names(quote: dict[str, Any], entities: dict[str, set[str]]) -> set[str]:
+    """The gold speaker's name and, when the speaker is in the gold people or organizations,
+    its aliases there ("Lord Pemberton" may be listed as "Pemberton")."""
+    key = normalise_name(quote["speaker"])
+    return entities.get(key, {key})
+
+
+def score_quotes(
+    gold: list[dict[str, Any]], x: Extraction, entities: list[dict[str, Any]] | None = None
+) -> Score:
     """A quote is right when its text overlaps a gold quote and its speaker (by name or
-    alias) is that quote's speaker."""
+    alias) is that quote's speaker (by name or, from the gold entity lists, alias)."""
+    speakers = {normalise_name(e["name"]): _names(e) for e in entities or []}
     predicted = [(q, s) for s in x.speakers for q in s.quotes]
     s = Score(pred=len(predicted), gold=len(gold))
     found = [False] * len(gold)
@@ -120,7 +130,7 @@ def score_quotes(gold: list[dict[str, Any]], x: Extraction) -> Score:
         hits = [
             i
             for i, g in enumerate(gold)
-            if _same_quote(g["text"], q.text) and normalise_name(g["speaker"]) in keys
+            if _same_quote(g["text"], q.text) and _speaker_names(g, speakers) & keys
         ]
         if hits:
             s.tp_pred += 1
@@ -153,7 +163,9 @@ def quality(nlp: Any, only: list[str] | None = None) -> dict[str, Any]:
     per_file: dict[str, dict[str, Any]] = {}
     for (name, gold, _), x in zip(golds, results, strict=True):
         scores = {
-            "quote speakers": score_quotes(gold["quotes"], x),
+            "quote speakers": score_quotes(
+                gold["quotes"], x, gold["people"] + gold["organizations"]
+            ),
             "organizations": score_entities(gold["organizations"], list(x.organizations)),
             "people": score_entities(gold["people"], list(x.people)),
         }

@@ -262,3 +262,46 @@ def test_common_noun_opening_a_sentence_is_not_a_name(run: Run) -> None:
     )
     assert "Cholera" not in names(x.people) | names(x.organizations)
     assert "Samuel Owusu" in names(x.people)
+
+
+def test_acronym_name_the_model_cut_at_and(run: Run) -> None:
+    x = run(
+        "Ghana's National Commission for Parks and Monuments (NCPM) welcomed the move. The "
+        "NCPM said the site would reopen."
+    )
+    (org,) = [o for o in x.organizations if o.name.startswith("National Commission")]
+    assert org.name == "National Commission for Parks and Monuments"
+    assert "Monuments" not in names(x.people)
+
+
+def test_name_run_from_a_heading_into_the_body(run: Run) -> None:
+    x = run(
+        "Museum Returns Bronze Heads After Decades-Long Campaign\n\n"
+        "The Tarlow Museum of World Cultures will return 12 bronze heads, the museum's "
+        "board said on Monday."
+    )
+    assert "Tarlow Museum of World Cultures" in names(x.organizations)
+
+
+def test_workplace_after_a_job_title_is_an_organization(run: Run) -> None:
+    x = run(
+        '"The market had priced in perfection," said Priya Deshmukh, chief investment '
+        'strategist at Caldwell Brooks. She added that prices were "stretched by any '
+        'historical standard."'
+    )
+    assert "Caldwell Brooks" in names(x.organizations)
+    assert names(x.people) == {"Priya Deshmukh"}
+    assert {s.name: len(s.quotes) for s in x.speakers} == {"Priya Deshmukh": 2}
+
+
+def test_weather_service_river_and_spokeswoman_for_the_office(run: Run) -> None:
+    x = run(
+        "Homes were evacuated after the River Tolle burst its banks. The Office of Coastal "
+        "Works (OCW) said it would review the defences. A spokeswoman for the office said "
+        'engineers were "on site and assessing the damage." Met Varra, the national weather '
+        "service, said more rain could fall by Sunday."
+    )
+    orgs = names(x.organizations)
+    assert "Met Varra" in orgs and "River Tolle" not in orgs
+    assert "Met Varra" not in names(x.people)
+    assert {s.name: len(s.quotes) for s in x.speakers} == {"Office of Coastal Works": 1}

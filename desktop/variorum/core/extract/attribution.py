@@ -28,6 +28,7 @@ from variorum.core.extract.vocab import (
     PRONOUNS_PERSON,
     SPEECH_VERB_FORMS,
     SPEECH_VERBS,
+    TITLE_WORDS,
 )
 
 if TYPE_CHECKING:
@@ -152,6 +153,17 @@ class Attributor:
         inner = self.index.within(sub[0].idx, sub[-1].idx + len(sub[-1].text))
         if inner:
             return _Speaker((inner.start, inner.end), inner.group)
+        # "a spokeswoman for the office": the organization that phrase refers back to
+        if tok.pos_ == "NOUN" and tok.lower_ in TITLE_WORDS:
+            for t in sub[1:]:
+                if (
+                    t.pos_ == "NOUN"
+                    and t.lower_ in ORG_NOUNS
+                    and any(c.lower_ == "the" for c in t.lefts)
+                ):
+                    prior = self._subject_org_before(t.idx)
+                    if prior:
+                        return _Speaker(span, prior.group)
         if tok.pos_ == "PROPN":
             run = name_run(tok)
             if run:

@@ -9,6 +9,7 @@ determiners, drop common false entities, add organizations the context reveals
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from variorum.core.extract.vocab import (
     FALSE_ENTITY_WORDS,
     NAME_PARTICLES,
     ORG_HEADS,
+    ORG_NOUNS,
     ROLE_WORDS,
     SETTLEMENT_WORDS,
     TITLE_WORDS,
@@ -190,7 +192,29 @@ def _has_org_head(ent: Span) -> bool:
     if len(words) < 2 or ent.label_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"):
         return False
     capitalised = all(t.text[:1].isupper() or t.lower_ in _NAME_LINKS for t in words[1:])
-    return capitalised and words[-1].lower_ in ORG_HEADS
+    if not capitalised:
+        return False
+    if words[-1].lower_ in ORG_HEADS:
+        return True
+    # "Harlow Museum of World Cultures", "Commission for Museums and Monuments"
+    return any(
+        w.lower_ in ORG_HEADS and w.text[:1].isupper() and nxt.lower_ in ("of", "for", "on")
+        for w, nxt in itertools.pairwise(words)
+    )
+
+
+def _last_line(ent: Span) -> Span:
+    """The part of an entity after its last line break: the model sometimes runs a heading
+    and the first words of the next paragraph into one entity."""
+    from spacy.tokens import Span as SpacySpan
+
+    cut = ent.start
+    for tok in ent:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            cut = tok.i + 1
+    if cut == ent.start or cut >= ent.end:
+        return ent
+    return SpacySpan(ent.doc, cut, ent.end, label=ent.label_)
 
 
 def _is_place_compound(name: str, places: set[str]) -> bool:
@@ -199,13 +223,27 @@ def _is_place_compound(name: str, places: set[str]) -> bool:
     return len(parts) > 1 and all(p in places or (p.isupper() and len(p) <= 4) for p in parts)
 
 
+_DESCRIPTIVE = ORG_NOUNS | DESCRIPTOR_NOUNS
+"""Capitalised only because they open a sentence ("Rival X", "Chipmaker X")."""
+
+
 def _merges_pieces(text: str, span: tuple[int, int], pieces: list[tuple[int, int]]) -> bool:
     """The context's name holds the model's spans and joins them across a lower-case particle
-    ("Ferrovias do Norte" over "Norte"): the longer name is the real one."""
+    ("Ferrovias do Norte" over "Norte") or adds capitalised words the model left out ("Met
+    Varra" over "Varra"): the longer name is the real one. Not when the extra words are
+    titles ("Chairman X"), which the model was right to leave out."""
     start, end = span
     if not all(start <= s and e <= end for s, e in pieces) or [span] == pieces:
         return False
-    return any(w in NAME_PARTICLES for w in text[start:end].split())
+    words = text[start:end].split()
+    if any(w in NAME_PARTICLES for w in words):
+        return True
+    covered = " ".join(text[s:e] for s, e in sorted(pieces)).split()
+    extra = [w for w in words if w not in covered]
+    return bool(extra) and all(
+        w[:1].isupper() and w.lower() not in TITLE_WORDS and w.lower() not in _DESCRIPTIVE
+        for w in extra
+    )
 
 
 def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
@@ -250,7 +288,8 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             add(*cleaned, label, MODEL_WEIGHT)
             model_spans.append(cleaned)
 
-    for ent in doc.ents:
+    for whole in doc.ents:
+        ent = _last_line(whole)
         if ent.label_ == PERSON and ent[-1].lower_ in SETTLEMENT_WORDS and len(ent) > 1:
             # "Harwick Town beat ...": no person is called "X Town"; the model saw an actor,
             # so a club or a council, i.e. an organization
@@ -315,12 +354,15 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             add(start, end, ORG, CONTEXT_WEIGHT)
     for start, end in acronym_definitions(text):
         # "International Transport Forum (ITF)": a body defining its acronym, when the model
-        # has no better reading (a person or a place) of the same words
-        if not any(
-            c.start < end and start < c.end and (c.votes.get(PERSON) or c.votes.get(PLACE))
-            for c in by_span.values()
-        ):
-            add(start, end, ORG, CONTEXT_WEIGHT)
+        # has no better reading (a person or a place) of the same words; pieces the model
+        # cut it into ("... for Museums" + "Monuments") give way to the whole name
+        covering = [c for c in by_span.values() if c.start <= start and end <= c.end]
+        if any(c.votes.get(PERSON) or c.votes.get(PLACE) for c in covering):
+            continue
+        for piece in [k for k, c in by_span.items() if start <= c.start and c.end <= end]:
+            if piece != (start, end):
+                del by_span[piece]
+        add(start, end, ORG, CONTEXT_WEIGHT)
     for start, end in place_spans(doc):
         add(start, end, PLACE, PLACE_CONTEXT_WEIGHT)
     for start, end, label in named_things(doc):

@@ -134,6 +134,18 @@ def _before_org_noun(tok: Token) -> tuple[int, int] | None:
     return doc[first].idx, tok.idx + len(tok.text)
 
 
+def _employer(tok: Token) -> tuple[int, int] | None:
+    """ "chief investment strategist at Caldwell Brooks", "a professor at X": the place of
+    work after a job title is an organization (the model often reads an unknown firm named
+    like a person as one)."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "at" or prep.head.lower_ not in TITLE_WORDS:
+        return None
+    if tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.ent_type_ in _NOT_ORG_TYPES:
+        return None  # "a nurse at Ashby" may name the town
+    return name_run(tok)
+
+
 def context_orgs(doc: Doc) -> list[tuple[int, int]]:
     """Spans the context calls an organization."""
     text = doc.text  # built from the tokens on every access: read it once
@@ -143,6 +155,9 @@ def context_orgs(doc: Doc) -> list[tuple[int, int]]:
             before_noun = _before_org_noun(tok)
             if before_noun:
                 spans.add(before_noun)
+            employer = _employer(tok)
+            if employer:
+                spans.add(employer)
     for tok in doc:
         legal = _legal_form_run(tok)
         if legal:

@@ -28,7 +28,7 @@ _DATELINE_RE = re.compile(
 _BASED_RE = re.compile(r"\b([A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*)-based\b")
 
 _LINK_VERBS = frozenset({"link", "connect", "join"})
-_PLACE_PREFIXES = frozenset({"port", "mount", "mt", "mt.", "lake", "fort", "cape"})
+_PLACE_PREFIXES = frozenset({"port", "mount", "mt", "mt.", "lake", "fort", "cape", "river"})
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across", "between"})
 

@@ -56,7 +56,7 @@ TITLE_WORDS = _words(
     surgeon teacher lawyer barrister solicitor engineer farmer fisherman pilot detective
     constable activist campaigner author novelist writer poet singer actor actress chef
     artist photographer historian physicist chemist biologist geologist glaciologist
-    hydrologist epidemiologist virologist lecturer student
+    hydrologist epidemiologist virologist lecturer student strategist trader banker
     """
 )
 """Words that precede a name as a title or role ("OpenAI CEO Sam Altman", "Professor X",
@@ -92,7 +92,10 @@ ORG_NOUNS = _words(
     miner miners refiner refiners shipper shippers telco telcos chain chains club clubs
     party parties foundation foundations association associations cooperative cooperatives
     co-op co-ops ngo ngos studio studios alliance alliances coalition coalitions consortium
-    consortia federation federations movement movements
+    consortia federation federations movement movements service services office offices
+    ministry ministries department departments authority authorities commission
+    commissions council councils committee committees body bodies board boards museum
+    museums gallery galleries hospital hospitals
     """
 )
 """Nouns that, placed before a capitalised name, say the name is an organization

@@ -11,6 +11,7 @@ from variorum.core.extract.data import ORG, PERSON
 from variorum.core.extract.orgcontext import (
     acronym_definitions,
     listed_after_org_noun,
+    named_between_commas,
     owned_names,
 )
 
@@ -305,3 +306,33 @@ def test_weather_service_river_and_spokeswoman_for_the_office(run: Run) -> None:
     assert "Met Varra" in orgs and "River Tolle" not in orgs
     assert "Met Varra" not in names(x.people)
     assert {s.name: len(s.quotes) for s in x.speakers} == {"Office of Coastal Works": 1}
+
+
+def test_name_between_commas_after_an_org_noun() -> None:
+    text = (
+        "Italy's civil aviation authority, VENAC, said it had ordered checks. "
+        "The company, Smith said, will appeal."
+    )
+    assert spans_text(text, named_between_commas(text)) == ["VENAC"]
+
+
+def test_round_six_attribution_and_names(run: Run) -> None:
+    x = run(
+        "The Tolland Lakes District School Board voted on Tuesday to close two schools.\n\n"
+        "Qatar's foreign ministry spokesman, Yousef al-Marri, told reporters the delegations "
+        'had agreed to "work from a single text" for the first time.\n\n'
+        'The United Nations envoy for the region, Pieter van Ruyt, said he was "cautiously '
+        'hopeful."\n\n'
+        "The engines are made by Aerodyne Propulsion, a joint venture between a French and an "
+        'American manufacturer, which said it was "working closely with the authorities."\n\n'
+        "Passengers at Bergamo airport described chaotic scenes."
+    )
+    orgs = names(x.organizations)
+    assert "Tolland Lakes District School Board" in orgs
+    assert "Aerodyne Propulsion" in orgs and "Bergamo" not in orgs
+    assert "Aerodyne Propulsion" not in names(x.people)
+    assert {s.name: len(s.quotes) for s in x.speakers} == {
+        "Yousef al-Marri": 1,
+        "Pieter van Ruyt": 1,
+        "Aerodyne Propulsion": 1,
+    }

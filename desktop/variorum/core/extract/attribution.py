@@ -135,6 +135,17 @@ class Attributor:
         if found:
             return _Speaker((found.start, found.end), found.group)
         lower = tok.lower_
+        if lower in ("which", "who", "that") and tok.head.dep_ == "relcl":
+            # "X, a joint venture between ..., which said": the relative clause's noun
+            antecedent = tok.head.head
+            found = self.index.at(antecedent.idx, antecedent.idx + len(antecedent.text))
+            if found:
+                return _Speaker((found.start, found.end), found.group)
+            if antecedent.pos_ == "NOUN" and antecedent.lower_ in ORG_NOUNS:
+                prior = self.index.before(tok.idx, ORG)
+                if prior:
+                    return _Speaker(span, prior.group)
+            return None
         if lower in PRONOUNS_PERSON or lower in PRONOUNS_ORG:
             label = PERSON if lower in PRONOUNS_PERSON else ORG
             prior = self._antecedent(tok.idx, tok.text, label)
@@ -150,7 +161,9 @@ class Attributor:
                 return _Speaker(span, prior.group)
         # "a spokesperson for X", "an analysis from X": a named entity inside the phrase.
         sub = list(tok.subtree)
-        inner = self.index.within(sub[0].idx, sub[-1].idx + len(sub[-1].text))
+        lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        # "The UN envoy for the region, Pieter van Dijk, said": the person, if one is named
+        inner = self.index.within_label(lo, hi, PERSON) or self.index.within(lo, hi)
         if inner:
             return _Speaker((inner.start, inner.end), inner.group)
         # "a spokeswoman for the office": the organization that phrase refers back to
@@ -220,6 +233,11 @@ class Attributor:
                 continue
             speaker = self._resolve_token(subjects[0])
             if speaker is None:
+                verbs = {v.i for _, v in candidates}
+                if any(a.i in verbs for a in verb.ancestors):
+                    # "X told reporters the delegations had agreed to '...'": the unnamed
+                    # subject of a clause inside another speech verb's report; ask that verb
+                    continue
                 return verb.text, None  # an unnamed source ("industry leaders said")
             return verb.text, speaker
         return None

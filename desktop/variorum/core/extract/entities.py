@@ -203,6 +203,28 @@ def _has_org_head(ent: Span) -> bool:
     )
 
 
+def _with_leading_names(ent: Span) -> Span:
+    """ "Northern Lakes District School Board" where the model found "District School
+    Board": capitalised proper nouns just before the name that modify a word inside it."""
+    from spacy.tokens import Span as SpacySpan
+
+    doc = ent.doc
+    first = ent.start
+    while (
+        first > 0
+        and doc[first - 1].pos_ == "PROPN"
+        and doc[first - 1].text[:1].isupper()
+        and first <= doc[first - 1].head.i < ent.end
+        and doc[first - 1].lower_ not in TITLE_WORDS
+        and doc[first - 1].lower_ not in _DESCRIPTIVE
+        and not doc[first - 1].ent_type_
+    ):
+        first -= 1
+    if first == ent.start:
+        return ent
+    return SpacySpan(doc, first, ent.end, label=ent.label_)
+
+
 def _last_line(ent: Span) -> Span:
     """The part of an entity after its last line break: the model sometimes runs a heading
     and the first words of the next paragraph into one entity."""
@@ -315,7 +337,7 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
                 add(*cleaned, PLACE, PLACE_CONTEXT_WEIGHT)
         if _has_org_head(ent):
             # "... Fishing Cooperative", "Bureau of ...": the name says what it is
-            cleaned = _clean_span(ent, ORG)
+            cleaned = _clean_span(_with_leading_names(ent), ORG)
             if cleaned:
                 add(*cleaned, ORG, CONTEXT_WEIGHT)
                 model_spans.append(cleaned)
@@ -340,12 +362,17 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
     for start, end in context_people(doc):
         for s in [s for s in model_spans if s[0] < end and start < s[1]] or [(start, end)]:
             add(*s, PERSON, PERSON_CONTEXT_WEIGHT)
-    for start, end in context_orgs(doc):
+    contexts = context_orgs(doc)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(contexts, key=lambda s: s[0] - s[1]):  # longest first
+        if any(ms <= start and end <= me and (ms, me) != (start, end) for ms, me in merged):
+            continue  # a piece of a name already put together
         overlapping = [s for s in model_spans if s[0] < end and start < s[1]]
         if overlapping and _merges_pieces(text, (start, end), overlapping):
             # "Ferrovias do Norte": the model cut the name at "do"; its pieces are not names
             for s in overlapping:
                 by_span.pop(s, None)
+            merged.append((start, end))
             add(start, end, ORG, CONTEXT_WEIGHT)
         elif overlapping:  # the model found the name; the context only fixes its label
             for s in overlapping:

@@ -51,6 +51,16 @@ class MentionIndex:
             i += 1
         return None
 
+    def within_label(self, start: int, end: int, label: str) -> MentionRef | None:
+        """The first usable mention with ``label`` inside [start, end)."""
+        i = bisect.bisect_left(self._starts, start)
+        while i < len(self._mentions) and self._mentions[i].start < end:
+            m = self._mentions[i]
+            if m.end <= end and m.label == label and self._usable(m):
+                return m
+            i += 1
+        return None
+
     def all_before(self, pos: int, label: str) -> Iterator[MentionRef]:
         """Usable mentions with ``label`` ending before ``pos``, the most recent first."""
         i = bisect.bisect_left(self._starts, pos) - 1

@@ -149,7 +149,9 @@ def _employer(tok: Token) -> tuple[int, int] | None:
 def context_orgs(doc: Doc) -> list[tuple[int, int]]:
     """Spans the context calls an organization."""
     text = doc.text  # built from the tokens on every access: read it once
-    spans: set[tuple[int, int]] = set(owned_names(text)) | set(listed_after_org_noun(text))
+    spans: set[tuple[int, int]] = (
+        set(owned_names(text)) | set(listed_after_org_noun(text)) | set(named_between_commas(text))
+    )
     for tok in doc:
         if _is_name_token(tok):
             before_noun = _before_org_noun(tok)
@@ -158,6 +160,10 @@ def context_orgs(doc: Doc) -> list[tuple[int, int]]:
             employer = _employer(tok)
             if employer:
                 spans.add(employer)
+            if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and _org_noun(tok.head):
+                run = name_run(tok)  # "the civil aviation authority, ENAC, said"
+                if run:
+                    spans.add(run)
     for tok in doc:
         legal = _legal_form_run(tok)
         if legal:
@@ -226,6 +232,17 @@ _LISTED_RE = re.compile(
 )
 _ITEM_RE = re.compile(_LIST_ITEM)
 _NEXT_WORD_RE = re.compile(r"[\s,]*(\w+)")
+
+
+_ALL_ORG_NOUNS = "|".join(sorted(ORG_NOUNS, key=len, reverse=True))
+_BETWEEN_COMMAS_RE = re.compile(rf"\b(?i:{_ALL_ORG_NOUNS}),[ \t]+({NAME_RE}),")
+
+
+def named_between_commas(text: str) -> list[tuple[int, int]]:
+    """ "Italy's civil aviation authority, ENAC, said": a name set off by commas right after
+    an organization noun (the parser often makes it a second subject, not an apposition).
+    The closing comma matters: "the company, Smith said, ..." has none after the name."""
+    return [m.span(1) for m in _BETWEEN_COMMAS_RE.finditer(text)]
 
 
 def owned_names(text: str) -> list[tuple[int, int]]:

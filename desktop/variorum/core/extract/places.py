@@ -13,7 +13,12 @@ import re
 from typing import TYPE_CHECKING
 
 from variorum.core.extract.orgcontext import name_run
-from variorum.core.extract.vocab import CIVIC_NOUNS, PLACE_NOUNS, TRAVEL_WORDS
+from variorum.core.extract.vocab import (
+    CIVIC_NOUNS,
+    PLACE_FEATURE_NOUNS,
+    PLACE_NOUNS,
+    TRAVEL_WORDS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -161,6 +166,14 @@ def place_spans(doc: Doc) -> list[tuple[int, int]]:
     for tok in doc:
         if _place_by_grammar(tok):
             run = _run(tok)
+            if run:
+                spans.add(run)
+        if (
+            tok.dep_ == "compound"
+            and tok.head.pos_ == "NOUN"
+            and tok.head.lower_ in PLACE_FEATURE_NOUNS
+        ):
+            run = _run(tok)  # "Bergamo airport", "the Sahel region"
             if run:
                 spans.add(run)
         if tok.dep_ == "poss" and tok.head.lemma_.lower() in CIVIC_NOUNS:

@@ -57,6 +57,7 @@ TITLE_WORDS = _words(
     constable activist campaigner author novelist writer poet singer actor actress chef
     artist photographer historian physicist chemist biologist geologist glaciologist
     hydrologist epidemiologist virologist lecturer student strategist trader banker
+    envoy mediator negotiator trustee
     """
 )
 """Words that precede a name as a title or role ("OpenAI CEO Sam Altman", "Professor X",
@@ -95,7 +96,7 @@ ORG_NOUNS = _words(
     consortia federation federations movement movements service services office offices
     ministry ministries department departments authority authorities commission
     commissions council councils committee committees body bodies board boards museum
-    museums gallery galleries hospital hospitals
+    museums gallery galleries hospital hospitals venture ventures
     """
 )
 """Nouns that, placed before a capitalised name, say the name is an organization
@@ -197,6 +198,14 @@ POST_ORG_NOUNS = _words(
 """Lower-case nouns that, right after a capitalised name, say the name is an organization's
 ("whose Patria Nueva movement", "the Green Dawn party"). Not "campaign" or "administration",
 which follow people's names."""
+
+PLACE_FEATURE_NOUNS = _words(
+    """
+    airport harbour harbor region province county valley district coast coastline
+    peninsula delta basin riverside waterfront
+    """
+)
+"""Nouns a place name modifies ("Bergamo airport", "the Sahel region"): the name is a place."""
 
 NAME_PARTICLES = _words("do da de dos das del della di du van von der den la le y")
 """Lower-case words inside a capitalised name ("Ferrovias do Norte", "Banco de Galicia",

@@ -6,7 +6,7 @@ react to the user. Prints the time to list every article, the time until the bac
 extraction has finished, and the longest and 99th-percentile stalls of the event loop in each
 phase. Runs offscreen; needs nothing but the project and its samples.
 
-    python benchmarks/gui_responsiveness.py [--articles 2000] [--extract 1000]
+    python benchmarks/gui_responsiveness.py [--articles 2000] [--extract 1000] [--mixed]
 """
 
 from __future__ import annotations
@@ -26,6 +26,16 @@ from PySide6.QtCore import QTimer
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "resources" / "samples").glob("*.txt"))
+
+
+def make_mixed_folder(folder: Path, count: int) -> None:
+    """The ingest benchmark's generator: .txt, .md, .html, .eml and .docx in turn."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from ingest import _write_article  # benchmarks/ingest.py
+
+    rng = random.Random(7)
+    for i in range(count):
+        _write_article(folder, i, rng)
 
 
 def make_folder(folder: Path, count: int) -> None:
@@ -77,6 +87,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--extract", type=int, default=1000, help="articles to analyse (0: skip)")
+    parser.add_argument(
+        "--mixed", action="store_true", help="txt, md, html, eml and docx instead of demo texts"
+    )
     args = parser.parse_args()
 
     from variorum.core.paths import app_paths
@@ -86,7 +99,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
-        make_folder(folder, args.articles)
+        (make_mixed_folder if args.mixed else make_folder)(folder, args.articles)
         window = create_window(app_paths(Path(tmp) / "base"), interactive=False)
         slot = window.sidebar_slot
         if slot is not None and args.extract == 0:

@@ -336,3 +336,29 @@ def test_round_six_attribution_and_names(run: Run) -> None:
         "Pieter van Ruyt": 1,
         "Aerodyne Propulsion": 1,
     }
+
+
+def test_mixed_case_acronym_and_names_in_brackets() -> None:
+    text = (
+        "The Pharmaceutical Research and Manufacturers of America (PhRMA) objected. "
+        "LONDON (Reuters) and Westbay Lending (NatWest) did not."
+    )
+    assert spans_text(text, acronym_definitions(text)) == [
+        "Pharmaceutical Research and Manufacturers of America"
+    ]
+
+
+def test_short_sentence_continues_and_one_word_title_is_nobodys(run: Run) -> None:
+    x = run(
+        '"Americans have paid the highest prices in the world," said Sen. Margo Ellery, who '
+        'wrote the bill. "This ends that."\n\n'
+        '"Skyreach" sold about 1.1 million copies, according to estimates from the research '
+        "firm Circadia."
+    )
+    assert {s.name: len(s.quotes) for s in x.speakers} == {"Margo Ellery": 2}
+
+
+def test_branch_town_is_a_place(run: Run) -> None:
+    x = run("Derek Hollins ran the Tanworth branch of Northmere Building Society for nine years.")
+    assert "Tanworth" not in names(x.organizations) | names(x.people)
+    assert "Northmere Building Society" in names(x.organizations)

@@ -43,6 +43,13 @@ _FALLBACK_VERB_RE = re.compile(
 _PRONOUN_RE = re.compile(r"\b(he|she|it)\b", re.I)
 
 
+def _is_sentence(text: str) -> bool:
+    """A quoted whole sentence: opens with a capital, ends with . ! or ? (scare quotes and
+    titles do not)."""
+    words = text.strip().rstrip("\"'”’»").rstrip()
+    return len(words.split()) >= 2 and words[:1].isupper() and words.endswith((".", "!", "?"))
+
+
 @dataclass(frozen=True)
 class Attribution:
     quote: QuoteSpan
@@ -274,6 +281,8 @@ class Attributor:
         for i, q in enumerate(self.quotes):
             if q.words <= 8 and is_headline_case(q.text):
                 continue
+            if q.words == 1 and q.text.strip()[:1].isupper():
+                continue  # a quoted name or title ("Skyreach" sold ...), not speech
             lo, hi = self._region(i)
             found = self._by_parse(i, lo, hi)
             if found is None and q.words >= MIN_QUOTE_WORDS:
@@ -285,7 +294,8 @@ class Attributor:
                     attribution = Attribution(q, verb, sp.mention, sp.group, sp.name_span)
                 else:  # said by someone the text does not name: nobody we can list
                     last_by_block[block_of[i]] = None
-            elif q.words >= MIN_QUOTE_WORDS:
+            elif q.words >= MIN_QUOTE_WORDS or _is_sentence(q.text):
+                # a short whole sentence ("This ends that.") after a quote goes on speaking
                 attribution = self._continuation(q, block_of[i], blocks, last_by_block)
             if attribution is not None:
                 results.append(attribution)

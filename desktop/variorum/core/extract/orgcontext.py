@@ -273,7 +273,7 @@ def listed_after_org_noun(text: str) -> list[tuple[int, int]]:
 
 _ACRONYM_DEF_RE = re.compile(
     rf"({NAME_RE}(?:[ \t]+(?:of|for|and|&|on|the)[ \t]+{NAME_RE})*)"
-    r"[ \t]*\([ \t]*([A-Z][A-Z&.]{1,9})[ \t]*\)"
+    r"[ \t]*\([ \t]*([A-Z][A-Za-z&.]{1,9})[ \t]*\)"
 )
 
 
@@ -287,7 +287,11 @@ def acronym_definitions(text: str) -> list[tuple[int, int]]:
     ("Consumer Price Index (CPI)"). Bodies define acronyms for themselves; people do not."""
     spans: list[tuple[int, int]] = []
     for m in _ACRONYM_DEF_RE.finditer(text):
-        acronym = m.group(2).replace(".", "").replace("&", "")
+        written = m.group(2).replace(".", "").replace("&", "")
+        upper = [c for c in written if c.isupper()]
+        if len(upper) < 2 or len(written) - len(upper) > 2:
+            continue  # "(Reuters)", "(NatWest)": a name, not an acronym ("PhRMA" is one)
+        acronym = "".join(upper)
         if m.group(2).lower() in FALSE_ENTITY_WORDS or acronym.lower() in FALSE_ENTITY_WORDS:
             continue  # "Artificial Intelligence (AI)", "Initial Public Offering (IPO)"
         words = re.findall(r"[\w'’&\-]+", m.group(1))

@@ -202,7 +202,7 @@ which follow people's names."""
 PLACE_FEATURE_NOUNS = _words(
     """
     airport harbour harbor region province county valley district coast coastline
-    peninsula delta basin riverside waterfront
+    peninsula delta basin riverside waterfront branch
     """
 )
 """Nouns a place name modifies ("Bergamo airport", "the Sahel region"): the name is a place."""

@@ -9,13 +9,20 @@ determiners, drop common false entities, add organizations the context reveals
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from variorum.core.extract.boundaries import (
+    NAME_LINKS,
+    has_org_head,
+    is_place_compound,
+    last_line,
+    merges_pieces,
+    with_leading_names,
+)
 from variorum.core.extract.data import ORG, PERSON
 from variorum.core.extract.layout import BODY, BOILERPLATE, HEADING, Layout
 from variorum.core.extract.naming import PRODUCT, named_things
@@ -26,8 +33,6 @@ from variorum.core.extract.vocab import (
     EVENT_HEADS,
     FALSE_ENTITY_WORDS,
     NAME_PARTICLES,
-    ORG_HEADS,
-    ORG_NOUNS,
     ROLE_WORDS,
     SETTLEMENT_WORDS,
     TITLE_WORDS,
@@ -50,7 +55,6 @@ PERSON_CONTEXT_WEIGHT = 2.0
 _LEADING_DROP = frozenset({"the", "a", "an", "'s", "’s"})
 _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", "-", "–", "—"})
 _NAME_CHARS_RE = re.compile(r"[^\W\d_]")
-_NAME_LINKS = frozenset({"of", "for", "and", "&", "de", "the", "on"})
 
 
 @dataclass
@@ -125,7 +129,7 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
         tok = tokens[i]
         if (
             tok.text.islower()
-            and tok.lower_ not in _NAME_LINKS
+            and tok.lower_ not in NAME_LINKS
             and tokens[i + 1].text[:1].isupper()
             and not (tok.lower_ in NAME_PARTICLES and i > 0 and tokens[i - 1].text[:1].isupper())
             and not _particles_then_name(tokens[i:])
@@ -187,87 +191,6 @@ def _object_of_place_preposition(ent: Span) -> bool:
     return root.dep_ in ("appos", "compound") and root.head.ent_type_ in _PLACE_LABELS
 
 
-def _has_org_head(ent: Span) -> bool:
-    words = [t for t in ent if not t.is_punct and not t.is_space]
-    if len(words) < 2 or ent.label_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"):
-        return False
-    capitalised = all(t.text[:1].isupper() or t.lower_ in _NAME_LINKS for t in words[1:])
-    if not capitalised:
-        return False
-    if words[-1].lower_ in ORG_HEADS:
-        return True
-    # "Harlow Museum of World Cultures", "Commission for Museums and Monuments"
-    return any(
-        w.lower_ in ORG_HEADS and w.text[:1].isupper() and nxt.lower_ in ("of", "for", "on")
-        for w, nxt in itertools.pairwise(words)
-    )
-
-
-def _with_leading_names(ent: Span) -> Span:
-    """ "Northern Lakes District School Board" where the model found "District School
-    Board": capitalised proper nouns just before the name that modify a word inside it."""
-    from spacy.tokens import Span as SpacySpan
-
-    doc = ent.doc
-    first = ent.start
-    while (
-        first > 0
-        and doc[first - 1].pos_ == "PROPN"
-        and doc[first - 1].text[:1].isupper()
-        and first <= doc[first - 1].head.i < ent.end
-        and doc[first - 1].lower_ not in TITLE_WORDS
-        and doc[first - 1].lower_ not in _DESCRIPTIVE
-        and not doc[first - 1].ent_type_
-    ):
-        first -= 1
-    if first == ent.start:
-        return ent
-    return SpacySpan(doc, first, ent.end, label=ent.label_)
-
-
-def _last_line(ent: Span) -> Span:
-    """The part of an entity after its last line break: the model sometimes runs a heading
-    and the first words of the next paragraph into one entity."""
-    from spacy.tokens import Span as SpacySpan
-
-    cut = ent.start
-    for tok in ent:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            cut = tok.i + 1
-    if cut == ent.start or cut >= ent.end:
-        return ent
-    return SpacySpan(ent.doc, cut, ent.end, label=ent.label_)
-
-
-def _is_place_compound(name: str, places: set[str]) -> bool:
-    """ "U.S.-China", "US–China": places joined by a dash are not an organization."""
-    parts = [p.strip() for p in re.split(r"[-–—/]", name)]
-    return len(parts) > 1 and all(p in places or (p.isupper() and len(p) <= 4) for p in parts)
-
-
-_DESCRIPTIVE = ORG_NOUNS | DESCRIPTOR_NOUNS
-"""Capitalised only because they open a sentence ("Rival X", "Chipmaker X")."""
-
-
-def _merges_pieces(text: str, span: tuple[int, int], pieces: list[tuple[int, int]]) -> bool:
-    """The context's name holds the model's spans and joins them across a lower-case particle
-    ("Ferrovias do Norte" over "Norte") or adds capitalised words the model left out ("Met
-    Varra" over "Varra"): the longer name is the real one. Not when the extra words are
-    titles ("Chairman X"), which the model was right to leave out."""
-    start, end = span
-    if not all(start <= s and e <= end for s, e in pieces) or [span] == pieces:
-        return False
-    words = text[start:end].split()
-    if any(w in NAME_PARTICLES for w in words):
-        return True
-    covered = " ".join(text[s:e] for s, e in sorted(pieces)).split()
-    extra = [w for w in words if w not in covered]
-    return bool(extra) and all(
-        w[:1].isupper() and w.lower() not in TITLE_WORDS and w.lower() not in _DESCRIPTIVE
-        for w in extra
-    )
-
-
 def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
     """Mentions from the model and from context rules, merged by span."""
     by_span: dict[tuple[int, int], Candidate] = {}
@@ -306,12 +229,12 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
         cleaned = _clean_span(tokens, label)
         if cleaned and common_noun_opening(*cleaned):
             return
-        if cleaned and not _is_place_compound(text[cleaned[0] : cleaned[1]], places):
+        if cleaned and not is_place_compound(text[cleaned[0] : cleaned[1]], places):
             add(*cleaned, label, MODEL_WEIGHT)
             model_spans.append(cleaned)
 
     for whole in doc.ents:
-        ent = _last_line(whole)
+        ent = last_line(whole)
         if ent.label_ == PERSON and ent[-1].lower_ in SETTLEMENT_WORDS and len(ent) > 1:
             # "Harwick Town beat ...": no person is called "X Town"; the model saw an actor,
             # so a club or a council, i.e. an organization
@@ -320,7 +243,7 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
                 add(*cleaned, ORG, MODEL_WEIGHT)
                 model_spans.append(cleaned)
             continue
-        if ent.label_ == "FAC" and _has_org_head(ent):
+        if ent.label_ == "FAC" and has_org_head(ent):
             cleaned = _clean_span(ent, ORG)  # "Fenbury Rovers", "Westmoor Hospital"
             if cleaned:
                 add(*cleaned, ORG, CONTEXT_WEIGHT)
@@ -335,9 +258,9 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             cleaned = _clean_span(ent, PERSON)
             if cleaned:  # "at her home in Redhill": a person is not *in* somewhere's name
                 add(*cleaned, PLACE, PLACE_CONTEXT_WEIGHT)
-        if _has_org_head(ent):
+        if has_org_head(ent):
             # "... Fishing Cooperative", "Bureau of ...": the name says what it is
-            cleaned = _clean_span(_with_leading_names(ent), ORG)
+            cleaned = _clean_span(with_leading_names(ent), ORG)
             if cleaned:
                 add(*cleaned, ORG, CONTEXT_WEIGHT)
                 model_spans.append(cleaned)
@@ -368,7 +291,7 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
         if any(ms <= start and end <= me and (ms, me) != (start, end) for ms, me in merged):
             continue  # a piece of a name already put together
         overlapping = [s for s in model_spans if s[0] < end and start < s[1]]
-        if overlapping and _merges_pieces(text, (start, end), overlapping):
+        if overlapping and merges_pieces(text, (start, end), overlapping):
             # "Ferrovias do Norte": the model cut the name at "do"; its pieces are not names
             for s in overlapping:
                 by_span.pop(s, None)

@@ -1,0 +1,109 @@
+"""Where a name begins and ends: repairs to the boundaries of the model's entities.
+
+The small model cuts names at particles and "and" ("Ferrovias" + "Norte"), leaves out
+capitalised words ("District School Board" for "Northern Lakes District School Board"),
+runs a heading into the next paragraph, and joins places with a dash. These helpers decide
+the span a name really covers; :mod:`entities` decides what it is.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from variorum.core.extract.vocab import (
+    DESCRIPTOR_NOUNS,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    ORG_NOUNS,
+    TITLE_WORDS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+NAME_LINKS = frozenset({"of", "for", "and", "&", "de", "the", "on"})
+"""Lower-case words inside an organization's name ("Bureau of Meteorology")."""
+
+
+def has_org_head(ent: Span) -> bool:
+    """ "... Fishing Cooperative", "Bureau of ...": the name's own words say it is a body."""
+    words = [t for t in ent if not t.is_punct and not t.is_space]
+    if len(words) < 2 or ent.label_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"):
+        return False
+    capitalised = all(t.text[:1].isupper() or t.lower_ in NAME_LINKS for t in words[1:])
+    if not capitalised:
+        return False
+    if words[-1].lower_ in ORG_HEADS:
+        return True
+    # "Harlow Museum of World Cultures", "Commission for Museums and Monuments"
+    return any(
+        w.lower_ in ORG_HEADS and w.text[:1].isupper() and nxt.lower_ in ("of", "for", "on")
+        for w, nxt in itertools.pairwise(words)
+    )
+
+
+def with_leading_names(ent: Span) -> Span:
+    """ "Northern Lakes District School Board" where the model found "District School
+    Board": capitalised proper nouns just before the name that modify a word inside it."""
+    from spacy.tokens import Span as SpacySpan
+
+    doc = ent.doc
+    first = ent.start
+    while (
+        first > 0
+        and doc[first - 1].pos_ == "PROPN"
+        and doc[first - 1].text[:1].isupper()
+        and first <= doc[first - 1].head.i < ent.end
+        and doc[first - 1].lower_ not in TITLE_WORDS
+        and doc[first - 1].lower_ not in _DESCRIPTIVE
+        and not doc[first - 1].ent_type_
+    ):
+        first -= 1
+    if first == ent.start:
+        return ent
+    return SpacySpan(doc, first, ent.end, label=ent.label_)
+
+
+def last_line(ent: Span) -> Span:
+    """The part of an entity after its last line break: the model sometimes runs a heading
+    and the first words of the next paragraph into one entity."""
+    from spacy.tokens import Span as SpacySpan
+
+    cut = ent.start
+    for tok in ent:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            cut = tok.i + 1
+    if cut == ent.start or cut >= ent.end:
+        return ent
+    return SpacySpan(ent.doc, cut, ent.end, label=ent.label_)
+
+
+def is_place_compound(name: str, places: set[str]) -> bool:
+    """ "U.S.-China", "US–China": places joined by a dash are not an organization."""
+    parts = [p.strip() for p in re.split(r"[-–—/]", name)]
+    return len(parts) > 1 and all(p in places or (p.isupper() and len(p) <= 4) for p in parts)
+
+
+_DESCRIPTIVE = ORG_NOUNS | DESCRIPTOR_NOUNS
+"""Capitalised only because they open a sentence ("Rival X", "Chipmaker X")."""
+
+
+def merges_pieces(text: str, span: tuple[int, int], pieces: list[tuple[int, int]]) -> bool:
+    """The context's name holds the model's spans and joins them across a lower-case particle
+    ("Ferrovias do Norte" over "Norte") or adds capitalised words the model left out ("Met
+    Varra" over "Varra"): the longer name is the real one. Not when the extra words are
+    titles ("Chairman X"), which the model was right to leave out."""
+    start, end = span
+    if not all(start <= s and e <= end for s, e in pieces) or [span] == pieces:
+        return False
+    words = text[start:end].split()
+    if any(w in NAME_PARTICLES for w in words):
+        return True
+    covered = " ".join(text[s:e] for s, e in sorted(pieces)).split()
+    extra = [w for w in words if w not in covered]
+    return bool(extra) and all(
+        w[:1].isupper() and w.lower() not in TITLE_WORDS and w.lower() not in _DESCRIPTIVE
+        for w in extra
+    )

@@ -4,16 +4,22 @@ so a rule that listed names from the benchmark texts could not pass)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from variorum.core.extract import Extraction
 from variorum.core.extract.aliases import NameInfo, group_names
 from variorum.core.extract.data import ORG, PERSON
+from variorum.core.extract.entities import collect_candidates, vote_labels
+from variorum.core.extract.layout import analyse_layout
 from variorum.core.extract.orgcontext import (
     acronym_definitions,
     listed_after_org_noun,
     named_between_commas,
     owned_names,
 )
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 Run = Callable[[str], Extraction]
 
@@ -362,3 +368,50 @@ def test_branch_town_is_a_place(run: Run) -> None:
     x = run("Derek Hollins ran the Tanworth branch of Northmere Building Society for nine years.")
     assert "Tanworth" not in names(x.organizations) | names(x.people)
     assert "Northmere Building Society" in names(x.organizations)
+
+
+def test_speaker_is_the_person_in_apposition_not_the_possessive(run: Run) -> None:
+    x = run(
+        "Joris Varnell was suspended. Varnell's lawyer, Pascal Dufour, said his client "
+        '"has never knowingly taken a prohibited substance."'
+    )
+    assert {s.name: len(s.quotes) for s in x.speakers} == {"Pascal Dufour": 1}
+
+
+def _labels_with_model_reading(
+    nlp: Language, text: str, reading: list[tuple[str, str]], tags: dict[str, str]
+) -> dict[str, str]:
+    """Labels our rules give when the model reads ``text`` as ``reading`` ((words, label))
+    and tags words as ``tags``: the model's quirks are not reproducible on demand, so the
+    test sets them."""
+    doc = nlp(text)
+    spans = []
+    for words, label in reading:
+        start = text.index(words)
+        span = doc.char_span(start, start + len(words), label=label)
+        assert span is not None
+        spans.append(span)
+    doc.ents = spans
+    for tok in doc:
+        if tok.text in tags:
+            tok.tag_ = tags[tok.text]
+    return vote_labels(collect_candidates(doc, analyse_layout(text)))
+
+
+def test_police_force_read_as_a_place_is_an_organization(nlp: Language) -> None:
+    text = "Staff were threatened with a hammer, West Marlow Police said on Sunday."
+    labels = _labels_with_model_reading(nlp, text, [("West Marlow Police", "GPE")], {})
+    assert labels["west marlow police"] == ORG
+
+
+def test_plural_looking_name_inside_a_sentence_is_kept(nlp: Language) -> None:
+    text = "Anyone with information is asked to call the police or Crimewatchers anonymously."
+    labels = _labels_with_model_reading(
+        nlp, text, [("Crimewatchers", "ORG")], {"Crimewatchers": "NNS"}
+    )
+    assert labels["crimewatchers"] == ORG
+    opening = "Reservoirs are low across the region this summer."
+    labels = _labels_with_model_reading(
+        nlp, opening, [("Reservoirs", "ORG")], {"Reservoirs": "NNS"}
+    )
+    assert "reservoirs" not in labels

@@ -169,8 +169,14 @@ class Attributor:
         # "a spokesperson for X", "an analysis from X": a named entity inside the phrase.
         sub = list(tok.subtree)
         lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-        # "The UN envoy for the region, Pieter van Dijk, said": the person, if one is named
-        inner = self.index.within_label(lo, hi, PERSON) or self.index.within(lo, hi)
+        # "The UN envoy for the region, Pieter van Dijk, said": the person, if one is named;
+        # first the one in apposition ("Vermeulen's lawyer, Pascal Dumont, said")
+        inner = None
+        for appos in (c for c in tok.children if c.dep_ == "appos"):
+            inner = self.index.at(appos.idx, appos.idx + len(appos.text))
+            if inner is not None:
+                break
+        inner = inner or self.index.within_label(lo, hi, PERSON) or self.index.within(lo, hi)
         if inner:
             return _Speaker((inner.start, inner.end), inner.group)
         # "a spokeswoman for the office": the organization that phrase refers back to

@@ -49,6 +49,11 @@ PLACE_CONTEXT_WEIGHT = 1.5
 PLACE_MODEL_WEIGHT = 1.01
 """A tie between the model's place and person readings of a name goes to the place."""
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_BODY_HEADS = frozenset(
+    {"police", "council", "authority", "university", "college", "commission", "ministry"}
+)
+"""Last words that make a "place" the model found a public body ("West Yorkshire Police");
+a stricter list than ORG_HEADS, whose "bank" would turn the West Bank into a bank."""
 PERSON_CONTEXT_WEIGHT = 2.0
 """What the context says ("chip maker X", "X Y, a harbour pilot") outweighs a model vote."""
 
@@ -149,7 +154,9 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
     content = [t for t in tokens if t.lower_ not in FALSE_ENTITY_WORDS]
     if not content or all(t.pos_ in ("ADJ", "NUM", "DET") for t in content):
         return None
-    if all(t.tag_ in ("NN", "NNS") for t in content):
+    if all(t.tag_ in ("NN", "NNS") for t in content) and (
+        content[0].is_sent_start or content[0].i == 0 or content[0].nbor(-1).is_quote
+    ):
         return None  # a common noun capitalised at the start of a sentence ("Reservoirs")
     if label == PERSON and all(t.lower_ in TITLE_WORDS for t in tokens):
         return None
@@ -243,8 +250,10 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
                 add(*cleaned, ORG, MODEL_WEIGHT)
                 model_spans.append(cleaned)
             continue
-        if ent.label_ == "FAC" and has_org_head(ent):
-            cleaned = _clean_span(ent, ORG)  # "Fenbury Rovers", "Westmoor Hospital"
+        if (ent.label_ == "FAC" and has_org_head(ent)) or (
+            ent.label_ in ("GPE", "LOC") and len(ent) > 1 and ent[-1].lower_ in _BODY_HEADS
+        ):  # "Fenbury Rovers", "Westmoor Hospital", "West Yorkshire Police"
+            cleaned = _clean_span(ent, ORG)
             if cleaned:
                 add(*cleaned, ORG, CONTEXT_WEIGHT)
                 model_spans.append(cleaned)

@@ -16,6 +16,7 @@ from variorum.core.extract.orgcontext import (
     listed_after_org_noun,
     named_between_commas,
     owned_names,
+    pronoun_people,
 )
 
 if TYPE_CHECKING:
@@ -415,3 +416,26 @@ def test_plural_looking_name_inside_a_sentence_is_kept(nlp: Language) -> None:
         nlp, opening, [("Reservoirs", "ORG")], {"Reservoirs": "NNS"}
     )
     assert "reservoirs" not in labels
+
+
+def test_pronoun_cues_make_people() -> None:
+    text = (
+        "Claire Varnot and her brother Julien started early. Mrs Pollard, who ran a bakery, "
+        "died. Mary-Kate Byrne, who runs a pharmacy, spoke. Hallberg Bank, which lends to "
+        "farms, agreed."
+    )
+    assert spans_text(text, pronoun_people(text)) == ["Claire Varnot", "Pollard", "Mary-Kate Byrne"]
+
+
+def test_round_nine_estate_product_apposition_and_particle_acronym(run: Run) -> None:
+    x = run(
+        "At Domaine Varnot, a family estate outside Beaune, Claire Varnot and her brother "
+        "Julien started the harvest.\n\n"
+        "The Bureau Interprofessionnel des Vins de Loire (BIVL) said yields would fall.\n\n"
+        "German start-up Kairon AI has withdrawn its health chatbot, MedBuddy, after "
+        "complaints."
+    )
+    orgs = names(x.organizations)
+    assert {"Domaine Varnot", "Bureau Interprofessionnel des Vins de Loire"} <= orgs
+    assert "MedBuddy" not in orgs
+    assert "Claire Varnot" in names(x.people)

@@ -26,7 +26,12 @@ from variorum.core.extract.boundaries import (
 from variorum.core.extract.data import ORG, PERSON
 from variorum.core.extract.layout import BODY, BOILERPLATE, HEADING, Layout
 from variorum.core.extract.naming import PRODUCT, named_things
-from variorum.core.extract.orgcontext import acronym_definitions, context_orgs, context_people
+from variorum.core.extract.orgcontext import (
+    acronym_definitions,
+    context_orgs,
+    context_people,
+    pronoun_people,
+)
 from variorum.core.extract.places import dateline_credits, place_spans
 from variorum.core.extract.vocab import (
     DESCRIPTOR_NOUNS,
@@ -291,6 +296,9 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             add_model(org_part, ORG)
         if person_part:
             add_model(person_part, PERSON)
+    for start, end in pronoun_people(text):
+        for s in [s for s in model_spans if s[0] == start and s[1] == end] or [(start, end)]:
+            add(*s, PERSON, CONTEXT_WEIGHT)
     for start, end in context_people(doc):
         for s in [s for s in model_spans if s[0] < end and start < s[1]] or [(start, end)]:
             add(*s, PERSON, PERSON_CONTEXT_WEIGHT)

@@ -42,9 +42,19 @@ def _described_by(verb: Token) -> str | None:
 
 
 def named_things(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start, end, "PRODUCT" | "ORG") for names after a naming verb."""
+    """(start, end, "PRODUCT" | "ORG") for names after a naming verb, and for names in
+    apposition to a product noun ("its health chatbot, MedPal,")."""
     found: list[tuple[int, int, str]] = []
     for tok in doc:
+        if (
+            tok.dep_ == "appos"
+            and tok.pos_ == "PROPN"
+            and tok.head.pos_ == "NOUN"
+            and tok.head.lemma_.lower() in PRODUCT_NOUNS
+        ):
+            run = name_run(tok)
+            if run:
+                found.append((*run, PRODUCT))
         if tok.lower_ not in _NAMING_VERBS or tok.dep_ != "acl":
             continue
         label = _described_by(tok)

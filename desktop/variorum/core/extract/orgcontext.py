@@ -174,7 +174,11 @@ def context_orgs(doc: Doc) -> list[tuple[int, int]]:
                 spans.add(adjacent)
         # "chip maker Nvidia", "telecom company Huawei Technologies"
         if _is_name_token(tok) and any(
-            c.dep_ == "compound" and _org_noun(c) and c.i < tok.i for c in tok.lefts
+            c.dep_ == "compound"
+            and _org_noun(c)
+            and c.i < tok.i
+            and "\n" not in text[c.idx : tok.idx]  # a heading's last word is not a noun of it
+            for c in tok.lefts
         ):
             run = name_run(tok)
             if run:
@@ -272,7 +276,7 @@ def listed_after_org_noun(text: str) -> list[tuple[int, int]]:
 
 
 _ACRONYM_DEF_RE = re.compile(
-    rf"({NAME_RE}(?:[ \t]+(?:of|for|and|&|on|the)[ \t]+{NAME_RE})*)"
+    rf"({NAME_RE}(?:[ \t]+(?:of|for|and|&|on|the|{_PARTICLE})[ \t]+{NAME_RE})*)"
     r"[ \t]*\([ \t]*([A-Z][A-Za-z&.]{1,9})[ \t]*\)"
 )
 
@@ -313,6 +317,29 @@ def acronym_definitions(text: str) -> list[tuple[int, int]]:
 
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "NORP"})
+_PERSON_WORD = rf"[{_UPPER}][a-zà-ÿ'’]+(?:-[{_UPPER}]?[a-zà-ÿ'’]+)*"
+_PERSONAL_CUE_RE = re.compile(
+    rf"(?<![\w\-])({_PERSON_WORD}(?:[ \t]+{_PERSON_WORD}){{1,2}})"
+    r"(?:[ \t]+and[ \t]+(?:her|his)\b|,[ \t]+who\b)"
+)
+
+
+def pronoun_people(text: str) -> list[tuple[int, int]]:
+    """ "Claire Marchal and her brother", "Derek Holloway, who ran the branch": a name that
+    "her", "his" or "who" refers to is a person's (organizations take "its" and "which")."""
+    spans = []
+    for m in _PERSONAL_CUE_RE.finditer(text):
+        words = [w.lower() for w in m.group(1).split()]
+        if any(w in ORG_NOUNS or w in ORG_HEADS or w in COMPANY_SUFFIXES for w in words):
+            continue
+        start = m.start(1)
+        for word in m.group(1).split()[:-1]:  # "Mrs Pollard, who": the name after the title
+            if word.lower() not in TITLE_WORDS:
+                break
+            start = text.index(word, start) + len(word)
+            start = len(text) - len(text[start:].lstrip(" \t"))
+        spans.append((start, m.end(1)))
+    return spans
 
 
 def context_people(doc: Doc) -> list[tuple[int, int]]:

@@ -129,8 +129,11 @@ def _place_by_grammar(tok: Token) -> bool:
         and head.ent_type_ in _PLACE_ENTS
         and head.dep_ == "pobj"
         and head.head.lower_ in _PLACE_PREPOSITIONS
+        and not any(c.dep_ == "compound" for c in tok.children)
     ):
-        return True  # "in Busan and X", even when the model calls X an organization
+        # "in Busan and X", even when the model calls X an organization; one word only:
+        # "outside Beaune, Claire Marchal and her brother" is a misparse of a person
+        return True
     if tok.ent_type_ == "ORG":
         return False
     if tok.dep_ == "conj" and head.ent_type_ in _PLACE_ENTS:

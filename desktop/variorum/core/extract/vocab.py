@@ -96,7 +96,9 @@ ORG_NOUNS = _words(
     consortia federation federations movement movements service services office offices
     ministry ministries department departments authority authorities commission
     commissions council councils committee committees body bodies board boards museum
-    museums gallery galleries hospital hospitals venture ventures
+    museums gallery galleries hospital hospitals venture ventures estate estates winery
+    wineries vineyard vineyards brewery breweries distillery distilleries restaurant
+    restaurants hotel hotels
     """
 )
 """Nouns that, placed before a capitalised name, say the name is an organization
@@ -207,7 +209,9 @@ PLACE_FEATURE_NOUNS = _words(
 )
 """Nouns a place name modifies ("Bergamo airport", "the Sahel region"): the name is a place."""
 
-NAME_PARTICLES = _words("do da de dos das del della di du van von der den la le y")
+NAME_PARTICLES = _words(
+    "do da de dos das del della dei degli delle des di du van von der den la le y zu"
+)
 """Lower-case words inside a capitalised name ("Ferrovias do Norte", "Banco de Galicia",
 "Van der Berg"): the model often splits the name at them."""
 

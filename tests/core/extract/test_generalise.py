@@ -439,3 +439,15 @@ def test_round_nine_estate_product_apposition_and_particle_acronym(run: Run) -> 
     assert {"Domaine Varnot", "Bureau Interprofessionnel des Vins de Loire"} <= orgs
     assert "MedBuddy" not in orgs
     assert "Claire Varnot" in names(x.people)
+
+
+def test_round_ten_spatial_coordination_and_plural_common_noun(nlp: Language) -> None:
+    text = (
+        "Walnut prices have risen by 40 percent. Farmers who grow walnuts blamed the frost, "
+        "which stranded commuters around Tarnby and Velholm."
+    )
+    labels = _labels_with_model_reading(
+        nlp, text, [("Walnut", "PERSON"), ("Tarnby", "ORG"), ("Velholm", "ORG")], {}
+    )
+    assert "walnut" not in labels
+    assert labels["velholm"] == "PLACE"

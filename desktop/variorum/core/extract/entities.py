@@ -229,8 +229,11 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
         """ "Malaria in the Sahel ...", with "a malaria vaccine" elsewhere: one capitalised
         word opening a sentence (or a quote) that the article also writes in lower case."""
         word = text[start:end]
-        if not word.isalpha() or not word[1:].islower() or word.lower() not in common_words:
+        lower = word.lower()
+        if not word.isalpha() or not word[1:].islower():
             return False
+        if not ({lower, lower + "s", lower + "es"} & common_words):
+            return False  # "Hazelnut prices ..." with "hazelnuts" elsewhere counts too
         tok = doc.char_span(start, end)
         if tok is None:
             return False

@@ -36,6 +36,9 @@ _LINK_VERBS = frozenset({"link", "connect", "join"})
 _PLACE_PREFIXES = frozenset({"port", "mount", "mt", "mt.", "lake", "fort", "cape", "river"})
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across", "between"})
+_SPATIAL_PREPOSITIONS = frozenset({"near", "outside", "around", "across"})
+"""Prepositions that take only places ("around Oslo and Bergen"); "in" also takes companies
+("investments in X and Y"), so there the partner must be a known place."""
 
 
 _NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"})
@@ -126,7 +129,7 @@ def _place_by_grammar(tok: Token) -> bool:
     head = tok.head
     if (
         tok.dep_ == "conj"
-        and head.ent_type_ in _PLACE_ENTS
+        and (head.ent_type_ in _PLACE_ENTS or head.head.lower_ in _SPATIAL_PREPOSITIONS)
         and head.dep_ == "pobj"
         and head.head.lower_ in _PLACE_PREPOSITIONS
         and not any(c.dep_ == "compound" for c in tok.children)

@@ -65,6 +65,8 @@ class StallMeter:
     def _tick(self) -> None:
         now = time.perf_counter()
         self.lateness.append(max(0.0, now - self._last - 0.010))
+        if now - self._last > 0.2:
+            print(f"  stall {(now - self._last) * 1e3:.0f} ms at {now:.2f}", flush=True)
         self._last = now
 
     def take(self) -> list[float]:
@@ -108,6 +110,7 @@ def main() -> int:
         window.show()
         meter = StallMeter()
         started = time.perf_counter()
+        print(f"  load starts at {time.perf_counter():.2f}", flush=True)
         window.open_paths([str(folder)])
         wait_until(lambda: window.article_list.proxy.rowCount() >= args.articles, 900)
         listed = time.perf_counter() - started

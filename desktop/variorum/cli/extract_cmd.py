@@ -8,10 +8,10 @@ The JSON is a contract other tools read; offsets are into the article text exact
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
+from variorum.cli.output import print_results
 from variorum.core.article import Article
 from variorum.core.ingest import IngestError, load_file
 
@@ -84,12 +84,7 @@ def run(args: argparse.Namespace) -> int:
         for (slot, path, _), extraction in zip(loaded, extractions, strict=True):
             results[slot] = extraction_json(path, extraction)
     final = [r for r in results if r is not None]
-    if args.json:
-        json.dump(final, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        for item in final:
-            _print_summary(item)
+    print_results(final, as_json=args.json, summary=_print_summary)
     return 2 if failed else 0
 
 

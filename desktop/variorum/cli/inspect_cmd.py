@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import Any
 
+from variorum.cli.output import print_results
 from variorum.core.article import Article
 from variorum.core.ingest import IngestError, load_file
 
@@ -45,12 +44,7 @@ def run(args: argparse.Namespace) -> int:
         except IngestError as err:
             failed = True
             results.append({"path": path, "error": err.reason})
-    if args.json:
-        json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        for item in results:
-            _print_summary(item)
+    print_results(results, as_json=args.json, summary=_print_summary)
     return 2 if failed else 0
 
 

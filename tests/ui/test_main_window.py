@@ -507,3 +507,8 @@ def test_comparing_message_only_for_slow_comparisons(
     window.article_list.select_rows([0, 2])
     settle(qtbot, window)
     assert [kind for kind, _ in window.pane.calls] == ["pending", "comparison"]
+
+
+def test_preferences_has_a_shortcut(make_window) -> None:
+    window = make_window()
+    assert not window.menu_actions.preferences.shortcut().isEmpty()

@@ -64,6 +64,8 @@ def create_actions(window: QWidget, undo: QAction, redo: QAction) -> Actions:
         window, "&Preferences…", QKeySequence.StandardKey.Preferences, "actionPreferences"
     )
     preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+    if preferences.shortcut().isEmpty():  # most Linux desktops define no standard key for it
+        preferences.setShortcut(QKeySequence("Ctrl+,"))
     about = _action(window, "&About Variorum", None, "actionAbout")
     about.setMenuRole(QAction.MenuRole.AboutRole)
     return Actions(

@@ -92,3 +92,35 @@ def test_basedir_keeps_everything_under_it(tmp_path: Path) -> None:
         assert tmp_path in folder.parents
     assert paths.settings_file.parent == paths.config_dir
     assert paths.library_file.parent == paths.data_dir
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"schema_version": 2, "window_geometry": "\\u00e9"}',
+        '{"schema_version": 2, "window_state": "not base64!"}',
+        '{"schema_version": 2, "size_limit_mb": 1e400}',
+        '{"schema_version": 2, "splitter_sizes": [1e999, 3]}',
+    ],
+)
+def test_values_the_window_cannot_use_are_recovered_like_corruption(
+    tmp_path: Path, content: str
+) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(content, encoding="utf-8")
+    store = SettingsStore(path)
+    assert store.load() == Settings()
+    assert store.notice is not None
+
+
+def test_out_of_range_numbers_are_clamped(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(
+        json.dumps(
+            {"schema_version": 2, "size_limit_mb": 10**9, "splitter_sizes": [10**10, -5, 300]}
+        ),
+        encoding="utf-8",
+    )
+    settings = SettingsStore(path).load()
+    assert settings.size_limit_mb == 2048
+    assert settings.splitter_sizes == (100_000, 0, 300)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 import time
 from collections.abc import Callable
@@ -20,6 +21,9 @@ from variorum.core.options import CompareOptions
 SCHEMA_VERSION = 2
 MAX_RECENT = 10
 VIEW_MODES = ("inline", "side_by_side")
+MAX_SIZE_LIMIT_MB = 2048
+MAX_SPLITTER_SIZE = 100_000
+_BASE64_RE = re.compile(r"[A-Za-z0-9+/=]*")
 
 
 @dataclass(frozen=True)
@@ -71,14 +75,19 @@ def settings_from_dict(raw: dict[str, Any]) -> Settings:
     values["compare"] = CompareOptions(
         **{k: bool(v) for k, v in compare.items() if k in _COMPARE_KEYS}
     )
-    values["splitter_sizes"] = tuple(int(x) for x in values.get("splitter_sizes", ()))
+    values["splitter_sizes"] = tuple(
+        min(max(int(x), 0), MAX_SPLITTER_SIZE) for x in values.get("splitter_sizes", ())
+    )
     values["recent_files"] = tuple(str(x) for x in values.get("recent_files", ()))[:MAX_RECENT]
     if values.get("view_mode", "inline") not in VIEW_MODES:
         values["view_mode"] = "inline"
-    for name, kind in (("window_geometry", str), ("window_state", str), ("spacy_model", str)):
-        if not isinstance(values.get(name, ""), kind):
+    for name in ("window_geometry", "window_state", "spacy_model"):
+        if not isinstance(values.get(name, ""), str):
             raise ValueError(f"{name} has the wrong type")
-    values["size_limit_mb"] = max(1, int(values.get("size_limit_mb", 50)))
+    for name in ("window_geometry", "window_state"):
+        if not _BASE64_RE.fullmatch(values.get(name, "")):
+            raise ValueError(f"{name} is not base64 text")
+    values["size_limit_mb"] = min(max(1, int(values.get("size_limit_mb", 50))), MAX_SIZE_LIMIT_MB)
     return Settings(**values)
 
 
@@ -104,7 +113,7 @@ class SettingsStore:
             if not isinstance(raw, dict):
                 raise ValueError("not a JSON object")
             return settings_from_dict(raw)
-        except (OSError, ValueError, TypeError, KeyError) as exc:
+        except (OSError, ValueError, TypeError, KeyError, OverflowError) as exc:
             aside = self.path.with_name(f"{self.path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
             try:
                 os.replace(self.path, aside)

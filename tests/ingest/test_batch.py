@@ -226,3 +226,44 @@ def test_permission_denied_messages_without_root(
         "secret.txt": "cannot read: permission denied",
         "locked": "cannot read folder: permission denied",
     }
+
+
+def test_reading_a_small_file_does_not_allocate_the_size_limit(tmp_path: Path) -> None:
+    """Every worker reads files; a 2 GB limit must not mean 2 GB per small file."""
+    import tracemalloc
+
+    from variorum.core.ingest import load_file
+
+    small = tmp_path / "small.txt"
+    small.write_text("A headline\n\nA short story about the harbour.", encoding="utf-8")
+    tracemalloc.start()
+    try:
+        load_file(small, size_limit=2048 * 1024 * 1024)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * 1024 * 1024
+
+
+def test_out_of_memory_on_one_file_does_not_end_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from variorum.core.ingest import load_many, loader
+
+    good = tmp_path / "good.txt"
+    good.write_text("Good story\n\nIt loads.", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Bad story\n\nIt does not.", encoding="utf-8")
+    real = loader.load_file
+
+    def flaky(path, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(path).name == "bad.txt":
+            raise MemoryError
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(loader, "load_file", flaky)
+    report = load_many([bad, good])
+    assert [a.title for a in report.articles] == ["Good story"]
+    assert [(Path(f.path).name, f.reason) for f in report.failures] == [
+        ("bad.txt", "internal error: out of memory")
+    ]

@@ -14,6 +14,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from variorum.core.article import Article, ArticleDraft, build_article
 from variorum.core.ingest.detect import EXTENSION_FORMATS, sniff_format
@@ -176,13 +177,30 @@ def _read_once(path: Path, size_limit: int) -> tuple[bytes, tuple[int, int], tup
     try:
         with path.open("rb") as handle:
             st = os.fstat(handle.fileno())
-            data = handle.read(size_limit + 1)
+            data = _read_up_to(handle, size_limit + 1)
             end = os.fstat(handle.fileno())
     except FileNotFoundError as exc:
         raise UnreadableError("cannot read: file not found (moved or deleted?)") from exc
     except OSError as exc:
         raise UnreadableError(f"cannot read: {_os_reason(exc)}") from exc
     return data, (st.st_size, st.st_mtime_ns), (end.st_size, end.st_mtime_ns)
+
+
+READ_CHUNK = 1 << 20
+
+
+def _read_up_to(handle: BinaryIO, limit: int) -> bytes:
+    """At most ``limit`` bytes, read in chunks: ``read(limit)`` would allocate the whole limit
+    (50 MB by default, up to 2 GB) for every file, however small, in every worker."""
+    chunks: list[bytes] = []
+    remaining = limit
+    while remaining > 0:
+        chunk = handle.read(min(READ_CHUNK, remaining))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
 
 
 def _os_reason(exc: OSError) -> str:
@@ -296,4 +314,7 @@ def load_many(
             )
         except IngestError as err:
             failed(str(path), err.reason)
+        except MemoryError:  # one file too big for this machine must not end the batch
+            log.error("out of memory loading %s", path)
+            failed(str(path), "internal error: out of memory")
     return report

@@ -123,3 +123,29 @@ def test_reader_closing_the_pipe_is_not_a_traceback(samples_dir: Path) -> None:
     err = proc.stderr.read().decode()
     proc.wait(timeout=60)
     assert "Traceback" not in err
+
+
+def test_output_to_a_file_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
+    """On Windows stdout defaults to a code page that cannot encode an emoji or CJK text;
+    JSON written to a file or a pipe must still come out whole, as UTF-8."""
+    story = tmp_path / "story.txt"
+    story.write_text("Headline 😀\n\n北京 “curly” text.", encoding="utf-8")
+    env = dict(os.environ, PYTHONIOENCODING="cp1252")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "variorum",
+            "--basedir",
+            str(tmp_path / "b"),
+            "inspect",
+            "--json",
+            str(story),
+        ],
+        capture_output=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    (item,) = json.loads(result.stdout.decode("utf-8"))
+    assert item["title"] == "Headline 😀" and "北京" in item["text"]

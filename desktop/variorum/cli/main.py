@@ -65,6 +65,23 @@ def _split_command(argv: Sequence[str]) -> tuple[list[str], str | None, list[str
     return args, None, []
 
 
+def _utf8_output() -> None:
+    """Batch output is UTF-8 when it goes to a file or a pipe (what tools reading our JSON
+    expect, also on Windows, whose default code page cannot encode most of the world's text);
+    a terminal keeps its encoding, with characters it cannot show replaced, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            if stream.isatty():
+                reconfigure(errors="replace")
+            else:
+                reconfigure(encoding="utf-8", errors="replace")
+        except (OSError, ValueError):
+            pass
+
+
 def _log_to_file(basedir: str | None) -> None:
     """Loader tracebacks ("internal error: ...") go to the same log file the app uses; the file
     is set up only when something is logged, so a clean run pays nothing for it."""
@@ -90,6 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     pre = argparse.ArgumentParser(prog="variorum", add_help=False)
     pre.add_argument("--basedir")
     base = pre.parse_args(global_args)
+    _utf8_output()
     _log_to_file(base.basedir)
     module = importlib.import_module(f"variorum.cli.{command}_cmd")
     parser = argparse.ArgumentParser(prog=f"variorum {command}", description=COMMANDS[command])

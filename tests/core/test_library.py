@@ -50,3 +50,17 @@ def test_analysis_cache(tmp_path: Path) -> None:
     lib.put_analysis(article.id, "extract", "1", '{"x": 2}')
     assert lib.get_analysis(article.id, "extract", "1") == '{"x": 2}'
     assert lib.get_analysis(article.id, "extract", "2") is None
+
+
+def test_restore_after_a_new_article_took_the_place_keeps_a_total_order(tmp_path: Path) -> None:
+    db = tmp_path / "lib.sqlite3"
+    lib = Library(db)
+    a = lib.add(_article("A\n\nFirst.")).entry.article.id
+    b = lib.add(_article("B\n\nSecond.")).entry.article.id
+    removed = lib.remove([b])
+    c = lib.add(_article("C\n\nThird, added after the removal.")).entry.article.id
+    lib.restore(removed)
+    assert [e.article.id for e in lib.entries()] == [a, b, c]
+    assert len({e.position for e in lib.entries()}) == 3
+    lib.close()
+    assert [e.article.id for e in Library(db).entries()] == [a, b, c]

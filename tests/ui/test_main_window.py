@@ -161,6 +161,30 @@ def test_delete_removes_and_ctrl_z_restores_in_place(qtbot, make_window, texts) 
     assert [a.title for a in window.selected_articles()] == [before[1]]
 
 
+def test_undo_after_a_newer_load_puts_the_article_back_in_order(
+    qtbot, make_window, texts, tmp_path
+) -> None:
+    """Remove the last article, load another, undo: the restored one goes back to its place
+    and the newer one moves down, in the list and after a restart."""
+    base = tmp_path / "undo-order"
+    window = make_window(base)
+    window.open_paths([str(texts["a.txt"]), str(texts["b.txt"])])
+    settle(qtbot, window)
+    first, second = titles(window)
+    window.article_list.select_rows([1])
+    view = window.article_list.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    window.open_paths([str(texts["c.txt"])])
+    settle(qtbot, window)
+    third = titles(window)[1]
+    window.menu_actions.undo.trigger()
+    assert titles(window) == [first, second, third]
+    window.close()
+    again = make_window(base)
+    assert titles(again) == [first, second, third]
+
+
 def test_restart_finds_list_settings_and_recent_files(qtbot, make_window, texts, tmp_path):
     base = tmp_path / "restart"
     window = make_window(base)

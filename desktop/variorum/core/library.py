@@ -146,8 +146,18 @@ class Library:
         return removed
 
     def restore(self, entries: Iterable[LibraryEntry]) -> None:
+        """Put removed articles back where they were; articles added since then at the same
+        place move down one, so the order stays total (and survives a restart)."""
         with self._transaction() as db:
-            for entry in entries:
+            for entry in sorted(entries, key=lambda e: e.position):
+                taken = db.execute(
+                    "SELECT 1 FROM articles WHERE position = ?", (entry.position,)
+                ).fetchone()
+                if taken is not None:
+                    db.execute(
+                        "UPDATE articles SET position = position + 1 WHERE position >= ?",
+                        (entry.position,),
+                    )
                 db.execute(
                     "INSERT OR IGNORE INTO articles (id, payload, source_path, loaded_at, position)"
                     " VALUES (?, ?, ?, ?, ?)",

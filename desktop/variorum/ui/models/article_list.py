@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import time
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import PurePath
 from typing import Any
 
@@ -106,7 +107,12 @@ class ArticleListModel(QAbstractTableModel):
         for entry in fresh:
             if entry.article.id in known:
                 continue
-            row = bisect.bisect_right([e.position for e in self._entries], entry.position)
+            row = bisect.bisect_left([e.position for e in self._entries], entry.position)
+            if row < len(self._entries) and self._entries[row].position == entry.position:
+                # An article added since took this place: it moves down, as in the library.
+                self._entries[row:] = [
+                    replace(e, position=e.position + 1) for e in self._entries[row:]
+                ]
             self.beginInsertRows(QModelIndex(), row, row)
             self._entries.insert(row, entry)
             self.endInsertRows()

@@ -300,3 +300,27 @@ def test_a_moved_unit_too_big_for_detail_stays_one_move(monkeypatch: pytest.Monk
     assert [d.kind for d in move.detail] == [ChangeKind.REPLACE]
     assert any(u.coarse and u.status is UnitStatus.MOVED for u in c.units)
     assert c.notices
+
+
+def test_a_long_paragraph_with_reordered_words_is_not_identical() -> None:
+    # one paragraph of ~7,000 tokens: above EXACT_CELLS, where similarity is estimated
+    s = [f"Item {i} is listed here today." for i in range(1000)]
+    a = " ".join([*s, "The dog bit the man."])
+    b = " ".join([*s, "The man bit the dog."])
+    c = compare_texts(a, b)
+    assert c.similarity < 1.0
+    assert c.changes
+    assert {ch.a_text for ch in c.changes} == {"dog", "man"}
+    assert UnitStatus.IDENTICAL not in {u.status for u in c.units}
+
+
+def test_a_long_shuffled_paragraph_is_never_reported_equal() -> None:
+    import random
+
+    s = [f"Item {i} is listed here today." for i in range(1000)]
+    shuffled = s[:]
+    random.Random(1).shuffle(shuffled)
+    c = compare_texts(" ".join([*s, "X."]), " ".join([*shuffled, "Y."]))
+    assert c.similarity < 1.0
+    assert c.changes
+    assert any(u.status is not UnitStatus.IDENTICAL for u in c.units)

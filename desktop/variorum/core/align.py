@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from variorum.core.changes import Cancelled, UnitStatus
-from variorum.core.similarity import best_partners, likely_pairs, pair_in_order
+from variorum.core.similarity import best_partners, is_estimated, likely_pairs, pair_in_order
 from variorum.core.tokens import TokenSeq, Vocabulary
 from variorum.core.worddiff import affordable, diff_runs
 
@@ -74,6 +74,13 @@ class _Level:
         lo, hi = self.units_b[j]
         return self.seq_b.codes[lo:hi]
 
+    def keys_a(self, lo: int, hi: int) -> str:
+        """The keys of units lo..hi-1 of A, concatenated."""
+        return "".join(self.key_a(i) for i in range(lo, hi))
+
+    def keys_b(self, lo: int, hi: int) -> str:
+        return "".join(self.key_b(j) for j in range(lo, hi))
+
 
 @dataclass(frozen=True)
 class _Raw:
@@ -87,10 +94,17 @@ class _Raw:
     score: float
 
 
-def too_big(a_rng: Range, b_rng: Range, score: float) -> bool:
-    """Whether a pair would cost too much to diff word by word (see ``affordable``)."""
+def too_big(level: _Level, a_rng: Range, b_rng: Range, score: float) -> bool:
+    """Whether a pair would cost too much to diff word by word (see ``affordable``). A pair
+    whose score is only an estimate (two very long different units) always is."""
     la, lb = a_rng[1] - a_rng[0], b_rng[1] - b_rng[0]
-    return not affordable(la + lb, (1.0 - score) * (la + lb))
+    if not affordable(la + lb, (1.0 - score) * (la + lb)):
+        return True
+    if score >= 1.0:
+        return False
+    ka = level.seq_a.codes[a_rng[0] : a_rng[1]]
+    kb = level.seq_b.codes[b_rng[0] : b_rng[1]]
+    return is_estimated(ka, kb)
 
 
 def align(
@@ -112,12 +126,12 @@ def align(
         if r.status is UnitStatus.MOVED:
             # kept whole, even when too big for word detail: its sentences aligned on their
             # own would lose the link between its two places
-            coarse = too_big(a_rng, b_rng, r.score)
+            coarse = too_big(para, a_rng, b_rng, r.score)
             out.matches.append(UnitMatch(r.status, a_rng, b_rng, r.score, coarse))
             continue
         chain.append(r)
         loose = r.status is UnitStatus.MODIFIED and r.score < RESPLIT_BELOW
-        if loose or too_big(a_rng, b_rng, r.score):
+        if loose or too_big(para, a_rng, b_rng, r.score):
             resplit.append((list(range(r.a_lo, r.a_hi)), list(range(r.b_lo, r.b_hi))))
         else:
             out.matches.append(UnitMatch(r.status, a_rng, b_rng, r.score))
@@ -171,7 +185,7 @@ def _sentence_level(
     for r in raws:
         a_rng = _span(sent.units_a, r.a_lo, r.a_hi)
         b_rng = _span(sent.units_b, r.b_lo, r.b_hi)
-        coarse = too_big(a_rng, b_rng, r.score)
+        coarse = too_big(sent, a_rng, b_rng, r.score)
         out.matches.append(UnitMatch(r.status, a_rng, b_rng, r.score, coarse))
         used_a.update(range(r.a_lo, r.a_hi))
         used_b.update(range(r.b_lo, r.b_hi))
@@ -266,9 +280,11 @@ def _align_level(
         taken_a: set[int] = set()
         taken_b: set[int] = set()
         for p in pairs:
-            status = UnitStatus.IDENTICAL if p.score >= 1.0 else UnitStatus.MODIFIED
-            raws.append(_Raw(status, ga[p.a_lo], ga[p.a_hi - 1] + 1, gb[p.b_lo],
-                             gb[p.b_hi - 1] + 1, p.score))
+            a_lo, a_hi, b_lo, b_hi = ga[p.a_lo], ga[p.a_hi - 1] + 1, gb[p.b_lo], gb[p.b_hi - 1] + 1
+            # identical by the keys, never by the score (which may be an estimate)
+            same = level.keys_a(a_lo, a_hi) == level.keys_b(b_lo, b_hi)
+            status = UnitStatus.IDENTICAL if same else UnitStatus.MODIFIED
+            raws.append(_Raw(status, a_lo, a_hi, b_lo, b_hi, 1.0 if same else p.score))
             taken_a.update(ga[p.a_lo : p.a_hi])
             taken_b.update(gb[p.b_lo : p.b_hi])
         left_a.extend(i for i in ga if i not in taken_a)

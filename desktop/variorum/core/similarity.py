@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Postfix, Prefix
 
 from variorum.core.changes import Cancelled
 
@@ -32,19 +32,46 @@ units are aligned by sentences anyway."""
 
 
 def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
-    """0..1; returns 0 when below ``cutoff`` (rapidfuzz can stop early then)."""
+    """0..1; returns 0 when below ``cutoff`` (rapidfuzz can stop early then). Exactly 1.0 only
+    for equal units: an estimate of two different units always stays below 1."""
     if not a and not b:
         return 1.0
     if len(a) * len(b) > EXACT_CELLS:
-        estimate = _multiset_similarity(a, b)
+        if a == b:
+            return 1.0
+        estimate = _estimate(a, b)
         return estimate if estimate >= cutoff else 0.0
     return float(Indel.normalized_similarity(a, b, score_cutoff=cutoff))
 
 
-def _multiset_similarity(a: str, b: str) -> float:
-    """Words in common regardless of order: an upper bound of the in-order similarity."""
-    common = sum((Counter(a) & Counter(b)).values())
-    return 2 * common / (len(a) + len(b))
+def is_estimated(a: str, b: str) -> bool:
+    """Whether :func:`similarity` of these units is an estimate (an upper bound) rather than
+    the exact in-order measure; a pair scored so must not be trusted for word detail."""
+    if len(a) * len(b) <= EXACT_CELLS or a == b:
+        return False
+    prefix, suffix = _common_ends(a, b)
+    return (len(a) - prefix - suffix) * (len(b) - prefix - suffix) > EXACT_CELLS
+
+
+def _common_ends(a: str, b: str) -> tuple[int, int]:
+    """Lengths of the common prefix and of the common suffix (not overlapping it)."""
+    prefix = int(Prefix.similarity(a, b))
+    suffix = int(Postfix.similarity(a[prefix:], b[prefix:]))
+    return prefix, suffix
+
+
+def _estimate(a: str, b: str) -> float:
+    """Similarity of two long, different units: the common prefix and suffix count as equal and
+    the middles are compared exactly when small enough, else by words in common regardless of
+    order (an upper bound). Capped below 1, since the units differ."""
+    total = len(a) + len(b)
+    prefix, suffix = _common_ends(a, b)
+    mid_a, mid_b = a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
+    if len(mid_a) * len(mid_b) <= EXACT_CELLS:
+        common = len(mid_a) + len(mid_b) - Indel.distance(mid_a, mid_b)  # 2 x LCS
+    else:
+        common = 2 * sum((Counter(mid_a) & Counter(mid_b)).values())
+    return min(2 * (prefix + suffix) + common, total - 1) / total
 
 
 CONTAINED = 0.6

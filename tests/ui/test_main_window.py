@@ -536,3 +536,18 @@ def test_comparing_message_only_for_slow_comparisons(
 def test_preferences_has_a_shortcut(make_window) -> None:
     window = make_window()
     assert not window.menu_actions.preferences.shortcut().isEmpty()
+
+
+def test_undo_restores_the_compared_pair(qtbot, make_window, texts) -> None:
+    """Removing one of two compared articles and undoing brings the comparison back."""
+    window = make_window()
+    window.open_paths([str(texts[n]) for n in ("a.txt", "b.txt", "c.txt")])
+    settle(qtbot, window)
+    window.article_list.select_rows([0, 1])
+    settle(qtbot, window)
+    pair = [a.id for a in window.selected_articles()]
+    window.remove_articles([pair[1]])
+    settle(qtbot, window)
+    window.menu_actions.undo.trigger()
+    settle(qtbot, window)
+    assert [a.id for a in window.selected_articles()] == pair

@@ -371,7 +371,11 @@ class MainWindow(QMainWindow):
         if not article_ids:
             return
         command = RemoveArticlesCommand(
-            self.library, self.model, article_ids, self.article_list.select_ids
+            self.library,
+            self.model,
+            article_ids,
+            self.article_list.select_ids,
+            selected_before=[a.id for a in self.article_list.selected_articles()],
         )
         self.undo_stack.push(command)
         self.compare.set_library_empty(self.model.rowCount() == 0)

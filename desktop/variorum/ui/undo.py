@@ -18,7 +18,10 @@ class RemoveArticlesCommand(QUndoCommand):
         model: ArticleListModel,
         article_ids: list[str],
         reselect: Callable[[list[str]], None],
+        selected_before: list[str] | None = None,
     ) -> None:
+        """``selected_before``: the selection when the user removed, restored by Undo (a
+        compared pair comes back as a pair, not only the article that was removed)."""
         count = len(article_ids)
         super().__init__(f"Remove {count} article{'s' if count != 1 else ''}")
         self._library = library
@@ -26,6 +29,7 @@ class RemoveArticlesCommand(QUndoCommand):
         self._ids = list(article_ids)
         self._reselect = reselect
         self._removed: list[LibraryEntry] = []
+        self._selected_before = list(selected_before or article_ids)
 
     def redo(self) -> None:
         self._removed = self._library.remove(self._ids)
@@ -34,4 +38,4 @@ class RemoveArticlesCommand(QUndoCommand):
     def undo(self) -> None:
         self._library.restore(self._removed)
         self._model.add_entries(self._removed)
-        self._reselect([e.article.id for e in self._removed])
+        self._reselect(self._selected_before)

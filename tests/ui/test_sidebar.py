@@ -232,3 +232,12 @@ def test_pair_counts_are_per_version(sidebar: Sidebar) -> None:
     assert _row(sidebar.organizations, "Ferry Co").siblingAtColumn(1).data() == "0 / 1"
     sidebar.show_single(A_TEXT, A)
     assert _row(sidebar.people, "Ann Holt").siblingAtColumn(1).data() == "2"
+
+
+def test_batch_progress_does_not_hide_the_message_about_the_article(sidebar: Sidebar) -> None:
+    sidebar.show_single("Nothing here.", Extraction())
+    sidebar.show_progress(3, 10)
+    assert sidebar.progress.isVisible() and "3 of 10" in sidebar.progress.text()
+    sidebar.show_progress(10, 10)
+    assert sidebar.progress.isHidden()
+    assert sidebar.status.isVisible() and "No quotes" in sidebar.status.text()

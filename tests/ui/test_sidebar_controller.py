@@ -94,7 +94,7 @@ def test_batch_prefetch_reports_progress(qtbot, setup) -> None:  # type: ignore[
     sidebar, controller, store = setup
     controller.prefetch([A, B])
     qtbot.waitUntil(lambda: len(store.rows) == 2, timeout=30000)
-    qtbot.waitUntil(lambda: sidebar.status.isHidden(), timeout=30000)
+    qtbot.waitUntil(lambda: sidebar.progress.isHidden(), timeout=30000)
     controller.show_article(B)
     assert speaker_names(sidebar) == ["Ingrid Solberg"]
 
@@ -129,7 +129,7 @@ def test_a_newer_batch_takes_over_the_older_one(qtbot, setup) -> None:  # type: 
     controller.prefetch([A])
     controller.prefetch([B])  # replaces the first batch before it finished
     qtbot.waitUntil(lambda: len(store.rows) == 2, timeout=30000)
-    qtbot.waitUntil(lambda: sidebar.status.isHidden(), timeout=30000)
+    qtbot.waitUntil(lambda: sidebar.progress.isHidden(), timeout=30000)
 
 
 @pytest.mark.slow
@@ -158,8 +158,8 @@ def test_window_stays_responsive_during_a_batch(qtbot, setup) -> None:  # type: 
     controller.prefetch(batch)
     while len(store.rows) < len(batch):
         qtbot.wait(50)
-        if not sidebar.status.isHidden():
-            seen.add(sidebar.status.text())
+        if not sidebar.progress.isHidden():
+            seen.add(sidebar.progress.text())
     timer.stop()
     assert any("of 40 articles" in text for text in seen)
     gaps = [b - a for a, b in itertools.pairwise(ticks)]

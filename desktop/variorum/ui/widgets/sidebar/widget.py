@@ -128,6 +128,12 @@ class Sidebar(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("sidebarStatus")
         self.status.setWordWrap(True)
+        self.progress = QLabel(self)
+        """Background-batch progress, apart from ``status`` so it never hides a message about
+        the article in view ("No quotes... found", an error)."""
+        self.progress.setObjectName("sidebarProgress")
+        self.progress.setWordWrap(True)
+        self.progress.hide()
 
         self.drift_title = QLabel(self)
         self.drift_title.setObjectName("driftTitle")
@@ -170,6 +176,7 @@ class Sidebar(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter_box)
         layout.addWidget(self.status)
+        layout.addWidget(self.progress)
         layout.addWidget(self.drift_frame)
         layout.addWidget(self.tabs, 1)
         self._style_drift_frame()
@@ -193,10 +200,10 @@ class Sidebar(QWidget):
     def show_progress(self, done: int, total: int) -> None:
         """A batch is being analysed in the background (the lists stay usable)."""
         if done >= total:
-            self.status.hide()
+            self.progress.hide()
         else:
-            self.status.setText(f"Finding speakers and names: {done} of {total} articles…")
-            self.status.show()
+            self.progress.setText(f"Finding speakers and names: {done} of {total} articles…")
+            self.progress.show()
 
     def show_single(self, article_text: str, extraction: Extraction) -> None:
         """One article: its speakers with their quotes, organizations and people."""

@@ -16,7 +16,7 @@ from variorum.core.article import ArticleDraft
 from variorum.core.ingest.cleanup import finish_draft
 from variorum.core.ingest.errors import CorruptFileError, EncryptedError
 from variorum.core.ingest.limits import check_budget, current_budget
-from variorum.core.ingest.safezip import check_xml, check_zip_bounds, open_zip, read_member
+from variorum.core.ingest.safezip import check_xml, open_container, read_member
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -29,11 +29,7 @@ def load_docx(data: bytes) -> ArticleDraft:
     if data.startswith(_OLE_MAGIC):
         raise EncryptedError()  # Word wraps password-protected .docx in an OLE container
     limits = current_budget().limits
-    archive = open_zip(data, ".docx")
-    check_zip_bounds(archive, len(data), limits)
-    names = set(archive.namelist())
-    if "word/document.xml" not in names:
-        raise CorruptFileError("not a valid .docx (no word/document.xml)")
+    archive, names = open_container(data, ".docx", "word/document.xml")
     for name in sorted(names):
         if name.endswith((".xml", ".rels")):
             check_budget()

@@ -12,9 +12,9 @@ from xml.etree.ElementTree import Element
 
 from variorum.core.article import ArticleDraft
 from variorum.core.ingest.cleanup import finish_draft
-from variorum.core.ingest.errors import CorruptFileError, EncryptedError
+from variorum.core.ingest.errors import EncryptedError
 from variorum.core.ingest.limits import check_budget, current_budget
-from variorum.core.ingest.safezip import check_zip_bounds, open_zip, parse_xml, read_member
+from variorum.core.ingest.safezip import open_container, parse_xml, read_member
 from variorum.core.ingest.textmeta import parse_date
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -28,11 +28,7 @@ _SKIP = {f"{_TEXT}note", f"{_OFFICE}annotation", f"{_TEXT}tracked-changes",
 
 def load_odt(data: bytes) -> ArticleDraft:
     limits = current_budget().limits
-    archive = open_zip(data, ".odt")
-    check_zip_bounds(archive, len(data), limits)
-    names = set(archive.namelist())
-    if "content.xml" not in names:
-        raise CorruptFileError("not a valid .odt (no content.xml)")
+    archive, names = open_container(data, ".odt", "content.xml")
     if "META-INF/manifest.xml" in names:
         manifest = parse_xml(read_member(archive, "META-INF/manifest.xml", limits), "manifest")
         if manifest.find(f".//{_MANIFEST}encryption-data") is not None:

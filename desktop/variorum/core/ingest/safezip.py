@@ -16,7 +16,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from variorum.core.ingest.errors import CorruptFileError, UnsafeFileError
-from variorum.core.ingest.limits import Limits, check_budget
+from variorum.core.ingest.limits import Limits, check_budget, current_budget
 
 _CHUNK = 1 << 16
 
@@ -30,6 +30,17 @@ def open_zip(data: bytes, kind: str) -> zipfile.ZipFile:
             NotImplementedError) as exc:
         raise CorruptFileError(f"not a valid {kind} (damaged or not a zip archive)") from exc
     return archive
+
+
+def open_container(data: bytes, kind: str, main_part: str) -> tuple[zipfile.ZipFile, set[str]]:
+    """The one way a zip-based document is opened: a zip at all, sizes within the current
+    load's limits, and its main part present ("not a valid .odt (no content.xml)")."""
+    archive = open_zip(data, kind)
+    check_zip_bounds(archive, len(data), current_budget().limits)
+    names = set(archive.namelist())
+    if main_part not in names:
+        raise CorruptFileError(f"not a valid {kind} (no {main_part})")
+    return archive, names
 
 
 def check_zip_bounds(archive: zipfile.ZipFile, compressed_size: int, limits: Limits) -> None:

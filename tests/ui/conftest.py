@@ -87,3 +87,16 @@ def _empty_clipboard_after_test() -> Iterator[None]:
 
     if QGuiApplication.instance() is not None:
         QGuiApplication.clipboard().clear()
+
+
+@pytest.fixture
+def pane(qtbot):  # type: ignore[no-untyped-def]
+    """A comparison pane on screen (offscreen), as the compare tests drive it."""
+    from variorum.ui.widgets.compare import ComparePane
+
+    widget = ComparePane()
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget

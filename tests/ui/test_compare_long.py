@@ -30,16 +30,6 @@ def long_pair() -> tuple[Article, Article]:
     return article(a, "A"), article(b, "B")
 
 
-@pytest.fixture
-def pane(qtbot) -> ComparePane:
-    widget = ComparePane()
-    qtbot.addWidget(widget)
-    widget.resize(900, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
 def cell_texts(pane: ComparePane) -> list[tuple[str, str]]:
     built = pane._docs["side_by_side"]
     document = pane.view.document()

@@ -60,16 +60,6 @@ def small_comparison() -> Comparison:
 
 
 @pytest.fixture
-def pane(qtbot) -> ComparePane:
-    widget = ComparePane()
-    qtbot.addWidget(widget)
-    widget.resize(900, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-@pytest.fixture
 def shown(pane: ComparePane) -> ComparePane:
     pane.show_comparison(article(A_TEXT, "Old"), article(B_TEXT, "New"), small_comparison())
     return pane

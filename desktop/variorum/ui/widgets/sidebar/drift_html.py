@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from variorum.core.changes import ChangeKind
-from variorum.core.extract import QuoteDrift
+from variorum.core.extract.drift_data import QuoteDrift
 from variorum.ui.widgets.compare.palette import DiffColors
 
 

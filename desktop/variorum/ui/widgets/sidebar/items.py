@@ -10,7 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from variorum.core.extract import Entity, Extraction, Presence, QuoteDrift, Side, Speaker
+from variorum.core.extract.data import Entity, Extraction, Speaker
+from variorum.core.extract.drift_data import Presence, QuoteDrift, Side
 
 LOCATE_ROLE = Qt.ItemDataRole.UserRole + 1
 """list[tuple[str, list[tuple[int, int]]]]: where the row's text is, per side."""

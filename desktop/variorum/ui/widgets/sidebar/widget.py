@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from variorum.core.extract import Drift, Extraction, QuoteDrift
+from variorum.core.extract.data import Extraction
+from variorum.core.extract.drift_data import Drift, QuoteDrift
 from variorum.ui.widgets.compare.palette import colors_for
 from variorum.ui.widgets.sidebar.drift_html import drift_card_html
 from variorum.ui.widgets.sidebar.items import (

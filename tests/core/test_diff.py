@@ -369,3 +369,21 @@ def test_joined_paragraphs_do_not_absorb_an_unrelated_neighbour() -> None:
         ("delete", "Rain fell.", ""),
         ("insert", "", "Sun shone."),
     ]
+
+
+def test_a_coarse_pair_counts_only_its_estimated_changed_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A long passage shown as one replacement is not counted as entirely rewritten: one word
+    in four changed leaves the similarity near 3/4, not near 0."""
+    from variorum.core import worddiff
+
+    monkeypatch.setattr(worddiff, "FAST_BUDGET", 100)
+    monkeypatch.setattr(worddiff, "SLOW_BUDGET", 4)
+    words = [f"w{i}" for i in range(60)]
+    a = " ".join(words) + "."
+    b = " ".join(w if i % 4 else "x" for i, w in enumerate(words)) + "."
+    c = compare_texts(a, b)
+    assert c.units[0].coarse
+    assert 10 <= c.stats.deleted_words <= 20 and 10 <= c.stats.inserted_words <= 20
+    assert 0.65 < c.similarity < 0.85

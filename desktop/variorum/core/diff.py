@@ -115,11 +115,11 @@ class _Builder:
         elif m.status is UnitStatus.MOVED:
             detail: list[Change] = []
             if m.score < 1.0:
-                detail = self._word_changes(a_rng, b_rng, m.coarse, record_equal=False)
+                detail = self._word_changes(a_rng, b_rng, m.coarse, m.score, record_equal=False)
             self._change(ChangeKind.MOVE, a_span, b_span, tuple(detail))
             self.moved += b.words(*b_rng)
         elif m.coarse:
-            self.changes.extend(self._word_changes(a_rng, b_rng, True, record_equal=True))
+            self.changes.extend(self._word_changes(a_rng, b_rng, True, m.score, record_equal=True))
         else:
             self._collect(a_rng, b_rng)
         if m.status is not UnitStatus.MOVED:
@@ -142,11 +142,12 @@ class _Builder:
         self.changes.append(change)
         return change
 
-    def _word_changes(self, a_rng: Range, b_rng: Range, coarse: bool, *,
+    def _word_changes(self, a_rng: Range, b_rng: Range, coarse: bool, score: float, *,
                       record_equal: bool) -> list[Change]:
         """Changes of one pair at once: a coarse pair, or the edits inside a moved unit."""
         a, b = self.a, self.b
         if coarse:
+            self._count_coarse(a_rng, b_rng, score)
             ops: list[Op] = [(2, *a_rng, *b_rng)]
             self.notices.append(
                 f"A passage of {a.words(*a_rng)} / {b.words(*b_rng)} words differs too much for "
@@ -164,9 +165,20 @@ class _Builder:
             kind = _KINDS.get(op, ChangeKind.REPLACE)
             out.append(Change(kind, *a_span, *b_span, a.text[slice(*a_span)],
                               b.text[slice(*b_span)]))
-            self.inserted += b.words(blo, bhi)
-            self.deleted += a.words(alo, ahi)
+            if not coarse:
+                self.inserted += b.words(blo, bhi)
+                self.deleted += a.words(alo, ahi)
         return out
+
+    def _count_coarse(self, a_rng: Range, b_rng: Range, score: float) -> None:
+        """Words inserted and deleted in a pair shown as one replacement. Counting every word
+        as changed would make a long, mostly unchanged passage look rewritten and drag the
+        similarity down, so the words in common are estimated from the pair's similarity
+        (the share of its tokens a word diff would leave equal)."""
+        words_a, words_b = self.a.words(*a_rng), self.b.words(*b_rng)
+        common = min(words_a, words_b, round(max(0.0, score) * (words_a + words_b) / 2))
+        self.deleted += words_a - common
+        self.inserted += words_b - common
 
     def _collect(self, a_rng: Range, b_rng: Range) -> None:
         """Word diff of a modified pair: equal runs recorded now, edits kept until every pair

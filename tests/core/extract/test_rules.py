@@ -306,3 +306,22 @@ def test_descriptions_and_titles_are_not_part_of_names(run: Run) -> None:
     )
     assert "Veldmark Semiconductors" in {o.name for o in x.organizations}
     assert [s.name for s in x.speakers] == ["Ilse Brandauer"]
+
+
+def test_long_texts_yield_a_step_per_piece(nlp, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Between the pieces of a long text the caller gets control back (None), so the sidebar
+    can let a newer request through or stop; the result is the same as in one go."""
+    from variorum.core.extract import engine
+
+    text = "\n\n".join(
+        f"“Route {i} will reopen in May,” said Ilse Vandermeer, the roads director."
+        for i in range(6)
+    )
+    whole = engine.extract(text, nlp)
+    monkeypatch.setattr(engine, "CHUNK_CHARS", 150)
+    pieces = len(engine.split_for_parsing(text, 150))
+    steps = list(engine.extract_steps([text, "It rained."], nlp, batch_size=2))
+    assert steps[: pieces - 1] == [None] * (pieces - 1)
+    assert steps[pieces - 1] is not None and steps[pieces - 1].speakers == whole.speakers
+    assert len(steps) == pieces + 1 and steps[-1] is not None
+    assert [x.speakers for x in engine.extract_many([text], nlp)] == [whole.speakers]

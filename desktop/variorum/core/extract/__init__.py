@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     )
     from variorum.core.extract.drift import compare_extractions
     from variorum.core.extract.drift_data import Drift, Passage, Presence, QuoteDrift, Side
-    from variorum.core.extract.engine import extract, extract_doc, extract_many
+    from variorum.core.extract.engine import extract, extract_doc, extract_many, extract_steps
     from variorum.core.extract.model import (
         BUNDLED_ENTS_F,
         BUNDLED_PIPELINE,
@@ -45,7 +45,7 @@ _LAZY = {
     ),
     "compare_extractions": "drift",
     **dict.fromkeys(("Drift", "Passage", "Presence", "QuoteDrift", "Side"), "drift_data"),
-    **dict.fromkeys(("extract", "extract_doc", "extract_many"), "engine"),
+    **dict.fromkeys(("extract", "extract_doc", "extract_many", "extract_steps"), "engine"),
     **dict.fromkeys(
         (
             "BUNDLED_ENTS_F",
@@ -93,6 +93,7 @@ __all__ = [
     "extract_cached",
     "extract_doc",
     "extract_many",
+    "extract_steps",
     "installed_pipelines",
     "load_cached",
     "load_pipeline",

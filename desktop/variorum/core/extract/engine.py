@@ -163,9 +163,11 @@ def extract_doc(text: str, doc: Doc, layout: Layout | None = None, model: str = 
     return Extraction(tuple(speakers), orgs, people, model)
 
 
-CHUNK_CHARS = 100_000
-"""Longer texts are parsed in pieces cut at line breaks and joined again (spaCy refuses texts
-over ``nlp.max_length`` and its memory grows with the length of one text)."""
+CHUNK_CHARS = 20_000
+"""Longer texts are parsed in pieces cut at line breaks and joined again: spaCy refuses texts
+over ``nlp.max_length`` and its memory grows with the length of one text, and a piece this size
+(a long news article, about a second of model time) is a point where the sidebar can let a
+newer request go first or stop a book-length text it no longer needs (:func:`extract_steps`)."""
 
 
 def split_for_parsing(text: str, size: int) -> list[str]:
@@ -190,6 +192,15 @@ def extract(text: str, nlp: Language) -> Extraction:
 def extract_many(texts: Iterable[str], nlp: Language, batch_size: int = 16) -> Iterator[Extraction]:
     """Extractions in input order, one as soon as it is ready (``nlp.pipe`` batches the model
     work, which is most of the cost)."""
+    return (x for x in extract_steps(texts, nlp, batch_size) if x is not None)
+
+
+def extract_steps(
+    texts: Iterable[str], nlp: Language, batch_size: int = 16
+) -> Iterator[Extraction | None]:
+    """:func:`extract_many`, also yielding None after each parsed piece of a long text that
+    does not finish it: a caller that holds a lock around each step can release it, or stop,
+    between the pieces of a book-length text instead of after minutes of parsing."""
     from spacy.tokens import Doc as SpacyDoc
 
     label = pipeline_label(nlp)
@@ -207,6 +218,7 @@ def extract_many(texts: Iterable[str], nlp: Language, batch_size: int = 16) -> I
     for doc, (i, count) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
         parts.append(doc)
         if len(parts) < count:
+            yield None
             continue
         whole = parts[0] if count == 1 else SpacyDoc.from_docs(parts, ensure_whitespace=False)
         parts = []

@@ -41,7 +41,7 @@ def _extract_articles(
 ) -> list[Extraction | None]:
     """Worker side: cached results where present, one batched model run for the rest."""
     from variorum.core.extract import (
-        extract_many,
+        extract_steps,
         load_cached,
         load_pipeline,
         pipeline_label,
@@ -60,12 +60,14 @@ def _extract_articles(
             missing.append(i)
     done = len(results)
     token.report((done, len(articles)))
-    batches = extract_many((articles[i].text for i in missing), nlp, batch_size=BATCH_SIZE)
+    steps = extract_steps((articles[i].text for i in missing), nlp, batch_size=BATCH_SIZE)
     for i in missing:
-        if token.cancelled():
+        extraction: Extraction | None = None
+        while extraction is None and not token.cancelled():
+            with _NLP_LOCK:  # released between pieces of a long text, not only between texts
+                extraction = next(steps)
+        if extraction is None:
             break
-        with _NLP_LOCK:
-            extraction = next(batches)
         results[i] = extraction
         if store is not None:
             store_result(store, articles[i].id, extraction)

@@ -197,6 +197,7 @@ def test_permission_denied_messages_without_root(
 ) -> None:
     """The same messages as the chmod test, produced by refusing at the OS-call boundary, so
     they are checked even where the tests run as root."""
+    import builtins
     import errno
 
     from variorum.core.ingest import loader
@@ -205,20 +206,20 @@ def test_permission_denied_messages_without_root(
     locked = tmp_path / "locked"
     locked.mkdir()
     (locked / "inner.txt").write_text(STORY)
-    real_open = Path.open
+    real_open = builtins.open
     real_scandir = os.scandir
 
-    def refusing_open(self: Path, *args: object, **kwargs: object) -> object:
-        if self.name == "secret.txt":
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+    def refusing_open(file: object, *args: object, **kwargs: object) -> object:
+        if os.path.basename(str(file)) == "secret.txt":
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
 
     def refusing_scandir(path: object) -> object:
         if Path(str(path)).name == "locked":
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real_scandir(path)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(Path, "open", refusing_open)
+    monkeypatch.setattr(builtins, "open", refusing_open)
     monkeypatch.setattr(loader.os, "scandir", refusing_scandir)
     report = load_many([tmp_path])
     reasons = _reasons(report.failures)

@@ -5,7 +5,7 @@ A ``.txt`` that is really HTML is read as HTML; a PNG renamed ``.txt`` is refuse
 
 from __future__ import annotations
 
-from pathlib import PurePath
+from variorum.core.ingest.pathnames import suffix
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "pdf"),
@@ -49,7 +49,7 @@ EXTENSION_FORMATS: dict[str, str] = {
 
 def sniff_format(head: bytes, name: str) -> str:
     """Return a format name: text, markdown, html, docx, odt, rtf, pdf, eml, zip or binary."""
-    ext = PurePath(name).suffix.lower()
+    ext = suffix(name).lower()
     by_ext = EXTENSION_FORMATS.get(ext)
     for magic, fmt in _MAGIC:
         if head.startswith(magic):

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import errno
 import importlib
-import logging
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from variorum.core.article import Article, ArticleDraft, build_article
+from variorum.core.article import Article, ArticleDraft, build_article, settle
 from variorum.core.ingest.detect import EXTENSION_FORMATS, sniff_format
 from variorum.core.ingest.errors import (
     CorruptFileError,
@@ -28,12 +26,19 @@ from variorum.core.ingest.errors import (
     UnreadableError,
     UnsupportedFormatError,
 )
+from variorum.core.ingest.lazylog import get_logger
 from variorum.core.ingest.limits import DEFAULT_LIMITS, Budget, Limits, PageProgress, run_guarded
+from variorum.core.ingest.pathnames import absolute_path, file_name, normal_path
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from pathlib import Path
 
 DEFAULT_SIZE_LIMIT = 50 * 1024 * 1024
 SNIFF_BYTES = 8192
+INLINE_BYTES = 1024 * 1024
+"""Plain text up to this size is read without the worker thread of :func:`run_guarded`: its
+loader is linear in the size (~50 ms per MB) and calls nothing that can hang, so no time limit
+can be reached; larger text still runs under the limits."""
 
 FormatLoader = Callable[[bytes], ArticleDraft]
 """Turns the file's bytes into a draft; raises IngestError subclasses for bad content."""
@@ -68,6 +73,10 @@ LOADERS: dict[str, FormatLoader] = {
 """Format -> loader. The built-in ones import their module on first use (see
 :func:`_on_first_use`); :func:`register_loader` adds or replaces one."""
 
+_LINEAR_TIME = frozenset({LOADERS["text"], LOADERS["markdown"]})
+"""The built-in loaders that may run without the worker (see :data:`INLINE_BYTES`); a loader
+registered in their place runs under the limits like any other."""
+
 
 def register_loader(fmt: str, loader: FormatLoader) -> None:
     """Format modules register here, so adding a format never touches this module's logic."""
@@ -94,12 +103,12 @@ def load_file(
     page_progress: PageProgress | None = None,
 ) -> Article:
     """Load one file into an Article or raise an IngestError with a readable reason."""
-    p = Path(path)
+    p = normal_path(path)
     data = _read_bounded(p, size_limit)
     return load_bytes(
         data,
-        p.name,
-        source_path=str(p.absolute()),
+        file_name(p),
+        source_path=absolute_path(p),
         size_limit=size_limit,
         limits=limits,
         page_progress=page_progress,
@@ -129,18 +138,22 @@ def load_bytes(
     loader = LOADERS.get(fmt)
     if loader is None:
         raise UnsupportedFormatError(fmt)
-    budget = Budget(limits=limits, page_progress=page_progress)
     try:
-        draft = run_guarded(lambda: loader(data), budget)
+        if loader in _LINEAR_TIME and len(data) <= INLINE_BYTES:
+            draft = loader(data)
+        else:
+            draft = run_guarded(
+                lambda: loader(data), Budget(limits=limits, page_progress=page_progress)
+            )
     except IngestError:
         raise
     except MemoryError as exc:
-        log.error("out of memory reading %s as %s", source_path or name, fmt)
+        get_logger(__name__).error("out of memory reading %s as %s", source_path or name, fmt)
         raise InternalError("out of memory") from exc
     except RecursionError as exc:
         raise CorruptFileError("damaged file (nested too deeply to read)") from exc
     except Exception as exc:  # a loader bug must not take the batch down
-        log.exception("loader %s failed on %s", fmt, source_path or name)
+        get_logger(__name__).exception("loader %s failed on %s", fmt, source_path or name)
         raise InternalError(f"{type(exc).__name__}: {exc}") from exc
     article = build_article(draft, source_path)
     if not article.text.strip():
@@ -148,15 +161,15 @@ def load_bytes(
     return article
 
 
-def _read_bounded(path: Path, size_limit: int) -> bytes:
+def _read_bounded(path: str, size_limit: int) -> bytes:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except FileNotFoundError as exc:
-        reason = "broken link" if path.is_symlink() else "file not found"
+        reason = "broken link" if os.path.islink(path) else "file not found"
         raise UnreadableError(f"cannot read: {reason}") from exc
     except OSError as exc:
         raise UnreadableError(f"cannot read: {_os_reason(exc)}") from exc
-    if path.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise UnreadableError("cannot read: is a folder")
     if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
         raise UnreadableError("cannot read: not a regular file")
@@ -171,11 +184,11 @@ def _read_bounded(path: Path, size_limit: int) -> bytes:
     raise UnreadableError("cannot read: the file changed while it was being read")
 
 
-def _read_once(path: Path, size_limit: int) -> tuple[bytes, tuple[int, int], tuple[int, int]]:
+def _read_once(path: str, size_limit: int) -> tuple[bytes, tuple[int, int], tuple[int, int]]:
     """Read up to the limit and return the (size, mtime) seen on the open handle before and
     after, so a file rewritten under us is noticed rather than loaded half old, half new."""
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             st = os.fstat(handle.fileno())
             data = _read_up_to(handle, size_limit + 1)
             end = os.fstat(handle.fileno())
@@ -224,6 +237,8 @@ def expand_paths(
 ) -> Iterator[Path]:
     """Files named directly, and candidate files inside folders (recursively, sorted, each real
     file once: symlink loops and repeats are skipped)."""
+    from pathlib import Path  # here: a command line naming its files never needs it
+
     seen: set[tuple[int, int]] = set()
 
     def once(p: Path) -> bool:
@@ -259,7 +274,7 @@ def _walk(
             on_error(str(root), f"cannot read folder: {_os_reason(exc)}")
         return
     for entry in entries:
-        p = Path(entry.path)
+        p = root / entry.name
         try:
             if entry.is_dir(follow_symlinks=True):
                 yield from _walk(p, once, on_error)
@@ -309,12 +324,14 @@ def load_many(
         if progress is not None and not progress(done, str(path)):
             break
         try:
-            report.articles.append(
-                load_file(path, size_limit=size_limit, limits=limits, page_progress=page_progress)
+            article = load_file(
+                path, size_limit=size_limit, limits=limits, page_progress=page_progress
             )
+            # The hash and word count now, in this (worker) thread, not when the window asks.
+            report.articles.append(settle(article))
         except IngestError as err:
             failed(str(path), err.reason)
         except MemoryError:  # one file too big for this machine must not end the batch
-            log.error("out of memory loading %s", path)
+            get_logger(__name__).error("out of memory loading %s", path)
             failed(str(path), "internal error: out of memory")
     return report

@@ -98,12 +98,12 @@ def parse_date(text: str) -> str | None:
     """The first date in ``text`` as ISO 8601 ("2006-10-21" or "2006-10-21T14:41"), or None."""
     if _DIGIT_RE.search(text) is None:
         return None
-    from datetime import date, datetime  # here: a text without dates never pays for it
-
     for pattern in _date_patterns():
         match = pattern.search(text)
         if match is None:
             continue
+        from datetime import date, datetime  # here: a text without dates never pays for it
+
         groups = match.groupdict()
         try:
             year = int(groups["year"])

@@ -60,6 +60,11 @@ def extraction_json(path: str, extraction: Any) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The extraction code logs through ``logging`` directly (not the loader's lazy logger):
+    # the file log goes in first. spaCy imports ``logging`` anyway.
+    from variorum.core.ingest.lazylog import activate
+
+    activate()
     # spaCy is imported here, not at module level, so `variorum --help` stays fast.
     from variorum.core.extract import ModelUnavailableError, extract_many, load_pipeline
 

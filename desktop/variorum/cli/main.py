@@ -11,9 +11,12 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from variorum import __version__
+
+if TYPE_CHECKING:
+    from pathlib import Path  # ~5 ms at run time (urllib.parse, ipaddress): only when logging
 
 COMMANDS: dict[str, str] = {
     "inspect": "Load files and print what was read (title, metadata, text, paragraphs).",
@@ -65,6 +68,15 @@ def _split_command(argv: Sequence[str]) -> tuple[list[str], str | None, list[str
     return args, None, []
 
 
+def _parse_basedir(global_args: list[str]) -> str | None:
+    """The ``--basedir`` given before a command (argparse's reading and errors); the usual
+    command line has no global option and skips building this parser."""
+    pre = argparse.ArgumentParser(prog="variorum", add_help=False)
+    pre.add_argument("--basedir")
+    basedir: str | None = pre.parse_args(global_args).basedir
+    return basedir
+
+
 def _utf8_output() -> None:
     """Batch output is UTF-8 when it goes to a file or a pipe (what tools reading our JSON
     expect, also on Windows, whose default code page cannot encode most of the world's text);
@@ -84,8 +96,9 @@ def _utf8_output() -> None:
 
 def _log_to_file(basedir: str | None) -> None:
     """Loader tracebacks ("internal error: ...") go to the same log file the app uses; the file
-    is set up only when something is logged, so a clean run pays nothing for it."""
-    from variorum.core.ingest.logsetup import defer_file_logging
+    (and ``logging`` itself) is set up only when something is logged, so a clean run pays
+    nothing for it."""
+    from variorum.core.ingest.lazylog import defer_file_logging
 
     def log_dir() -> Path:
         from variorum.core.paths import app_paths
@@ -104,16 +117,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(options.files, basedir=options.basedir, screenshot=options.screenshot)
 
-    pre = argparse.ArgumentParser(prog="variorum", add_help=False)
-    pre.add_argument("--basedir")
-    base = pre.parse_args(global_args)
+    basedir = _parse_basedir(global_args) if global_args else None
     _utf8_output()
-    _log_to_file(base.basedir)
+    _log_to_file(basedir)
     module = importlib.import_module(f"variorum.cli.{command}_cmd")
     parser = argparse.ArgumentParser(prog=f"variorum {command}", description=COMMANDS[command])
     module.add_arguments(parser)
     args = parser.parse_args(rest)
-    args.basedir = base.basedir
+    args.basedir = basedir
     try:
         code: int = module.run(args)
         sys.stdout.flush()

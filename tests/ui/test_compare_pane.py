@@ -479,6 +479,12 @@ def test_clicking_a_change_makes_it_current(qtbot, shown: ComparePane) -> None:
             "The study would be finished soon.",
             "soon",
         ),
+        (  # deleted punctuation stays on the word it followed in A, not apart from it
+            "One of the first points which strikes us, is that they differ.",
+            "One of the first points which strikes us is that they differ.",
+            "One of the first points which strikes us, is that they differ.",
+            ",",
+        ),
     ],
 )
 def test_deleted_words_stand_apart_from_their_neighbours(

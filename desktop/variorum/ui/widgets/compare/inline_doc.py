@@ -109,11 +109,15 @@ def _spaced_deletion(
 ) -> None:
     """Words deleted inside a line stand apart from their neighbours, as in A: "This is
     ~~one of~~ the", not "This is~~one of~~ the". B's space goes before the struck words and
-    A's own space after them (or A's space before them when B has none, before punctuation)."""
+    A's own space after them (or A's space before them when B has none, before punctuation).
+    Text that followed its word without a space in A (a comma) stays attached to it."""
     a, b = comparison.a_text, comparison.b_text
     change = comparison.changes[index]
     struck = Segment(SegKind.DELETE, a[change.a_start : change.a_end], "a", change.a_start, index)
     b_pos = change.b_start
+    if b_pos > 0 and not b[b_pos - 1].isspace() and not _gap_before(a, change.a_start):
+        out.append(struck)  # it hugged the word before it in A ("strikes us, is"): so here
+        return
     b_gap = _inline_gap(b[b_pos : b_pos + 8])
     if b_gap:
         equal_until(b_pos + len(b_gap))

@@ -62,7 +62,8 @@ log = logging.getLogger(__name__)
 
 STATUS_TIMEOUT_MS = 0
 """Loading summaries stay until the next message: the user may look away while it loads."""
-DEFAULT_SIZES = [320, 680, 280]
+DEFAULT_SIZES = [300, 680, 300]
+"""List, comparison, sidebar: the sidebar wide enough for its three tab titles with counts."""
 
 
 def _default_pane() -> QWidget:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
-from variorum.cli.output import print_results
-from variorum.core.article import Article
-from variorum.core.ingest import IngestError, load_file
+TYPE_CHECKING = False  # typing itself is not imported at run time: ~3 ms, only for annotations
+if TYPE_CHECKING:
+    from typing import Any
+
+    from variorum.core.article import Article
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -66,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
 
     activate()
     # spaCy is imported here, not at module level, so `variorum --help` stays fast.
+    from variorum.cli.output import print_results
     from variorum.core.extract import ModelUnavailableError, extract_many, load_pipeline
+    from variorum.core.ingest import IngestError, load_file
 
     loaded: list[tuple[int, str, Article]] = []
     results: list[dict[str, Any] | None] = []

@@ -27,11 +27,12 @@ from variorum.core.ingest.errors import (
     UnsupportedFormatError,
 )
 from variorum.core.ingest.lazylog import get_logger
-from variorum.core.ingest.limits import DEFAULT_LIMITS, Budget, Limits, PageProgress, run_guarded
 from variorum.core.ingest.pathnames import absolute_path, file_name, normal_path
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from variorum.core.ingest.limits import Limits, PageProgress
 
 DEFAULT_SIZE_LIMIT = 50 * 1024 * 1024
 SNIFF_BYTES = 8192
@@ -99,10 +100,11 @@ def load_file(
     path: str | os.PathLike[str],
     *,
     size_limit: int = DEFAULT_SIZE_LIMIT,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
     page_progress: PageProgress | None = None,
 ) -> Article:
-    """Load one file into an Article or raise an IngestError with a readable reason."""
+    """Load one file into an Article or raise an IngestError with a readable reason.
+    ``limits`` bound the format loader (None: :data:`DEFAULT_LIMITS`), see :func:`load_bytes`."""
     p = normal_path(path)
     data = _read_bounded(p, size_limit)
     return load_bytes(
@@ -121,12 +123,13 @@ def load_bytes(
     *,
     source_path: str | None = None,
     size_limit: int = DEFAULT_SIZE_LIMIT,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
     page_progress: PageProgress | None = None,
 ) -> Article:
     """Load already-read content (a file, the clipboard: "clipboard.html" / "clipboard.txt");
     ``name`` supplies the extension. The format loader runs in a worker under ``limits``
-    (time limit, bounded unpacking, PDF page cap); ``page_progress(done, total)`` reports pages
+    (time limit, bounded unpacking, PDF page cap; None: :data:`DEFAULT_LIMITS`) unless it is
+    small plain text (see :data:`INLINE_BYTES`); ``page_progress(done, total)`` reports pages
     of a long PDF and cancels it by returning False."""
     if len(data) > size_limit:
         raise TooLargeError(size_limit)
@@ -142,9 +145,13 @@ def load_bytes(
         if loader in _LINEAR_TIME and len(data) <= INLINE_BYTES:
             draft = loader(data)
         else:
-            draft = run_guarded(
-                lambda: loader(data), Budget(limits=limits, page_progress=page_progress)
-            )
+            # Imported here: the worker and its budget (threading, ~3 ms) are not needed above.
+            from variorum.core.ingest.limits import DEFAULT_LIMITS, Budget, run_guarded
+
+            if limits is None:
+                limits = DEFAULT_LIMITS
+            budget = Budget(limits=limits, page_progress=page_progress)
+            draft = run_guarded(lambda: loader(data), budget)
     except IngestError:
         raise
     except MemoryError as exc:
@@ -310,7 +317,7 @@ def load_many(
     *,
     size_limit: int = DEFAULT_SIZE_LIMIT,
     progress: Callable[[int, str], bool] | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
     page_progress: PageProgress | None = None,
 ) -> LoadReport:
     """Load every file; ``progress(done, path)`` returning False cancels the rest, and

@@ -109,23 +109,43 @@ def split_boilerplate(paragraphs: list[str], headings: set[int] | None = None) -
     shown three times on the page keeps its first occurrence; repeated sentences stay)."""
     kept: list[int] = []
     aside: list[str] = []
-    seen: set[str] = set()
+    # Kept paragraphs by their first word: equal keys begin with the same word, so a title-like
+    # paragraph is compared only with those, and the key of a long paragraph (a few µs per kB)
+    # is rarely computed at all.
+    kept_by_first: dict[str, list[int]] = {}
+    keys: dict[int, str] = {}
+
+    def key(index: int) -> str:
+        if index not in keys:
+            # split() and re's \s agree on what whitespace is; split() is ~10x faster
+            keys[index] = " ".join(paragraphs[index].split()).casefold()
+        return keys[index]
+
     for index, para in enumerate(paragraphs):
-        # split() and re's \s agree on what whitespace is; split() is ~10x faster on long text
-        key = " ".join(para.split()).casefold()
-        if is_boilerplate(para) or (key in seen and _title_like(para)):
+        first = _first_word(para)
+        if is_boilerplate(para) or (
+            _title_like(para) and any(key(i) == key(index) for i in kept_by_first.get(first, ()))
+        ):
             aside.append(para.strip())
             continue
-        seen.add(key)
         kept.append(index)
+        kept_by_first.setdefault(first, []).append(index)
     return Split(kept, aside)
+
+
+def _first_word(paragraph: str) -> str:
+    """The first whitespace-separated word, casefolded: what a paragraph's key begins with
+    (casefolding maps each character on its own and never to whitespace)."""
+    words = paragraph.split(None, 1)
+    return words[0].casefold() if words else ""
 
 
 def _title_like(paragraph: str) -> bool:
     """Short, and not a sentence: no closing full stop, question or exclamation mark."""
     text = paragraph.strip().rstrip("\"”’'")
-    words = _words_up_to(text, _SHORT)
-    return 1 < words <= _SHORT and not text.endswith((".", "!", "?"))
+    if text.endswith((".", "!", "?")):  # the cheap test first: prose stops here
+        return False
+    return 1 < _words_up_to(text, _SHORT) <= _SHORT
 
 
 def _words_up_to(text: str, limit: int) -> int:

@@ -136,7 +136,7 @@ def is_date_line(text: str) -> bool:
     rest = _DATE_LINE_PREFIX.sub("", text.strip())
     if _RELATIVE_RE.match(rest):
         return True
-    if parse_date(rest) is None or len(rest) > 80:
+    if len(rest) > 80 or parse_date(rest) is None:  # the cheap test first
         return False
     stripped = rest
     for pattern in _date_patterns():

@@ -89,6 +89,10 @@ def _looks_like_email(head: bytes) -> bool:
     return len(keys & known) >= 3
 
 
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
+"""Every byte but the control characters (tab, newlines, form feed and carriage return are text)."""
+
+
 def looks_binary(head: bytes) -> bool:
     """NUL bytes or many control characters mean binary (UTF-16 without BOM is not supported)."""
     if not head:
@@ -96,5 +100,7 @@ def looks_binary(head: bytes) -> bool:
     if b"\x00" in head[:8192]:
         return True
     sample = head[:8192]
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    # What is left once every other byte is deleted: C speed, where a Python loop over the
+    # 8 kB took ~1 ms per file.
+    controls = len(sample.translate(None, _NOT_CONTROL))
     return controls / len(sample) > 0.1

@@ -9,8 +9,8 @@ report survives). What is set aside is kept in ``ArticleDraft.boilerplate`` for 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import islice
+from typing import NamedTuple
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -82,9 +82,9 @@ _SHORT = 30
 """Paragraphs longer than this many words are never set aside: real prose is long."""
 
 
-@dataclass(frozen=True)
-class Split:
-    """Which paragraph indexes are kept and what was set aside, in order."""
+class Split(NamedTuple):
+    """Which paragraph indexes are kept and what was set aside, in order. (A NamedTuple: a
+    frozen dataclass costs ~0.7 ms to create at every start.)"""
 
     kept: list[int]
     boilerplate: list[str]

@@ -18,14 +18,13 @@ if TYPE_CHECKING:
     from variorum.core.ingest.limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT, Limits, PageProgress
     from variorum.core.ingest.loader import (
         DEFAULT_SIZE_LIMIT,
-        LoadFailure,
-        LoadReport,
         expand_paths,
         load_bytes,
         load_file,
         load_many,
         register_loader,
     )
+    from variorum.core.ingest.report import LoadFailure, LoadReport
 
 # The format modules pull in trafilatura, lxml, pypdf...: imported on first use, so importing
 # ``variorum.core.ingest.logsetup`` (done before the first window) costs nothing.
@@ -36,8 +35,8 @@ _LAZY = {
     "Limits": "limits",
     "PageProgress": "limits",
     "DEFAULT_SIZE_LIMIT": "loader",
-    "LoadFailure": "loader",
-    "LoadReport": "loader",
+    "LoadFailure": "report",
+    "LoadReport": "report",
     "expand_paths": "loader",
     "load_bytes": "loader",
     "load_file": "loader",

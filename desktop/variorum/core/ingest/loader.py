@@ -11,7 +11,6 @@ import importlib
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
 
 from variorum.core.article import Article, ArticleDraft, build_article, settle
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from variorum.core.ingest.limits import Limits, PageProgress
+    from variorum.core.ingest.report import LoadReport
 
 DEFAULT_SIZE_LIMIT = 50 * 1024 * 1024
 SNIFF_BYTES = 8192
@@ -82,18 +82,6 @@ registered in their place runs under the limits like any other."""
 def register_loader(fmt: str, loader: FormatLoader) -> None:
     """Format modules register here, so adding a format never touches this module's logic."""
     LOADERS[fmt] = loader
-
-
-@dataclass(frozen=True)
-class LoadFailure:
-    path: str
-    reason: str
-
-
-@dataclass
-class LoadReport:
-    articles: list[Article] = field(default_factory=list)
-    failures: list[LoadFailure] = field(default_factory=list)
 
 
 def load_file(
@@ -322,6 +310,8 @@ def load_many(
 ) -> LoadReport:
     """Load every file; ``progress(done, path)`` returning False cancels the rest, and
     ``page_progress`` (pages of a long PDF) returning False cancels the file being read."""
+    from variorum.core.ingest.report import LoadFailure, LoadReport
+
     report = LoadReport()
 
     def failed(path: str, reason: str) -> None:

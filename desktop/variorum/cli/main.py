@@ -7,6 +7,7 @@ Batch commands import only ``core`` so they start fast; Qt is imported only to o
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import os
 import sys
@@ -26,6 +27,18 @@ COMMANDS: dict[str, str] = {
 }
 
 
+# argparse makes a formatter for every add_argument (only to check the metavar), and a formatter
+# asks for the terminal's width, which imports shutil (zlib, bz2, lzma: ~3 ms of a batch
+# command). Parsers are built with a fixed width and given argparse's own formatter once
+# complete, so help, usage and error messages still fit the terminal.
+_BUILD_FORMATTER = functools.partial(argparse.HelpFormatter, width=80)
+
+
+def _finished(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.formatter_class = argparse.HelpFormatter
+    return parser
+
+
 def _global_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="variorum",
@@ -33,6 +46,7 @@ def _global_parser() -> argparse.ArgumentParser:
         epilog="Commands: "
         + "; ".join(f"{name}: {text}" for name, text in COMMANDS.items())
         + " Run 'variorum COMMAND --help' for details.",
+        formatter_class=_BUILD_FORMATTER,
     )
     parser.add_argument("--version", action="version", version=f"variorum {__version__}")
     parser.add_argument(
@@ -46,7 +60,7 @@ def _global_parser() -> argparse.ArgumentParser:
         help="load FILES, compare the first two, save the window (1280x800) to OUT.png, exit",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="articles or folders to open")
-    return parser
+    return _finished(parser)
 
 
 def _split_command(argv: Sequence[str]) -> tuple[list[str], str | None, list[str]]:
@@ -72,9 +86,9 @@ def _split_command(argv: Sequence[str]) -> tuple[list[str], str | None, list[str
 def _parse_basedir(global_args: list[str]) -> str | None:
     """The ``--basedir`` given before a command (argparse's reading and errors); the usual
     command line has no global option and skips building this parser."""
-    pre = argparse.ArgumentParser(prog="variorum", add_help=False)
+    pre = argparse.ArgumentParser(prog="variorum", add_help=False, formatter_class=_BUILD_FORMATTER)
     pre.add_argument("--basedir")
-    basedir: str | None = pre.parse_args(global_args).basedir
+    basedir: str | None = _finished(pre).parse_args(global_args).basedir
     return basedir
 
 
@@ -122,9 +136,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8_output()
     _log_to_file(basedir)
     module = importlib.import_module(f"variorum.cli.{command}_cmd")
-    parser = argparse.ArgumentParser(prog=f"variorum {command}", description=COMMANDS[command])
+    parser = argparse.ArgumentParser(
+        prog=f"variorum {command}", description=COMMANDS[command], formatter_class=_BUILD_FORMATTER
+    )
     module.add_arguments(parser)
-    args = parser.parse_args(rest)
+    args = _finished(parser).parse_args(rest)
     args.basedir = basedir
     try:
         code: int = module.run(args)

@@ -11,6 +11,7 @@ is imported only when used, so ``variorum compare --help`` does not wait for it.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
@@ -64,6 +65,20 @@ def options_from(args: argparse.Namespace) -> CompareOptions:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Compare, with the cyclic garbage collector paused: two files, then the process ends, and
+    nearly everything is freed by reference counting. Its ~30 collections (mostly traversing
+    the engine's freshly imported modules) cost ~6 ms of a Darwin-chapter compare to find
+    ~200 objects in cycles, which stay until exit."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _compare(args)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _compare(args: argparse.Namespace) -> int:
     from variorum.core.diff import compare_texts
     from variorum.core.ingest import IngestError, load_file
 

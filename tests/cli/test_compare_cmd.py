@@ -227,3 +227,47 @@ def test_other_formats_still_load_on_first_use(tmp_path: Path) -> None:
     article = load_file(notes)
     assert article.format == "markdown"
     assert [p.kind for p in article.paragraphs] == ["heading", "body"]
+
+
+START_UP_SAVINGS = ("logging", "pathlib", "hashlib", "shutil", "charset_normalizer")
+"""Standard-library and helper modules a plain-text compare does not need: together ~20 ms of a
+~100 ms process (issue 3's start-up budget)."""
+
+
+def test_compare_command_imports_only_what_it_needs(pair: tuple[str, str]) -> None:
+    """The whole command, as `variorum compare --json A B` runs it: no logging set-up until
+    something is logged, no pathlib for paths, no content hash, no terminal-size probe, no
+    encoding detection for UTF-8, no format libraries; the garbage collector back on after."""
+    script = (
+        "import gc, io, json, sys\n"
+        "from variorum.cli.main import main\n"
+        "out, sys.stdout = sys.stdout, io.StringIO()\n"
+        f"code = main(['compare', '--json', {pair[0]!r}, {pair[1]!r}])\n"
+        "sys.stdout = out\n"
+        "loaded = sorted({m.split('.')[0] for m in sys.modules})\n"
+        "print(json.dumps([code, gc.isenabled(), loaded]))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    code, gc_enabled, loaded = json.loads(proc.stdout)
+    assert code == 0 and gc_enabled
+    assert not set(loaded) & {*START_UP_SAVINGS, *HEAVY_FORMAT_MODULES}
+
+
+def test_compare_help_does_not_load_the_engine() -> None:
+    script = (
+        "import sys\n"
+        "from variorum.cli.main import main\n"
+        "try:\n    main(['compare', '--help'])\n"
+        "except SystemExit as exit:\n"
+        "    assert exit.code == 0\n"
+        "assert 'variorum.core.diff' not in sys.modules, 'engine imported for --help'\n"
+        "assert 'variorum.core.ingest.loader' not in sys.modules, 'loader imported for --help'\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "--ignore-punctuation" in proc.stdout

@@ -3,7 +3,9 @@
 Public entry points: :func:`load_file`, :func:`load_bytes` (clipboard: name it
 "clipboard.html" or "clipboard.txt"), :func:`load_many` (progress + cancel),
 :func:`expand_paths`; :class:`Limits` bounds time, unpacking and PDF pages;
-``variorum.core.ingest.logsetup.configure_file_logging`` sends loader tracebacks to a file.
+``variorum.core.ingest.logsetup.configure_file_logging`` sends loader tracebacks to a file
+(``lazylog.defer_file_logging`` does so for batch commands without importing ``logging`` until
+a record is due).
 """
 
 from __future__ import annotations

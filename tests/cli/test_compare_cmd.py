@@ -271,3 +271,15 @@ def test_compare_help_does_not_load_the_engine() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "--ignore-punctuation" in proc.stdout
+
+
+def test_a_deleted_comma_is_marked_against_its_word() -> None:
+    """Punctuation that followed its word in A is marked there, as git's word diff does:
+    "strikes us[-,-] is", not "strikes us [-,-] is"; a deleted word still stands apart."""
+    a = "One of the first points which strikes us, is that they differ much more."
+    b = "One of the first points which strikes us is that they differ more."
+    buffer = io.StringIO()
+    compare_cmd.write_word_diff(compare_texts(a, b), buffer, color=False)
+    assert buffer.getvalue() == (
+        "One of the first points which strikes us[-,-] is that they differ [-much-] more.\n"
+    )

@@ -163,8 +163,10 @@ def write_word_diff(comparison: Comparison, out: TextIO, *, color: bool) -> None
                     # a deleted paragraph stays a paragraph of its own
                     at_break = start == 0 or b[start - 1] == "\n"
                     deleted = deleted + "\n\n" if at_break else "\n\n" + deleted
-                elif change.b_end == start and b[start : start + 1].isspace() and start > 0:
-                    deleted = " " + deleted  # "is [-one of-] the", not "is[-one of-] the"
+                elif (change.b_end == start and b[start : start + 1].isspace() and start > 0
+                      and _after_space(comparison.a_text, change.a_start)):
+                    # "is [-one of-] the", not "is[-one of-] the"; but "us[-,-] is"
+                    deleted = " " + deleted
                 pieces.append(deleted)
             if change.b_end > start:
                 pieces.append(_mark(style["ins"], b[start : change.b_end]))
@@ -181,6 +183,8 @@ def _moved(style: dict[str, tuple[str, str]], b: str, start: int, move: Change, 
     inner mark (its reset would end it)."""
     opener, closer = style["move"]
     resume = opener if color else ""
+    a = move.a_text
+    a_base = move.a_start
     pos = start
     inner: list[str] = []
     for d in sorted(move.detail, key=lambda d: (d.b_start, d.a_start)):
@@ -188,7 +192,8 @@ def _moved(style: dict[str, tuple[str, str]], b: str, start: int, move: Change, 
         inner.append(b[pos:at])
         if d.a_text:
             deleted = _mark(style["del"], d.a_text) + resume
-            if d.b_end <= at and at > start and b[at : at + 1].isspace():
+            if (d.b_end <= at and at > start and b[at : at + 1].isspace()
+                    and _after_space(a, d.a_start - a_base)):
                 deleted = " " + deleted  # "the [-old-] route", not "the[-old-] route"
             inner.append(deleted)
         end = min(max(d.b_end, at), move.b_end)
@@ -197,6 +202,12 @@ def _moved(style: dict[str, tuple[str, str]], b: str, start: int, move: Change, 
         pos = max(pos, end)
     inner.append(b[pos : move.b_end])
     return f"{opener}{''.join(inner)}{closer}"
+
+
+def _after_space(a_text: str, start: int) -> bool:
+    """Whether deleted text stood apart from the word before it in A (a word does; a comma
+    that followed its word does not, and is marked against that word)."""
+    return start <= 0 or a_text[start - 1].isspace()
 
 
 def _whole_paragraph(text: str, start: int, end: int) -> bool:

@@ -65,3 +65,44 @@ def test_wire_credits_are_boilerplate() -> None:
     ]:
         assert classify_line(line) == BOILERPLATE, line
     assert classify_line("Volunteers contributed food and blankets to the shelter.") == BODY
+
+
+def test_news_sentences_that_begin_like_chrome_are_body() -> None:
+    """A sentence is chrome only by a label, a structure or being a short line of its own:
+    business and tech copy often begins with "Share prices", "Privacy campaigners", "Credit
+    card", "Phone makers", and mentions newsletters or cookies in passing."""
+    for line in [
+        "Share prices in Norvik Energy fell 4 percent on Monday after the regulator acted.",
+        "Privacy campaigners at Data Watch said the ruling was “a turning point”.",
+        "Credit card companies have until March to comply, the authority said.",
+        "Phone makers including Lumen and Vexa said they would appeal.",
+        "Contact tracing teams from the health ministry were sent to the village.",
+        "Photo agencies said the images had been altered before publication.",
+        "Print advertising revenue at the Herald fell by a third, its chief executive said.",
+        "Copyright lawyers for the studio said the claim was baseless.",
+        "In a newsletter to members, the union said it would strike in May.",
+        "The bakery's cookies won first prize at the county show, organisers said.",
+    ]:
+        assert classify_line(line) == BODY, line
+    for line in [
+        "Photo: Lena Ortiz/Harbour Times",
+        "Image copyright Getty Images",
+        "Source: Xinhua",
+        "Copyright 2024 Harbour Times. All rights reserved.",
+        "Privacy policy",
+        "Sign up for our newsletter",
+        "Share on Facebook",
+    ]:
+        assert classify_line(line) == BOILERPLATE, line
+
+
+def test_a_paragraph_beginning_share_prices_keeps_its_quote_and_names(run) -> None:  # type: ignore[no-untyped-def]
+    """End to end: such a paragraph used to be skipped as chrome, losing who was quoted."""
+    x = run(
+        "Norvik Energy shares slump\n\n"
+        "Share prices in Norvik Energy fell 4 percent on Monday after the Financial Conduct "
+        "Authority opened an inquiry. “This is a serious matter,” said Helen Marsh, an analyst "
+        "at Caldwell Brooks.\n\nThe company declined to comment."
+    )
+    assert [(s.name, len(s.quotes)) for s in x.speakers] == [("Helen Marsh", 1)]
+    assert {"Financial Conduct Authority", "Caldwell Brooks"} <= {o.name for o in x.organizations}

@@ -15,39 +15,56 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from variorum.core.ingest.boilerplate import is_boilerplate
+
 BODY = "body"
 HEADING = "heading"
 BOILERPLATE = "boilerplate"
 
 _TERMINAL = tuple(".!?:;\"”»'’)]…")
-_BOILERPLATE_RE = re.compile(
+_LINE_CHROME_RE = re.compile(
     r"""^(?:
-        see\ also\b | read\ (?:more|also|next)\b | related(?:\ (?:articles?|stories|posts?))?\s*:
-      | you\ (?:may|might)\ also\ like | recommended\ for\ you | more\ (?:from|on)\ this\b
-      | leave\ a\ (?:comment|reply) | share\b | share\ (?:this|on)\b | tweet\b | print\b
+        you\ (?:may|might)\ also\ like | recommended\ for\ you | more\ (?:from|on)\ this\b
+      | read\ (?:more|also|next)\b | related(?:\ (?:articles?|stories|posts?))?\s*:
+      | leave\ a\ (?:comment|reply) | share\ (?:this|on)\b
       | (?:\w+\s+)?(?:editor|editing|edited|reporting|additional\ reporting|compiled|proofreading
           |translated|translation|writing|written)\b[^.]{0,40}?(?:\bby\b|:|/)
       | \(\s*(?:proofreading|editor|editing|translated|reporting)\b
       | editor\ in\ charge
-      | (?:source|author|photo|image|credit|e-?mail|wechat|tel|phone|contact)\b\s*:?
+      | (?:source|author|photo|image|picture|credit|e-?mail|wechat|tel|phone|contact)\s*[:：]
+      | (?:image|photo|picture)\ (?:copyright|caption|credit|source)\b | (?:photo|picture)\ by\b
       | by\ [\w.\- ]{1,40}$ | write\ to\ | contact\ (?:the\ )?(?:author|reporter|writer)
       | follow\ (?:us|me)\b | sign\ (?:up|in)\b | subscribe\b | log\ ?in\b
       | advertisement$
-      | copyright\b | ©  | all\ rights\ reserved | privacy\b | terms\ of\ (?:use|service)
+      | copyright\s*(?:©|\(c\)|\d{4}) | © | all\ rights\ reserved
+      | privacy\ (?:policy|notice|settings|&\ cookies)
+      | terms\ (?:of\ (?:use|service)|&\ conditions)
       | home\s*[»>›/|] | skip\ to\b | menu$ | search$ | \#\w+\#?$
       | \d+\ (?:minutes?|hours?|days?)\ ago$
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+"""Chrome that the loader's paragraph rules (:func:`is_boilerplate`) may leave inside a longer
+block of copied text: credits, labelled lines ("Photo: ..."), bylines, legal footers. Every
+alternative needs a label, a structure or a whole line: a sentence that merely begins with
+"Share", "Privacy", "Credit" or "Phone" ("Share prices fell...") is news, not chrome."""
+LINE_CHROME_WORDS = 25
+"""Longer lines are never chrome by :data:`_LINE_CHROME_RE`: site furniture is short."""
 _CREDIT_RE = re.compile(
     r"\bcontributed(?:\s+\w+){0,2}\s+to\s+this\s+(?:report|story|article)"
     r"|\b(?:this|the)\s+(?:story|article|report)\s+(?:was|has been)\s+(?:updated|corrected)",
     re.IGNORECASE,
 )
 """Credit and correction notes at the end of wire copy."""
-_CHROME_WORDS_RE = re.compile(
-    r"\b(?:cookies?|opt-out|akismet|newsletter|unsubscribe|javascript|your browser)\b", re.I
+_SITE_NOTICE_RE = re.compile(
+    r"\b(?:akismet|unsubscribe|opt-?out|your\ browser|enable\ javascript|javascript\ is"
+    r"|(?:sign\ up|subscribe)\ (?:to|for)\ (?:our|the)\ newsletter|our\ newsletter"
+    r"|(?:this|our)\ (?:site|website)\ uses\ cookies|accept\ (?:all\ )?cookies"
+    r"|cookie\ (?:policy|settings|preferences))\b",
+    re.IGNORECASE | re.VERBOSE,
 )
+"""A site talking to its reader (cookies, newsletters, scripts), not a story that mentions a
+newsletter or cookies in passing."""
 _BYLINE_RE = re.compile(r"^by\s+[A-Z][^.!?“”\"]*$")
 _CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\[email[^\]]*\]|https?://|www\.", re.I)
 _WORD_RE = re.compile(r"[^\W\d_][\w'’\-.]*", re.UNICODE)
@@ -98,13 +115,19 @@ def is_headline_case(line: str) -> bool:
 
 
 def classify_line(line: str) -> str:
+    """Body, heading or boilerplate. The loader's chrome rules come first (one list of site
+    furniture for the whole app), then the line-level ones of this module."""
     stripped = line.strip().lstrip("-–—•*· ").strip()
     if not stripped:
         return BOILERPLATE
     words = _WORD_RE.findall(stripped)
-    if _BOILERPLATE_RE.match(stripped) or _CONTACT_RE.search(stripped):
+    if is_boilerplate(stripped):
         return BOILERPLATE
-    if (_CHROME_WORDS_RE.search(stripped) or _CREDIT_RE.search(stripped)) and len(words) < 60:
+    if len(words) <= LINE_CHROME_WORDS and _LINE_CHROME_RE.match(stripped):
+        return BOILERPLATE
+    if _CONTACT_RE.search(stripped) and len(words) <= LINE_CHROME_WORDS:
+        return BOILERPLATE
+    if (_SITE_NOTICE_RE.search(stripped) or _CREDIT_RE.search(stripped)) and len(words) < 60:
         return BOILERPLATE
     if len(words) <= 3 and not stripped.endswith(_TERMINAL):
         return BOILERPLATE

@@ -32,12 +32,14 @@ from variorum.core.extract.orgcontext import (
     context_people,
     pronoun_people,
 )
-from variorum.core.extract.places import dateline_credits, place_spans
+from variorum.core.extract.places import caption_credits, dateline_credits, place_spans
 from variorum.core.extract.vocab import (
     DESCRIPTOR_NOUNS,
     EVENT_HEADS,
     FALSE_ENTITY_WORDS,
+    HONORIFICS,
     NAME_PARTICLES,
+    ORG_HEADS,
     ROLE_WORDS,
     SETTLEMENT_WORDS,
     TITLE_WORDS,
@@ -203,12 +205,27 @@ def _object_of_place_preposition(ent: Span) -> bool:
     return root.dep_ in ("appos", "compound") and root.head.ent_type_ in _PLACE_LABELS
 
 
+def _addressed_person(ent: Span) -> bool:
+    """ "Mrs Justice Imogen Pellew", "Dr Lena Ostrova": a form of address, any further title
+    words, then one to three capitalised proper nouns. Only people are addressed so; the model
+    sometimes reads the title ("Justice") as a body's name."""
+    words = [t for t in ent if not t.is_space]
+    if len(words) < 2 or words[0].lower_ not in HONORIFICS:
+        return False
+    rest = words[1:]
+    while rest and rest[0].lower_ in TITLE_WORDS:
+        rest = rest[1:]
+    return 0 < len(rest) <= 3 and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORG_HEADS for t in rest
+    )
+
+
 def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
     """Mentions from the model and from context rules, merged by span."""
     by_span: dict[tuple[int, int], Candidate] = {}
     text = layout.text
 
-    credits = dateline_credits(text)
+    credits = dateline_credits(text) + caption_credits(text)
 
     def add(start: int, end: int, label: str, weight: float) -> None:
         kind = layout.kind_at(start)
@@ -283,6 +300,9 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
                 model_spans.append(cleaned)
                 continue
         if ent.label_ not in (PERSON, ORG):
+            continue
+        if ent.label_ == ORG and _addressed_person(ent):
+            add_model(ent, PERSON)  # "Mrs Justice Imogen Pellew": a judge, not a body
             continue
         if ent.label_ == ORG and ent[-1].lower_ in EVENT_HEADS:
             continue  # "AI Safety Summit", "Paris Motor Show": events, not organizations

@@ -190,6 +190,12 @@ def context_orgs(doc: Doc) -> list[tuple[int, int]]:
             run = name_run(tok)
             if run:
                 spans.add(run)
+        # "the Maritime Standards Tribunal upheld ...", which the model did not see at all:
+        # a run of proper nouns ending with a body's head word names that body
+        if _is_name_token(tok) and tok.lower_ in ORG_HEADS and not tok.ent_type_:
+            run = name_run(tok)
+            if run and run[0] < tok.idx and run[1] == tok.idx + len(tok.text):
+                spans.add(run)
         # "companies including X, Y and Z", "firms such as X"
         if tok.lower_ in _LIST_WORDS and tok.dep_ == "prep":
             owner = tok.head

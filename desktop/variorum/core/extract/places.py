@@ -15,8 +15,11 @@ from typing import TYPE_CHECKING
 from variorum.core.extract.orgcontext import name_run
 from variorum.core.extract.vocab import (
     CIVIC_NOUNS,
+    EMPLOYEE_NOUNS,
+    ORG_NOUNS,
     PLACE_FEATURE_NOUNS,
     PLACE_NOUNS,
+    ROLE_WORDS,
     TRAVEL_WORDS,
 )
 
@@ -150,10 +153,44 @@ def _place_by_grammar(tok: Token) -> bool:
     return ent_len == 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
+def _hometown(tok: Token) -> bool:
+    """ "Linda Garside, a retired care worker from Wigan": one capitalised word after "from"
+    in an apposition that describes a person is where the person lives or comes from. Not
+    after a role that speaks for an employer ("an analyst from X", "a lawyer from X")."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "from" or tok.pos_ != "PROPN":
+        return False
+    noun = tok.head.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "appos" or noun.head.ent_type_ != "PERSON":
+        return False
+    if noun.lower_ in ORG_NOUNS or noun.lower_ in ROLE_WORDS or noun.lower_ in EMPLOYEE_NOUNS:
+        return False
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return not any(c.dep_ == "compound" for c in tok.children) and not (
+        nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN"
+    )
+
+
 def dateline_credits(text: str) -> list[tuple[int, int]]:
     """The news agency's credit inside a dateline ("PARIS (Reuters) -"): wire chrome, like a
     byline, not a name the story mentions."""
     return [m.span(3) for m in _DATELINE_RE.finditer(text) if m.group(3)]
+
+
+_CAPTION_CREDIT_RE = re.compile(
+    r"(?im)(?:\(|^)[ \t]*(?:image|photo|photograph|picture|pic|illustration|video|credit)s?"
+    r"(?:[ \t]+credit)?(?:[ \t]*:|[ \t]+by)[ \t]+([^()\n:]{2,80}?)[ \t]*(?:\)|$)"
+)
+"""'(Image: Tom Reese)', 'Photo: Ana Lima/Agency', 'Picture by Ana Lima' under a caption."""
+_COPYRIGHT_LINE_RE = re.compile(r"(?im)^[ \t]*(?:copyright\b|©|\(c\)).*$")
+
+
+def caption_credits(text: str) -> list[tuple[int, int]]:
+    """Who took a photo, as a caption credits it, and copyright lines ("Copyright X Wire
+    Service"): chrome like a byline, not names the story mentions (a caption's own words are
+    the story's and stay)."""
+    spans = [m.span(1) for m in _CAPTION_CREDIT_RE.finditer(text)]
+    return spans + [m.span() for m in _COPYRIGHT_LINE_RE.finditer(text)]
 
 
 def place_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -170,7 +207,7 @@ def place_spans(doc: Doc) -> list[tuple[int, int]]:
         if run:
             spans.add(run)
     for tok in doc:
-        if _place_by_grammar(tok):
+        if _place_by_grammar(tok) or _hometown(tok):
             run = _run(tok)
             if run:
                 spans.add(run)

@@ -19,6 +19,7 @@ _OPENING_GLYPHS = frozenset({"“", "„", "‟", "«", "``"})
 _CLOSING_GLYPHS = frozenset({"”", "»", "''"})
 _OPEN_BEFORE = set(" \t\n\u00a0([{—–-/:;,")
 _CLOSE_AFTER = set(" \t\n\u00a0)]}.,;:!?—–-…")
+_END_PUNCT = frozenset(".,;:!?)]}")
 _WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
 _TRAILING = " \t\u00a0,;:"
 
@@ -52,7 +53,11 @@ def _classify(text: str, start: int, end: int, lo: int, hi: int) -> _Mark:
     after = text[end] if end < hi else " "
     opens = before in _OPEN_BEFORE or before in '"“”«»„'
     closes = after in _CLOSE_AFTER or after in '"“”«»'
-    can_open = opens and not after.isspace()
+    # A mark before sentence punctuation ends something: "« a warning shot »." with French
+    # spacing has a space on the left, so only the right side tells it from an opener. An
+    # ellipsis ("...we will win") may still follow an opener.
+    ends = after in _END_PUNCT and text[end : end + 2] != ".."
+    can_open = opens and not after.isspace() and not ends
     can_close = not before.isspace() and closes
     if can_open and can_close:  # e.g. between two punctuation marks: trust the glyph
         can_open = glyph not in _CLOSING_GLYPHS

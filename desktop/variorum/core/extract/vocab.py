@@ -57,11 +57,15 @@ TITLE_WORDS = _words(
     constable activist campaigner author novelist writer poet singer actor actress chef
     artist photographer historian physicist chemist biologist geologist glaciologist
     hydrologist epidemiologist virologist lecturer student strategist trader banker
-    envoy mediator negotiator trustee
+    envoy mediator negotiator trustee cllr cllr.
     """
 )
 """Words that precede a name as a title or role ("OpenAI CEO Sam Altman", "Professor X",
 "Striker X" at the start of a sentence, where the model takes the role into the name)."""
+
+HONORIFICS = _words("mr mr. mrs mrs. ms ms. miss dr dr. sir dame cllr cllr. councillor councilor")
+"""Forms of address only people have: a name they open is a person's, whatever else follows
+("Mrs Justice X", which the model calls an organization)."""
 
 SETTLEMENT_WORDS = _words("town city county borough village")
 """Last words of a name that is a place or, in sport, a club ("X Town"): never a person."""
@@ -98,7 +102,7 @@ ORG_NOUNS = _words(
     commissions council councils committee committees body bodies board boards museum
     museums gallery galleries hospital hospitals venture ventures estate estates winery
     wineries vineyard vineyards brewery breweries distillery distilleries restaurant
-    restaurants hotel hotels
+    restaurants hotel hotels tribunal tribunals
     """
 )
 """Nouns that, placed before a capitalised name, say the name is an organization
@@ -111,7 +115,7 @@ ORG_HEADS = _words(
     department federation foundation fund group hospital institute institution league
     ministry museum office organization organisation parliament party police school service
     society trust union university laboratory laboratories labs council cooperative
-    united rovers wanderers athletic albion fc afc hotspur
+    united rovers wanderers athletic albion fc afc hotspur tribunal
     """
 )
 """Last words that make a capitalised name an organization ("Calder Bay Fishing
@@ -183,6 +187,15 @@ DESCRIPTOR_NOUNS = _words(
 )
 """Organization nouns that open a sentence before a name ("Chipmaker X said ..."), where the
 model takes the capitalised noun as part of the name."""
+
+EMPLOYEE_NOUNS = _words(
+    """
+    lawyer attorney barrister solicitor engineer banker trader strategist consultant
+    official employee representative delegate executive delegation team student
+    """
+)
+"""People whose "from X" names an employer or a school ("a lawyer from X"), not a home
+town ("a retired nurse from X")."""
 
 PLACE_NOUNS = _words(
     """

@@ -1,0 +1,81 @@
+"""Round 11: rules made from held-out batch 14's error categories, each checked on invented
+sentences (made-up names and places), never on the batch's own texts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from variorum.core.extract import Extraction
+from variorum.core.extract.layout import analyse_layout
+from variorum.core.extract.places import caption_credits
+from variorum.core.extract.quotes import find_quotes
+
+Run = Callable[[str], Extraction]
+
+
+def names(entities: tuple[object, ...]) -> set[str]:
+    return {e.name for e in entities}  # type: ignore[attr-defined]
+
+
+def said(x: Extraction) -> dict[str, str]:
+    """Quote text (first 20 characters) -> speaker name."""
+    return {q.text[:20]: s.name for s in x.speakers for q in s.quotes}
+
+
+def test_french_spaced_closing_guillemet_before_a_full_stop() -> None:
+    text = (
+        "Peter Wakes said the move was « a warning shot ». « The yards will stay busy, » he "
+        "said. « Crews will be watched. »"
+    )
+    assert [q.text for q in find_quotes(analyse_layout(text))] == [
+        "a warning shot",
+        "The yards will stay busy",
+        "Crews will be watched.",
+    ]
+
+
+def test_form_of_address_makes_a_person_whatever_the_model_says(run: Run) -> None:
+    x = run(
+        "The Maritime Standards Tribunal upheld the fine. Its chair, Mrs Justice Imogen "
+        'Pellew, said the operator ignored warnings. "A captain who is told of a fault must '
+        'act," she wrote.\n\n'
+        'The council leader, Cllr Martin Oakes, said: "We have no choice but to raise the '
+        'charge this year."'
+    )
+    assert {"Imogen Pellew", "Martin Oakes"} <= names(x.people)
+    assert not any("Justice" in n or "Cllr" in n for n in names(x.organizations) | names(x.people))
+    assert said(x)["A captain who is tol"] == "Imogen Pellew"
+    assert said(x)["We have no choice bu"] == "Martin Oakes"
+
+
+def test_proper_noun_run_ending_with_a_body_word_the_model_missed(run: Run) -> None:
+    x = run(
+        "LONDON — The Maritime Standards Tribunal on Friday upheld a fine against the ferry "
+        "operator.\n\nCopyright Harbour Wire Service. Republished with permission."
+    )
+    assert names(x.organizations) == {"Maritime Standards Tribunal"}
+
+
+def test_home_town_after_from_in_a_description_of_a_person(run: Run) -> None:
+    x = run(
+        "Joan Pryce, a retired nurse from Hadleigh whose roof leaked all winter, said she had "
+        'given up. "I have called them nine times," she said. Graham Fell, a retired postman '
+        "from Tolworth, agreed."
+    )
+    assert names(x.people) == {"Joan Pryce", "Graham Fell"}
+    assert names(x.organizations) == set()
+    assert said(x)["I have called them n"] == "Joan Pryce"
+
+
+def test_photo_credit_under_a_caption_is_chrome(run: Run) -> None:
+    text = (
+        "Protesters outside the town hall on Monday (Image: Hannah Colby)\n\n"
+        "Plans for a bridge were approved by Mayor Owen Tallis on Monday.\n\n"
+        "Photo: Ana Lima/Harbour Wire"
+    )
+    assert [text[a:b] for a, b in caption_credits(text)] == [
+        "Hannah Colby",
+        "Ana Lima/Harbour Wire",
+    ]
+    assert caption_credits("Pictures show the flooded street\n") == []
+    assert names(run(text).people) == {"Owen Tallis"}

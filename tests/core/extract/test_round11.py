@@ -79,3 +79,35 @@ def test_photo_credit_under_a_caption_is_chrome(run: Run) -> None:
     ]
     assert caption_credits("Pictures show the flooded street\n") == []
     assert names(run(text).people) == {"Owen Tallis"}
+
+
+def test_a_noun_standing_for_a_body_finds_the_body_named_like_it(run: Run) -> None:
+    x = run(
+        "The Fisheries Appeal Board upheld the fine. The Coastal Licensing Agency welcomed "
+        "the ruling. The board also rejected the owner's argument that the agency had applied "
+        'a new rule retrospectively, describing the complaint as "without any merit '
+        'whatsoever."\n\n'
+        "The Dunmore District Council voted to sell the depot. Brightwater Homes said it "
+        'would build 40 flats. A council spokesman said the plan was "subject to a full '
+        'planning application" and that residents would be consulted.'
+    )
+    assert said(x)["without any merit wh"] == "Fisheries Appeal Board"
+    assert said(x)["subject to a full pl"] == "Dunmore District Council"
+
+
+def test_a_description_before_the_name_it_stands_for(run: Run) -> None:
+    x = run(
+        "Kestrel Water lost its appeal on Monday in a ruling that the industry regulator said "
+        'would "change how every supplier behaves from now on."\n\n'
+        "The Water Regulation Authority (WRA) had fined the company £20 million in 2024."
+    )
+    assert said(x)["change how every sup"] == "Water Regulation Authority"
+
+
+def test_the_statement_said_is_its_issuer(run: Run) -> None:
+    x = run(
+        "The Halvorsen Shipping Company said in a statement to the Oslo exchange that its "
+        "plans were delayed. « The company will cooperate fully with the authorities and "
+        "will resume work as soon as possible », the statement said."
+    )
+    assert said(x)["The company will coo"] == "Halvorsen Shipping Company"

@@ -23,6 +23,7 @@ from variorum.core.extract.mentions import MentionIndex, MentionRef
 from variorum.core.extract.orgcontext import name_run
 from variorum.core.extract.quotes import QuoteSpan
 from variorum.core.extract.vocab import (
+    ORG_HEADS,
     ORG_NOUNS,
     PRONOUNS_ORG,
     PRONOUNS_PERSON,
@@ -41,6 +42,28 @@ _FALLBACK_VERB_RE = re.compile(
     r"\b(" + "|".join(sorted(SPEECH_VERB_FORMS, key=len, reverse=True)) + r")\b", re.I
 )
 _PRONOUN_RE = re.compile(r"\b(he|she|it)\b", re.I)
+FORWARD_WINDOW = 600
+"""How far after "the industry regulator said" its name may come ("... The X Regulation
+Commission (XRC) had ..."): the next paragraph or so."""
+_GENERIC_ORG_NOUNS = frozenset(
+    {"company", "firm", "group", "business", "organization", "organisation", "unit"}
+)
+"""Nouns any organization is called: their name is never looked for after them."""
+_DOCUMENT_NOUNS = frozenset({"statement", "release", "letter", "filing", "note", "post"})
+"""What "the statement said" stands for: whoever issued it just before."""
+
+
+def _same_stem(noun: str, word: str) -> bool:
+    """ "tribunal" ~ "Tribunal", "regulator" ~ "Regulation", "council" ~ "Councils"."""
+    word = word.lower()
+    if noun == word or word in (noun + "s", noun + "es"):
+        return True
+    common = 0
+    for a, b in zip(noun, word, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= 6
 
 
 def _is_sentence(text: str) -> bool:
@@ -48,6 +71,24 @@ def _is_sentence(text: str) -> bool:
     titles do not)."""
     words = text.strip().rstrip("\"'”’»").rstrip()
     return len(words.split()) >= 2 and words[:1].isupper() and words.endswith((".", "!", "?"))
+
+
+def _participle_owner(verb: Token) -> Token | None:
+    """ "The board rejected the argument that the agency had erred, describing it as "...":
+    a participle set off by a comma at the end of a clause that reports or explains something
+    (a "that" clause of a noun, a reported clause) belongs to the main clause, whose subject
+    is the one describing; the parser hangs it on the inner verb."""
+    doc = verb.doc
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    owner = verb.head
+    climbed = False
+    while owner.dep_ in ("acl", "ccomp") and owner.head.i != owner.i:
+        owner = owner.head
+        if owner.pos_ in ("NOUN", "PROPN") and owner.head.i != owner.i:
+            owner = owner.head  # "the argument that ...": up to the verb of "argument"
+        climbed = True
+    return owner if climbed and owner.pos_ in ("VERB", "AUX") else None
 
 
 @dataclass(frozen=True)
@@ -135,6 +176,58 @@ class Attributor:
                 return m
         return last
 
+    def _named_like(self, noun: Token) -> MentionRef | None:
+        """The organization whose name holds the noun that stands for it ("the tribunal" ->
+        "X Appeal Tribunal", "the industry regulator" -> "X Regulation Commission", "a council
+        spokeswoman" -> "X Borough Council"): the last one named before, else (except for
+        nouns any body is called, like "company") the first named soon after."""
+        key = noun.lemma_.lower() or noun.lower_
+        text = self.layout.text
+        words: dict[int, set[str]] = {}
+
+        def fits(m: MentionRef) -> bool:
+            if m.group not in words:
+                words[m.group] = {
+                    w for r in self.index.of_group(m.group) for w in text[r.start : r.end].split()
+                }
+            return any(_same_stem(key, w) for w in words[m.group])
+
+        for m in self.index.all_before(noun.idx, ORG):
+            if fits(m):
+                return m
+        if key in _GENERIC_ORG_NOUNS or noun.lower_ in _GENERIC_ORG_NOUNS:
+            return None
+        for m in self.index.all_after(noun.idx, ORG):
+            if m.start > noun.idx + FORWARD_WINDOW:
+                break
+            if fits(m):
+                return m
+        return None
+
+    def _org_for_noun(self, noun: Token) -> MentionRef | None:
+        """ "the tribunal", "the company": an organization named like the noun, else the last
+        one named as a subject."""
+        return self._named_like(noun) or self._subject_org_before(noun.idx)
+
+    def _issuer(self, tok: Token) -> _Speaker | None:
+        """ "the statement said": who made the statement named just before ("X said in a
+        statement ...", "X issued a statement")."""
+        doc = self.doc
+        floor = tok.sent.start
+        for _ in range(3):
+            if floor > 0:
+                floor = doc[floor - 1].sent.start
+        for t in reversed(doc[floor : tok.i]):
+            if t.lower_ != tok.lower_ or t.pos_ != "NOUN":
+                continue
+            verb = t.head.head if t.head.dep_ == "prep" else t.head
+            if t.dep_ not in ("pobj", "dobj") or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and subjects[0].lower_ != tok.lower_:
+                return self._resolve_token(subjects[0])
+        return None
+
     def _resolve_token(self, tok: Token) -> _Speaker | None:
         """The speaker a subject token stands for."""
         span = (tok.idx, tok.idx + len(tok.text))
@@ -157,15 +250,19 @@ class Attributor:
             label = PERSON if lower in PRONOUNS_PERSON else ORG
             prior = self._antecedent(tok.idx, tok.text, label)
             return _Speaker(span, prior.group) if prior else None
-        # "the company said": the organization named last.
+        # "the company said", "the tribunal ruled": the organization it stands for
         if (
             tok.pos_ == "NOUN"
-            and tok.lower_ in ORG_NOUNS
+            and (tok.lower_ in ORG_NOUNS or tok.lower_ in ORG_HEADS)
             and any(c.lower_ in ("the", "this") for c in tok.lefts)
         ):
-            prior = self._subject_org_before(tok.idx)
+            prior = self._org_for_noun(tok)
             if prior:
                 return _Speaker(span, prior.group)
+        if tok.pos_ == "NOUN" and tok.lower_ in _DOCUMENT_NOUNS:
+            issuer = self._issuer(tok)
+            if issuer:
+                return _Speaker(span, issuer.group, issuer.name_span)
         # "a spokesperson for X", "an analysis from X": a named entity inside the phrase.
         sub = list(tok.subtree)
         lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
@@ -179,15 +276,17 @@ class Attributor:
         inner = inner or self.index.within_label(lo, hi, PERSON) or self.index.within(lo, hi)
         if inner:
             return _Speaker((inner.start, inner.end), inner.group)
-        # "a spokeswoman for the office": the organization that phrase refers back to
+        # "a spokeswoman for the office", "a council spokesman": the organization that
+        # phrase refers back to
         if tok.pos_ == "NOUN" and tok.lower_ in TITLE_WORDS:
-            for t in sub[1:]:
-                if (
-                    t.pos_ == "NOUN"
-                    and t.lower_ in ORG_NOUNS
-                    and any(c.lower_ == "the" for c in t.lefts)
+            for t in sub:
+                if t.pos_ != "NOUN" or not (t.lower_ in ORG_NOUNS or t.lower_ in ORG_HEADS):
+                    continue
+                if t.i != tok.i and (
+                    any(c.lower_ == "the" for c in t.lefts)
+                    or (t.dep_ == "compound" and t.head.i == tok.i)
                 ):
-                    prior = self._subject_org_before(t.idx)
+                    prior = self._org_for_noun(t)
                     if prior:
                         return _Speaker(span, prior.group)
         if tok.pos_ == "PROPN":
@@ -240,7 +339,8 @@ class Attributor:
                 and verb.dep_ in ("conj", "xcomp", "advcl")
                 and verb.head.pos_ == "VERB"
             ):
-                subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+                owner = _participle_owner(verb) or verb.head
+                subjects = [c for c in owner.children if c.dep_ == "nsubj"]
             subjects = [s for s in subjects if not self._inside_quote(s.idx)]
             if not subjects:
                 continue

@@ -70,6 +70,19 @@ class MentionIndex:
                 yield m
             i -= 1
 
+    def all_after(self, pos: int, label: str) -> Iterator[MentionRef]:
+        """Usable mentions with ``label`` starting at or after ``pos``, the nearest first."""
+        i = bisect.bisect_left(self._starts, pos)
+        while i < len(self._mentions):
+            m = self._mentions[i]
+            if m.label == label and self._usable(m):
+                yield m
+            i += 1
+
+    def of_group(self, group: int) -> list[MentionRef]:
+        """Every mention of one entity group, in text order."""
+        return [m for m in self._mentions if m.group == group]
+
     def nearest(self, start: int, end: int, pos: int) -> MentionRef | None:
         """The usable mention inside [start, end) closest to ``pos``: in "X chairman Y
         said", the name next to the verb is its subject, not the first name of the window."""

@@ -111,3 +111,13 @@ def test_the_statement_said_is_its_issuer(run: Run) -> None:
         "will resume work as soon as possible », the statement said."
     )
     assert said(x)["The company will coo"] == "Halvorsen Shipping Company"
+
+
+def test_an_unnamed_court_is_not_the_last_company(run: Run) -> None:
+    x = run(
+        "Brightwater Ports lost its case on Monday. The court said the contract was "
+        '"void from the very first day."\n\n'
+        "Brightwater Ports said profits rose. Later the company said the outlook was "
+        '"brighter than at any time since 2019." The Orkney Shipping Company was not affected.'
+    )
+    assert said(x) == {"brighter than at any": "Brightwater Ports"}

@@ -205,9 +205,13 @@ class Attributor:
         return None
 
     def _org_for_noun(self, noun: Token) -> MentionRef | None:
-        """ "the tribunal", "the company": an organization named like the noun, else the last
-        one named as a subject."""
-        return self._named_like(noun) or self._subject_org_before(noun.idx)
+        """ "the tribunal", "the company": an organization named like the noun, else (for a
+        noun that describes organizations, not "the court" or "the police", which may be
+        ones the text never names) the last one named as a subject."""
+        named = self._named_like(noun)
+        if named is not None or noun.lower_ not in ORG_NOUNS:
+            return named
+        return self._subject_org_before(noun.idx)
 
     def _issuer(self, tok: Token) -> _Speaker | None:
         """ "the statement said": who made the statement named just before ("X said in a

@@ -106,3 +106,17 @@ def test_a_paragraph_beginning_share_prices_keeps_its_quote_and_names(run) -> No
     )
     assert [(s.name, len(s.quotes)) for s in x.speakers] == [("Helen Marsh", 1)]
     assert {"Financial Conduct Authority", "Caldwell Brooks"} <= {o.name for o in x.organizations}
+
+
+def test_a_copyright_footer_names_its_holder_a_sentence_does_not(run) -> None:  # type: ignore[no-untyped-def]
+    assert classify_line("Copyright Coastal Wire Service. Republished with permission.") == (
+        BOILERPLATE
+    )
+    x = run(
+        "Studio sues streamer\n\nCopyright lawyers for Vexa Studios said the claim against "
+        "Northwind Media was baseless. “We will win,” said Dana Hale, a partner at Morrow & "
+        "Pike.\n\nCopyright Harbour Wire Service. Republished with permission."
+    )
+    orgs = {o.name for o in x.organizations}
+    assert {"Vexa Studios", "Morrow & Pike"} <= orgs
+    assert not any("Harbour" in name for name in orgs)

@@ -36,7 +36,7 @@ _LINE_CHROME_RE = re.compile(
       | by\ [\w.\- ]{1,40}$ | write\ to\ | contact\ (?:the\ )?(?:author|reporter|writer)
       | follow\ (?:us|me)\b | sign\ (?:up|in)\b | subscribe\b | log\ ?in\b
       | advertisement$
-      | copyright\s*(?:©|\(c\)|\d{4}) | © | all\ rights\ reserved
+      | copyright\s*(?:©|\(c\)|\d{4}|(?-i:[A-Z])) | © | all\ rights\ reserved
       | privacy\ (?:policy|notice|settings|&\ cookies)
       | terms\ (?:of\ (?:use|service)|&\ conditions)
       | home\s*[»>›/|] | skip\ to\b | menu$ | search$ | \#\w+\#?$
@@ -47,7 +47,8 @@ _LINE_CHROME_RE = re.compile(
 """Chrome that the loader's paragraph rules (:func:`is_boilerplate`) may leave inside a longer
 block of copied text: credits, labelled lines ("Photo: ..."), bylines, legal footers. Every
 alternative needs a label, a structure or a whole line: a sentence that merely begins with
-"Share", "Privacy", "Credit" or "Phone" ("Share prices fell...") is news, not chrome."""
+"Share", "Privacy", "Credit" or "Phone" ("Share prices fell...") is news, not chrome, and so is
+"Copyright lawyers said..." (a footer names its holder: "Copyright Coastal Wire Service")."""
 LINE_CHROME_WORDS = 25
 """Longer lines are never chrome by :data:`_LINE_CHROME_RE`: site furniture is short."""
 _CREDIT_RE = re.compile(

@@ -182,15 +182,13 @@ _CAPTION_CREDIT_RE = re.compile(
     r"(?:[ \t]+credit)?(?:[ \t]*:|[ \t]+by)[ \t]+([^()\n:]{2,80}?)[ \t]*(?:\)|$)"
 )
 """'(Image: Tom Reese)', 'Photo: Ana Lima/Agency', 'Picture by Ana Lima' under a caption."""
-_COPYRIGHT_LINE_RE = re.compile(r"(?im)^[ \t]*(?:copyright\b|©|\(c\)).*$")
 
 
 def caption_credits(text: str) -> list[tuple[int, int]]:
-    """Who took a photo, as a caption credits it, and copyright lines ("Copyright X Wire
-    Service"): chrome like a byline, not names the story mentions (a caption's own words are
-    the story's and stay)."""
-    spans = [m.span(1) for m in _CAPTION_CREDIT_RE.finditer(text)]
-    return spans + [m.span() for m in _COPYRIGHT_LINE_RE.finditer(text)]
+    """Who took a photo, as a caption credits it: chrome like a byline, not a name the story
+    mentions (a caption's own words are the story's and stay). Copyright footers are whole
+    chrome lines, found by the layout (:mod:`layout`)."""
+    return [m.span(1) for m in _CAPTION_CREDIT_RE.finditer(text)]
 
 
 def place_spans(doc: Doc) -> list[tuple[int, int]]:

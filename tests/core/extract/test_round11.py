@@ -121,3 +121,19 @@ def test_an_unnamed_court_is_not_the_last_company(run: Run) -> None:
         '"brighter than at any time since 2019." The Orkney Shipping Company was not affected.'
     )
     assert said(x) == {"brighter than at any": "Brightwater Ports"}
+
+
+def test_a_union_spokesman_is_the_union_named_before_never_a_guess(run: Run) -> None:
+    """"a union spokesman" stands for a body named like it ("the Ferrymen's union", where the
+    kind of body follows the name); with no such body it stays unattributed rather than going
+    to the last organization named."""
+    x = run(
+        "Ferry strike\n\nThe FWA union called the strike after talks with Solent Link failed. "
+        "“We had no choice,” a union spokesman said."
+    )
+    assert said(x) == {"We had no choice": "FWA"}
+    y = run(
+        "Ferry strike\n\nTalks with Solent Link failed on Monday. “We had no choice,” a union "
+        "spokesman said."
+    )
+    assert said(y) == {}

@@ -187,10 +187,14 @@ class Attributor:
 
         def fits(m: MentionRef) -> bool:
             if m.group not in words:
+                # the name's own words, and the word right after a mention of it: "the RMT
+                # union", "the Unite union" name the kind of body after the name
                 words[m.group] = {
-                    w for r in self.index.of_group(m.group) for w in text[r.start : r.end].split()
+                    w
+                    for r in self.index.of_group(m.group)
+                    for w in (*text[r.start : r.end].split(), *text[r.end : r.end + 40].split()[:1])
                 }
-            return any(_same_stem(key, w) for w in words[m.group])
+            return any(_same_stem(key, w.strip(".,;:'’\"”)")) for w in words[m.group])
 
         for m in self.index.all_before(noun.idx, ORG):
             if fits(m):
@@ -286,13 +290,18 @@ class Attributor:
             for t in sub:
                 if t.pos_ != "NOUN" or not (t.lower_ in ORG_NOUNS or t.lower_ in ORG_HEADS):
                     continue
-                if t.i != tok.i and (
-                    any(c.lower_ == "the" for c in t.lefts)
-                    or (t.dep_ == "compound" and t.head.i == tok.i)
-                ):
+                if t.i == tok.i:
+                    continue
+                if any(c.lower_ == "the" for c in t.lefts):
                     prior = self._org_for_noun(t)
-                    if prior:
-                        return _Speaker(span, prior.group)
+                elif t.dep_ == "compound" and t.head.i == tok.i:
+                    # "a union spokesman": only a body named like it; there may be several
+                    # unions, hospitals or councils, and the last one named is a guess
+                    prior = self._named_like(t)
+                else:
+                    continue
+                if prior:
+                    return _Speaker(span, prior.group)
         if tok.pos_ == "PROPN":
             run = name_run(tok)
             if run:

@@ -137,3 +137,27 @@ def test_a_union_spokesman_is_the_union_named_before_never_a_guess(run: Run) -> 
         "spokesman said."
     )
     assert said(y) == {}
+
+
+def test_common_job_titles_before_a_name_are_not_part_of_it(run: Run) -> None:
+    x = run(
+        "School inspected\n\nThe inspectors rated Brookfield Academy as good. Headteacher Ruth "
+        "Ellery said: “We are proud of every pupil.” Coroner Alan Pike will open an inquest, and "
+        "Paediatrician Nadia Korr said the ward needed more staff."
+    )
+    assert {"Ruth Ellery", "Alan Pike", "Nadia Korr"} <= names(x.people)
+    assert not any(n.split()[0] in ("Headteacher", "Coroner", "Paediatrician")
+                   for n in names(x.people))
+
+
+def test_a_title_opening_a_body_name_and_a_lone_legal_suffix(run: Run) -> None:
+    """A job title before a full name makes a person, but not before a body's name ("General
+    Motors", "Designer Brands Inc"); "Inc" alone is never an organization."""
+    x = run(
+        "Retail results\n\nDesigner Brands Inc reported higher sales on Monday. General Motors "
+        "also gained, and Pilot Capital Group sold its stake."
+    )
+    assert {"Designer Brands Inc", "General Motors", "Pilot Capital Group"} <= names(
+        x.organizations
+    )
+    assert "Inc" not in names(x.organizations) and not names(x.people)

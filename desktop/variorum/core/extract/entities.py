@@ -34,10 +34,12 @@ from variorum.core.extract.orgcontext import (
 )
 from variorum.core.extract.places import caption_credits, dateline_credits, place_spans
 from variorum.core.extract.vocab import (
+    COMPANY_SUFFIXES,
     DESCRIPTOR_NOUNS,
     EVENT_HEADS,
     FALSE_ENTITY_WORDS,
     HONORIFICS,
+    LEGAL_SUFFIXES,
     NAME_PARTICLES,
     ORG_HEADS,
     ROLE_WORDS,
@@ -205,18 +207,34 @@ def _object_of_place_preposition(ent: Span) -> bool:
     return root.dep_ in ("appos", "compound") and root.head.ent_type_ in _PLACE_LABELS
 
 
+_ORG_OPENING_TITLES = frozenset({"general", "state", "foreign", "justice", "prime", "united"})
+"""Title words that also open names of bodies ("General Motors", "State Department")."""
+
+
 def _addressed_person(ent: Span) -> bool:
-    """ "Mrs Justice Imogen Pellew", "Dr Lena Ostrova": a form of address, any further title
-    words, then one to three capitalised proper nouns. Only people are addressed so; the model
-    sometimes reads the title ("Justice") as a body's name."""
+    """ "Mrs Justice Imogen Pellew", "Dr Lena Ostrova", "Paediatrician Nadia Korr": a form of
+    address (then one to three capitalised proper nouns) or a job title (then a full name of
+    two or three), with any further title words between. Only people are named so; the model
+    sometimes reads the title as part of a body's name."""
     words = [t for t in ent if not t.is_space]
-    if len(words) < 2 or words[0].lower_ not in HONORIFICS:
+    if len(words) < 2:
+        return False
+    first = words[0].lower_
+    if first in HONORIFICS:
+        shortest = 1
+    elif first in TITLE_WORDS and first not in _ORG_OPENING_TITLES:
+        shortest = 2  # "Coroner Pike" could be a firm; "Coroner Alan Pike" is a person
+    else:
         return False
     rest = words[1:]
     while rest and rest[0].lower_ in TITLE_WORDS:
         rest = rest[1:]
-    return 0 < len(rest) <= 3 and all(
-        t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORG_HEADS for t in rest
+    return shortest <= len(rest) <= 3 and all(
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and t.lower_ not in ORG_HEADS
+        and t.lower_ not in COMPANY_SUFFIXES  # "Designer Brands Inc", "Pilot Capital Group"
+        for t in rest
     )
 
 
@@ -231,6 +249,8 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
         kind = layout.kind_at(start)
         if kind == BOILERPLATE or any(cs <= start < ce for cs, ce in credits):
             return  # site chrome, or the agency credit of a dateline ("PARIS (Reuters) -")
+        if text[start:end].lower() in LEGAL_SUFFIXES:
+            return  # "Inc" or "Ltd" cut off a name by a context rule: not a name
         cand = by_span.get((start, end))
         if cand is None:
             cand = Candidate(start, end, text[start:end], defaultdict(float), kind)

@@ -57,7 +57,13 @@ TITLE_WORDS = _words(
     constable activist campaigner author novelist writer poet singer actor actress chef
     artist photographer historian physicist chemist biologist geologist glaciologist
     hydrologist epidemiologist virologist lecturer student strategist trader banker
-    envoy mediator negotiator trustee cllr cllr.
+    envoy mediator negotiator trustee cllr cllr. headteacher headmaster headmistress principal
+    rector chaplain imam rabbi priest archbishop cardinal admiral commander brigadier
+    firefighter paramedic consultant architect designer treasurer registrar auditor prosecutor
+    magistrate coroner ombudsman midwife pharmacist dentist veterinarian psychologist
+    psychiatrist paediatrician pediatrician cardiologist oncologist meteorologist forecaster
+    astronomer archaeologist curator librarian director-general secretary-general boss owner
+    landlord
     """
 )
 """Words that precede a name as a title or role ("OpenAI CEO Sam Altman", "Professor X",

@@ -161,3 +161,29 @@ def test_a_title_opening_a_body_name_and_a_lone_legal_suffix(run: Run) -> None:
         x.organizations
     )
     assert "Inc" not in names(x.organizations) and not names(x.people)
+
+
+def test_a_role_only_people_have_before_a_name(run: Run) -> None:
+    """ "lead author X said": X is a person even where the model calls the name a body, and
+    speaks even where the parser splits "lead author X" into two subjects."""
+    x = run(
+        "Science\n\nResearchers at the University of Cape Town and the Max Planck Institute "
+        "for Chemistry published the study. \"The results surprised us,\" lead author Thabo "
+        "Nkosi said."
+    )
+    assert said(x) == {"The results surprise": "Thabo Nkosi"}
+    assert "Thabo Nkosi" in names(x.people) and "Thabo Nkosi" not in names(x.organizations)
+    y = run(
+        "Study published\n\nResearchers at the University of Tarnow published the study. “The "
+        "results surprised us,” lead author Tomas Wrede said. Its partner Helix Biologics paid."
+    )
+    assert said(y) == {"The results surprise": "Tomas Wrede"}
+
+
+def test_a_first_name_the_model_cut_from_its_surname(run: Run) -> None:
+    x = run(
+        "Tennis\n\nAnna Kovac beat Lena Smit 6-4, 6-3. “I played my best tennis,” Kovac said. "
+        "Smit said she was “tired after a long week”."
+    )
+    assert {"Anna Kovac", "Lena Smit"} <= names(x.people) and "Lena" not in names(x.people)
+    assert said(x)["tired after a long w"] == "Lena Smit"

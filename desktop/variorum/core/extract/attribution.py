@@ -357,7 +357,11 @@ class Attributor:
             subjects = [s for s in subjects if not self._inside_quote(s.idx)]
             if not subjects:
                 continue
-            speaker = self._resolve_token(subjects[0])
+            # the parser sometimes splits "lead author Tomas Wrede" into two subjects: the
+            # first that stands for someone speaks
+            speaker = next(
+                (sp for sp in map(self._resolve_token, subjects) if sp is not None), None
+            )
             if speaker is None:
                 verbs = {v.i for _, v in candidates}
                 if any(a.i in verbs for a in verb.ancestors):

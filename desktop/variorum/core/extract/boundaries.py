@@ -17,6 +17,7 @@ from variorum.core.extract.vocab import (
     NAME_PARTICLES,
     ORG_HEADS,
     ORG_NOUNS,
+    PERSON_ROLES,
     TITLE_WORDS,
 )
 
@@ -106,4 +107,47 @@ def merges_pieces(text: str, span: tuple[int, int], pieces: list[tuple[int, int]
     return bool(extra) and all(
         w[:1].isupper() and w.lower() not in TITLE_WORDS and w.lower() not in _DESCRIPTIVE
         for w in extra
+    )
+
+
+def with_surname(ent: Span) -> Span:
+    """ "Lena Smit" where the model found only "Lena": a one-word person followed, in the same
+    sentence and with nothing between, by a capitalised proper noun that no entity claims."""
+    from spacy.tokens import Span as SpacySpan
+
+    doc = ent.doc
+    if len(ent) != 1 or ent.end >= len(doc) or ent[0].whitespace_ != " ":
+        return ent
+    nxt = doc[ent.end]
+    if (
+        nxt.pos_ != "PROPN"
+        or not nxt.text[:1].isupper()
+        or not nxt.is_alpha
+        or nxt.ent_type_
+        or nxt.is_sent_start
+        or nxt.lower_ in TITLE_WORDS
+        or nxt.lower_ in ORG_HEADS
+    ):
+        return ent
+    return SpacySpan(doc, ent.start, ent.end + 1, label=ent.label_)
+
+
+def after_person_role(ent: Span) -> bool:
+    """ "lead author Thabo Nkosi", which the model calls an organization: a full name of two or
+    three proper nouns right after a role only people have, written in lower case."""
+    doc = ent.doc
+    if ent.start == 0 or not 2 <= len(ent) <= 3:
+        return False
+    role = doc[ent.start - 1]
+    return (
+        role.text.islower()
+        and role.lower_ in PERSON_ROLES
+        and all(
+            t.pos_ == "PROPN"
+            and t.is_alpha
+            and t.text[:1].isupper()
+            and t.lower_ not in ORG_HEADS
+            and t.lower_ not in ORG_NOUNS
+            for t in ent
+        )
     )

@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING
 
 from variorum.core.extract.boundaries import (
     NAME_LINKS,
+    after_person_role,
     has_org_head,
     is_place_compound,
     last_line,
     merges_pieces,
     with_leading_names,
+    with_surname,
 )
 from variorum.core.extract.data import ORG, PERSON
 from variorum.core.extract.layout import BODY, BOILERPLATE, HEADING, Layout
@@ -321,9 +323,11 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
                 continue
         if ent.label_ not in (PERSON, ORG):
             continue
-        if ent.label_ == ORG and _addressed_person(ent):
+        if ent.label_ == ORG and (_addressed_person(ent) or after_person_role(ent)):
             add_model(ent, PERSON)  # "Mrs Justice Imogen Pellew": a judge, not a body
             continue
+        if ent.label_ == PERSON:
+            ent = with_surname(ent)  # "Lena Smit", of which the model found "Lena"
         if ent.label_ == ORG and ent[-1].lower_ in EVENT_HEADS:
             continue  # "AI Safety Summit", "Paris Motor Show": events, not organizations
         portfolio_holder = _after_portfolio(ent)

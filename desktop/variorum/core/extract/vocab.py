@@ -69,6 +69,20 @@ TITLE_WORDS = _words(
 """Words that precede a name as a title or role ("OpenAI CEO Sam Altman", "Professor X",
 "Striker X" at the start of a sentence, where the model takes the role into the name)."""
 
+PERSON_ROLES = _words(
+    """
+    author co-author professor nurse doctor surgeon teacher lawyer barrister solicitor engineer
+    farmer fisherman detective constable activist campaigner novelist writer poet singer actor
+    actress chef photographer historian physicist chemist biologist geologist scientist
+    researcher economist spokesman spokeswoman spokesperson coach striker midfielder defender
+    goalkeeper winger referee skipper captain mayor senator governor judge minister headteacher
+    headmaster headmistress coroner paediatrician pediatrician psychologist psychiatrist
+    midwife pharmacist dentist firefighter paramedic archbishop bishop priest rabbi imam
+    """
+)
+"""Roles only a person has ("lead author X", "striker X"); not "partner", "owner", "leader"
+or "founder", which companies are called too."""
+
 HONORIFICS = _words("mr mr. mrs mrs. ms ms. miss dr dr. sir dame cllr cllr. councillor councilor")
 """Forms of address only people have: a name they open is a person's, whatever else follows
 ("Mrs Justice X", which the model calls an organization)."""

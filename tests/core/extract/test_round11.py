@@ -187,3 +187,14 @@ def test_a_first_name_the_model_cut_from_its_surname(run: Run) -> None:
     )
     assert {"Anna Kovac", "Lena Smit"} <= names(x.people) and "Lena" not in names(x.people)
     assert said(x)["tired after a long w"] == "Lena Smit"
+
+
+def test_which_speaks_of_a_body_and_a_resident_of_a_place(run: Run) -> None:
+    x = run(
+        "Launch delayed\n\nThe agency delayed the launch. “Safety comes first,” said Dana "
+        "Whitfield, a spokeswoman. Vantor Aerospace, which builds the rocket, did not "
+        "respond. “The water rose fast,” said Rosa Lima, a resident of Porto Alegre."
+    )
+    assert "Vantor Aerospace" in names(x.organizations)  # the model reads a person
+    assert "Porto Alegre" not in names(x.people) | names(x.organizations)
+    assert {"Dana Whitfield", "Rosa Lima"} <= names(x.people)

@@ -240,6 +240,18 @@ def _addressed_person(ent: Span) -> bool:
     )
 
 
+def _followed_by_which(ent: Span) -> bool:
+    """ "SpaceX, which builds the rocket": a relative clause opened by "which" speaks of a
+    thing or a body; a person would be "who"."""
+    doc = ent.doc
+    return (
+        ent.end + 1 < len(doc)
+        and doc[ent.end].text == ","
+        and doc[ent.end + 1].lower_ == "which"
+        and doc[ent.end + 1].head.dep_ == "relcl"
+    )
+
+
 def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
     """Mentions from the model and from context rules, merged by span."""
     by_span: dict[tuple[int, int], Candidate] = {}
@@ -325,6 +337,9 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             continue
         if ent.label_ == ORG and (_addressed_person(ent) or after_person_role(ent)):
             add_model(ent, PERSON)  # "Mrs Justice Imogen Pellew": a judge, not a body
+            continue
+        if ent.label_ == PERSON and _followed_by_which(ent):
+            add_model(ent, ORG)  # "SpaceX, which builds the rocket": people are "who"
             continue
         if ent.label_ == PERSON:
             ent = with_surname(ent)  # "Lena Smit", of which the model found "Lena"

@@ -220,10 +220,13 @@ town ("a retired nurse from X")."""
 PLACE_NOUNS = _words(
     """
     province village town city region county district municipality island state prefecture
-    suburb port capital borough parish canton oblast republic kingdom emirate
+    suburb port capital borough parish canton oblast republic kingdom emirate resident
+    residents native natives citizen citizens outskirts suburbs streets centre center mayor
+    governor
     """
 )
-"""Nouns whose "of X" names a place ("the northern province of X", "the village of X")."""
+"""Nouns whose "of X" names a place ("the northern province of X", "the village of X", "a
+resident of X", "the mayor of X")."""
 
 POST_ORG_NOUNS = _words(
     """

@@ -198,3 +198,17 @@ def test_which_speaks_of_a_body_and_a_resident_of_a_place(run: Run) -> None:
     assert "Vantor Aerospace" in names(x.organizations)  # the model reads a person
     assert "Porto Alegre" not in names(x.people) | names(x.organizations)
     assert {"Dana Whitfield", "Rosa Lima"} <= names(x.people)
+
+
+def test_quotes_after_a_colon_a_title_and_a_one_word_reply(run: Run) -> None:
+    x = run(
+        "Mine closes\n\nMining minister Peter Okafor was blunt: “The licence is gone.”\n\n"
+        "“Rates will stay high,” said Central Bank governor Ana Costa.\n\n"
+        "“Taxes must rise,” said Sara Kim. “Nonsense,” replied Tom Wells, her opponent."
+    )
+    assert said(x) == {
+        "The licence is gone.": "Peter Okafor",
+        "Rates will stay high": "Ana Costa",
+        "Taxes must rise": "Sara Kim",
+        "Nonsense": "Tom Wells",
+    }

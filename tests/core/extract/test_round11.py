@@ -212,3 +212,15 @@ def test_quotes_after_a_colon_a_title_and_a_one_word_reply(run: Run) -> None:
         "Taxes must rise": "Sara Kim",
         "Nonsense": "Tom Wells",
     }
+
+
+def test_products_laws_and_trade_shows_are_not_organizations(run: Run) -> None:
+    x = run(
+        "Chips\n\nVeltrix chief executive Mara Lind said demand for its Quasar chips was "
+        "“insane”. She spoke at the Techspo trade show in Taipei. Rival Sunmoon unveiled "
+        "Orion 5.0 on Thursday, days after the European Commission opened an inquiry under "
+        "the Digital Services Act."
+    )
+    orgs = names(x.organizations)
+    assert {"Sunmoon", "European Commission"} <= orgs
+    assert not orgs & {"Quasar", "Techspo", "Orion", "Digital Services Act", "Act"}

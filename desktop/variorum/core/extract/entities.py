@@ -41,6 +41,7 @@ from variorum.core.extract.vocab import (
     EVENT_HEADS,
     FALSE_ENTITY_WORDS,
     HONORIFICS,
+    LAW_HEADS,
     LEGAL_SUFFIXES,
     NAME_PARTICLES,
     ORG_HEADS,
@@ -265,6 +266,8 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             return  # site chrome, or the agency credit of a dateline ("PARIS (Reuters) -")
         if text[start:end].lower() in LEGAL_SUFFIXES:
             return  # "Inc" or "Ltd" cut off a name by a context rule: not a name
+        if label == ORG and text[start:end].split()[-1].lower() in LAW_HEADS:
+            return  # "the Digital Services Act", "the Paris Agreement": laws, not bodies
         cand = by_span.get((start, end))
         if cand is None:
             cand = Candidate(start, end, text[start:end], defaultdict(float), kind)
@@ -343,8 +346,11 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             continue
         if ent.label_ == PERSON:
             ent = with_surname(ent)  # "Lena Smit", of which the model found "Lena"
-        if ent.label_ == ORG and ent[-1].lower_ in EVENT_HEADS:
-            continue  # "AI Safety Summit", "Paris Motor Show": events, not organizations
+        if ent.label_ == ORG and (
+            ent[-1].lower_ in EVENT_HEADS
+            or (ent.root.dep_ == "compound" and ent.root.head.lower_ in EVENT_HEADS)
+        ):
+            continue  # "AI Safety Summit", "the Computex trade show": events, not bodies
         portfolio_holder = _after_portfolio(ent)
         if portfolio_holder is not None:
             add_model(portfolio_holder, PERSON)

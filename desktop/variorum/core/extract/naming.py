@@ -55,6 +55,9 @@ def named_things(doc: Doc) -> list[tuple[int, int, str]]:
             run = name_run(tok)
             if run:
                 found.append((*run, PRODUCT))
+        product = _product_line(tok)
+        if product is not None:
+            found.append((*product, PRODUCT))
         if tok.lower_ not in _NAMING_VERBS or tok.dep_ != "acl":
             continue
         label = _described_by(tok)
@@ -66,3 +69,29 @@ def named_things(doc: Doc) -> list[tuple[int, int, str]]:
                 if run:
                     found.append((*run, label))
     return found
+
+
+_VERSION_RE = re.compile(r"\d+(?:\.\d+)+|v\d+(?:\.\d+)*")
+
+
+def _product_line(tok: Token) -> tuple[int, int] | None:
+    """The name run ending at ``tok`` when it names a product line: "its Blackwell chips"
+    (a name modifying a product noun that a company owns; "Nvidia chips" alone may be the
+    company's), or "Ernie 5.0" (a name with a version number)."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return None
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and _VERSION_RE.fullmatch(nxt.text):
+        return name_run(tok)
+    head = tok.head
+    if (
+        tok.dep_ in ("compound", "amod", "nmod")
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in PRODUCT_NOUNS
+        and head.i == tok.i + 1
+        and any(c.dep_ == "poss" for c in head.children)
+    ):
+        return name_run(tok)
+    return None
+

@@ -149,6 +149,10 @@ EVENT_HEADS = _words(
 )
 """Last words of event names, which the model often labels as organizations."""
 
+LAW_HEADS = _words("act acts law bill directive regulation treaty accord agreement charter")
+"""Last words of laws and treaties ("Digital Services Act", "Paris Agreement"), which the model
+often labels as organizations."""
+
 CONCEPT_HEADS = _words(
     """
     index act bill law treaty agreement accord protocol plan programme program scheme

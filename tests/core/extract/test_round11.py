@@ -224,3 +224,12 @@ def test_products_laws_and_trade_shows_are_not_organizations(run: Run) -> None:
     orgs = names(x.organizations)
     assert {"Sunmoon", "European Commission"} <= orgs
     assert not orgs & {"Quasar", "Techspo", "Orion", "Digital Services Act", "Act"}
+
+
+def test_letters_after_a_name_are_not_an_organization(run: Run) -> None:
+    x = run(
+        "Sentenced\n\nA man was jailed for life at Hallam Crown Court on Friday. Judge Piers "
+        "Ashdown KC said the attack was “cowardly”. Local MP Jane Hale said she was relieved."
+    )
+    assert said(x) == {"cowardly": "Piers Ashdown"}
+    assert not names(x.organizations) & {"KC", "MP"}

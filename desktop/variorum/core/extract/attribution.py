@@ -25,6 +25,7 @@ from variorum.core.extract.quotes import QuoteSpan
 from variorum.core.extract.vocab import (
     ORG_HEADS,
     ORG_NOUNS,
+    POST_NOMINALS,
     PRONOUNS_ORG,
     PRONOUNS_PERSON,
     SPEECH_VERB_FORMS,
@@ -238,6 +239,8 @@ class Attributor:
 
     def _resolve_token(self, tok: Token) -> _Speaker | None:
         """The speaker a subject token stands for."""
+        if tok.lower_ in POST_NOMINALS and tok.i > 0 and self.doc[tok.i - 1].pos_ == "PROPN":
+            tok = self.doc[tok.i - 1]  # "Judge Guy Kearl KC said": the name before the letters
         span = (tok.idx, tok.idx + len(tok.text))
         found = self.index.at(*span)
         if found:

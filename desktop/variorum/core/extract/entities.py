@@ -45,6 +45,7 @@ from variorum.core.extract.vocab import (
     LEGAL_SUFFIXES,
     NAME_PARTICLES,
     ORG_HEADS,
+    POST_NOMINALS,
     ROLE_WORDS,
     SETTLEMENT_WORDS,
     TITLE_WORDS,
@@ -131,8 +132,12 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
         if _particles_then_name(tokens):
             break  # "de la Vega": the particles belong to the surname
         tokens = tokens[1:]
-    while tokens and (tokens[-1].lower_ in _TRAILING_DROP or tokens[-1].is_punct):
-        tokens = tokens[:-1]
+    while tokens and (
+        tokens[-1].lower_ in _TRAILING_DROP
+        or tokens[-1].is_punct
+        or (label == PERSON and len(tokens) > 1 and tokens[-1].lower_ in POST_NOMINALS)
+    ):
+        tokens = tokens[:-1]  # "Ashdown KC", "Jane Hale MP": the letters are not the name
     if (
         len(tokens) > 1
         and tokens[0].is_sent_start
@@ -264,8 +269,8 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
         kind = layout.kind_at(start)
         if kind == BOILERPLATE or any(cs <= start < ce for cs, ce in credits):
             return  # site chrome, or the agency credit of a dateline ("PARIS (Reuters) -")
-        if text[start:end].lower() in LEGAL_SUFFIXES:
-            return  # "Inc" or "Ltd" cut off a name by a context rule: not a name
+        if text[start:end].lower() in LEGAL_SUFFIXES or text[start:end].lower() in POST_NOMINALS:
+            return  # "Inc" cut off a company's name, "KC" after a barrister's: not names
         if label == ORG and text[start:end].split()[-1].lower() in LAW_HEADS:
             return  # "the Digital Services Act", "the Paris Agreement": laws, not bodies
         cand = by_span.get((start, end))

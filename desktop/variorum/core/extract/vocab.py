@@ -149,6 +149,10 @@ EVENT_HEADS = _words(
 )
 """Last words of event names, which the model often labels as organizations."""
 
+POST_NOMINALS = _words("kc qc sc mp msp mla mep obe mbe cbe kbe dbe frs jr jr. sr sr.")
+"""Letters after a name ("Guy Kearl KC", "Jane Hale MP"): part of how the person is named, never
+an organization of their own."""
+
 LAW_HEADS = _words("act acts law bill directive regulation treaty accord agreement charter")
 """Last words of laws and treaties ("Digital Services Act", "Paris Agreement"), which the model
 often labels as organizations."""

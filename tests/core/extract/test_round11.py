@@ -233,3 +233,11 @@ def test_letters_after_a_name_are_not_an_organization(run: Run) -> None:
     )
     assert said(x) == {"cowardly": "Piers Ashdown"}
     assert not names(x.organizations) & {"KC", "MP"}
+
+
+def test_a_newspaper_the_model_calls_a_place_and_a_body_with_a_spokesperson(run: Run) -> None:
+    x = run(
+        "Layoffs\n\nAccording to a report by the Eastern Morning Post, Veltrix plans to cut "
+        "a tenth of its staff. A Veltrix spokesperson declined to comment."
+    )
+    assert {"Eastern Morning Post", "Veltrix"} <= names(x.organizations)

@@ -64,9 +64,11 @@ PLACE_MODEL_WEIGHT = 1.01
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BODY_HEADS = frozenset(
     {"police", "council", "authority", "university", "college", "commission", "ministry"}
+    | {"post", "times", "journal", "herald", "gazette", "tribune", "telegraph", "chronicle"}
 )
 """Last words that make a "place" the model found a public body ("West Yorkshire Police");
-a stricter list than ORG_HEADS, whose "bank" would turn the West Bank into a bank."""
+a stricter list than ORG_HEADS, whose "bank" would turn the West Bank into a bank. Newspapers
+end in a few words of their own ("the South China Morning Post", "The Straits Times")."""
 PERSON_CONTEXT_WEIGHT = 2.0
 """What the context says ("chip maker X", "X Y, a harbour pilot") outweighs a model vote."""
 

@@ -124,8 +124,9 @@ def _before_org_noun(tok: Token) -> tuple[int, int] | None:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is None or nxt.lower_ not in POST_ORG_NOUNS or not nxt.text.islower():
         return None
-    if tok.ent_type_ in _NOT_ORG_TYPES or tok.ent_type_ == "GPE":
-        return None  # "the Ohio group": where the body is, not its name
+    spokes = nxt.lower_ in ("spokesman", "spokeswoman", "spokesperson")
+    if tok.ent_type_ in _NOT_ORG_TYPES or (tok.ent_type_ == "GPE" and not spokes):
+        return None  # "the Ohio group": where the body is; but "a Kremlin spokesman" speaks for one
     first = tok.i
     while first > 0 and _is_name_token(doc[first - 1]):
         first -= 1

@@ -239,11 +239,13 @@ resident of X", "the mayor of X")."""
 POST_ORG_NOUNS = _words(
     """
     movement party alliance coalition consortium foundation federation union network group
+    spokesman spokeswoman spokesperson
     """
 )
 """Lower-case nouns that, right after a capitalised name, say the name is an organization's
-("whose Patria Nueva movement", "the Green Dawn party"). Not "campaign" or "administration",
-which follow people's names."""
+("whose Patria Nueva movement", "the Green Dawn party", "a Tencent spokesperson": people
+have spokespeople too, but a one-word person's name is left alone). Not "campaign" or
+"administration", which follow people's names."""
 
 PLACE_FEATURE_NOUNS = _words(
     """

@@ -241,3 +241,11 @@ def test_a_newspaper_the_model_calls_a_place_and_a_body_with_a_spokesperson(run:
         "a tenth of its staff. A Veltrix spokesperson declined to comment."
     )
     assert {"Eastern Morning Post", "Veltrix"} <= names(x.organizations)
+
+
+def test_a_name_before_founder_is_an_organization(run: Run) -> None:
+    x = run(
+        "Orders\n\nBrightwave founder Lin Hao wrote on Weibo that the car had 50,000 orders. "
+        "Brightwave shares rose 4 percent."
+    )
+    assert "Brightwave" in names(x.organizations) and "Brightwave" not in names(x.people)

@@ -130,7 +130,10 @@ def _before_org_noun(tok: Token) -> tuple[int, int] | None:
     first = tok.i
     while first > 0 and _is_name_token(doc[first - 1]):
         first -= 1
-    if tok.ent_type_ == "PERSON" and (first == tok.i or nxt.lower_ in ("group", "network")):
+    founded = nxt.lower_ in ("founder", "co-founder", "cofounder")  # no person has a founder
+    if tok.ent_type_ == "PERSON" and not founded and (
+        first == tok.i or nxt.lower_ in ("group", "network")
+    ):
         return None  # "the Sanders movement", "the Smith group": named after a person
     return doc[first].idx, tok.idx + len(tok.text)
 

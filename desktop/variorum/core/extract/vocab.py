@@ -239,7 +239,7 @@ resident of X", "the mayor of X")."""
 POST_ORG_NOUNS = _words(
     """
     movement party alliance coalition consortium foundation federation union network group
-    spokesman spokeswoman spokesperson
+    spokesman spokeswoman spokesperson founder co-founder cofounder
     """
 )
 """Lower-case nouns that, right after a capitalised name, say the name is an organization's

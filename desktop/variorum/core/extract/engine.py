@@ -27,6 +27,7 @@ from variorum.core.extract.layout import BOILERPLATE, Layout, analyse_layout
 from variorum.core.extract.mentions import MentionIndex, MentionRef
 from variorum.core.extract.model import pipeline_label
 from variorum.core.extract.quotes import find_quotes
+from variorum.core.extract.vocab import SPEECH_VERB_FORMS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -79,7 +80,25 @@ def _all_mentions(
                     continue
                 occupied.append((s, e))
                 taken.append(MentionRef(s, e, gi, group.label))
+        if group.label == PERSON and len(full) == 2:
+            # "Lei wrote" for Lei Jun (family name first), "Tom said" for Tom Wells: the first
+            # name alone, but only as the one who speaks, where it cannot be anyone else's
+            speaking = re.compile(
+                r"(?<![\w\-])" + re.escape(full[0]) + r"(?=\s+(?:" + _SPEECH_ALTERNATION + r")\b)"
+            )
+            for found in speaking.finditer(text):
+                s, e = found.span()
+                if layout.kind_at(s) != BOILERPLATE and not any(
+                    os < e and s < oe for os, oe in occupied
+                ):
+                    occupied.append((s, e))
+                    taken.append(MentionRef(s, e, gi, group.label))
     return sorted(taken, key=lambda m: m.start)
+
+
+_SPEECH_ALTERNATION = "|".join(
+    re.escape(v) for v in sorted(SPEECH_VERB_FORMS, key=len, reverse=True) if v.isalpha()
+)
 
 
 def _quote_text(text: str) -> str:

@@ -255,7 +255,7 @@ def test_the_first_of_two_names_as_the_one_who_speaks(run: Run) -> None:
     """Family name first ("Lei wrote" for Lei Jun) or a first name in a profile: the first of a
     two-word name stands for the person only right before a speech verb."""
     x = run(
-        "Orders\n\nBrightwave founder Lin Hao wrote on Weibo that the car had 50,000 orders. "
-        "“Thank you for your trust,” Lin wrote."
+        "Orders\n\nBrightwave founder Lei Tong wrote on Weibo that the car had 50,000 orders. "
+        "“Thank you for your trust,” Lei wrote."
     )
-    assert said(x) == {"Thank you for your t": "Lin Hao"}
+    assert said(x) == {"Thank you for your t": "Lei Tong"}

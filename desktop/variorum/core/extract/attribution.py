@@ -28,6 +28,7 @@ from variorum.core.extract.vocab import (
     POST_NOMINALS,
     PRONOUNS_ORG,
     PRONOUNS_PERSON,
+    SPEECH_VERB_ALTERNATION,
     SPEECH_VERB_FORMS,
     SPEECH_VERBS,
     TITLE_WORDS,
@@ -39,9 +40,7 @@ if TYPE_CHECKING:
 MIN_QUOTE_WORDS = 4
 """Shorter quotes count only with an attributing verb in their sentence (else: scare quotes)."""
 FALLBACK_WINDOW = 80
-_FALLBACK_VERB_RE = re.compile(
-    r"\b(" + "|".join(sorted(SPEECH_VERB_FORMS, key=len, reverse=True)) + r")\b", re.I
-)
+_FALLBACK_VERB_RE = re.compile(r"\b(" + SPEECH_VERB_ALTERNATION + r")\b", re.I)
 _PRONOUN_RE = re.compile(r"\b(he|she|it)\b", re.I)
 FORWARD_WINDOW = 600
 """How far after "the industry regulator said" its name may come ("... The X Regulation

@@ -22,7 +22,7 @@ from variorum.core.extract.vocab import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 NAME_LINKS = frozenset({"of", "for", "and", "&", "de", "the", "on"})
 """Lower-case words inside an organization's name ("Bureau of Meteorology")."""
@@ -142,12 +142,14 @@ def after_person_role(ent: Span) -> bool:
     return (
         role.text.islower()
         and role.lower_ in PERSON_ROLES
-        and all(
-            t.pos_ == "PROPN"
-            and t.is_alpha
-            and t.text[:1].isupper()
-            and t.lower_ not in ORG_HEADS
-            and t.lower_ not in ORG_NOUNS
-            for t in ent
-        )
+        and all(t.is_alpha for t in ent)
+        and looks_like_name_words(ent, not_in=ORG_HEADS | ORG_NOUNS)
+    )
+
+
+def looks_like_name_words(tokens: list[Token] | Span, *, not_in: frozenset[str]) -> bool:
+    """Capitalised proper nouns none of which is a word in ``not_in`` (organization heads,
+    company suffixes): what is left of a person's name after a title or role."""
+    return all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in not_in for t in tokens
     )

@@ -27,7 +27,7 @@ from variorum.core.extract.layout import BOILERPLATE, Layout, analyse_layout
 from variorum.core.extract.mentions import MentionIndex, MentionRef
 from variorum.core.extract.model import pipeline_label
 from variorum.core.extract.quotes import find_quotes
-from variorum.core.extract.vocab import SPEECH_VERB_FORMS
+from variorum.core.extract.vocab import SPEECH_VERB_ALTERNATION
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -65,40 +65,29 @@ def _all_mentions(
     ]
     occupied = sorted((m.start, m.end) for m in taken)
     text = layout.nlp_text
+
+    def claim(pattern: re.Pattern[str], gi: int, label: str) -> None:
+        """Every free match outside site chrome becomes a mention of group ``gi``."""
+        for found in pattern.finditer(text):
+            s, e = found.span()
+            if layout.kind_at(s) == BOILERPLATE or any(os < e and s < oe for os, oe in occupied):
+                continue
+            occupied.append((s, e))
+            taken.append(MentionRef(s, e, gi, label))
+
     for gi, group in enumerate(groups):
         forms = {m.display for m in group.members}
         full = group.canonical.display.split()
         if group.label == PERSON and len(full) >= 2:
             forms.add(full[-1])  # "Wielgosz" for Tomasz Wielgosz, even if the model missed it
         for form in sorted(forms, key=len, reverse=True):
-            pattern = re.compile(r"(?<![\w\-])" + re.escape(form) + r"(?![\w\-])")
-            for found in pattern.finditer(text):
-                s, e = found.span()
-                if layout.kind_at(s) == BOILERPLATE:
-                    continue
-                if any(os < e and s < oe for os, oe in occupied):
-                    continue
-                occupied.append((s, e))
-                taken.append(MentionRef(s, e, gi, group.label))
+            claim(re.compile(r"(?<![\w\-])" + re.escape(form) + r"(?![\w\-])"), gi, group.label)
         if group.label == PERSON and len(full) == 2:
             # "Lei wrote" for Lei Jun (family name first), "Tom said" for Tom Wells: the first
             # name alone, but only as the one who speaks, where it cannot be anyone else's
-            speaking = re.compile(
-                r"(?<![\w\-])" + re.escape(full[0]) + r"(?=\s+(?:" + _SPEECH_ALTERNATION + r")\b)"
-            )
-            for found in speaking.finditer(text):
-                s, e = found.span()
-                if layout.kind_at(s) != BOILERPLATE and not any(
-                    os < e and s < oe for os, oe in occupied
-                ):
-                    occupied.append((s, e))
-                    taken.append(MentionRef(s, e, gi, group.label))
+            speaking = r"(?=\s+(?:" + SPEECH_VERB_ALTERNATION + r")\b)"
+            claim(re.compile(r"(?<![\w\-])" + re.escape(full[0]) + speaking), gi, group.label)
     return sorted(taken, key=lambda m: m.start)
-
-
-_SPEECH_ALTERNATION = "|".join(
-    re.escape(v) for v in sorted(SPEECH_VERB_FORMS, key=len, reverse=True) if v.isalpha()
-)
 
 
 def _quote_text(text: str) -> str:

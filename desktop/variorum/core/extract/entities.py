@@ -21,6 +21,7 @@ from variorum.core.extract.boundaries import (
     has_org_head,
     is_place_compound,
     last_line,
+    looks_like_name_words,
     merges_pieces,
     with_leading_names,
     with_surname,
@@ -239,12 +240,9 @@ def _addressed_person(ent: Span) -> bool:
     rest = words[1:]
     while rest and rest[0].lower_ in TITLE_WORDS:
         rest = rest[1:]
-    return shortest <= len(rest) <= 3 and all(
-        t.pos_ == "PROPN"
-        and t.text[:1].isupper()
-        and t.lower_ not in ORG_HEADS
-        and t.lower_ not in COMPANY_SUFFIXES  # "Designer Brands Inc", "Pilot Capital Group"
-        for t in rest
+    # not "Designer Brands Inc", "Pilot Capital Group"
+    return shortest <= len(rest) <= 3 and looks_like_name_words(
+        rest, not_in=ORG_HEADS | COMPANY_SUFFIXES
     )
 
 

@@ -39,6 +39,8 @@ SPEECH_VERB_FORMS = _words(
     """
 )
 """Inflected forms for the rule-based fallback, which works on the raw text."""
+SPEECH_VERB_ALTERNATION = "|".join(sorted(SPEECH_VERB_FORMS, key=len, reverse=True))
+"""The speech verb forms as one regex alternation, longest first ("added" before "add")."""
 
 TITLE_WORDS = _words(
     """

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from variorum.core.changes import ChangeKind, Comparison
+from variorum.core.changes import Change, ChangeKind, Comparison
 from variorum.core.diff import compare_texts
 from variorum.core.options import CompareOptions
 from variorum.core.tokens import Vocabulary, tokenize
@@ -225,3 +226,69 @@ def test_identical_paragraphs_pair_whole_and_rebuild(
         assert span in whole
         assert span in runs
         a_pos, b_pos = span[1], span[3]
+
+
+def _mirrored(c: Comparison) -> tuple[object, ...]:
+    """What a reader sees of ``c`` with its sides exchanged: changes with A and B swapped and
+    insertions read as deletions, and the figures likewise."""
+    flip = {ChangeKind.INSERT: ChangeKind.DELETE, ChangeKind.DELETE: ChangeKind.INSERT}
+
+    def change(ch: Change) -> tuple[object, ...]:
+        return (
+            flip.get(ch.kind, ch.kind), ch.b_start, ch.b_end, ch.a_start, ch.a_end,
+            tuple(change(d) for d in ch.detail),
+        )  # fmt: skip
+
+    return (
+        sorted(change(ch) for ch in c.changes),
+        (c.stats.deleted_words, c.stats.inserted_words, c.stats.moved_words),
+        c.stats.changed_units,
+        c.similarity,
+    )
+
+
+def _seen(c: Comparison) -> tuple[object, ...]:
+    def change(ch: Change) -> tuple[object, ...]:
+        return (
+            ch.kind, ch.a_start, ch.a_end, ch.b_start, ch.b_end,
+            tuple(change(d) for d in ch.detail),
+        )  # fmt: skip
+
+    return (
+        sorted(change(ch) for ch in c.changes),
+        (c.stats.inserted_words, c.stats.deleted_words, c.stats.moved_words),
+        c.stats.changed_units,
+        c.similarity,
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    start=st.integers(0, 10_000),
+    count=st.integers(1, 6),
+    edits=st.lists(edit, max_size=12),
+    strict=st.booleans(),
+)
+def test_swapping_the_versions_mirrors_the_comparison(
+    start: int, count: int, edits: list[tuple[str, int, str]], strict: bool
+) -> None:
+    base = [PARAGRAPHS[(start + k) % len(PARAGRAPHS)] for k in range(count)]
+    a = "\n\n".join(base)
+    b = "\n\n".join(apply_edits(base, edits))
+    options = CompareOptions.strict() if strict else CompareOptions()
+    forward, backward = compare_texts(a, b, options), compare_texts(b, a, options)
+    assert _seen(backward) == _mirrored(forward)
+    check_rebuild(backward, options)
+    assert len(backward.units) == len(forward.units)
+
+
+def test_darwin_swapped_reports_the_same_changes() -> None:
+    """The pair a reader noticed: 1859 -> 1872 and 1872 -> 1859 gave 475 and 474 changes."""
+    if not CORPUS.is_dir():
+        pytest.skip("shared corpus not present")
+    darwin = CORPUS / "darwin"
+    a = (darwin / "darwin-origin-ch1-1859.txt").read_text(encoding="utf-8")
+    b = (darwin / "darwin-origin-ch1-1872.txt").read_text(encoding="utf-8")
+    forward, backward = compare_texts(a, b), compare_texts(b, a)
+    assert _seen(backward) == _mirrored(forward)
+    assert backward.stats.moved_words == forward.stats.moved_words > 0

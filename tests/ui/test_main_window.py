@@ -154,11 +154,14 @@ def test_delete_removes_and_ctrl_z_restores_in_place(qtbot, make_window, texts) 
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert titles(window) == [before[0], before[2]]
     assert len(window.library) == 2
+    assert window.statusBar().currentMessage().startswith("Removed 1 article")
     assert window.menu_actions.undo.isEnabled()
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert titles(window) == before
     assert len(window.library) == 3
     assert [a.title for a in window.selected_articles()] == [before[1]]
+    # the message about the removal does not outlive its undo
+    assert window.statusBar().currentMessage().startswith("Restored 1 article")
 
 
 def test_undo_after_a_newer_load_puts_the_article_back_in_order(

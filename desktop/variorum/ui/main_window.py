@@ -319,10 +319,6 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_loaded(self, outcome: LoadOutcome) -> None:
         self.model.add_entries(outcome.added)
-        if self.sidebar_slot is not None and outcome.added:
-            # Speakers and names of a new batch are found in the background, so selecting
-            # any of them later is instant.
-            self.sidebar_slot.controller.prefetch([e.article for e in outcome.added])
         self.compare.set_library_empty(self.model.rowCount() == 0)
         self.statusBar().showMessage(summarize(outcome), STATUS_TIMEOUT_MS)
         if outcome.failures:
@@ -330,10 +326,17 @@ class MainWindow(QMainWindow):
             count = len(self.problems.rows())
             self.problems_button.setText(f"⚠ {count} problem{'s' if count != 1 else ''}")
             self.problems_button.show()
+        selected: set[str] = set()
         if not self.article_list.selected_articles():
             ids = [e.article.id for e in outcome.entries][:2]
             if ids:
                 self.article_list.select_ids(ids)
+                selected = set(ids)
+        rest = [e.article for e in outcome.added if e.article.id not in selected]
+        if self.sidebar_slot is not None and rest:
+            # Speakers and names of the rest of a new batch are found in the background, so
+            # selecting any of them later is instant; the selection's own are found first.
+            self.sidebar_slot.controller.prefetch(rest)
 
     # --- drag and drop --------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -377,15 +380,10 @@ class MainWindow(QMainWindow):
             article_ids,
             self.article_list.select_ids,
             selected_before=[a.id for a in self.article_list.selected_articles()],
+            report=lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS),
         )
         self.undo_stack.push(command)
         self.compare.set_library_empty(self.model.rowCount() == 0)
-        count = len(article_ids)
-        self.statusBar().showMessage(
-            f"Removed {count} article{'s' if count != 1 else ''} (Edit › Undo puts "
-            f"{'them' if count != 1 else 'it'} back)",
-            STATUS_TIMEOUT_MS,
-        )
 
     def _update_count(self) -> None:
         count = self.model.rowCount()

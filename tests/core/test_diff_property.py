@@ -7,6 +7,7 @@ on both sides under the comparison options (byte for byte under --strict).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -151,15 +152,21 @@ def check_rebuild(c: Comparison, options: CompareOptions) -> None:
     count=st.integers(1, 6),
     edits=st.lists(edit, max_size=12),
     strict=st.booleans(),
+    ignore_moves=st.booleans(),
 )
 def test_equal_runs_and_changes_rebuild_both_texts(
-    start: int, count: int, edits: list[tuple[str, int, str]], strict: bool
+    start: int, count: int, edits: list[tuple[str, int, str]], strict: bool, ignore_moves: bool
 ) -> None:
     base = [PARAGRAPHS[(start + k) % len(PARAGRAPHS)] for k in range(count)]
     a = "\n\n".join(base)
     b = "\n\n".join(apply_edits(base, edits))
     options = CompareOptions.strict() if strict else CompareOptions()
-    check_rebuild(compare_texts(a, b, options), options)
+    options = replace(options, ignore_moves=ignore_moves)
+    comparison = compare_texts(a, b, options)
+    check_rebuild(comparison, options)
+    if ignore_moves:
+        assert all(ch.kind is not ChangeKind.MOVE for ch in comparison.changes)
+        assert comparison.stats.moved_words == 0
 
 
 @settings(max_examples=30, deadline=None)
@@ -181,7 +188,7 @@ ODD = st.lists(
 
 
 @settings(max_examples=150, deadline=None)
-@given(a=ODD, b=ODD, flags=st.tuples(*[st.booleans()] * 6))
+@given(a=ODD, b=ODD, flags=st.tuples(*[st.booleans()] * 8))
 def test_any_text_and_options_rebuild(a: str, b: str, flags: tuple[bool, ...]) -> None:
     options = CompareOptions(*flags)
     check_rebuild(compare_texts(a, b, options), options)

@@ -44,8 +44,42 @@ def compare_texts(
     One orientation of the pair is computed and the other mirrored from it, so swapping the
     two texts reports the same changes, mirrored (see core/mirror.py)."""
     if not computed_as_is(a, b):
-        return mirror_comparison(_compare(b, a, options, cancel))
-    return _compare(a, b, options, cancel)
+        comparison = mirror_comparison(_compare(b, a, options, cancel))
+    else:
+        comparison = _compare(a, b, options, cancel)
+    if options is not None and options.ignore_moves:
+        return without_moves(comparison)
+    return comparison
+
+
+def without_moves(c: Comparison) -> Comparison:
+    """Moved text is not a change: a moved passage leaves the changes, the edits made inside
+    it stay (as ordinary changes at their places in both texts), and nothing counts as moved.
+    The similarity is unchanged, as moved words already count as words in common."""
+    changes: list[Change] = []
+    equal = list(c.equal_runs)
+    for change in c.changes:
+        if change.kind is not ChangeKind.MOVE:
+            changes.append(change)
+            continue
+        changes.extend(change.detail)
+        # the moved words left unedited are the same text in both: equal runs, so equal runs
+        # and changes still cover every word of both texts
+        a_pos, b_pos = change.a_start, change.b_start
+        for d in (*sorted(change.detail, key=lambda x: x.a_start), None):
+            a_to = d.a_start if d is not None else change.a_end
+            b_to = d.b_start if d is not None else change.b_end
+            if c.a_text[a_pos:a_to].strip() or c.b_text[b_pos:b_to].strip():
+                equal.append(EqualRun(a_pos, a_to, b_pos, b_to))
+            if d is not None:
+                a_pos, b_pos = d.a_end, d.b_end
+    changes.sort(key=lambda x: (x.b_start, x.a_start))
+    equal.sort(key=lambda e: (e.b_start, e.a_start))
+    stats = CompareStats(c.stats.inserted_words, c.stats.deleted_words, 0, c.stats.changed_units)
+    return Comparison(
+        c.a_text, c.b_text, tuple(changes), stats, c.similarity, c.units, c.notices,
+        equal_runs=tuple(equal),
+    )  # fmt: skip
 
 
 def _compare(

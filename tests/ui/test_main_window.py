@@ -199,9 +199,15 @@ def test_restart_finds_list_settings_and_recent_files(qtbot, make_window, texts,
     window.pane.view_actions()[1].trigger()  # the user picks side by side in the pane
     window.splitter.setSizes([250, 700, 0][: window.splitter.count()])
     sizes = window.splitter.sizes()
+    window.article_list.select_rows([1, 2])
+    chosen = [a.title for a in window.selected_articles()]
     window.close()
 
     again = make_window(base)
+    again.start([])  # what the program does once the window shows, with no files to open
+    settle(qtbot, again)
+    assert [a.title for a in again.selected_articles()] == chosen
+    assert again.pane.last("comparison") is not None
     assert titles(again) == listed
     assert again.settings.view_mode == "side_by_side"
     assert again.pane.view_mode == "side_by_side"

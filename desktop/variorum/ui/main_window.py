@@ -417,8 +417,21 @@ class MainWindow(QMainWindow):
         return self.loader.busy() or self.compare.busy() or sidebar_waiting
 
     # --- closing -------------------------------------------------------------------------
+    def start(self, files: list[str]) -> None:
+        """Once shown: open the files of the command line (they are what the user asked to
+        see), or else select what was selected when the window last closed, so a restart
+        continues where the reader left off."""
+        if files:
+            self.open_paths(files)
+            return
+        ids = [i for i in self.settings.last_selection if self.model.row_of(i) >= 0]
+        if ids and not self.article_list.selected_articles():
+            self.article_list.select_ids(ids)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings = snapshot_window(self, self.splitter, self.settings)
+        selected = tuple(a.id for a in self.article_list.selected_articles())
+        self.settings = replace(self.settings, last_selection=selected[:2])
         self._save()
         self.tasks.cancel_all()
         self.tasks.wait(5000)

@@ -8,7 +8,7 @@ STAMP := $(VENV)/.variorum-installed
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
 	libxcb-shape0 libxkbcommon-x11-0
-SAMPLES := $(sort $(wildcard resources/samples/*.txt))
+SAMPLES := $(sort $(wildcard desktop/variorum/resources/samples/*.txt))
 
 .PHONY: setup system-deps run test lint typecheck bench screenshot package clean
 

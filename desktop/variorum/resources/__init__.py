@@ -16,6 +16,10 @@ APP_ID = "io.github.variorum.Variorum"
 """The reverse-DNS application id: the .desktop file's name, the icons' name, the AppStream
 id and the Wayland app_id."""
 
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+"""The PNG sizes beside the SVG (``icons/hicolor/<N>x<N>/apps/<APP_ID>.png``): the freedesktop
+hicolor sizes desktops ask for, up to the 512 px software centres show."""
+
 _extracted = contextlib.ExitStack()
 atexit.register(_extracted.close)
 
@@ -35,3 +39,17 @@ def demo_articles() -> list[Path]:
     folder = resources.files(__name__).joinpath("samples")
     names = sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".txt"))
     return [_real_path(f"samples/{name}") for name in names]
+
+
+def icon_theme_dir() -> Path:
+    """``icons/hicolor``: laid out as the freedesktop icon theme, so installers copy it whole
+    to ``/usr/share/icons/hicolor``."""
+    return _real_path("icons/hicolor")
+
+
+def icon_files() -> list[Path]:
+    """The SVG first (it scales to any size), then the PNGs from the smallest: the window icon
+    is built from all of them, so Qt picks the closest when the SVG plugin is absent."""
+    svg = f"icons/hicolor/scalable/apps/{APP_ID}.svg"
+    pngs = [f"icons/hicolor/{n}x{n}/apps/{APP_ID}.png" for n in ICON_SIZES]
+    return [_real_path(name) for name in (svg, *pngs)]

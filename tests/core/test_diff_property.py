@@ -20,7 +20,7 @@ from variorum.core.options import CompareOptions
 from variorum.core.tokens import Vocabulary, tokenize
 
 REPO = Path(__file__).resolve().parents[2]
-SAMPLES = REPO / "resources" / "samples"
+SAMPLES = REPO / "desktop" / "variorum" / "resources" / "samples"
 CORPUS = REPO.parent / "shared" / "corpus"
 
 

@@ -16,9 +16,11 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from variorum import __version__
+from variorum.core.ingest.logsetup import configure_file_logging
 from variorum.core.library import Library
 from variorum.core.paths import AppPaths, app_paths
 from variorum.core.settings import SettingsStore
+from variorum.resources import APP_ID
 from variorum.ui.main_window import MainWindow
 from variorum.ui.resources import app_icon
 
@@ -28,18 +30,6 @@ SCREENSHOT_SIZE = (1280, 800)
 SCREENSHOT_TIMEOUT_S = 120.0
 
 
-def _configure_logging(log_dir: Path) -> None:
-    try:
-        from variorum.core.ingest.logsetup import configure_file_logging
-    except ImportError:  # older core: plain stdlib logging to the same file
-        log_dir.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(log_dir / "variorum.log", encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root = logging.getLogger("variorum")
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)
-        return
-    configure_file_logging(log_dir)
 
 
 def _log_uncaught(
@@ -56,7 +46,7 @@ def make_application() -> QApplication:
     app.setApplicationName("Variorum")
     app.setOrganizationName("Variorum")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("variorum")
+    app.setDesktopFileName(APP_ID)  # the .desktop file's name; the Wayland app_id
     app.setWindowIcon(app_icon())
     return app
 
@@ -110,7 +100,7 @@ def open_library(path: Path) -> tuple[Library, str | None]:
 def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | None = None) -> int:
     started = time.perf_counter()
     paths = app_paths(basedir).ensure()
-    _configure_logging(paths.log_dir)
+    configure_file_logging(paths.log_dir)
     sys.excepthook = _log_uncaught
     app = make_application()
     window = create_window(paths, interactive=screenshot is None)

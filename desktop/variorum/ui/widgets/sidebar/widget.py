@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from variorum.core.extract.data import Extraction
 from variorum.core.extract.drift_data import Drift, QuoteDrift
-from variorum.ui.widgets.compare.palette import colors_for
+from variorum.ui.widgets.compare.palette import theme_for
 from variorum.ui.widgets.sidebar.drift_html import drift_card_html
 from variorum.ui.widgets.sidebar.items import (
     LOCATE_ROLE,
@@ -259,7 +259,7 @@ class Sidebar(QWidget):
             self.drift_frame.hide()
             self.drift_body.clear()
             return
-        colors = colors_for(self.palette())
+        colors = theme_for(self.palette())
         cards = [drift_card_html(i, d, colors) for i, d in enumerate(drifts)]
         self.drift_body.setText("<hr/>".join(cards))
         n = len(drifts)
@@ -283,9 +283,9 @@ class Sidebar(QWidget):
             self._fit_drift_height()
 
     def _style_drift_frame(self) -> None:
-        colors = colors_for(self.palette())
+        colors = theme_for(self.palette())
         self.drift_frame.setStyleSheet(
-            f"#driftFrame {{ border: 2px solid {colors.move_fg}; border-radius: 4px; }}"
+            f"#driftFrame {{ border: 2px solid {colors.accent}; border-radius: 4px; }}"
         )
 
     def _apply_filter(self, text: str) -> None:

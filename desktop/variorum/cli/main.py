@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
-import importlib
 import os
 import sys
 
@@ -20,6 +19,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
+    from types import ModuleType
 
 COMMANDS: dict[str, str] = {
     "inspect": "Load files and print what was read (title, metadata, text, paragraphs).",
@@ -143,11 +143,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def _command_module(command: str) -> ModuleType:
+    """Imported only when run (each pulls in its part of ``core``), but by plain import
+    statements, so installers see every command."""
+    if command == "inspect":
+        from variorum.cli import inspect_cmd as module
+    elif command == "compare":
+        from variorum.cli import compare_cmd as module
+    elif command == "extract":
+        from variorum.cli import extract_cmd as module
+    else:
+        raise ValueError(f"no module for command {command!r}")
+    return module
+
+
 def _run_command(command: str, global_args: list[str], rest: list[str]) -> int:
     basedir = _parse_basedir(global_args) if global_args else None
     _utf8_output()
     _log_to_file(basedir)
-    module = importlib.import_module(f"variorum.cli.{command}_cmd")
+    module = _command_module(command)
     parser = argparse.ArgumentParser(
         prog=f"variorum {command}", description=COMMANDS[command], formatter_class=_BUILD_FORMATTER
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from variorum import __version__
 from variorum.core.ingest.logsetup import configure_file_logging
@@ -21,8 +21,10 @@ from variorum.core.library import Library
 from variorum.core.paths import AppPaths, app_paths
 from variorum.core.settings import SettingsStore
 from variorum.resources import APP_ID
+from variorum.ui.headless import choose_offscreen_platform, qt_messages_to_log
 from variorum.ui.main_window import MainWindow
 from variorum.ui.resources import app_icon
+from variorum.ui.sidebar_slot import SidebarFactory
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,7 @@ def create_window(
     *,
     interactive: bool = True,
     pane_factory: Callable[[], QWidget] | None = None,
+    sidebar_factory: SidebarFactory | None = None,
 ) -> MainWindow:
     """Settings, library and window for one base directory (tests call this too)."""
     paths.ensure()
@@ -72,6 +75,7 @@ def create_window(
         icon=app_icon(),
         interactive=interactive,
         pane_factory=pane_factory,
+        sidebar_factory=sidebar_factory,
         notices=[library_notice] if library_notice else None,
     )
     window.destroyed.connect(library.close)
@@ -102,6 +106,9 @@ def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | N
     paths = app_paths(basedir).ensure()
     configure_file_logging(paths.log_dir)
     sys.excepthook = _log_uncaught
+    if screenshot is not None:
+        choose_offscreen_platform()
+        qt_messages_to_log()
     app = make_application()
     window = create_window(paths, interactive=screenshot is None)
     if screenshot is not None:
@@ -131,8 +138,10 @@ def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
 
 
 def take_screenshot(window: MainWindow, files: list[str], out: Path) -> int:
-    """Load FILES synchronously, select the first two, wait for the comparison, save the window
-    at 1280x800. Returns the exit code; failures are one line on stderr."""
+    """Load FILES synchronously, select the first two, wait for the comparison and the
+    sidebar, save the window at 1280x800 and print what it shows on stdout (the titles and the
+    sidebar's tab titles with their counts). Returns the exit code; failures, the sidebar's
+    included, are one line on stderr."""
     if not files:
         print("variorum: --screenshot needs at least one FILE", file=sys.stderr)
         return 2
@@ -147,6 +156,9 @@ def take_screenshot(window: MainWindow, files: list[str], out: Path) -> int:
         return 2
     failures: list[str] = []
     window.compare.comparison_failed.connect(failures.append)
+    sidebar_failed = getattr(window.sidebar_slot.controller, "failed", None)
+    if sidebar_failed is not None:
+        sidebar_failed.connect(failures.append)
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     window.article_list.select_ids(ids)
@@ -167,4 +179,14 @@ def take_screenshot(window: MainWindow, files: list[str], out: Path) -> int:
     if not image.save(str(out)):
         print(f"variorum: could not write {out}", file=sys.stderr)
         return 1
+    print(screenshot_summary(window, out))
     return 0
+
+
+def screenshot_summary(window: MainWindow, out: Path) -> str:
+    """One line for release scripts: ``OUT: "A" -> "B"; sidebar: Speakers (3), Orgs (4), ...``
+    (what the tabs read on screen)."""
+    titles = " -> ".join(f'"{a.title}"' for a in window.selected_articles())
+    tabs = window.sidebar.findChild(QTabWidget)
+    shown = [tabs.tabText(i) for i in range(tabs.count())] if tabs is not None else []
+    return f"{out}: {titles}; sidebar: {', '.join(shown) or 'no tabs'}"

@@ -118,8 +118,7 @@ def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | N
         return code
     window.show()
     log.info("window shown %.0f ms after start of run_gui", (time.perf_counter() - started) * 1e3)
-    if files:
-        QTimer.singleShot(0, lambda: window.open_paths(list(files)))
+    QTimer.singleShot(0, lambda: window.start(list(files)))
     code = app.exec()
     window.library.close()
     return int(code)

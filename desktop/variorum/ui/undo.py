@@ -19,11 +19,17 @@ class RemoveArticlesCommand(QUndoCommand):
         article_ids: list[str],
         reselect: Callable[[list[str]], None],
         selected_before: list[str] | None = None,
+        report: Callable[[str], None] | None = None,
     ) -> None:
         """``selected_before``: the selection when the user removed, restored by Undo (a
-        compared pair comes back as a pair, not only the article that was removed)."""
+        compared pair comes back as a pair, not only the article that was removed).
+        ``report`` says what each step did (the status bar), so a message about the removal
+        never outlives its undo."""
         count = len(article_ids)
-        super().__init__(f"Remove {count} article{'s' if count != 1 else ''}")
+        self._what = f"{count} article{'s' if count != 1 else ''}"
+        self._it = "them" if count != 1 else "it"
+        super().__init__(f"Remove {self._what}")
+        self._report = report or (lambda _text: None)
         self._library = library
         self._model = model
         self._ids = list(article_ids)
@@ -34,8 +40,10 @@ class RemoveArticlesCommand(QUndoCommand):
     def redo(self) -> None:
         self._removed = self._library.remove(self._ids)
         self._model.remove_ids(self._ids)
+        self._report(f"Removed {self._what} (Edit › Undo puts {self._it} back)")
 
     def undo(self) -> None:
         self._library.restore(self._removed)
         self._model.add_entries(self._removed)
         self._reselect(self._selected_before)
+        self._report(f"Restored {self._what} (Edit › Redo removes {self._it} again)")

@@ -130,6 +130,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     global_args, command, rest = _split_command(args)
     if command is None:
         options = _global_parser().parse_args(global_args)
+        if options.screenshot is None:
+            # A window already open on this library takes the files; no Qt is imported for
+            # that, so "Open with" on a running app returns at once.
+            from variorum.ui.handoff import forward_to_running
+
+            handed = forward_to_running(options.files, options.basedir)
+            if handed is not None:
+                return handed
         from variorum.ui.app import run_gui  # Qt only on this path
 
         return run_gui(options.files, basedir=options.basedir, screenshot=options.screenshot)

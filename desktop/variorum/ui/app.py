@@ -21,10 +21,13 @@ from variorum.core.library import Library
 from variorum.core.paths import AppPaths, app_paths
 from variorum.core.settings import SettingsStore
 from variorum.resources import APP_ID
+from variorum.ui.file_open import FileOpenEvents
+from variorum.ui.handoff import HandOff, hand_off
 from variorum.ui.headless import choose_offscreen_platform, qt_messages_to_log
 from variorum.ui.main_window import MainWindow
 from variorum.ui.resources import app_icon
 from variorum.ui.sidebar_slot import SidebarFactory
+from variorum.ui.single_instance import InstanceServer
 
 log = logging.getLogger(__name__)
 
@@ -110,18 +113,40 @@ def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | N
         choose_offscreen_platform()
         qt_messages_to_log()
     app = make_application()
-    window = create_window(paths, interactive=screenshot is None)
     if screenshot is not None:
+        window = create_window(paths, interactive=False)
         code = take_screenshot(window, files, Path(screenshot))
         window.close()
         window.library.close()
         return code
+    server = InstanceServer(paths, app)
+    if not server.listen():
+        # Another process on this library started in the meantime: it takes the files.
+        if hand_off(files, paths) is HandOff.DELIVERED:
+            return 0
+        log.warning("the window holding %s did not take the files; opening another", paths)
+    window = create_window(paths, interactive=True)
+    server.open_requested.connect(lambda paths_: receive_files(window, paths_))
+    FileOpenEvents(app).open_requested.connect(lambda paths_: receive_files(window, paths_))
     window.show()
     log.info("window shown %.0f ms after start of run_gui", (time.perf_counter() - started) * 1e3)
     QTimer.singleShot(0, lambda: window.start(list(files)))
     code = app.exec()
+    server.close()
     window.library.close()
     return int(code)
+
+
+def receive_files(window: MainWindow, files: list[str]) -> None:
+    """Files from another launch or from the system: loaded as if dropped, and the window comes
+    to the front (where the desktop's focus rules let it; otherwise it asks for attention)."""
+    if files:
+        window.open_paths(list(files))
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    QApplication.alert(window)
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
-import importlib
 import os
 import sys
 
@@ -20,6 +19,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
+    from types import ModuleType
 
 COMMANDS: dict[str, str] = {
     "inspect": "Print what was read from files: title, metadata, warnings, the text.",
@@ -134,6 +134,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     global_args, command, rest = _split_command(args)
     if command is None:
         options = _global_parser().parse_args(global_args)
+        if options.screenshot is None:
+            # A window already open on this library takes the files; no Qt is imported for
+            # that, so "Open with" on a running app returns at once.
+            from variorum.ui.handoff import forward_to_running
+
+            handed = forward_to_running(options.files, options.basedir)
+            if handed is not None:
+                return handed
         from variorum.ui.app import run_gui  # Qt only on this path
 
         return run_gui(options.files, basedir=options.basedir, screenshot=options.screenshot)
@@ -147,11 +155,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def _command_module(command: str) -> ModuleType:
+    """Imported only when run (each pulls in its part of ``core``), but by plain import
+    statements, so installers see every command."""
+    if command == "inspect":
+        from variorum.cli import inspect_cmd as module
+    elif command == "compare":
+        from variorum.cli import compare_cmd as module
+    elif command == "extract":
+        from variorum.cli import extract_cmd as module
+    else:
+        raise ValueError(f"no module for command {command!r}")
+    return module
+
+
 def _run_command(command: str, global_args: list[str], rest: list[str]) -> int:
     basedir = _parse_basedir(global_args) if global_args else None
     _utf8_output()
     _log_to_file(basedir)
-    module = importlib.import_module(f"variorum.cli.{command}_cmd")
+    module = _command_module(command)
     parser = argparse.ArgumentParser(
         prog=f"variorum {command}", description=COMMANDS[command], formatter_class=_BUILD_FORMATTER
     )

@@ -17,6 +17,7 @@ from variorum import __version__
 from variorum.core.library_open import open_library
 from variorum.core.paths import AppPaths, app_paths
 from variorum.core.settings import SettingsStore
+from variorum.ui.loading import start_loading_workers, stop_loading_workers
 from variorum.ui.main_window import MainWindow
 from variorum.ui.resources import app_icon
 
@@ -93,11 +94,13 @@ def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | N
     _configure_logging(paths.log_dir)
     sys.excepthook = _log_uncaught
     app = make_application()
+    workers = start_loading_workers()
     window = create_window(paths, interactive=screenshot is None)
     if screenshot is not None:
         code = take_screenshot(window, files, Path(screenshot))
         window.close()
         window.library.close()
+        stop_loading_workers(workers)
         return code
     window.show()
     log.info("window shown %.0f ms after start of run_gui", (time.perf_counter() - started) * 1e3)
@@ -105,6 +108,7 @@ def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | N
         QTimer.singleShot(0, lambda: window.open_paths(list(files)))
     code = app.exec()
     window.library.close()
+    stop_loading_workers(workers)
     return int(code)
 
 

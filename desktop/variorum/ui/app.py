@@ -22,6 +22,7 @@ from variorum.resources import APP_ID
 from variorum.ui.file_open import FileOpenEvents
 from variorum.ui.handoff import HandOff, hand_off
 from variorum.ui.headless import choose_offscreen_platform, qt_messages_to_log
+from variorum.ui.loading import start_loading_workers, stop_loading_workers
 from variorum.ui.main_window import MainWindow
 from variorum.ui.resources import app_icon
 from variorum.ui.sidebar_slot import SidebarFactory
@@ -94,10 +95,12 @@ def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | N
         qt_messages_to_log()
     app = make_application()
     if screenshot is not None:
+        workers = start_loading_workers()
         window = create_window(paths, interactive=False)
         code = take_screenshot(window, files, Path(screenshot))
         window.close()
         window.library.close()
+        stop_loading_workers(workers)
         return code
     server = InstanceServer(paths, app)
     if not server.listen():
@@ -105,6 +108,7 @@ def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | N
         if hand_off(files, paths) is HandOff.DELIVERED:
             return 0
         log.warning("the window holding %s did not take the files; opening another", paths)
+    workers = start_loading_workers()
     window = create_window(paths, interactive=True)
     server.open_requested.connect(lambda paths_: receive_files(window, paths_))
     FileOpenEvents(app).open_requested.connect(lambda paths_: receive_files(window, paths_))
@@ -114,6 +118,7 @@ def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | N
     code = app.exec()
     server.close()
     window.library.close()
+    stop_loading_workers(workers)
     return int(code)
 
 

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = (
         "Without --json, B's text is printed with the changes marked: coloured on a terminal, "
-        "[-deleted-] {+inserted+} {>moved here<} otherwise. Exit status 0 when compared, "
+        "[-deleted-] {+inserted+} {>moved here<} otherwise; with --html or --pdf only the "
+        "report is written. Exit status 0 when compared, 1 when a report cannot be written, "
         "2 when a file cannot be read."
     )
     parser.add_argument("--json", action="store_true", help="print the comparison as JSON")
@@ -37,6 +38,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--strict",
         action="store_true",
         help="no normalisation at all (quote styles, dashes, spacing all count)",
+    )
+    parser.add_argument(
+        "--html", metavar="OUT.html", help="write the comparison report as one HTML file"
+    )
+    parser.add_argument(
+        "--pdf", metavar="OUT.pdf", help="write the comparison report as PDF (A4 or Letter)"
+    )
+    parser.add_argument(
+        "--side-by-side",
+        action="store_true",
+        help="the report shows A and B in two columns (default: B with A's deletions inline)",
+    )
+    parser.add_argument(
+        "--no-speakers",
+        action="store_true",
+        help="leave speakers and quote drift out of the report (no language model loaded)",
     )
     parser.add_argument("a", metavar="A", help="the base version")
     parser.add_argument("b", metavar="B", help="the version compared with it")
@@ -78,7 +95,14 @@ def _compare(args: argparse.Namespace) -> int:
         except IngestError as err:
             print(f"variorum: cannot compare {path}: {err}", file=sys.stderr)
             return 2
-    comparison = compare_texts(articles[0].text, articles[1].text, options_from(args))
+    options = options_from(args)
+    comparison = compare_texts(articles[0].text, articles[1].text, options)
+    if args.html or args.pdf:
+        from variorum.cli.report_out import write_reports
+
+        code = write_reports(args, articles[0], articles[1], comparison, options)
+        if code or not args.json:
+            return code
     out = sys.stdout
     try:
         if args.json:

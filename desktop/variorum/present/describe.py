@@ -3,9 +3,21 @@ similarity. One wording, so the pane, the terminal and the reports say the same 
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from variorum.core.changes import Change, ChangeKind, Comparison
+from variorum.core.options import CompareOptions
 
 SNIPPET = 48
+
+OPTION_LABELS: dict[str, str] = {
+    "fold_quotes": "Fold quote styles (\" “ ” ' ‘ ’ « »)",
+    "fold_dashes": "Fold dashes (- – —)",
+    "collapse_whitespace": "Collapse whitespace",
+    "ignore_case": "Ignore case",
+    "ignore_punctuation": "Ignore punctuation",
+    "fold_numbers": "Fold number formatting (1,000 = 1000)",
+}
 
 KIND_LABELS = {
     ChangeKind.INSERT: "Inserted",
@@ -44,3 +56,9 @@ def stats_line(comparison: Comparison) -> str:
 
 def similarity_text(similarity: float) -> str:
     return f"{round(max(0.0, min(1.0, similarity)) * 100)} % similar"
+
+
+def options_text(options: CompareOptions) -> str:
+    """The options in force, as a list of labels ("none" for the strict comparison)."""
+    on = [OPTION_LABELS[f.name] for f in fields(options) if getattr(options, f.name)]
+    return "; ".join(on) if on else "none (every character counts)"

@@ -22,9 +22,7 @@ COARSE_NOTE = "[too large for word-level detail] "
 """Put before a unit the engine compared only coarsely (``UnitPair.coarse``)."""
 
 
-def inline_segments(
-    comparison: Comparison, runs: EqualRunMap, version: int = 1
-) -> list[Segment]:
+def inline_segments(comparison: Comparison, runs: EqualRunMap, version: int = 1) -> list[Segment]:
     """Segments in display order. Walks the changes once (they are sorted by B position)."""
     a, b = comparison.a_text, comparison.b_text
     v = version

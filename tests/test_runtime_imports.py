@@ -42,6 +42,7 @@ BY_NAME = re.compile(r"\bimport_module\(|\b__import__\(|\bspacy\.load\(|\bfind_s
 KNOWN_SITES = {
     "runtime_imports.py",  # the list itself (its docstring names them)
     "core/ingest/loader.py",  # format loaders on first use
+    "core/ingest/isolation.py",  # the loading worker imports the format loaders when it starts
     "core/ingest/__init__.py",  # lazy package attributes
     "core/extract/__init__.py",  # lazy package attributes
     "core/extract/model.py",  # spacy.load(pipeline), find_spec(pipeline)

@@ -169,3 +169,24 @@ def test_views_rebuild_both_texts_on_random_edits(paragraphs, data) -> None:
         assert 0 <= runs.a_to_b(pos) <= len(b)
     for pos in range(0, len(b), 7):
         assert 0 <= runs.b_to_a(pos) <= len(a)
+
+
+MOVED = [
+    "The council voted on Tuesday to build a desalination plant on the northern breakwater.",
+    "The plant will produce forty million litres of drinking water a day when it opens.",
+    "Environmental groups opposed the vote and warned about the brine outflow near the reef.",
+    "The mayor said the island route was the best option for the ferry to take this year.",
+]
+
+
+def test_words_deleted_inside_moved_text_stand_apart_and_the_move_stays_whole() -> None:
+    edited = MOVED[3].replace(" best", "")
+    comparison = compare_texts("\n\n".join(MOVED), "\n\n".join([edited, *MOVED[:3]]))
+    segments = inline_segments(comparison, EqualRunMap(comparison))
+    (move,) = [i for i, c in enumerate(comparison.changes) if c.kind == ChangeKind.MOVE]
+    moved = [s for s in segments if s.change == ChangeRef(1, move)]
+    assert "".join(s.text for s in moved) == MOVED[3]
+    assert [s.kind for s in moved] == [SegKind.MOVE, SegKind.DELETE, SegKind.MOVE, SegKind.MOVE]
+    # The moved paragraph was A's last: its marker still stands on a line of its own.
+    text = "".join(s.text for s in segments)
+    assert text.endswith(MOVED[2] + "\n\n[moved ↑: “The mayor said the…”]")

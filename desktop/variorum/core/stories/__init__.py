@@ -17,20 +17,54 @@ The data is in :mod:`.model`.
 
 from __future__ import annotations
 
-from variorum.core.stories.assemble import ArticleMeta
-from variorum.core.stories.choices import Choices
-from variorum.core.stories.index import StoryIndex, group
-from variorum.core.stories.model import (
-    Grouping,
-    PairKind,
-    PairScore,
-    RelatedLink,
-    Role,
-    Story,
-    StoryInput,
-    Version,
-)
-from variorum.core.stories.params import GroupingParams
+import importlib
+
+TYPE_CHECKING = False  # typing is not imported at run time: annotations only
+if TYPE_CHECKING:
+    from typing import Any
+
+    from variorum.core.stories.assemble import ArticleMeta
+    from variorum.core.stories.choices import Choices
+    from variorum.core.stories.index import StoryIndex, group
+    from variorum.core.stories.model import (
+        Grouping,
+        PairKind,
+        PairScore,
+        RelatedLink,
+        Role,
+        Story,
+        StoryInput,
+        Version,
+    )
+    from variorum.core.stories.params import GroupingParams
+
+# Imported on first use: the settings read ``params`` at start-up, which must not pull in
+# numpy and rensa.
+_LAZY = {
+    "ArticleMeta": "assemble",
+    "Choices": "choices",
+    "StoryIndex": "index",
+    "group": "index",
+    "Grouping": "model",
+    "PairKind": "model",
+    "PairScore": "model",
+    "RelatedLink": "model",
+    "Role": "model",
+    "Story": "model",
+    "StoryInput": "model",
+    "Version": "model",
+    "GroupingParams": "params",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "ArticleMeta",

@@ -48,8 +48,15 @@ _MARKS = (
 _MARK_TABLE = dict(_MARKS)
 _MARK_RE = re.compile("[" + re.escape("".join(c for c, _ in _MARKS if c not in "\"'-")) + "]")
 _WORD_RE = re.compile(r"\w+(?:'\w+)*")
-_TOKEN_RE = re.compile(r"\w+(?:'\w+)*|\n|[^\w\s]")
+_SENTENCE_SPLIT_RE = re.compile(r"[.!?]+|\n")
+_QUOTE_PASSAGE_RE = re.compile(r'"([^"\n]+)"')
+_UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper())
+_CAP_WORD = rf"[{_UPPER}][\w'’\-]*"
+_CAP_RUN_RE = re.compile(rf"{_CAP_WORD}(?: {_CAP_WORD})*")
+_INNER_CAP_RE = re.compile(rf"(?<=[\w,;)]) +({_CAP_WORD})")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
+_QUOTE_SALT = np.uint64(0x51)
+"""Keeps quote keys apart from shingles of the same words."""
 _MIX64 = np.uint64(0x9E3779B97F4A7C15)
 _MULT = np.uint64(0xBF58476D1CE4E5B9)
 
@@ -142,89 +149,73 @@ class _Scan:
 
 
 def _scan(text: str) -> _Scan:
-    tokens = _TOKEN_RE.findall(fold_marks(text))
+    """Regular expressions do the scanning (in C); Python only touches each word once, in
+    list comprehensions."""
+    folded = fold_marks(text)
+    low = folded.casefold()
     hashes: list[int] = []
     content: list[bool] = []
     ends: list[int] = []
-    quotes: list[list[str]] = []
-    runs: list[tuple[list[str], bool]] = []  # (words, opens a sentence)
-    inner: set[str] = set()
-    quote: list[str] | None = None
-    run: list[str] = []
-    run_opens = False
-    opener = True
-    line_start = 0
-    line_caps = line_words = 0
     cache = _word_cache
-    for token in tokens:
-        first = token[0]
-        if first.isalnum() or first == "_":
-            low = token.casefold()
-            h = cache.get(low)
-            hashes.append(word_hash(low) if h is None else h)
-            content.append(low not in FUNCTION_WORDS and (len(low) > 2 or low.isdigit()))
-            if quote is not None:
-                quote.append(low)
-            line_words += 1
-            if first.isupper():
-                line_caps += 1
-                name = _POSSESSIVE_RE.sub("", low)
-                if not opener:
-                    inner.add(name)
-                if name in FUNCTION_WORDS or name in NOT_NAMES:
-                    _close(run, run_opens, runs)
-                    run = []
-                else:
-                    if not run:
-                        run_opens = opener
-                    run.append(name)
-            else:
-                _close(run, run_opens, runs)
-                run = []
-            opener = False
+    function = FUNCTION_WORDS
+    for sentence in _SENTENCE_SPLIT_RE.split(low):
+        words = _WORD_RE.findall(sentence)
+        if not words:
             continue
-        _close(run, run_opens, runs)
-        run = []
-        if token == "\n":
-            if line_caps >= 4 and line_caps > 0.6 * line_words:
-                del runs[line_start:]  # a headline or a menu: every word capitalised
-            line_start, line_caps, line_words = len(runs), 0, 0
-            quote = None
-            opener = True
-            if not ends or ends[-1] != len(hashes):
-                ends.append(len(hashes))
-        elif token in ".!?":
-            opener = True
-            if not ends or ends[-1] != len(hashes):
-                ends.append(len(hashes))
-        elif token == ":":
-            opener = True
-        elif token == '"':
-            if quote is None:
-                quote = []
-            else:
-                if len(quote) >= MIN_QUOTE_WORDS:
-                    quotes.append(quote)
-                quote = None
-    _close(run, run_opens, runs)
-    if line_caps >= 4 and line_caps > 0.6 * line_words:
-        del runs[line_start:]
-    if not ends or ends[-1] != len(hashes):
+        hashes += [cache.get(w) or word_hash(w) for w in words]
+        content += [w not in function and (len(w) > 2 or w.isdigit()) for w in words]
         ends.append(len(hashes))
+    quotes = [
+        words
+        for passage in _QUOTE_PASSAGE_RE.findall(low)
+        if len(words := _WORD_RE.findall(passage)) >= MIN_QUOTE_WORDS
+    ]
+    return _Scan(hashes, content, ends, quotes, _names(folded))
+
+
+def _names(folded: str) -> list[str]:
+    inner = {_bare(m.casefold()) for m in _INNER_CAP_RE.findall(folded)}
     names: list[str] = []
-    for words, opens in runs:
-        if opens and words[0] not in inner:
-            words = words[1:]  # capitalised only because it opens a sentence
-        if words:
-            names.append(" ".join(words))
-            if len(words) > 1 and len(words[-1]) > 2:
-                names.append(words[-1])  # "Altman" alone names the "Sam Altman" of another text
-    return _Scan(hashes, content, ends, quotes, names)
+    for line in folded.split("\n"):
+        runs = list(_CAP_RUN_RE.finditer(line))
+        if not runs:
+            continue
+        capitalised = sum(m.group().count(" ") + 1 for m in runs)
+        if capitalised >= 4 and capitalised > 0.6 * (line.count(" ") + 1):
+            continue  # a headline or a menu: every word capitalised, none of them a name
+        for m in runs:
+            run: list[str] = []
+            at = m.start()
+            while at > 0 and line[at - 1] in " \"'([":
+                at -= 1
+            opener = at == 0 or line[at - 1] in ".!?:"
+            for token in m.group().split(" "):
+                name = _bare(token.casefold())
+                if name in FUNCTION_WORDS or name in NOT_NAMES or (opener and name not in inner):
+                    if run:
+                        _add_name(run, names)
+                        run = []
+                else:
+                    run.append(name)
+                opener = False
+            if run:
+                _add_name(run, names)
+    return names
 
 
-def _close(run: list[str], opens: bool, runs: list[tuple[list[str], bool]]) -> None:
-    if run:
-        runs.append((run, opens))
+def _bare(word: str) -> str:
+    """Without a possessive ending ("Altman's", "Jones'")."""
+    if word[-1] in "'’":
+        return word[:-1]
+    if word[-2:] in ("'s", "’s"):
+        return word[:-2]
+    return word
+
+
+def _add_name(run: list[str], names: list[str]) -> None:
+    names.append(" ".join(run))
+    if len(run) > 1 and len(run[-1]) > 2:
+        names.append(run[-1])  # "Altman" alone names the "Sam Altman" of another text
 
 
 def quotes_of(text: str) -> list[list[str]]:
@@ -273,12 +264,7 @@ def text_features(text: str) -> TextFeatures:
     keep = np.asarray(scan.content, dtype=bool)
     sentences, ends = _sentence_sets(sentence_of[keep], hashes[keep])
     name_hashes = {word_hash("n:" + n) for n in scan.names}
-    keys: set[int] = set()
-    for q in scan.quotes:
-        for i in range(len(q) - QUOTE_KEY_WORDS + 1):
-            run = q[i : i + QUOTE_KEY_WORDS]
-            if sum(w not in FUNCTION_WORDS for w in run) >= 2:
-                keys.add(word_hash("q:" + " ".join(run)))
+    quote_keys = _quote_keys(scan.quotes)
     return TextFeatures(
         words=len(scan.hashes),
         shingles=run_hashes(scan.hashes, SHINGLE_WORDS),
@@ -286,8 +272,28 @@ def text_features(text: str) -> TextFeatures:
         sentence_ends=ends,
         quote_words=content_hashes([w for q in scan.quotes for w in q]),
         names=np.array(sorted(name_hashes), dtype=np.uint32),
-        quote_keys=np.array(sorted(keys), dtype=np.uint32),
+        quote_keys=quote_keys,
     )
+
+
+def _quote_keys(quotes: list[list[str]]) -> Hashes:
+    """Hashes of every four-word run inside one quote holding two content words or more,
+    all quotes of the article at once."""
+    words = [w for q in quotes for w in q]
+    if len(words) < QUOTE_KEY_WORDS:
+        return _EMPTY
+    cache = _word_cache
+    w = np.asarray([cache.get(x) or word_hash(x) for x in words], dtype=np.uint64)
+    content = np.asarray([x not in FUNCTION_WORDS for x in words], dtype=np.int64)
+    owner = np.repeat(np.arange(len(quotes)), [len(q) for q in quotes])
+    count = len(words) - QUOTE_KEY_WORDS + 1
+    inside = owner[:count] == owner[QUOTE_KEY_WORDS - 1 :]
+    enough = np.convolve(content, np.ones(QUOTE_KEY_WORDS, dtype=np.int64), "valid") >= 2
+    acc = np.full(count, _QUOTE_SALT, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for offset in range(QUOTE_KEY_WORDS):
+            acc = acc * _MIX64 + w[offset : offset + count]
+    return np.unique(_mix(acc[inside & enough]))
 
 
 def _sentence_sets(owner: npt.NDArray[np.int64], words: Hashes) -> tuple[Hashes, Hashes]:

@@ -65,7 +65,13 @@ def corpus_paragraphs() -> list[str]:
     return paragraphs
 
 
-def build(n: int, seed: int = 1, paragraphs: list[str] | None = None) -> Archive:
+def build(
+    n: int,
+    seed: int = 1,
+    paragraphs: list[str] | None = None,
+    length: tuple[int, int] = (6, 14),
+) -> Archive:
+    """``n`` articles; originals of ``length`` paragraphs (fewer make a quicker archive)."""
     rng = random.Random(seed)
     pool = paragraphs if paragraphs is not None else corpus_paragraphs()
     vocab = sorted({w for p in pool[:3000] for w in re.findall(r"[a-z]{4,}", p)})
@@ -79,7 +85,7 @@ def build(n: int, seed: int = 1, paragraphs: list[str] | None = None) -> Archive
     while len(docs) < n:
         size = 1 if rng.random() < 0.45 else rng.randint(2, 8)
         size = min(size, n - len(docs))
-        count = rng.randint(6, 14)
+        count = rng.randint(*length)
         picked = []
         for _ in range(count):
             if cursor == len(order):

@@ -84,7 +84,8 @@ def assemble(
     large = [g for g in groups if len(g) > params.full_base_members]
     _fill(pairs, compute, [key(m, bases[g[0]]) for g in large for m in g if m != bases[g[0]]])
 
-    stories = [_story(g, bases[g[0]], by_id, pairs) for g in groups]
+    links = _links(pairs)
+    stories = [_story(g, bases[g[0]], by_id, pairs, links) for g in groups]
     stories = _named(stories, choices.names)
     stories.sort(key=lambda s: (-len(s.versions), min(by_id[i].order for i in s.ids)))
     return Grouping(tuple(stories), _related(stories, pairs, params), pairs)
@@ -124,21 +125,26 @@ def _base(
     return min(close, key=lambda i: by_id[i].order)
 
 
-def _roles(group: list[str], base: str, pairs: dict[PairKey, PairScore]) -> dict[str, Role]:
+def _links(pairs: dict[PairKey, PairScore]) -> dict[str, list[PairScore]]:
+    """Every article's pairs, built once for all stories."""
+    links: dict[str, list[PairScore]] = {}
+    for p in pairs.values():
+        links.setdefault(p.a, []).append(p)
+        links.setdefault(p.b, []).append(p)
+    return links
+
+
+def _roles(group: list[str], base: str, links: dict[str, list[PairScore]]) -> dict[str, Role]:
     """Breadth-first from the base, first over shared-wording pairs, then over any pair."""
     members = set(group)
     roles = {base: Role.BASE}
-    links: dict[str, list[tuple[str, PairKind]]] = {m: [] for m in group}
-    for p in pairs.values():
-        if p.kind in _JOINING and p.a in members and p.b in members:
-            links[p.a].append((p.b, p.kind))
-            links[p.b].append((p.a, p.kind))
     for allowed, role in (((PairKind.NEAR_DUPLICATE,), Role.REPOST), (_JOINING, Role.REWRITE)):
         queue = deque(m for m in group if m in roles)
         while queue:
             at = queue.popleft()
-            for other, kind in links[at]:
-                if other not in roles and kind in allowed:
+            for p in links.get(at, ()):
+                other = p.other(at)
+                if other in members and other not in roles and p.kind in allowed:
                     roles[other] = role
                     queue.append(other)
     return {m: roles.get(m, Role.RELATED) for m in group}
@@ -149,16 +155,21 @@ def _story(
     base: str,
     by_id: dict[str, ArticleMeta],
     pairs: dict[PairKey, PairScore],
+    links: dict[str, list[PairScore]],
 ) -> Story:
-    roles = _roles(group, base, pairs)
+    roles = _roles(group, base, links)
     ordered = [base, *(m for m in group if m != base)]
     versions: list[Version] = []
+    members = set(group)
     for m in ordered:
         meta = by_id[m]
         closest, best = None, -1.0
-        for other in ordered:
-            p = pairs.get(key(m, other)) if other != m else None
-            if p is not None and p.score > best:
+        for p in links.get(m, ()):
+            other = p.other(m)
+            if other in members and (p.score, -by_id[other].order) > (
+                best,
+                -_order(closest, by_id),
+            ):
                 closest, best = other, p.score
         to_base = pairs.get(key(m, base)) if m != base else None
         near = pairs.get(key(m, closest)) if closest is not None else None
@@ -184,6 +195,10 @@ def _story(
             )
         )
     return Story(id=story_id(base), title=by_id[base].title, versions=tuple(versions))
+
+
+def _order(article: str | None, by_id: dict[str, ArticleMeta]) -> int:
+    return by_id[article].order if article is not None else 1 << 62
 
 
 def story_id(base: str) -> str:

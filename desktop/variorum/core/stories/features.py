@@ -190,8 +190,10 @@ def _names(folded: str) -> list[str]:
                 at -= 1
             opener = at == 0 or line[at - 1] in ".!?:"
             for token in m.group().split(" "):
-                name = _bare(token.casefold())
-                if name in FUNCTION_WORDS or name in NOT_NAMES or (opener and name not in inner):
+                name = _name_words.get(token)
+                if name is None:
+                    name = _name_word(token)
+                if not name or (opener and name not in inner):
                     if run:
                         _add_name(run, names)
                         run = []
@@ -201,6 +203,20 @@ def _names(folded: str) -> list[str]:
             if run:
                 _add_name(run, names)
     return names
+
+
+_name_words: dict[str, str] = {}
+
+
+def _name_word(token: str) -> str:
+    """A capitalised token as part of a name ("" when it never is one), remembered."""
+    name = _bare(token.casefold())
+    if name in FUNCTION_WORDS or name in NOT_NAMES:
+        name = ""
+    if len(_name_words) >= _WORD_CACHE_LIMIT:
+        _name_words.clear()
+    _name_words[token] = name
+    return name
 
 
 def _bare(word: str) -> str:

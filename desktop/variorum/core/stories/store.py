@@ -7,9 +7,11 @@ library's own errors, with nothing half-written."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from variorum.core.library import Library
+from variorum.core.stories.assemble import story_id
 from variorum.core.stories.choices import Choices
 from variorum.core.stories.model import Grouping, RelatedLink, Story
 from variorum.core.stories.serialize import version_from_dict, version_to_dict
@@ -47,6 +49,32 @@ def load_choices(library: Library) -> Choices:
     return Choices(frozenset(together), frozenset(apart), tuple(names), tuple(bases))
 
 
+def rekey(grouping: Grouping, ids: Mapping[str, str]) -> Grouping:
+    """The grouping with its articles renamed (paths to content ids, for a library, where
+    two copies of one text are one article): a version whose new id is already in its story
+    is dropped, and story ids follow their base's new id."""
+    stories: list[Story] = []
+    renamed: dict[str, str] = {}
+    for story in grouping.stories:
+        seen: set[str] = set()
+        versions = []
+        for v in story.versions:
+            new = ids.get(v.id, v.id)
+            if new not in seen:
+                seen.add(new)
+                closest = ids.get(v.closest, v.closest) if v.closest else None
+                versions.append(replace(v, id=new, closest=closest if closest != new else None))
+        sid = story_id(versions[0].id)
+        renamed[story.id] = sid
+        stories.append(Story(sid, story.title, tuple(versions), story.named_by_user))
+    related = tuple(
+        RelatedLink(renamed[r.a], renamed[r.b], r.score)
+        for r in grouping.related
+        if renamed[r.a] != renamed[r.b]
+    )
+    return Grouping(tuple(stories), related)
+
+
 def save_grouping(library: Library, grouping: Grouping) -> None:
     """Replace the stored snapshot of the grouping."""
     members: list[tuple[str, str, int, str]] = []
@@ -80,10 +108,10 @@ def load_grouping(library: Library, article_ids: Iterable[str] | None = None) ->
     keep = set(article_ids) if article_ids is not None else None
     rows = library.read("SELECT story_id, payload FROM story_members ORDER BY story_id, position")
     stories: dict[str, list[dict[str, object]]] = {}
-    for story_id, payload in rows:
+    for sid, payload in rows:
         data = json.loads(payload)
         if keep is None or data.get("id") in keep:
-            stories.setdefault(str(story_id), []).append(data)
+            stories.setdefault(str(sid), []).append(data)
     ordered = sorted(stories.items(), key=lambda item: int(str(item[1][0].get("story_order", 0))))
     built = [
         Story(

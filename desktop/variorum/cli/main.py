@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "inspect": "Print what was read from files: title, metadata, warnings, the text.",
     "compare": "Compare two articles word by word.",
     "extract": "List speakers with their quotes, organizations and people.",
+    "group": "Group files and folders into stories of versions (also on a Dask cluster).",
 }
 
 

@@ -42,6 +42,8 @@ def extraction_json(path: str, extraction: Any) -> dict[str, Any]:
             {
                 "name": s.name,
                 "aliases": list(s.aliases),
+                "description": s.label == "DESCRIPTION",
+                "unresolved": s.label == "UNRESOLVED",
                 "quotes": [
                     {
                         "text": q.text,

@@ -17,6 +17,7 @@ from variorum.core.extract.orgcontext import (
     named_between_commas,
     owned_names,
     pronoun_people,
+    speech_verb_starts,
 )
 
 if TYPE_CHECKING:
@@ -50,12 +51,12 @@ def test_names_listed_after_plural_org_noun() -> None:
     ]
 
 
-def test_list_rule_skips_speaker_after_comma_and_people_nouns() -> None:
+def test_list_rule_skips_speaker_after_comma_and_people_nouns(nlp: Language) -> None:
     text = (
         "The regulators, Okonkwo said, acted too late. "
         "Its investors, Dana Whitby and Omar Faleh, wanted out."
     )
-    assert listed_after_org_noun(text) == []
+    assert listed_after_org_noun(text, speech_verb_starts(nlp(text))) == []
 
 
 def test_ownership_adjective_names_an_organization() -> None:

@@ -33,11 +33,22 @@ from variorum.core.extract import Extraction, load_pipeline, pipeline_label  # n
 from variorum.core.extract.engine import CHUNK_CHARS, extract_doc, split_for_parsing  # noqa: E402
 from variorum.core.extract.entities import normalise_name  # noqa: E402
 from variorum.core.extract.layout import analyse_layout  # noqa: E402
+from variorum.core.extract.rules import switched_off  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "polnear-train"
 SCORER = REPO.parent / "shared" / "tools" / "score_quotes.py"
 HELDOUT = REPO / "benchmarks" / "polnear-heldout.txt"
 ENTITY_GOLD = REPO / "benchmarks" / "polnear-entities.json"
+
+
+def default_cache() -> str:
+    return os.path.join(tempfile.gettempdir(), "variorum-docs")
+
+
+def rules_parameters(name: str) -> dict[str, float]:
+    from variorum.core.extract.rules import parameters
+
+    return dict(parameters(name))
 
 
 def part_files(part: str, every: int = 1) -> list[str]:
@@ -81,13 +92,45 @@ def extraction_json(name: str, x: Extraction) -> dict[str, Any]:
     return contract(name, x)
 
 
-def run(names: list[str], nlp: Any, cache: Path) -> dict[str, Extraction]:
+def run(
+    names: list[str], nlp: Any, cache: Path, traces: dict[str, dict[int, tuple[str, ...]]]
+) -> dict[str, Extraction]:
+    """Extractions by file name; ``traces`` receives the rule ids behind each quote."""
     texts = [(CORPUS / "text" / n).read_text(encoding="utf-8") for n in names]
     label = pipeline_label(nlp)
     out = {}
     for name, text, (layout, doc) in zip(names, texts, parsed_docs(texts, nlp, cache), strict=True):
-        out[name] = extract_doc(text, doc, layout, label)
+        traces[name] = {}
+        out[name] = extract_doc(text, doc, layout, label, traces[name])
     return out
+
+
+def rule_precision(
+    results: dict[str, Extraction],
+    traces: dict[str, dict[int, tuple[str, ...]]],
+    dump: str,
+) -> list[tuple[str, int, int, int, int]]:
+    """(rule, name-level right, name-level scored, lenient right, lenient scored) per rule
+    id, from the scorer's per-prediction rows (which follow our output's order)."""
+    rows = [json.loads(ln) for ln in Path(dump).read_text(encoding="utf-8").splitlines()]
+    preds = [r for r in rows if not r.get("gold")]
+    tally: dict[str, list[int]] = {}
+    i = 0
+    for name, x in results.items():
+        for speaker in x.speakers:
+            for q in speaker.quotes:
+                row = preds[i]
+                i += 1
+                assert row["file"] == name and row["text"] == q.text
+                for rule in traces[name].get(q.start, ()):
+                    t = tally.setdefault(rule, [0, 0, 0, 0])
+                    if row.get("name_level") in ("right", "wrong speaker"):
+                        t[1] += 1
+                        t[0] += row["name_level"] == "right"
+                    if row.get("lenient") in ("right", "wrong speaker"):
+                        t[3] += 1
+                        t[2] += row["lenient"] == "right"
+    return sorted(((r, *t) for r, t in tally.items()), key=lambda r: (r[1] / r[2]) if r[2] else 1.0)
 
 
 def score_quotes(results: dict[str, Extraction], dump: str | None) -> str:
@@ -229,7 +272,7 @@ def main() -> int:
     parser.add_argument("--dump", help="the scorer's per-row dump (JSON lines)")
     parser.add_argument("--entities", action="store_true")
     parser.add_argument("--off", default="", help="rule ids to switch off, comma-separated")
-    parser.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "variorum-docs"))
+    parser.add_argument("--cache", default=default_cache())
     args = parser.parse_args()
     if not CORPUS.is_dir() or not SCORER.is_file():
         print(f"PolNeAR corpus or scorer not found beside the checkout ({CORPUS})")
@@ -238,7 +281,8 @@ def main() -> int:
     nlp = load_pipeline()
     cache = Path(args.cache)
     if args.entities:
-        rep = entity_report(nlp, cache, off)
+        with switched_off(off):
+            rep = entity_report(nlp, cache, off)
         for err in rep["errors"]:
             print("  " + err)
         print(f"people and organizations, {rep['files']} held-out files labelled by reading:")
@@ -251,12 +295,25 @@ def main() -> int:
                 )
         return 0
     names = part_files(args.part, args.every)
-    results = run(names, nlp, cache)
+    traces: dict[str, dict[int, tuple[str, ...]]] = {}
+    with switched_off(off):
+        results = run(names, nlp, cache, traces)
     if args.out:
         Path(args.out).write_text(
             json.dumps([extraction_json(n, x) for n, x in results.items()], ensure_ascii=False)
         )
-    print(score_quotes(results, args.dump), end="")
+    with tempfile.TemporaryDirectory() as tmp:
+        dump = args.dump or str(Path(tmp) / "rows.jsonl")
+        print(score_quotes(results, dump), end="")
+        if args.part == "heldout":
+            print("  (held-out part: per-rule precision is not shown, so nobody tunes on it)")
+        else:
+            print("  precision per rule id (name-level right/scored; lenient right/scored):")
+            for rule, nr, ns, lr, ls in rule_precision(results, traces, dump):
+                print(
+                    f"    {rule:<34} {nr / max(ns, 1):.3f} ({nr}/{ns})   "
+                    f"{lr / max(ls, 1):.3f} ({lr}/{ls})"
+                )
     probe = source_probe(results, nlp, cache)
     print(
         "  Sources that are names, covered by a person or organization mention (recall probe): "

@@ -365,6 +365,7 @@ class Attributor:
                 last_by_block[block_of[i]] = attribution
                 if attribution.group is not None:
                     previous = attribution.group
+                    self.ranker.spoken.add(attribution.group)
         return results
 
     def _verb_follows(self, q: QuoteSpan) -> bool:

@@ -124,8 +124,16 @@ def _quote_text(text: str) -> str:
     return text.rstrip(" ,;:\u00a0")
 
 
-def extract_doc(text: str, doc: Doc, layout: Layout | None = None, model: str = "") -> Extraction:
-    """Extraction from an already parsed text (``doc`` parsed from ``layout.nlp_text``)."""
+def extract_doc(
+    text: str,
+    doc: Doc,
+    layout: Layout | None = None,
+    model: str = "",
+    trace: dict[int, tuple[str, ...]] | None = None,
+) -> Extraction:
+    """Extraction from an already parsed text (``doc`` parsed from ``layout.nlp_text``).
+    ``trace``, when given, receives each quote's start -> the ids of the rules that decided
+    its speaker (for the per-rule precision of ``benchmarks/polnear.py``)."""
     layout = layout or analyse_layout(text)
     infos, spans = _name_infos(doc, layout)
     groups = group_names(infos, text)
@@ -135,6 +143,8 @@ def extract_doc(text: str, doc: Doc, layout: Layout | None = None, model: str = 
     genders = guess_genders(doc, mentions)
     counts = Counter(m.group for m in mentions)
     attributions = Attributor(doc, layout, quotes, index, genders, counts).attribute()
+    if trace is not None:
+        trace.update((a.quote.start, a.rules) for a in attributions)
 
     # Speakers the parse found but the entity model did not (an unknown name as subject of
     # "said") become people.

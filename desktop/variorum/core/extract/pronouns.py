@@ -14,6 +14,7 @@ threshold the pronoun stays unresolved rather than being guessed.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,9 @@ FEATURES = (
     "salience",
     "same_sentence",
     "is_org",
+    "nearest_subject",
+    "has_spoken",
+    "other_paragraph",
 )
 
 
@@ -60,15 +64,21 @@ def _role(doc: Doc, m: MentionRef) -> tuple[str, int]:
 
 
 class PronounRanker:
+    observer: Callable[[PronounRanker, int, str, list[Candidate]], None] | None = None
+    """Called with every ranking (the training script records them); None in the app."""
+
     def __init__(
         self, doc: Doc, index: MentionIndex, genders: dict[int, str], counts: dict[int, int]
     ) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy builds Doc.text on every access
         self.index = index
         self.genders = genders
         self.counts = counts
         self.weights = rules.parameters("pronoun_ranker")
         self._sent_starts = sorted({s.start_char for s in doc.sents})
+        self.spoken: set[int] = set()
+        """Groups already given a quote in this article (the attributor adds them)."""
 
     def _sentence_number(self, pos: int) -> int:
         import bisect
@@ -113,9 +123,16 @@ class PronounRanker:
                     "salience": math.log1p(self.counts.get(m.group, 1)),
                     "same_sentence": 1.0 if back == 0 else 0.0,
                     "is_org": 1.0 if m.label != "PERSON" else 0.0,
+                    "nearest_subject": 0.0,
+                    "has_spoken": 1.0 if m.group in self.spoken else 0.0,
+                    "other_paragraph": 1.0 if "\n" in self.text[m.end : pos] else 0.0,
                 },
             )
-        return list(seen.values())
+        found = list(seen.values())
+        subject = next((c for c in found if c.features["subject"]), None)
+        if subject is not None:
+            subject.features["nearest_subject"] = 1.0
+        return found
 
     def score(self, cand: Candidate) -> float:
         return sum(self.weights.get(f, 0.0) * v for f, v in cand.features.items())
@@ -125,7 +142,10 @@ class PronounRanker:
     ) -> MentionRef | None:
         """The best candidate scoring above the threshold; ties go to the nearer one."""
         best: tuple[float, int, MentionRef] | None = None
-        for cand in self.candidates(pos, pronoun, labels, previous_speaker):
+        candidates = self.candidates(pos, pronoun, labels, previous_speaker)
+        if PronounRanker.observer is not None:
+            PronounRanker.observer(self, pos, pronoun, candidates)
+        for cand in candidates:
             s = self.score(cand)
             key = (s, cand.mention.start, cand.mention)
             if best is None or key[:2] > best[:2]:

@@ -21,7 +21,6 @@ from variorum.core.extract.mentions import MentionIndex, MentionRef
 from variorum.core.extract.orgcontext import name_run
 from variorum.core.extract.pronouns import PronounRanker
 from variorum.core.extract.vocab import (
-    DOCUMENT_NOUNS,
     GENERIC_ORG_NOUNS,
     ORG_HEADS,
     ORG_NOUNS,
@@ -130,10 +129,6 @@ class SourceResolver:
             and any(c.lower_ in ("the", "this") for c in tok.lefts)
         ):
             out.extend(self._org_for_noun(tok, span))
-        if tok.pos_ == "NOUN" and lower in DOCUMENT_NOUNS:
-            issuer = self._issuer(tok)
-            if issuer:
-                out.append(replace(issuer, mention=span, rule="source.document-issuer"))
         for appos in (c for c in tok.children if c.dep_ == "appos"):
             inner = self.index.at(appos.idx, appos.idx + len(appos.text))
             if inner is not None:
@@ -185,31 +180,6 @@ class SourceResolver:
             return Source(span, prior.group, rule="source.pronoun")
         return Source(span, unresolved=tok.text.lower(), rule="source.pronoun-unresolved")
 
-    def _subject_org_before(self, pos: int) -> MentionRef | None:
-        """The organization "the company" stands for: the last one named as the subject of
-        its clause within the previous two sentences ("X, which is owned by Y, said ...":
-        X, not Y), else the last one named."""
-        doc = self.doc
-        here = doc.char_span(pos, pos + 1, alignment_mode="expand")
-        if here is None:
-            return self.index.before(pos, ORG)
-        floor = here[0].sent.start
-        for _ in range(2):
-            if floor > 0:
-                floor = doc[floor - 1].sent.start
-        last: MentionRef | None = None
-        for m in self.index.all_before(pos, ORG):
-            last = last or m
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            if span.start < floor:
-                break
-            root = span.root
-            if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ != "relcl":
-                return m
-        return last
-
     def named_like(self, noun: Token) -> MentionRef | None:
         """The organization whose name holds the noun that stands for it ("the tribunal" ->
         "X Appeal Tribunal", "the industry regulator" -> "X Regulation Commission", "a council
@@ -243,16 +213,12 @@ class SourceResolver:
         return None
 
     def _org_for_noun(self, noun: Token, span: tuple[int, int]) -> list[Source]:
-        """ "the tribunal", "the company": an organization named like the noun, else (for a
-        noun that describes organizations, not "the court" or "the police", which may be
-        ones the text never names) the last one named as a subject."""
+        """ "the tribunal", "the committee": the organization named like the noun. "The
+        company" with no company named like it stays a description: the last company named
+        is a guess, and annotators of real news call that speaker "the company"."""
         named = self.named_like(noun)
         if named is not None:
             return [Source(span, named.group, rule="source.named-like")]
-        if noun.lower_ in ORG_NOUNS:
-            prior = self._subject_org_before(noun.idx)
-            if prior is not None:
-                return [Source(span, prior.group, rule="source.org-noun")]
         return []
 
     def _spokes_body(self, tok: Token, sub: list[Token], span: tuple[int, int]) -> list[Source]:
@@ -275,27 +241,6 @@ class SourceResolver:
                 if named is not None:
                     out.append(Source(span, named.group, rule="source.named-like"))
         return out
-
-    def _issuer(self, tok: Token) -> Source | None:
-        """ "the statement said": who made the statement named just before ("X said in a
-        statement ...", "X issued a statement")."""
-        doc = self.doc
-        floor = tok.sent.start
-        for _ in range(3):
-            if floor > 0:
-                floor = doc[floor - 1].sent.start
-        for t in reversed(doc[floor : tok.i]):
-            if t.lower_ != tok.lower_ or t.pos_ != "NOUN":
-                continue
-            verb = t.head.head if t.head.dep_ == "prep" else t.head
-            if t.dep_ not in ("pobj", "dobj") or verb.pos_ not in ("VERB", "AUX"):
-                continue
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects and subjects[0].lower_ != tok.lower_:
-                found = self.resolve(subjects[0])
-                if found is not None and found.named:
-                    return found
-        return None
 
     def _after_title(self, tok: Token) -> Source | None:
         """ "Central Bank governor Ana Costa said", the model having missed her: the name

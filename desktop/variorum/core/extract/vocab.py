@@ -42,11 +42,6 @@ REPORTING_VERBS = _words(
 complement ("X praised the \"great work\"", "X accused Y of \"lying\""): elsewhere in the
 sentence a quote is someone else's."""
 
-DOCUMENT_NOUNS = _words(
-    "statement release letter filing note post memo email tweet report editorial"
-)
-"""What "the statement said" stands for: whoever issued it just before."""
-
 GENERIC_ORG_NOUNS = _words("company firm group business organization organisation unit")
 """Nouns any organization is called: the organization's name is never looked for after them."""
 

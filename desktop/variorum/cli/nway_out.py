@@ -15,7 +15,8 @@ import argparse
 import json
 import sys
 
-from variorum.cli.compare_cmd import comparison_json, write_word_diff
+from variorum.cli.compare_cmd import comparison_json
+from variorum.cli.word_diff import write_word_diff
 from variorum.core.ingest import IngestError, load_file
 from variorum.core.options import CompareOptions
 from variorum.core.stories.nway import NWay, compare_many

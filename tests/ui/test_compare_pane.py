@@ -56,7 +56,12 @@ def small_comparison() -> Comparison:
         replace(A_TEXT, B_TEXT, "jumps", "leaps"),
         insert(A_TEXT, B_TEXT, "lazy ", A_TEXT.index("dog.")),
     )
-    return Comparison(A_TEXT, B_TEXT, changes, CompareStats(2, 2, 0, 1), 0.8)
+    a_end, b_end = A_TEXT.index("\n"), B_TEXT.index("\n")
+    units = (
+        UnitPair(UnitStatus.MODIFIED, 0, a_end, 0, b_end),
+        UnitPair(UnitStatus.IDENTICAL, a_end + 2, len(A_TEXT), b_end + 2, len(B_TEXT)),
+    )
+    return Comparison(A_TEXT, B_TEXT, changes, CompareStats(2, 2, 0, 1), 0.8, units)
 
 
 @pytest.fixture
@@ -272,7 +277,7 @@ def test_moved_text_is_styled_and_marked_where_it_was(pane: ComparePane) -> None
     cursor.setPosition(found.selectionStart() + 1)
     moved = cursor.charFormat()
     assert moved.fontOverline() and moved.fontUnderline() and not moved.fontStrikeOut()
-    pane.view.anchorClicked.emit(QUrl("change:0"))
+    pane.view.anchorClicked.emit(QUrl("change:1:0"))
     assert pane.current_change_index() == 0
 
 
@@ -317,10 +322,10 @@ def test_side_by_side_moved_unit_is_linked_to_its_twin(pane: ComparePane) -> Non
     assert roles == [("", None), ("origin", 3), ("", None), ("target", 1)]
     text = pane.view.document().toPlainText()
     assert "[moved from here ↓]" in text and "[moved here from ↑]" in text
-    pane.view.anchorClicked.emit(QUrl("row:3"))
+    pane.view.anchorClicked.emit(QUrl("row:1:3"))
     [selection] = pane.view.extraSelections()
     assert selection.cursor.selectedText() == "Moving para here."
-    assert selection.cursor.selectionStart() == built.row_cells[3][2]
+    assert selection.cursor.selectionStart() == built.row_cells[3][1][0]
 
 
 def test_reading_mode_bold_headings_and_boilerplate(pane: ComparePane) -> None:
@@ -433,7 +438,7 @@ def test_seeds_000_002_pairs_the_talent_sentence(pane: ComparePane, seeds_dir: P
     built = pane._docs["side_by_side"]
     document = pane.view.document()
     rows_with_talent = []
-    for left_start, left_end, right_start, right_end in built.row_cells:
+    for (left_start, left_end), (right_start, right_end) in built.row_cells:
         cursor = QTextCursor(document)
         cursor.setPosition(left_start)
         cursor.setPosition(left_end, QTextCursor.MoveMode.KeepAnchor)

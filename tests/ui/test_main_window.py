@@ -275,7 +275,7 @@ def test_corrupt_settings_are_moved_aside_and_reported_once(qtbot, make_window, 
     assert again.findChild(QMessageBox, "startupNotice") is None
 
 
-def test_unreadable_library_is_moved_aside_and_reported(qtbot, make_window, tmp_path):
+def test_unreadable_library_is_kept_aside_and_reported(qtbot, make_window, tmp_path):
     base = tmp_path / "badlib"
     (base / "data").mkdir(parents=True)
     (base / "data" / "library.sqlite3").write_bytes(b"not a database at all" * 100)
@@ -283,7 +283,7 @@ def test_unreadable_library_is_moved_aside_and_reported(qtbot, make_window, tmp_
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "startupNotice") is not None)
     notice = window.findChild(QMessageBox, "startupNotice")
     assert "library could not be read" in notice.text()
-    assert list((base / "data").glob("library.sqlite3.bad-*"))
+    assert list((base / "data").glob("library.sqlite3.damaged-*"))
     assert window.model.rowCount() == 0
     assert window.library.__len__() == 0
 

@@ -4,8 +4,6 @@ library and the main window; plus the ``--screenshot`` mode used by docs and smo
 from __future__ import annotations
 
 import logging
-import os
-import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -17,13 +15,14 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from variorum import __version__
 from variorum.core.ingest.logsetup import configure_file_logging
-from variorum.core.library import Library
+from variorum.core.library_open import open_library
 from variorum.core.paths import AppPaths, app_paths
 from variorum.core.settings import SettingsStore
 from variorum.resources import APP_ID
 from variorum.ui.file_open import FileOpenEvents
 from variorum.ui.handoff import HandOff, hand_off
 from variorum.ui.headless import choose_offscreen_platform, qt_messages_to_log
+from variorum.ui.loading import start_loading_workers, stop_loading_workers
 from variorum.ui.main_window import MainWindow
 from variorum.ui.resources import app_icon
 from variorum.ui.sidebar_slot import SidebarFactory
@@ -69,7 +68,8 @@ def create_window(
     settings = store.load()
     if store.notice:
         log.warning("%s", store.notice)
-    library, library_notice = open_library(paths.library_file)
+    opened = open_library(paths.library_file)
+    library = opened.library
     window = MainWindow(
         paths,
         store,
@@ -79,29 +79,10 @@ def create_window(
         interactive=interactive,
         pane_factory=pane_factory,
         sidebar_factory=sidebar_factory,
-        notices=[library_notice] if library_notice else None,
+        notices=opened.notices or None,
     )
     window.destroyed.connect(library.close)
     return window
-
-
-def open_library(path: Path) -> tuple[Library, str | None]:
-    """Open the library; one that SQLite cannot read is moved aside (``.bad-<timestamp>``,
-    like corrupt settings) and a new one started, so the app still opens and says why."""
-    try:
-        return Library(path), None
-    except sqlite3.DatabaseError as exc:
-        aside = path.with_name(f"{path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
-        log.error("library %s unreadable (%s); moved to %s", path, exc, aside.name)
-        for suffix in ("", "-wal", "-shm"):
-            part = path.with_name(path.name + suffix)
-            if part.exists():
-                os.replace(part, aside.with_name(aside.name + suffix))
-        notice = (
-            f"The article library could not be read ({exc}); a new one was started and the "
-            f"old file was kept as {aside.name}."
-        )
-        return Library(path), notice
 
 
 def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | None = None) -> int:
@@ -114,10 +95,12 @@ def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | N
         qt_messages_to_log()
     app = make_application()
     if screenshot is not None:
+        workers = start_loading_workers()
         window = create_window(paths, interactive=False)
         code = take_screenshot(window, files, Path(screenshot))
         window.close()
         window.library.close()
+        stop_loading_workers(workers)
         return code
     server = InstanceServer(paths, app)
     if not server.listen():
@@ -125,6 +108,7 @@ def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | N
         if hand_off(files, paths) is HandOff.DELIVERED:
             return 0
         log.warning("the window holding %s did not take the files; opening another", paths)
+    workers = start_loading_workers()
     window = create_window(paths, interactive=True)
     server.open_requested.connect(lambda paths_: receive_files(window, paths_))
     FileOpenEvents(app).open_requested.connect(lambda paths_: receive_files(window, paths_))
@@ -134,6 +118,7 @@ def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | N
     code = app.exec()
     server.close()
     window.library.close()
+    stop_loading_workers(workers)
     return int(code)
 
 

@@ -378,8 +378,15 @@ class MainWindow(QMainWindow):
             self.article_list.select_ids,
             selected_before=[a.id for a in self.article_list.selected_articles()],
             report=lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS),
+            on_error=lambda text: (
+                refused.append(text),
+                self.statusBar().showMessage(text, STATUS_TIMEOUT_MS),
+            ),
         )
+        refused: list[str] = []
         self.undo_stack.push(command)
+        if refused:  # the library could not be written: the message says why
+            return
         self.compare.set_library_empty(self.model.rowCount() == 0)
 
     def _update_count(self) -> None:

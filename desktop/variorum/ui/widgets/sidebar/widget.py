@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from variorum.core.extract.data import Extraction
 from variorum.core.extract.drift_data import Drift, QuoteDrift
-from variorum.ui.widgets.compare.palette import colors_for
+from variorum.ui.widgets.compare.palette import theme_for
 from variorum.ui.widgets.sidebar.drift_html import drift_card_html
 from variorum.ui.widgets.sidebar.items import (
     LOCATE_ROLE,
@@ -332,7 +332,7 @@ class Sidebar(QWidget):
     def _paint_drift_cards(self) -> None:
         """The cards the filter lets through (speaker or either wording), keeping each card's
         index so its links still locate the right quote."""
-        colors = colors_for(self.palette())
+        colors = theme_for(self.palette())
         needle = self.filter_box.text().strip().casefold()
         cards = [
             drift_card_html(i, d, colors)
@@ -358,9 +358,9 @@ class Sidebar(QWidget):
             self._fit_drift_height()
 
     def _style_drift_frame(self) -> None:
-        colors = colors_for(self.palette())
+        colors = theme_for(self.palette())
         self.drift_frame.setStyleSheet(
-            f"#driftFrame {{ border: 2px solid {colors.move_fg}; border-radius: 4px; }}"
+            f"#driftFrame {{ border: 2px solid {colors.accent}; border-radius: 4px; }}"
         )
 
     def _apply_filter(self, text: str) -> None:

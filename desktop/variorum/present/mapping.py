@@ -1,4 +1,5 @@
-"""Map positions between the two texts of a Comparison through their unchanged text.
+"""Map positions between the two texts of a Comparison (the base, A, and a version, B) through
+their unchanged text.
 
 When the engine lists its equal runs (``Comparison.equal_runs``: pairs of corresponding
 stretches), a position maps through the run that holds it, or to the end of the run before it.
@@ -7,8 +8,8 @@ once normalised and in the same order, so walking the same distance into A's equ
 into B's lands on corresponding text. Distances count non-space characters only, because the
 two sides may differ in spacing (a deleted word leaves two spaces around it; whitespace is
 collapsed by default). The views need this to place a moved passage's origin marker in B's
-text, to show A-side highlights in the one-column view, and to cut A into rows when the engine
-gives no aligned units. All lookups are bisections over prefix counts.
+text and to show A-side highlights in the one-column view. All lookups are bisections over
+prefix counts.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 """Single-article reading mode: the text with headings bold, optionally the boilerplate the
-loader set aside (struck out and greyed, so the reader can check nothing real was dropped)."""
+loader set aside (struck out and greyed, so the reader can check nothing real was dropped).
+The article is witness 0: there is nothing to compare it with."""
 
 from __future__ import annotations
 
 from variorum.core.article import Article
-from variorum.ui.widgets.compare.segments import SegKind, Segment
+from variorum.present.segments import BASE, SegKind, Segment
 
 
 def reader_segments(article: Article, *, show_boilerplate: bool = False) -> list[Segment]:
@@ -21,10 +22,10 @@ def reader_segments(article: Article, *, show_boilerplate: bool = False) -> list
     pos = 0
     for para in article.paragraphs:
         if para.start > pos:
-            out.append(Segment(SegKind.EQUAL, text[pos : para.start], "b", pos))
+            out.append(Segment(SegKind.EQUAL, text[pos : para.start], BASE, pos))
         kind = SegKind.HEADING if para.kind == "heading" else SegKind.EQUAL
-        out.append(Segment(kind, text[para.start : para.end], "b", para.start))
+        out.append(Segment(kind, text[para.start : para.end], BASE, para.start))
         pos = para.end
     if pos < len(text):
-        out.append(Segment(SegKind.EQUAL, text[pos:], "b", pos))
+        out.append(Segment(SegKind.EQUAL, text[pos:], BASE, pos))
     return out

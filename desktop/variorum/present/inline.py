@@ -1,8 +1,13 @@
-"""The one-column view: B's text, with A's deleted text at the place it was removed.
+"""The one-column view: a version's text (B), with the base's (A's) deleted text where it was
+removed.
 
 Replace = deletion then insertion. Moved text is styled as a move where it now is, and a marker
 link is left in the text where it used to be (placed through the unchanged text, see
 :mod:`mapping`). Only original text of the two articles is shown.
+
+``version`` numbers the compared text (1 for a pair): B's text is that witness, A's is the
+base (witness 0), and each change is referred to as ``ChangeRef(version, index)``. With n
+versions, the inline view of version k is this, run on k's comparison with the base.
 """
 
 from __future__ import annotations
@@ -10,24 +15,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from variorum.core.changes import Change, ChangeKind, Comparison
-from variorum.ui.widgets.compare.mapping import EqualRunMap
-from variorum.ui.widgets.compare.segments import SegKind, Segment
+from variorum.present.mapping import EqualRunMap
+from variorum.present.segments import BASE, ChangeRef, Link, LinkKind, SegKind, Segment
 
 COARSE_NOTE = "[too large for word-level detail] "
 """Put before a unit the engine compared only coarsely (``UnitPair.coarse``)."""
 
 
-def origin_href(change: int) -> str:
-    return f"origin:{change}"
-
-
-def change_href(change: int) -> str:
-    return f"change:{change}"
-
-
-def inline_segments(comparison: Comparison, runs: EqualRunMap) -> list[Segment]:
+def inline_segments(
+    comparison: Comparison, runs: EqualRunMap, version: int = 1
+) -> list[Segment]:
     """Segments in display order. Walks the changes once (they are sorted by B position)."""
     a, b = comparison.a_text, comparison.b_text
+    v = version
     changes = comparison.changes
     origins = {
         i: runs.a_to_b(c.a_start) for i, c in enumerate(changes) if c.kind == ChangeKind.MOVE
@@ -46,15 +46,15 @@ def inline_segments(comparison: Comparison, runs: EqualRunMap) -> list[Segment]:
             where, index = markers[next_marker]
             where = max(where, pos)
             if where > pos:
-                out.append(Segment(SegKind.EQUAL, b[pos:where], "b", pos))
+                out.append(Segment(SegKind.EQUAL, b[pos:where], v, pos))
                 pos = where
             if index < 0:
                 out.append(Segment(SegKind.NOTE, COARSE_NOTE))
             else:
-                out.append(_origin_marker(comparison, index, where))
+                out.append(_origin_marker(comparison, index, where, v))
             next_marker += 1
         if end > pos:
-            out.append(Segment(SegKind.EQUAL, b[pos:end], "b", pos))
+            out.append(Segment(SegKind.EQUAL, b[pos:end], v, pos))
             pos = end
 
     def ends_line() -> bool:
@@ -67,29 +67,33 @@ def inline_segments(comparison: Comparison, runs: EqualRunMap) -> list[Segment]:
         deleted paragraphs do not run into each other or into B's text."""
         before = _gap_before(a, start)
         if "\n" in before and not ends_line():
-            out.append(Segment(SegKind.EQUAL, before, "a", start - len(before)))
-        out.append(Segment(SegKind.DELETE, a[start:end], "a", start, index))
+            out.append(Segment(SegKind.EQUAL, before, BASE, start - len(before)))
+        out.append(Segment(SegKind.DELETE, a[start:end], BASE, start, ChangeRef(v, index)))
         after = _gap_after(a, end)
         if "\n" in after and at_paragraph_start:
-            out.append(Segment(SegKind.EQUAL, after, "a", end))
+            out.append(Segment(SegKind.EQUAL, after, BASE, end))
 
     for index, change in enumerate(changes):
         equal_until(change.b_start)
         kind = change.kind
         if kind == ChangeKind.MOVE:
             arrow = "↑" if origins[index] <= change.b_start else "↓"
-            out.append(Segment(SegKind.MARKER, f"[from {arrow}]", href=origin_href(index)))
+            out.append(
+                Segment(SegKind.MARKER, f"[from {arrow}]", link=Link(LinkKind.ORIGIN, index, v))
+            )
         if kind in (ChangeKind.DELETE, ChangeKind.REPLACE) and change.a_end > change.a_start:
             at_start = change.b_start == 0 or b[change.b_start - 1] == "\n"
             if kind == ChangeKind.DELETE and not at_start and _within_line(a, change):
-                _spaced_deletion(out, comparison, index, equal_until)
+                _spaced_deletion(out, comparison, ChangeRef(v, index), equal_until)
             else:
                 deleted(index, change.a_start, change.a_end, at_start)
         start = max(change.b_start, pos)
         if kind == ChangeKind.MOVE:
-            out.extend(moved_segments(comparison, index, start))
+            out.extend(moved_segments(comparison, ChangeRef(v, index), start))
         elif change.b_end > start:
-            out.append(Segment(SegKind.INSERT, b[start : change.b_end], "b", start, index))
+            out.append(
+                Segment(SegKind.INSERT, b[start : change.b_end], v, start, ChangeRef(v, index))
+            )
         pos = max(pos, change.b_end)
     equal_until(len(b))
     return out
@@ -104,7 +108,7 @@ def _within_line(a: str, change: Change) -> bool:
 def _spaced_deletion(
     out: list[Segment],
     comparison: Comparison,
-    index: int,
+    ref: ChangeRef,
     equal_until: Callable[[int], None],
 ) -> None:
     """Words deleted inside a line stand apart from their neighbours, as in A: "This is
@@ -112,8 +116,8 @@ def _spaced_deletion(
     A's own space after them (or A's space before them when B has none, before punctuation).
     Text that followed its word without a space in A (a comma) stays attached to it."""
     a, b = comparison.a_text, comparison.b_text
-    change = comparison.changes[index]
-    struck = Segment(SegKind.DELETE, a[change.a_start : change.a_end], "a", change.a_start, index)
+    change = comparison.changes[ref.index]
+    struck = Segment(SegKind.DELETE, a[change.a_start : change.a_end], BASE, change.a_start, ref)
     b_pos = change.b_start
     if b_pos > 0 and not b[b_pos - 1].isspace() and not _gap_before(a, change.a_start):
         out.append(struck)  # it hugged the word before it in A ("strikes us, is"): so here
@@ -124,11 +128,11 @@ def _spaced_deletion(
         out.append(struck)
         a_after = _inline_gap(_gap_after(a, change.a_end))
         if a_after and b_pos + len(b_gap) < len(b) and not b[b_pos + len(b_gap)].isspace():
-            out.append(Segment(SegKind.EQUAL, a_after, "a", change.a_end))
+            out.append(Segment(SegKind.EQUAL, a_after, BASE, change.a_end))
         return
     a_before = _inline_gap(_gap_before(a, change.a_start))
     if a_before and b_pos > 0 and not b[b_pos - 1].isspace():
-        out.append(Segment(SegKind.EQUAL, a_before, "a", change.a_start - len(a_before)))
+        out.append(Segment(SegKind.EQUAL, a_before, BASE, change.a_start - len(a_before)))
     out.append(struck)
 
 
@@ -140,31 +144,32 @@ def _inline_gap(text: str) -> str:
     return text[:i]
 
 
-def moved_segments(comparison: Comparison, index: int, start: int) -> list[Segment]:
+def moved_segments(comparison: Comparison, ref: ChangeRef, start: int) -> list[Segment]:
     """Moved text where it now is, with the edits made inside it (``Change.detail``) shown as
-    deletions and insertions within the moved style."""
+    deletions and insertions within the moved style (all referring to the move)."""
     a, b = comparison.a_text, comparison.b_text
-    change = comparison.changes[index]
+    change = comparison.changes[ref.index]
+    v = ref.version
     out: list[Segment] = []
     pos = start
     for edit in sorted(change.detail, key=lambda d: (d.b_start, d.b_end)):
         edit_start = min(max(edit.b_start, pos), change.b_end)
         if edit_start > pos:
-            out.append(Segment(SegKind.MOVE, b[pos:edit_start], "b", pos, index))
+            out.append(Segment(SegKind.MOVE, b[pos:edit_start], v, pos, ref))
             pos = edit_start
         if edit.kind in (ChangeKind.DELETE, ChangeKind.REPLACE) and edit.a_end > edit.a_start:
             deleted = a[edit.a_start : edit.a_end]
-            out.append(Segment(SegKind.DELETE, deleted, "a", edit.a_start, index))
+            out.append(Segment(SegKind.DELETE, deleted, BASE, edit.a_start, ref))
         edit_end = min(edit.b_end, change.b_end)
         if edit.kind in (ChangeKind.INSERT, ChangeKind.REPLACE) and edit_end > pos:
-            out.append(Segment(SegKind.INSERT, b[pos:edit_end], "b", pos, index))
+            out.append(Segment(SegKind.INSERT, b[pos:edit_end], v, pos, ref))
             pos = edit_end
     if change.b_end > pos:
-        out.append(Segment(SegKind.MOVE, b[pos : change.b_end], "b", pos, index))
+        out.append(Segment(SegKind.MOVE, b[pos : change.b_end], v, pos, ref))
     return out
 
 
-def _origin_marker(comparison: Comparison, index: int, where: int) -> Segment:
+def _origin_marker(comparison: Comparison, index: int, where: int, version: int) -> Segment:
     """The link left where moved text used to be; on a line of its own when a whole paragraph
     moved, so the reader sees a paragraph-shaped hole."""
     change = comparison.changes[index]
@@ -180,7 +185,7 @@ def _origin_marker(comparison: Comparison, index: int, where: int) -> Segment:
             text = "\n\n" + text
         elif not b[where].isspace():  # at the start of the paragraph after
             text = text + "\n\n"
-    return Segment(SegKind.MARKER, text, href=change_href(index))
+    return Segment(SegKind.MARKER, text, link=Link(LinkKind.CHANGE, index, version))
 
 
 def _gap_before(text: str, start: int) -> str:

@@ -1,14 +1,16 @@
-"""Runs of text to render, and where they land in a QTextDocument.
+"""The Qt painter's half of the segments: rich text for a QTextDocument, and where each segment
+landed in it.
 
-A view is a list of Segments (a stretch of one article's original text, or a marker of ours) in
-display order. Rendering turns them into rich text for a single ``setHtml`` call, because one
+A view is a list of Segments (:mod:`variorum.present.segments`) in display order. Rendering
+turns them into rich text for a single ``setHtml`` call, because one
 bulk import is much faster than thousands of cursor inserts on large texts. The HTML is written
 so that document positions equal UTF-16 offsets into the concatenated segment texts: every
 "\\n\\n" becomes a block break plus a line break and every other "\\n" a line break (one
 position each), and nothing is collapsed (``white-space: pre-wrap``). :class:`FlowIndex` then
 maps article offsets and change indexes to document positions by bisection, never by a scan.
 
-No Qt here: this is plain data, tested without a display.
+No Qt import here (the positions are plain data, tested without a display), but everything here
+serves Qt's document model, so it lives with the pane.
 """
 
 from __future__ import annotations
@@ -16,32 +18,9 @@ from __future__ import annotations
 import bisect
 import html
 from dataclasses import dataclass
-from enum import StrEnum
 
-
-class SegKind(StrEnum):
-    EQUAL = "equal"
-    HEADING = "heading"
-    INSERT = "insert"
-    DELETE = "delete"
-    MOVE = "move"
-    MARKER = "marker"
-    """A link of ours (e.g. where moved text came from); not article text."""
-    NOTE = "note"
-    BOILERPLATE = "boilerplate"
-
-
-@dataclass(frozen=True)
-class Segment:
-    kind: SegKind
-    text: str
-    side: str = ""
-    """"a" or "b" when ``text`` is article text, "" for our own markers and notes."""
-    start: int = -1
-    """Offset of ``text`` in that article's ``text``."""
-    change: int | None = None
-    href: str | None = None
-
+from variorum.present.segments import ChangeRef, SegKind, Segment
+from variorum.present.style import Theme, css
 
 DOC_STYLESHEET = "p { white-space: pre-wrap; margin-top: 0px; margin-bottom: 0px }"
 """Set as the document's default style sheet before ``setHtml`` (shorter HTML than repeating
@@ -66,6 +45,11 @@ def _escape(piece: str) -> str:
     return html.escape(piece, quote=False).replace("\n", "<br />")
 
 
+def span_styles(theme: Theme) -> dict[SegKind, str]:
+    """Inline CSS per segment kind, from the style table."""
+    return {kind: css(theme.style(kind)) for kind in SegKind}
+
+
 def flow_html(segments: list[Segment], styles: dict[SegKind, str]) -> str:
     """Rich text for the segments, one paragraph block per blank-line-separated paragraph."""
     para_open = "<p>"
@@ -73,8 +57,8 @@ def flow_html(segments: list[Segment], styles: dict[SegKind, str]) -> str:
     para_empty = True  # Qt drops an empty paragraph, which would shift every position after it
     for seg in segments:
         style = styles.get(seg.kind, "")
-        if seg.href is not None:
-            attr = html.escape(seg.href, quote=True)
+        if seg.link is not None:
+            attr = html.escape(seg.link.token(), quote=True)
             opening, closing = f'<a href="{attr}" style="{style}">', "</a>"
         elif style:
             opening, closing = f'<span style="{style}">', "</span>"
@@ -114,9 +98,9 @@ class FlowIndex:
 
     def __init__(self) -> None:
         self._placed: list[Placed] = []
-        self._by_side: dict[str, list[Placed]] = {}
-        self._side_starts: dict[str, list[int]] = {}
-        self._change_ranges: dict[int, list[tuple[int, int]]] = {}
+        self._by_side: dict[int, list[Placed]] = {}
+        self._side_starts: dict[int, list[int]] = {}
+        self._change_ranges: dict[ChangeRef, list[tuple[int, int]]] = {}
         self._doc_starts: list[int] = []
         self._sorted = True
         self._hrefs: dict[str, int] = {}
@@ -131,17 +115,17 @@ class FlowIndex:
             if self._placed and pos < self._placed[-1].doc_start:
                 self._sorted = False
             self._placed.append(placed)
-            if seg.side:
-                self._by_side.setdefault(seg.side, []).append(placed)
-            if seg.href is not None:
-                self._hrefs.setdefault(seg.href, pos)
+            if seg.witness is not None:
+                self._by_side.setdefault(seg.witness, []).append(placed)
+            if seg.link is not None:
+                self._hrefs.setdefault(seg.link.token(), pos)
             if seg.change is not None:
                 self._change_ranges.setdefault(seg.change, []).append((pos, end))
             pos = end
         self._side_starts.clear()
         return pos
 
-    def _side(self, side: str) -> tuple[list[Placed], list[int]]:
+    def _side(self, side: int) -> tuple[list[Placed], list[int]]:
         placed = self._by_side.get(side, [])
         starts = self._side_starts.get(side)
         if starts is None:
@@ -150,8 +134,8 @@ class FlowIndex:
             self._side_starts[side] = starts
         return placed, starts
 
-    def doc_pos(self, side: str, offset: int) -> int | None:
-        """Position of article offset ``offset`` of ``side``, if that text is shown."""
+    def doc_pos(self, side: int, offset: int) -> int | None:
+        """Position of offset ``offset`` of witness ``side``, if that text is shown."""
         placed, starts = self._side(side)
         i = bisect.bisect_right(starts, offset) - 1
         if i < 0:
@@ -162,7 +146,7 @@ class FlowIndex:
             return None
         return p.doc_start + utf16_len(p.segment.text[:inside])
 
-    def nearest_doc_pos(self, side: str, offset: int) -> int | None:
+    def nearest_doc_pos(self, side: int, offset: int) -> int | None:
         """Like :meth:`doc_pos`, but an offset in text not shown goes to the next shown text."""
         exact = self.doc_pos(side, offset)
         if exact is not None:
@@ -174,10 +158,10 @@ class FlowIndex:
         return placed[-1].doc_end if placed else None
 
     def href_pos(self, href: str) -> int | None:
-        """Position of the first marker linking to ``href``."""
+        """Position of the first marker whose link token is ``href``."""
         return self._hrefs.get(href)
 
-    def change_ranges(self, change: int) -> list[tuple[int, int]]:
+    def change_ranges(self, change: ChangeRef) -> list[tuple[int, int]]:
         return self._change_ranges.get(change, [])
 
     def _placed_index(self, doc_pos: int) -> int:
@@ -190,7 +174,7 @@ class FlowIndex:
             self._doc_starts = [p.doc_start for p in self._placed]
         return bisect.bisect_right(self._doc_starts, doc_pos) - 1
 
-    def change_at(self, doc_pos: int) -> int | None:
+    def change_at(self, doc_pos: int) -> ChangeRef | None:
         """The change shown at a document position, if any."""
         i = self._placed_index(doc_pos)
         if i < 0:
@@ -198,12 +182,13 @@ class FlowIndex:
         placed = self._placed[i]
         return placed.segment.change if doc_pos < placed.doc_end else None
 
-    def source_at(self, doc_pos: int, side: str = "") -> tuple[str, int] | None:
-        """(side, article offset) of the article text at or after a document position; only
-        text of ``side`` when given."""
+    def source_at(self, doc_pos: int, side: int | None = None) -> tuple[int, int] | None:
+        """(witness, offset) of the article text at or after a document position; only text
+        of witness ``side`` when given."""
         i = max(self._placed_index(doc_pos), 0)
         for p in self._placed[i:]:
-            if p.segment.side and (not side or p.segment.side == side):
+            witness = p.segment.witness
+            if witness is not None and (side is None or witness == side):
                 units = min(max(doc_pos - p.doc_start, 0), p.doc_end - p.doc_start)
-                return p.segment.side, p.segment.start + _code_points(p.segment.text, units)
+                return witness, p.segment.start + _code_points(p.segment.text, units)
         return None

@@ -31,6 +31,8 @@ for loader in LOADERS.values():
         loader(b"<html><body><p>x</p></body></html>")
     except Exception:
         pass  # only the import matters here
+from variorum.core.ingest.isolation import import_formats
+import_formats()
 import variorum.core.ingest as ingest, variorum.core.extract as extract
 for package in (ingest, extract):
     for name in package.__all__:
@@ -42,6 +44,7 @@ BY_NAME = re.compile(r"\bimport_module\(|\b__import__\(|\bspacy\.load\(|\bfind_s
 KNOWN_SITES = {
     "runtime_imports.py",  # the list itself (its docstring names them)
     "core/ingest/loader.py",  # format loaders on first use
+    "core/ingest/isolation.py",  # format modules imported when a loading worker starts
     "core/ingest/__init__.py",  # lazy package attributes
     "core/extract/__init__.py",  # lazy package attributes
     "core/extract/model.py",  # spacy.load(pipeline), find_spec(pipeline)

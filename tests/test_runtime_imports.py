@@ -31,6 +31,8 @@ for loader in LOADERS.values():
         loader(b"<html><body><p>x</p></body></html>")
     except Exception:
         pass  # only the import matters here
+from variorum.core.ingest.isolation import import_formats
+import_formats()
 import variorum.core.ingest as ingest, variorum.core.extract as extract
 import variorum.core.stories as stories
 for package in (ingest, extract, stories):

@@ -14,7 +14,8 @@ FORMAT_LOADERS = tuple(
     f"variorum.core.ingest.{name}"
     for name in ("text", "html", "docx", "odt", "rtf", "unsupported", "pdf", "eml")
 )
-"""``core/ingest/loader.py``: each format's module, imported when a file of it is first read."""
+"""``core/ingest/loader.py``: each format's module, imported when a file of it is first read
+(``core/ingest/isolation.py`` imports them all when a loading worker process starts)."""
 
 LAZY_ATTRIBUTES = (
     *(f"variorum.core.ingest.{name}" for name in ("errors", "limits", "loader", "report")),

@@ -8,29 +8,36 @@ STAMP := $(VENV)/.variorum-installed
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
 	libxcb-shape0 libxkbcommon-x11-0
-SAMPLES := $(sort $(wildcard resources/samples/*.txt))
+# The validators the tests run on the .desktop and AppStream files (skipped when absent).
+TOOL_DEBS := desktop-file-utils appstream shared-mime-info
+SAMPLES := $(sort $(wildcard desktop/variorum/resources/samples/*.txt))
 
 .PHONY: setup system-deps run test lint typecheck bench screenshot package clean
 
 setup: system-deps $(STAMP)
 
 system-deps:
-	@missing=""; for p in $(QT_DEBS); do \
-		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-		if ! command -v apt-get >/dev/null 2>&1; then \
-			echo "Not a Debian/Ubuntu system: install the Qt runtime libraries for your platform ($$missing)"; \
-		elif [ "$$(id -u)" = "0" ]; then \
-			echo "Installing Qt system libraries:$$missing"; \
-			(apt-get install -y -q --no-install-recommends $$missing >/dev/null 2>&1 || \
-			 (apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends $$missing >/dev/null)) || \
-			 { echo "apt-get failed; run: sudo apt-get install$$missing"; exit 1; }; \
-		else \
-			echo "Qt needs system libraries that are missing. Run:"; \
-			echo "  sudo apt-get install$$missing"; \
-		fi; \
-	fi
+	@$(call apt_install,$(QT_DEBS) $(TOOL_DEBS))
+
+# $(call apt_install,PACKAGES): install the missing ones as root, else say what to run.
+define apt_install
+missing=""; for p in $(1); do \
+	dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+done; \
+if [ -n "$$missing" ]; then \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+		echo "Not a Debian/Ubuntu system: install the equivalents of:$$missing"; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "Installing system packages:$$missing"; \
+		(apt-get install -y -q --no-install-recommends $$missing >/dev/null 2>&1 || \
+		 (apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends $$missing >/dev/null)) || \
+		 { echo "apt-get failed; run: sudo apt-get install$$missing"; exit 1; }; \
+	else \
+		echo "Some system packages are missing. Run:"; \
+		echo "  sudo apt-get install$$missing"; \
+	fi; \
+fi
+endef
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -149,3 +149,33 @@ def test_output_to_a_file_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     (item,) = json.loads(result.stdout.decode("utf-8"))
     assert item["title"] == "Headline 😀" and "北京" in item["text"]
+
+
+def test_plain_inspect_prints_what_its_help_promises(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "story.md"
+    article.write_text(
+        "# Harbour vote\n\nThe council voted on Tuesday.\n\nThe ferry will  carry 200 people.\n",
+        encoding="utf-8",
+    )
+    assert main(["inspect", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert "title:     Harbour vote" in out
+    assert "words:" in out and "text:" in out
+    # the text, one paragraph per line, its spacing collapsed; headings marked
+    assert "    [heading] Harbour vote\n" in out
+    assert "    The council voted on Tuesday.\n" in out
+    assert "    The ferry will carry 200 people.\n" in out
+    with pytest.raises(SystemExit):
+        main(["inspect", "--help"])
+    assert "the text" in capsys.readouterr().out
+
+
+def test_global_help_lists_one_command_per_line(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    for command in ("inspect", "compare", "extract"):
+        assert sum(1 for line in lines if line.lstrip().startswith(command + " ")) == 1

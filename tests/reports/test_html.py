@@ -85,11 +85,11 @@ def test_header_names_both_versions_and_how_they_were_compared() -> None:
     html = comparison_html(report)
     for expected in (
         "Council meets", "Council met", "old.txt", "new.md", "% similar",
-        "Ignore case", "2024-05-06 07:08 UTC", f"Variorum {report.version}",
+        "Ignore upper/lower case", "2024-05-06 07:08 UTC", f"Variorum {report.version}",
         "Changes (1)", "No language model.", "Legend",
     ):  # fmt: skip
         assert expected in html, expected
-    assert "Fold number formatting" not in html  # an option that was off
+    assert "thousands separators" not in html  # an option that was off
     assert html.count('class="section"') == 3
     assert "@media print" in html and "page-break-before: always" in html
 

@@ -15,8 +15,6 @@ from variorum.ui.app import create_window, make_application
 from variorum.ui.main_window import MainWindow
 from variorum.ui.sidebar_slot import SIDEBAR_MODULE
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
-
 ORIGINAL = (
     "Harbour council approves new ferry\n\n"
     "The harbour council voted on Tuesday to buy a new electric ferry for the island route.\n\n"

@@ -220,7 +220,7 @@ def test_options_menu_emits_options_and_set_options_is_quiet(qtbot, shown: Compa
         shown.set_options(CompareOptions.strict())
     assert not shown.actions_.option_actions["fold_quotes"].isChecked()
     menu = shown.actions_.options_menu.actions()
-    assert len(menu) == 6 and all(a.isCheckable() for a in menu)
+    assert len(menu) == 8 and all(a.isCheckable() for a in menu)
 
 
 def test_change_list_model_and_click_jumps(qtbot, qtmodeltester, shown: ComparePane) -> None:
@@ -501,3 +501,22 @@ def test_deleted_words_stand_apart_from_their_neighbours(
     pane.show_comparison(a, b, compare_texts(a.text, b.text))
     assert pane.view.document().toPlainText() == shown_text
     assert ("delete", struck) in pane.rendered_spans()
+
+
+def test_options_say_what_they_do_and_match_preferences(qtbot, shown: ComparePane) -> None:
+    from variorum.core.settings import Settings
+    from variorum.ui.dialogs.preferences import PreferencesDialog
+
+    menu = [a.text() for a in shown.actions_.options_menu.actions()]
+    dialog = PreferencesDialog(Settings())
+    qtbot.addWidget(dialog)
+    boxes = [box.text() for box in dialog.option_boxes.values()]
+    assert menu == boxes  # the same words in the toolbar menu and in Preferences
+    numbers = shown.actions_.option_actions["fold_numbers"].text()
+    assert "1,000 = 1000" in numbers and "all numbers" not in numbers
+    for name in ("fold_accents", "ignore_moves"):
+        action = shown.actions_.option_actions[name]
+        with qtbot.waitSignal(shown.options_changed) as signal:
+            action.trigger()
+        assert getattr(signal.args[0], name) is True
+        action.trigger()

@@ -76,7 +76,7 @@ def test_article_is_extracted_off_the_gui_thread_and_cached(qtbot, setup) -> Non
 def test_comparison_shows_drift(qtbot, setup) -> None:  # type: ignore[no-untyped-def]
     sidebar, controller, _ = setup
     controller.show_comparison(A, B, None)
-    qtbot.waitUntil(lambda: not sidebar.drift_frame.isHidden(), timeout=30000)
+    qtbot.waitUntil(lambda: "worded differently" in sidebar.drift_title.text(), timeout=30000)
     assert "May" in sidebar.drift_body.text() and "June" in sidebar.drift_body.text()
 
 
@@ -118,7 +118,7 @@ def test_seeds_on_screen(qtbot, setup, seeds_dir: Path, tmp_path: Path) -> None:
     )
     assert altman.siblingAtColumn(1).data() == "5"
     controller.show_comparison(a, b, None)
-    qtbot.waitUntil(lambda: not sidebar.drift_frame.isHidden(), timeout=30000)
+    qtbot.waitUntil(lambda: "worded differently" in sidebar.drift_title.text(), timeout=30000)
     body = sidebar.drift_body.text()
     assert "Sam Altman" in body and "some of" in body
     sidebar.grab().save(str(tmp_path / "sidebar-000-vs-002.png"))

@@ -63,9 +63,11 @@ def test_sidebar_sits_right_and_follows_selection(qtbot, make_window, texts, sta
     assert isinstance(sidebar, StandInSidebar)
     controller = window.sidebar_slot.controller
     assert controller.store is window.library
-    window.open_paths([str(texts["a.txt"]), str(texts["b.txt"])])
+    window.open_paths([str(texts[n]) for n in ("a.txt", "b.txt", "c.txt")])
     settle(qtbot, window)
-    assert ("prefetch", 2) in controller.seen
+    # The first two are selected and analysed as the selection; only the third waits in the
+    # background batch.
+    assert [c for c in controller.seen if c[0] == "prefetch"] == [("prefetch", 1)]
     controller.seen.clear()
     window.article_list.select_rows([1])
     settle(qtbot, window)
@@ -115,3 +117,30 @@ def test_real_sidebar_lists_the_quoted_speaker(qtbot, make_window, texts) -> Non
         for row in range(model.rowCount() if model is not None else 0):
             shown.append(str(model.index(row, 0).data(Qt.ItemDataRole.DisplayRole)))
     assert any("Holt" in text for text in shown), shown
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    importlib.util.find_spec(SIDEBAR_MODULE) is None, reason="the sidebar is not in the tree"
+)
+def test_opening_two_files_never_says_select_and_batch_at_once(qtbot, make_window, texts):
+    """Opening two files selects them: the sidebar says it is finding their speakers, and
+    neither "Select an article" nor a background batch of the same two articles shows."""
+    window = make_window(sidebar=True)
+    sidebar = window.sidebar
+    seen: list[tuple[str, str]] = []
+
+    def watch() -> None:
+        status = sidebar.status.text() if sidebar.status.isVisible() else ""
+        batch = sidebar.progress.text() if sidebar.progress.isVisible() else ""
+        seen.append((status, batch))
+
+    window.open_paths([str(texts["a.txt"]), str(texts["b.txt"])])
+    while True:
+        watch()
+        if not window.busy() and not sidebar.status.text().startswith("Finding"):
+            break
+        qtbot.wait(10)
+    assert not any("Select an article" in s and b for s, b in seen), seen
+    assert not any(b for _, b in seen), seen
+    assert sidebar.drift_frame.isVisible()

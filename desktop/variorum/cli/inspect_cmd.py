@@ -67,3 +67,9 @@ def _print_summary(item: dict[str, Any]) -> None:
         print(f"  warning:   {note}")
     if item["boilerplate"]:
         print(f"  set aside: {len(item['boilerplate'])} boilerplate line(s)")
+    print("  text:")
+    text = item["text"]
+    for para in item["paragraphs"]:
+        kind = "" if para["kind"] == "body" else f"[{para['kind']}] "
+        body = " ".join(text[para["start"] : para["end"]].split())
+        print(f"    {kind}{body}")

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 COMMANDS: dict[str, str] = {
-    "inspect": "Load files and print what was read (title, metadata, text, paragraphs).",
+    "inspect": "Print what was read from files: title, metadata, warnings, the text.",
     "compare": "Compare two articles word by word.",
     "extract": "List speakers with their quotes, organizations and people.",
 }
@@ -35,8 +35,11 @@ COMMANDS: dict[str, str] = {
 _BUILD_FORMATTER = functools.partial(argparse.HelpFormatter, width=80)
 
 
-def _finished(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    parser.formatter_class = argparse.HelpFormatter
+def _finished(
+    parser: argparse.ArgumentParser,
+    formatter: type[argparse.HelpFormatter] = argparse.HelpFormatter,
+) -> argparse.ArgumentParser:
+    parser.formatter_class = formatter
     return parser
 
 
@@ -44,9 +47,9 @@ def _global_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="variorum",
         description="Compare versions of news articles. Without a command, opens the window.",
-        epilog="Commands: "
-        + "; ".join(f"{name}: {text}" for name, text in COMMANDS.items())
-        + " Run 'variorum COMMAND --help' for details.",
+        epilog="commands:\n"
+        + "".join(f"  {name:<9} {text}\n" for name, text in COMMANDS.items())
+        + "\nRun 'variorum COMMAND --help' for a command's options.",
         formatter_class=_BUILD_FORMATTER,
     )
     parser.add_argument("--version", action="version", version=f"variorum {__version__}")
@@ -61,7 +64,8 @@ def _global_parser() -> argparse.ArgumentParser:
         help="load FILES, compare the first two, save the window (1280x800) to OUT.png, exit",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="articles or folders to open")
-    return _finished(parser)
+    # the command list is laid out one per line, as written
+    return _finished(parser, argparse.RawDescriptionHelpFormatter)
 
 
 def _split_command(argv: Sequence[str]) -> tuple[list[str], str | None, list[str]]:

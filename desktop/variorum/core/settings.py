@@ -40,6 +40,8 @@ class Settings:
     spacy_model: str = ""
     """Empty: the best installed English pipeline."""
     show_boilerplate: bool = False
+    last_selection: tuple[str, ...] = ()
+    """Ids of the articles selected when the window closed, selected again at the next start."""
 
     def with_recent(self, path: str) -> Settings:
         recent = [path, *(p for p in self.recent_files if p != path)][:MAX_RECENT]
@@ -79,6 +81,7 @@ def settings_from_dict(raw: dict[str, Any]) -> Settings:
         min(max(int(x), 0), MAX_SPLITTER_SIZE) for x in values.get("splitter_sizes", ())
     )
     values["recent_files"] = tuple(str(x) for x in values.get("recent_files", ()))[:MAX_RECENT]
+    values["last_selection"] = tuple(str(x) for x in values.get("last_selection", ()))[:2]
     if values.get("view_mode", "inline") not in VIEW_MODES:
         values["view_mode"] = "inline"
     for name in ("window_geometry", "window_state", "spacy_model"):
@@ -95,6 +98,7 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
     data = asdict(settings)
     data["splitter_sizes"] = list(settings.splitter_sizes)
     data["recent_files"] = list(settings.recent_files)
+    data["last_selection"] = list(settings.last_selection)
     return data
 
 

@@ -6,18 +6,10 @@ from __future__ import annotations
 from dataclasses import fields
 
 from variorum.core.changes import Change, ChangeKind, Comparison
-from variorum.core.options import CompareOptions
+from variorum.core.options import OPTION_LABELS, CompareOptions
 
 SNIPPET = 48
 
-OPTION_LABELS: dict[str, str] = {
-    "fold_quotes": "Fold quote styles (\" “ ” ' ‘ ’ « »)",
-    "fold_dashes": "Fold dashes (- – —)",
-    "collapse_whitespace": "Collapse whitespace",
-    "ignore_case": "Ignore case",
-    "ignore_punctuation": "Ignore punctuation",
-    "fold_numbers": "Fold number formatting (1,000 = 1000)",
-}
 
 KIND_LABELS = {
     ChangeKind.INSERT: "Inserted",
@@ -60,5 +52,9 @@ def similarity_text(similarity: float) -> str:
 
 def options_text(options: CompareOptions) -> str:
     """The options in force, as a list of labels ("none" for the strict comparison)."""
-    on = [OPTION_LABELS[f.name] for f in fields(options) if getattr(options, f.name)]
+    on = [
+        OPTION_LABELS.get(f.name, f.name.replace("_", " "))
+        for f in fields(options)
+        if getattr(options, f.name) is True
+    ]
     return "; ".join(on) if on else "none (every character counts)"

@@ -4,8 +4,6 @@ library and the main window; plus the ``--screenshot`` mode used by docs and smo
 from __future__ import annotations
 
 import logging
-import os
-import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -16,9 +14,11 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from variorum import __version__
-from variorum.core.library import Library
+from variorum.core.ingest.logsetup import configure_file_logging
+from variorum.core.library_open import open_library
 from variorum.core.paths import AppPaths, app_paths
 from variorum.core.settings import SettingsStore
+from variorum.resources import APP_ID
 from variorum.ui.main_window import MainWindow
 from variorum.ui.resources import app_icon
 
@@ -28,18 +28,6 @@ SCREENSHOT_SIZE = (1280, 800)
 SCREENSHOT_TIMEOUT_S = 120.0
 
 
-def _configure_logging(log_dir: Path) -> None:
-    try:
-        from variorum.core.ingest.logsetup import configure_file_logging
-    except ImportError:  # older core: plain stdlib logging to the same file
-        log_dir.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(log_dir / "variorum.log", encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root = logging.getLogger("variorum")
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)
-        return
-    configure_file_logging(log_dir)
 
 
 def _log_uncaught(
@@ -56,7 +44,7 @@ def make_application() -> QApplication:
     app.setApplicationName("Variorum")
     app.setOrganizationName("Variorum")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("variorum")
+    app.setDesktopFileName(APP_ID)  # the .desktop file's name; the Wayland app_id
     app.setWindowIcon(app_icon())
     return app
 
@@ -73,7 +61,8 @@ def create_window(
     settings = store.load()
     if store.notice:
         log.warning("%s", store.notice)
-    library, library_notice = open_library(paths.library_file)
+    opened = open_library(paths.library_file)
+    library = opened.library
     window = MainWindow(
         paths,
         store,
@@ -82,35 +71,16 @@ def create_window(
         icon=app_icon(),
         interactive=interactive,
         pane_factory=pane_factory,
-        notices=[library_notice] if library_notice else None,
+        notices=opened.notices or None,
     )
     window.destroyed.connect(library.close)
     return window
 
 
-def open_library(path: Path) -> tuple[Library, str | None]:
-    """Open the library; one that SQLite cannot read is moved aside (``.bad-<timestamp>``,
-    like corrupt settings) and a new one started, so the app still opens and says why."""
-    try:
-        return Library(path), None
-    except sqlite3.DatabaseError as exc:
-        aside = path.with_name(f"{path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
-        log.error("library %s unreadable (%s); moved to %s", path, exc, aside.name)
-        for suffix in ("", "-wal", "-shm"):
-            part = path.with_name(path.name + suffix)
-            if part.exists():
-                os.replace(part, aside.with_name(aside.name + suffix))
-        notice = (
-            f"The article library could not be read ({exc}); a new one was started and the "
-            f"old file was kept as {aside.name}."
-        )
-        return Library(path), notice
-
-
 def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | None = None) -> int:
     started = time.perf_counter()
     paths = app_paths(basedir).ensure()
-    _configure_logging(paths.log_dir)
+    configure_file_logging(paths.log_dir)
     sys.excepthook = _log_uncaught
     app = make_application()
     window = create_window(paths, interactive=screenshot is None)
@@ -121,8 +91,7 @@ def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | N
         return code
     window.show()
     log.info("window shown %.0f ms after start of run_gui", (time.perf_counter() - started) * 1e3)
-    if files:
-        QTimer.singleShot(0, lambda: window.open_paths(list(files)))
+    QTimer.singleShot(0, lambda: window.start(list(files)))
     code = app.exec()
     window.library.close()
     return int(code)

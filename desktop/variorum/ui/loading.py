@@ -18,7 +18,7 @@ from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from variorum.core.article import Article
-from variorum.core.library import Library, LibraryEntry
+from variorum.core.library import Library, LibraryEntry, LibraryError
 from variorum.ui.tasks import TaskRunner, TaskToken
 
 # The ingest package pulls in every format (HTML extraction, PDF, e-mail); it is imported where
@@ -128,8 +128,18 @@ def load_into_library(
 
 
 def _add_all(articles: list[Article], library: Library, outcome: LoadOutcome) -> None:
+    """Store each article on its own: a busy or full library fails the articles it could not
+    store (named, with the reason), never the ones before or after."""
+    from variorum.core.ingest import LoadFailure
+
     for article in articles:
-        result = library.add(article)
+        try:
+            result = library.add(article)
+        except LibraryError as err:
+            log.error("could not store %s: %s", article.source_path, err.reason)
+            where = article.source_path or "clipboard"
+            outcome.failures.append(LoadFailure(where, f"not stored: {err.reason}"))
+            continue
         if result.added:
             outcome.added.append(result.entry)
         else:

@@ -319,10 +319,6 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_loaded(self, outcome: LoadOutcome) -> None:
         self.model.add_entries(outcome.added)
-        if self.sidebar_slot is not None and outcome.added:
-            # Speakers and names of a new batch are found in the background, so selecting
-            # any of them later is instant.
-            self.sidebar_slot.controller.prefetch([e.article for e in outcome.added])
         self.compare.set_library_empty(self.model.rowCount() == 0)
         self.statusBar().showMessage(summarize(outcome), STATUS_TIMEOUT_MS)
         if outcome.failures:
@@ -330,10 +326,17 @@ class MainWindow(QMainWindow):
             count = len(self.problems.rows())
             self.problems_button.setText(f"⚠ {count} problem{'s' if count != 1 else ''}")
             self.problems_button.show()
+        selected: set[str] = set()
         if not self.article_list.selected_articles():
             ids = [e.article.id for e in outcome.entries][:2]
             if ids:
                 self.article_list.select_ids(ids)
+                selected = set(ids)
+        rest = [e.article for e in outcome.added if e.article.id not in selected]
+        if self.sidebar_slot is not None and rest:
+            # Speakers and names of the rest of a new batch are found in the background, so
+            # selecting any of them later is instant; the selection's own are found first.
+            self.sidebar_slot.controller.prefetch(rest)
 
     # --- drag and drop --------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -377,15 +380,17 @@ class MainWindow(QMainWindow):
             article_ids,
             self.article_list.select_ids,
             selected_before=[a.id for a in self.article_list.selected_articles()],
+            report=lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS),
+            on_error=lambda text: (
+                refused.append(text),
+                self.statusBar().showMessage(text, STATUS_TIMEOUT_MS),
+            ),
         )
+        refused: list[str] = []
         self.undo_stack.push(command)
+        if refused:  # the library could not be written: the message says why
+            return
         self.compare.set_library_empty(self.model.rowCount() == 0)
-        count = len(article_ids)
-        self.statusBar().showMessage(
-            f"Removed {count} article{'s' if count != 1 else ''} (Edit › Undo puts "
-            f"{'them' if count != 1 else 'it'} back)",
-            STATUS_TIMEOUT_MS,
-        )
 
     def _update_count(self) -> None:
         count = self.model.rowCount()
@@ -419,8 +424,21 @@ class MainWindow(QMainWindow):
         return self.loader.busy() or self.compare.busy() or sidebar_waiting
 
     # --- closing -------------------------------------------------------------------------
+    def start(self, files: list[str]) -> None:
+        """Once shown: open the files of the command line (they are what the user asked to
+        see), or else select what was selected when the window last closed, so a restart
+        continues where the reader left off."""
+        if files:
+            self.open_paths(files)
+            return
+        ids = [i for i in self.settings.last_selection if self.model.row_of(i) >= 0]
+        if ids and not self.article_list.selected_articles():
+            self.article_list.select_ids(ids)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings = snapshot_window(self, self.splitter, self.settings)
+        selected = tuple(a.id for a in self.article_list.selected_articles())
+        self.settings = replace(self.settings, last_selection=selected[:2])
         self._save()
         self.tasks.cancel_all()
         self.tasks.wait(5000)

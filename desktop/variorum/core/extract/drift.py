@@ -77,9 +77,10 @@ def _units(quotes: tuple[Quote, ...], text: str | None) -> list[Passage]:
 
 def _pair_quotes(
     speaker: str, a: Speaker, b: Speaker, a_text: str | None, b_text: str | None
-) -> list[QuoteDrift]:
+) -> tuple[list[QuoteDrift], int]:
     """Greedy pairing, most similar first, of single quotes and passages: a split quote in one
-    version meets its joined form in the other, while quotes kept apart are diffed alone."""
+    version meets its joined form in the other, while quotes kept apart are diffed alone.
+    Returns the reworded pairs and how many pairs were found in all."""
     a_units, b_units = _units(a.quotes, a_text), _units(b.quotes, b_text)
     scored: list[tuple[float, int, int]] = []
     for i, pa in enumerate(a_units):
@@ -90,17 +91,19 @@ def _pair_quotes(
                 scored.append((score, i, j))
     used: set[tuple[str, int]] = set()
     drifts: list[QuoteDrift] = []
+    paired = 0
     for score, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
         pa, pb = a_units[i], b_units[j]
         keys = {("a", q.start) for q in pa.quotes} | {("b", q.start) for q in pb.quotes}
         if keys & used:
             continue
         used |= keys
+        paired += 1
         if _fold(pa.text) == _fold(pb.text):
             continue  # the same words; typography is not drift
         comparison = compare_texts(pa.text, pb.text)
         drifts.append(QuoteDrift(speaker, pa, pb, score / 100.0, comparison.changes))
-    return sorted(drifts, key=lambda d: d.a.quotes[0].start)
+    return sorted(drifts, key=lambda d: d.a.quotes[0].start), paired
 
 
 def compare_extractions(
@@ -110,12 +113,16 @@ def compare_extractions(
     article texts so split quotes are grouped by paragraph."""
     speakers = _presence(a.speakers, b.speakers)
     drifts: list[QuoteDrift] = []
+    checked = 0
     for p in speakers:
         if p.side is Side.BOTH and isinstance(p.a, Speaker) and isinstance(p.b, Speaker):
-            drifts.extend(_pair_quotes(p.name, p.a, p.b, a_text, b_text))
+            found, paired = _pair_quotes(p.name, p.a, p.b, a_text, b_text)
+            drifts.extend(found)
+            checked += paired
     return Drift(
         speakers,
         _presence(a.organizations, b.organizations),
         _presence(a.people, b.people),
         tuple(drifts),
+        checked,
     )

@@ -22,8 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QWidget
 
-from variorum.core.options import CompareOptions
-from variorum.present.describe import OPTION_LABELS
+from variorum.core.options import OPTION_LABELS, CompareOptions
 
 INLINE = "inline"
 SIDE_BY_SIDE = "side_by_side"

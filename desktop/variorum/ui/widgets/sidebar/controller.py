@@ -172,7 +172,7 @@ class SidebarController(QObject):
             self.tasks.cancel_channel(CHANNEL)
             done([k for k in known if k is not None])
             return
-        self.sidebar.show_pending("Finding speakers, quotes and names…")
+        self.sidebar.show_pending("Finding speakers, quotes and names…", pair=len(articles) == 2)
 
         def finished(results: list[Extraction | None]) -> None:
             self._remember(articles, results)

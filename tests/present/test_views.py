@@ -16,8 +16,13 @@ from variorum.core.changes import (
 from variorum.core.diff import compare_texts
 from variorum.present.inline import inline_segments
 from variorum.present.mapping import EqualRunMap
-from variorum.present.segments import ChangeRef, SegKind, witness_text
+from variorum.present.segments import ChangeRef, SegKind, Segment
 from variorum.present.side import side_layout
+
+
+def witness_text(segments: list[Segment], witness: int) -> str:
+    """The text of one witness as the segments show it, in display order."""
+    return "".join(s.text for s in segments if s.witness == witness)
 
 
 def comparison_of(a: str, b: str, changes: list[Change], runs=()) -> Comparison:

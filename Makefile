@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.variorum-installed
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
-	libxcb-shape0 libxkbcommon-x11-0
+	libxcb-shape0 libxkbcommon-x11-0 libcups2
 # The validators the tests run on the .desktop and AppStream files (skipped when absent).
 TOOL_DEBS := desktop-file-utils appstream shared-mime-info
 SAMPLES := $(sort $(wildcard desktop/variorum/resources/samples/*.txt))

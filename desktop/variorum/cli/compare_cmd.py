@@ -57,6 +57,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("a", metavar="A", help="the base version")
     parser.add_argument("b", metavar="B", help="the version compared with it")
+    parser.add_argument(
+        "more", nargs="*", metavar="C", help="more versions: each compared with A (N-way)"
+    )
 
 
 def options_from(args: argparse.Namespace) -> CompareOptions:
@@ -85,6 +88,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
+    if getattr(args, "more", None):
+        from variorum.cli.nway_out import compare_nway
+
+        if args.html or args.pdf:
+            print("variorum compare: a report (--html, --pdf) compares two files, A and B",
+                  file=sys.stderr)  # fmt: skip
+            return 2
+
+        return compare_nway(args, options_from(args))
     from variorum.core.diff import compare_texts
     from variorum.core.ingest import IngestError, load_file
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from variorum.core.options import CompareOptions
+from variorum.core.stories.params import DEFAULT_THRESHOLD as DEFAULT_STORY_THRESHOLD
 
 SCHEMA_VERSION = 2
 MAX_RECENT = 10
@@ -42,6 +43,8 @@ class Settings:
     show_boilerplate: bool = False
     last_selection: tuple[str, ...] = ()
     """Ids of the articles selected when the window closed, selected again at the next start."""
+    story_threshold: float = DEFAULT_STORY_THRESHOLD
+    """Pair score (0..1) from which two articles are versions of one story."""
     export_folder: str = ""
     """Where the last report or speaker list was exported; the next export starts there."""
 
@@ -93,6 +96,8 @@ def settings_from_dict(raw: dict[str, Any]) -> Settings:
         if not _BASE64_RE.fullmatch(values.get(name, "")):
             raise ValueError(f"{name} is not base64 text")
     values["size_limit_mb"] = min(max(1, int(values.get("size_limit_mb", 50))), MAX_SIZE_LIMIT_MB)
+    threshold = float(values.get("story_threshold", DEFAULT_STORY_THRESHOLD))
+    values["story_threshold"] = min(max(threshold, 0.05), 1.0)
     return Settings(**values)
 
 

@@ -6,10 +6,22 @@ from __future__ import annotations
 from dataclasses import fields
 
 from variorum.core.changes import Change, ChangeKind, Comparison
-from variorum.core.options import OPTION_LABELS, CompareOptions
+from variorum.core.options import CompareOptions
 
 SNIPPET = 48
 
+OPTION_LABELS: dict[str, str] = {
+    "fold_quotes": "Ignore quote style (\" “ ” ' ‘ ’ « »)",
+    "fold_dashes": "Ignore dash style (- – —)",
+    "collapse_whitespace": "Ignore spacing (incl. non-breaking spaces)",
+    "ignore_case": "Ignore upper/lower case",
+    "ignore_punctuation": "Ignore punctuation",
+    "fold_numbers": "Ignore thousands separators (1,000 = 1000)",
+    "fold_accents": "Ignore accents (café = cafe)",
+    "ignore_moves": "Ignore moved text (only edits inside it count)",
+}
+"""What each option does, in the words of the toolbar's Options menu, Preferences and the
+reports alike: one place, so they never disagree."""
 
 KIND_LABELS = {
     ChangeKind.INSERT: "Inserted",

@@ -32,7 +32,8 @@ for loader in LOADERS.values():
     except Exception:
         pass  # only the import matters here
 import variorum.core.ingest as ingest, variorum.core.extract as extract
-for package in (ingest, extract):
+import variorum.core.stories as stories
+for package in (ingest, extract, stories):
     for name in package.__all__:
         getattr(package, name)
 print(json.dumps(asked))
@@ -45,6 +46,7 @@ KNOWN_SITES = {
     "core/ingest/isolation.py",  # the loading worker imports the format loaders when it starts
     "core/ingest/__init__.py",  # lazy package attributes
     "core/extract/__init__.py",  # lazy package attributes
+    "core/stories/__init__.py",  # lazy package attributes
     "core/extract/model.py",  # spacy.load(pipeline), find_spec(pipeline)
 }
 

@@ -27,7 +27,9 @@ def test_extract_json_contract(
     text = load_file(sample).text  # what `inspect` reports as "text"
     assert ok["speakers"], "the sample has quotes"
     for speaker in ok["speakers"]:
-        assert set(speaker) == {"name", "aliases", "quotes"}
+        assert set(speaker) == {"name", "aliases", "description", "unresolved", "quotes"}
+        assert isinstance(speaker["description"], bool)
+        assert isinstance(speaker["unresolved"], bool)
         for q in speaker["quotes"]:
             assert set(q) == {"text", "start", "end", "verb", "mention"}
             assert text[q["start"] : q["end"]] == q["text"]

@@ -173,6 +173,8 @@ def _command_module(command: str) -> ModuleType:
         from variorum.cli import compare_cmd as module
     elif command == "extract":
         from variorum.cli import extract_cmd as module
+    elif command == "group":
+        from variorum.cli import group_cmd as module
     else:
         raise ValueError(f"no module for command {command!r}")
     return module

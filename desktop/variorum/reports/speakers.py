@@ -65,6 +65,8 @@ def extraction_json(path: str, extraction: Extraction) -> dict[str, Any]:
             {
                 "name": s.name,
                 "aliases": list(s.aliases),
+                "description": s.label == "DESCRIPTION",
+                "unresolved": s.label == "UNRESOLVED",
                 "quotes": [
                     {
                         "text": q.text,

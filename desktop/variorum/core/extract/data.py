@@ -18,6 +18,10 @@ hash of the extraction code and its data (see :mod:`.cache`)."""
 
 PERSON = "PERSON"
 ORG = "ORG"
+DESCRIPTION = "DESCRIPTION"
+"""A speaker the article only describes ("the team", "a joint statement", "officials")."""
+UNRESOLVED = "UNRESOLVED"
+"""A speaker named only by a pronoun whose antecedent could not be told ("he (unresolved)")."""
 
 
 @dataclass(frozen=True)

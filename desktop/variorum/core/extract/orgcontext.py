@@ -22,7 +22,7 @@ from variorum.core.extract.vocab import (
     ORG_NOUNS,
     OWNERSHIP_WORDS,
     POST_ORG_NOUNS,
-    SPEECH_VERB_FORMS,
+    SPEECH_VERBS,
     TITLE_WORDS,
 )
 
@@ -154,7 +154,9 @@ def context_orgs(doc: Doc) -> list[tuple[int, int]]:
     """Spans the context calls an organization."""
     text = doc.text  # built from the tokens on every access: read it once
     spans: set[tuple[int, int]] = (
-        set(owned_names(text)) | set(listed_after_org_noun(text)) | set(named_between_commas(text))
+        set(owned_names(text))
+        | set(listed_after_org_noun(text, speech_verb_starts(doc)))
+        | set(named_between_commas(text))
     )
     for tok in doc:
         if _is_name_token(tok):
@@ -265,7 +267,16 @@ def owned_names(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in _OWNED_RE.finditer(text)]
 
 
-def listed_after_org_noun(text: str) -> list[tuple[int, int]]:
+def speech_verb_starts(doc: Doc) -> frozenset[int]:
+    """Character offsets where a speech verb ("said", "wrote", "argues") begins."""
+    return frozenset(
+        t.idx for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS
+    )
+
+
+def listed_after_org_noun(
+    text: str, speech_verbs: frozenset[int] = frozenset()
+) -> list[tuple[int, int]]:
     """ "the other two operators, X and the state-owned Y": names listed after a plural
     organization noun. After a comma the list must look like a list (two names, or a
     closing comma) and not be the subject of "said" ("its rivals, Smith said")."""
@@ -277,7 +288,7 @@ def listed_after_org_noun(text: str) -> list[tuple[int, int]]:
         ]
         if comma:
             following = _NEXT_WORD_RE.match(after)
-            if following and following.group(1).lower() in SPEECH_VERB_FORMS:
+            if following and m.start(4) + following.start(1) in speech_verbs:
                 continue
             if len(items) < 2 and not after.lstrip(" \t").startswith(","):
                 continue

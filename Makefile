@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.variorum-installed
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
-	libxcb-shape0 libxkbcommon-x11-0
+	libxcb-shape0 libxkbcommon-x11-0 libcups2
 # What tests run on the installer files (each skipped when absent): the .desktop and AppStream
 # validators, the MIME database, NSIS (compiles the Windows installer script).
 TOOL_DEBS := desktop-file-utils appstream shared-mime-info nsis

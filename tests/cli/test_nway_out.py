@@ -51,3 +51,21 @@ def test_three_files_as_text_and_a_missing_one(
     assert out.count("=== ") == 2 and "[-one of-]" in out
     assert main(["compare", "--json", *paths, str(tmp_path / "gone.txt")]) == 2
     assert "gone.txt" in capsys.readouterr().err
+
+
+def test_three_files_without_json_print_each_word_diff(
+    samples_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = _samples(samples_dir)
+    assert main(["compare", *paths]) == 0
+    out = capsys.readouterr().out
+    assert out.count("=== ") == 2 and f"=== {paths[0]} -> {paths[2]}" in out
+    assert "[-one of-]" in out
+
+
+def test_a_report_takes_two_files(
+    samples_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "r.html"
+    assert main(["compare", "--html", str(out), *_samples(samples_dir)]) == 2
+    assert "compares two files" in capsys.readouterr().err and not out.exists()

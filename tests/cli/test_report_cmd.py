@@ -78,6 +78,9 @@ def test_pdf_report_holds_both_titles_and_the_similarity(seeds_dir: Path, tmp_pa
     assert "semiconductor" in text and "chip" in text
     first = " ".join(reader.pages[0].extract_text().split())
     assert first.endswith("1")  # the page number at the foot
+    for page in reader.pages:  # every colour Qt was given is a real one (viewers choke)
+        ops = page.get_contents().get_data().decode("latin-1").splitlines()
+        assert not {"SCN", "scn"} & set(ops)
 
 
 @pytest.mark.slow

@@ -25,6 +25,7 @@ def test_round_trip(tmp_path: Path) -> None:
         compare=CompareOptions(ignore_case=True, fold_quotes=False),
         view_mode="side_by_side",
         size_limit_mb=20,
+        export_folder="/x/reports",
     ).with_recent("/x/a.txt")
     store.save(settings)
     assert SettingsStore(store.path).load() == settings
@@ -102,6 +103,7 @@ def test_basedir_keeps_everything_under_it(tmp_path: Path) -> None:
         '{"schema_version": 2, "window_state": "not base64!"}',
         '{"schema_version": 2, "size_limit_mb": 1e400}',
         '{"schema_version": 2, "splitter_sizes": [1e999, 3]}',
+        '{"schema_version": 2, "export_folder": ["/x"]}',
     ],
 )
 def test_values_the_window_cannot_use_are_recovered_like_corruption(

@@ -16,8 +16,13 @@ from variorum.core.changes import (
 from variorum.core.diff import compare_texts
 from variorum.present.inline import inline_segments
 from variorum.present.mapping import EqualRunMap
-from variorum.present.segments import ChangeRef, SegKind, witness_text
+from variorum.present.segments import ChangeRef, SegKind, Segment
 from variorum.present.side import side_layout
+
+
+def witness_text(segments: list[Segment], witness: int) -> str:
+    """The text of one witness as the segments show it, in display order."""
+    return "".join(s.text for s in segments if s.witness == witness)
 
 
 def comparison_of(a: str, b: str, changes: list[Change], runs=()) -> Comparison:
@@ -190,3 +195,20 @@ def test_words_deleted_inside_moved_text_stand_apart_and_the_move_stays_whole() 
     # The moved paragraph was A's last: its marker still stands on a line of its own.
     text = "".join(s.text for s in segments)
     assert text.endswith(MOVED[2] + "\n\n[moved ↑: “The mayor said the…”]")
+
+
+def test_paragraphs_deleted_after_an_inserted_one_keep_one_blank_line_between() -> None:
+    a = (
+        "Council approves ferry after long debate\n\nSummary\n\n"
+        "- Mayor hails the vote, critics warn of costs\n\n"
+        "The council voted on Tuesday to buy a new electric ferry."
+    )
+    b = (
+        "Island gets its electric boat at last, officials say\n\n"
+        "A short new lede paragraph was written for this version.\n\n"
+        "The council voted on Tuesday to buy a new electric ferry."
+    )
+    comparison = compare_texts(a, b)
+    text = "".join(s.text for s in inline_segments(comparison, EqualRunMap(comparison)))
+    assert "\n\n\n" not in text
+    assert "Summary\n\n- Mayor hails the vote, critics warn of costs\n\n" in text

@@ -33,6 +33,8 @@ class ReportReader(HTMLParser):
         if tag in VOID:
             return
         cls = attr.get("class") or ""
+        if tag in ("td", "tr", "li", "p"):
+            self._last = None  # a run never continues into another cell or paragraph
         self.stack.append(KINDS.get(cls))
         if self.within is not None and cls == self.within and not self.runs and not self.inside:
             self.inside, self.inside_depth = True, len(self.stack)

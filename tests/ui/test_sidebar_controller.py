@@ -206,6 +206,6 @@ def test_a_cancelled_long_text_stops_between_pieces(monkeypatch: pytest.MonkeyPa
             pass
 
     token = Token()
-    results = module._extract_articles([long_text], "", None, token)  # type: ignore[arg-type]
+    results = module.extract_articles([long_text], "", None, token)  # type: ignore[arg-type]
     assert results == [None]
     assert len(parsed) > 5 and token.checks == 3

@@ -91,6 +91,11 @@ def _compare(args: argparse.Namespace) -> int:
     if getattr(args, "more", None):
         from variorum.cli.nway_out import compare_nway
 
+        if args.html or args.pdf:
+            print("variorum compare: a report (--html, --pdf) compares two files, A and B",
+                  file=sys.stderr)  # fmt: skip
+            return 2
+
         return compare_nway(args, options_from(args))
     from variorum.core.diff import compare_texts
     from variorum.core.ingest import IngestError, load_file

@@ -48,6 +48,8 @@ class Settings:
     """Ids of the articles selected when the window closed, selected again at the next start."""
     story_threshold: float = DEFAULT_STORY_THRESHOLD
     """Pair score (0..1) from which two articles are versions of one story."""
+    export_folder: str = ""
+    """Where the last report or speaker list was exported; the next export starts there."""
 
     def with_recent(self, path: str) -> Settings:
         recent = [path, *(p for p in self.recent_files if p != path)][:MAX_RECENT]
@@ -90,7 +92,7 @@ def settings_from_dict(raw: dict[str, Any]) -> Settings:
     values["last_selection"] = tuple(str(x) for x in values.get("last_selection", ()))[:2]
     if values.get("view_mode", "inline") not in VIEW_MODES:
         values["view_mode"] = "inline"
-    for name in ("window_geometry", "window_state", "spacy_model"):
+    for name in ("window_geometry", "window_state", "spacy_model", "export_folder"):
         if not isinstance(values.get(name, ""), str):
             raise ValueError(f"{name} has the wrong type")
     for name in ("window_geometry", "window_state"):

@@ -64,5 +64,9 @@ def similarity_text(similarity: float) -> str:
 
 def options_text(options: CompareOptions) -> str:
     """The options in force, as a list of labels ("none" for the strict comparison)."""
-    on = [OPTION_LABELS[f.name] for f in fields(options) if getattr(options, f.name)]
+    on = [
+        OPTION_LABELS.get(f.name, f.name.replace("_", " "))
+        for f in fields(options)
+        if getattr(options, f.name) is True
+    ]
     return "; ".join(on) if on else "none (every character counts)"

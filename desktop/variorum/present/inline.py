@@ -80,7 +80,8 @@ def inline_segments(comparison: Comparison, runs: EqualRunMap, version: int = 1)
                 Segment(SegKind.MARKER, f"[from {arrow}]", link=Link(LinkKind.ORIGIN, index, v))
             )
         if kind in (ChangeKind.DELETE, ChangeKind.REPLACE) and change.a_end > change.a_start:
-            at_start = change.b_start == 0 or b[change.b_start - 1] == "\n"
+            at = max(change.b_start, pos)  # where it is shown: after text already shown
+            at_start = at == 0 or b[at - 1] == "\n"
             if kind == ChangeKind.DELETE and not at_start and _within_line(a, change):
                 _spaced_deletion(out, comparison, ChangeRef(v, index), equal_until)
             else:

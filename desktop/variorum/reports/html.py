@@ -73,10 +73,11 @@ table.side td {{ width: 50%; }}
 .notice {{ border: 1px solid {light.border}; padding: 4px 8px; }}
 .muted {{ color: {light.muted}; }}
 ol.changes li {{ margin-bottom: 0.2em; }}
-a {{ color: inherit; }}
+a {{ color: {light.text}; }}
 {_kind_rules(light)}
 {breaks}@media screen and (prefers-color-scheme: dark) {{
-  body {{ color: {dark.text}; background: {dark.background}; }}
+  body, a {{ color: {dark.text}; }}
+  body {{ background: {dark.background}; }}
   th, td {{ border-color: {dark.border}; }}
   .muted, table.meta td.what, table.summary td.what {{ color: {dark.muted}; }}
 {_kind_rules(dark)}
@@ -86,6 +87,7 @@ a {{ color: inherit; }}
   body {{ max-width: none; margin: 0; padding: 0; }}
   h2.section {{ break-before: page; page-break-before: always; }}
   * {{ print-color-adjust: exact; -webkit-print-color-adjust: exact; }}
+  a {{ text-decoration: none; }}
   tr, li {{ break-inside: avoid; page-break-inside: avoid; }}
   thead {{ display: table-header-group; }}
 }}

@@ -104,7 +104,9 @@ def build(
             else:
                 versions.append(_repost(title, picked, pool, rng))
         for v, (head, paras, what) in enumerate(versions):
-            published = f"2016-{1 + (day + v) // 28 % 12:02d}-{1 + (day + v) % 28:02d}" if dated else None
+            published = (
+                f"2016-{1 + (day + v) // 28 % 12:02d}-{1 + (day + v) % 28:02d}" if dated else None
+            )
             text = head + "\n\n" + "\n\n".join(paras)
             docs.append(StoryInput(f"a{len(docs):07d}", text, head, published))
             story.append(s)
@@ -121,12 +123,19 @@ def _headline(paragraph: str, rng: random.Random) -> str:
 def _retitle(title: str, rng: random.Random) -> str:
     words = title.split()
     rng.shuffle(words)
-    return " ".join(words[: max(3, len(words) - 2)]) + rng.choice(["", " - Update", ": What We Know"])
+    return " ".join(words[: max(3, len(words) - 2)]) + rng.choice(
+        ["", " - Update", ": What We Know"]
+    )
 
 
-def _repost(title: str, paras: list[str], pool: list[str], rng: random.Random) -> tuple[str, list[str], str]:
+def _repost(
+    title: str, paras: list[str], pool: list[str], rng: random.Random
+) -> tuple[str, list[str], str]:
     out = list(paras)
-    edits = rng.sample(["cut", "insert", "reorder", "quotes", "spaces", "boiler", "headline", "truncate"], k=rng.randint(2, 4))
+    edits = rng.sample(
+        ["cut", "insert", "reorder", "quotes", "spaces", "boiler", "headline", "truncate"],
+        k=rng.randint(2, 4),
+    )
     if "cut" in edits:
         out = [p for p in out if rng.random() > 0.25] or out[:1]
     if "truncate" in edits:
@@ -166,7 +175,9 @@ def _rewrite(paras: list[str], rng: random.Random, vocab: list[str]) -> list[str
 
 def _rephrase_around_quotes(sentence: str, rng: random.Random, vocab: list[str]) -> str:
     parts = re.split(r"([\"“][^\"“”]{8,}[\"”])", sentence)
-    return "".join(part if _QUOTE_RE.fullmatch(part) else _rephrase(part, rng, vocab) for part in parts)
+    return "".join(
+        part if _QUOTE_RE.fullmatch(part) else _rephrase(part, rng, vocab) for part in parts
+    )
 
 
 def _rephrase(text: str, rng: random.Random, vocab: list[str]) -> str:

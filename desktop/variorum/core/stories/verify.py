@@ -33,6 +33,10 @@ MIN_QUOTE_WORDS = 6
 """Quoted content words below which quotes say nothing about a pair."""
 MIN_NAMES = 3
 """Names below which names say nothing about a pair."""
+MIN_REWRITE_CONTENT = 25
+"""Content words (in sentences of three or more) the shorter version needs for the rewrite
+pass: a brief of two sentences naming the same three politicians as a long article is as
+likely another story about them as its rewrite."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,8 @@ def _share(mine: Hashes, theirs: Hashes, minimum: int) -> float | None:
 
 def rewrite(a: TextFeatures, b: TextFeatures) -> RewriteEvidence:
     short, long = (a, b) if a.words <= b.words else (b, a)
+    if len(short.sentences) < MIN_REWRITE_CONTENT:
+        return RewriteEvidence(0.0, None, None)  # too little to tell a rewrite from a topic
     return RewriteEvidence(
         sentences=sentence_containment(short, long),
         quotes=_share(short.quote_words, long.quote_words, MIN_QUOTE_WORDS),

@@ -11,9 +11,10 @@ them:
   or kept, with clauses reordered.
 
 About 45 % of stories are a lone article. Half the stories carry publication dates (the
-original earliest). The corpus has about 19,000 usable paragraphs: archives needing more are
-built by reusing paragraphs in later originals (printed as "reuse"), which makes unrelated
-stories share text and quotes, harder than real archives. Deterministic for a seed.
+original earliest). The corpus has about 19,000 usable paragraphs; once each has been used in
+one original, new paragraphs (and the paragraphs re-posts insert) are made of 2-4 real
+sentences from different articles, so sentences recur across unrelated stories ("reuse":
+paragraphs needed per corpus paragraph) but paragraphs do not. Deterministic for a seed.
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ def build(
     vocab = sorted({w for p in pool[:3000] for w in re.findall(r"[a-z]{4,}", p)})
     order = list(range(len(pool)))
     rng.shuffle(order)
+    sentences = [x for p in pool for x in _SENTENCE_RE.split(p) if len(x.split()) >= 6]
     cursor = used = 0
     docs: list[StoryInput] = []
     story: list[int] = []
@@ -88,11 +90,11 @@ def build(
         count = rng.randint(*length)
         picked = []
         for _ in range(count):
-            if cursor == len(order):
-                rng.shuffle(order)
-                cursor = 0
-            picked.append(pool[order[cursor]])
-            cursor += 1
+            if cursor < len(order):
+                picked.append(pool[order[cursor]])
+                cursor += 1
+            else:
+                picked.append(_mixed_paragraph(sentences, rng))
             used += 1
         title = _headline(picked[0], rng)
         dated = rng.random() < 0.5
@@ -102,9 +104,11 @@ def build(
             if rng.random() < 0.35:
                 versions.append((_retitle(title, rng), _rewrite(picked, rng, vocab), REWRITE))
             else:
-                versions.append(_repost(title, picked, pool, rng))
+                versions.append(_repost(title, picked, sentences, rng))
         for v, (head, paras, what) in enumerate(versions):
-            published = f"2016-{1 + (day + v) // 28 % 12:02d}-{1 + (day + v) % 28:02d}" if dated else None
+            published = (
+                f"2016-{1 + (day + v) // 28 % 12:02d}-{1 + (day + v) % 28:02d}" if dated else None
+            )
             text = head + "\n\n" + "\n\n".join(paras)
             docs.append(StoryInput(f"a{len(docs):07d}", text, head, published))
             story.append(s)
@@ -121,19 +125,32 @@ def _headline(paragraph: str, rng: random.Random) -> str:
 def _retitle(title: str, rng: random.Random) -> str:
     words = title.split()
     rng.shuffle(words)
-    return " ".join(words[: max(3, len(words) - 2)]) + rng.choice(["", " - Update", ": What We Know"])
+    return " ".join(words[: max(3, len(words) - 2)]) + rng.choice(
+        ["", " - Update", ": What We Know"]
+    )
 
 
-def _repost(title: str, paras: list[str], pool: list[str], rng: random.Random) -> tuple[str, list[str], str]:
+def _mixed_paragraph(sentences: list[str], rng: random.Random) -> str:
+    """A paragraph of real sentences from different articles: once every corpus paragraph
+    is used, new text is made this way, so unrelated stories never share a paragraph."""
+    return " ".join(rng.choice(sentences) for _ in range(rng.randint(2, 4)))
+
+
+def _repost(
+    title: str, paras: list[str], sentences: list[str], rng: random.Random
+) -> tuple[str, list[str], str]:
     out = list(paras)
-    edits = rng.sample(["cut", "insert", "reorder", "quotes", "spaces", "boiler", "headline", "truncate"], k=rng.randint(2, 4))
+    edits = rng.sample(
+        ["cut", "insert", "reorder", "quotes", "spaces", "boiler", "headline", "truncate"],
+        k=rng.randint(2, 4),
+    )
     if "cut" in edits:
         out = [p for p in out if rng.random() > 0.25] or out[:1]
     if "truncate" in edits:
         out = out[: max(2, int(len(out) * rng.uniform(0.5, 0.9)))]
     if "insert" in edits:
         for _ in range(rng.randint(1, 2)):
-            out.insert(rng.randint(0, len(out)), rng.choice(pool))
+            out.insert(rng.randint(0, len(out)), _mixed_paragraph(sentences, rng))
     if "reorder" in edits and len(out) > 2:
         i, j = rng.sample(range(len(out)), 2)
         out[i], out[j] = out[j], out[i]
@@ -166,7 +183,9 @@ def _rewrite(paras: list[str], rng: random.Random, vocab: list[str]) -> list[str
 
 def _rephrase_around_quotes(sentence: str, rng: random.Random, vocab: list[str]) -> str:
     parts = re.split(r"([\"“][^\"“”]{8,}[\"”])", sentence)
-    return "".join(part if _QUOTE_RE.fullmatch(part) else _rephrase(part, rng, vocab) for part in parts)
+    return "".join(
+        part if _QUOTE_RE.fullmatch(part) else _rephrase(part, rng, vocab) for part in parts
+    )
 
 
 def _rephrase(text: str, rng: random.Random, vocab: list[str]) -> str:

@@ -147,14 +147,24 @@ class Grouping:
     """Every pair compared exactly, keyed by (a, b) with a < b: the similarity matrix of a
     story is a lookup here (see :meth:`pair`)."""
 
+    _by_article: dict[str, Story] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _by_id: dict[str, Story] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Built once: the views look stories up for every row they paint.
+        object.__setattr__(self, "_by_article", {i: s for s in self.stories for i in s.ids})
+        object.__setattr__(self, "_by_id", {s.id: s for s in self.stories})
+
     def __iter__(self) -> Iterator[Story]:
         return iter(self.stories)
 
     def story_of(self, article_id: str) -> Story | None:
-        return next((s for s in self.stories if s.version(article_id) is not None), None)
+        return self._by_article.get(article_id)
 
     def story(self, story_id: str) -> Story | None:
-        return next((s for s in self.stories if s.id == story_id), None)
+        return self._by_id.get(story_id)
 
     def pair(self, x: str, y: str) -> PairScore | None:
         return self.pairs.get((x, y) if x < y else (y, x))

@@ -80,6 +80,30 @@ def _participle_owner(verb: Token) -> Token | None:
     return owner if climbed and owner.pos_ in ("VERB", "AUX") else None
 
 
+_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"})
+_CLIMB_STEPS = 5
+
+
+def _climbed_subject(cue: Token) -> Token | None:
+    """ "X responded by calling Y "dopey" and accusing him of ...", "In declaring ... as
+    "not Christian," the pope demonstrated ...": a speech verb with no subject of its own,
+    two steps or more below the verb whose subject it shares (through a coordination, a
+    participle, a preposition). One step is the ``cue.inherited-subject`` pattern."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    node = cue
+    for step in range(_CLIMB_STEPS):
+        if node.dep_ not in _CLIMB_DEPS or node.head.i == node.i:
+            return None
+        if node.dep_ == "ccomp" and step > 0:
+            return None  # inside someone else's reported clause
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects and node.pos_ in ("VERB", "AUX"):
+            return subjects[0] if step >= 1 else None
+    return None
+
+
 @dataclass(frozen=True)
 class Attribution:
     quote: QuoteSpan
@@ -179,13 +203,18 @@ class Attributor:
         for start in sents:
             pairs.extend(self._cues.get(start, []))
             for cue in self.doc[start : self.doc[start].sent.end]:
-                owner = _participle_owner(cue) if _is_speech_verb(cue) else None
+                if not _is_speech_verb(cue) and cue.lemma_.lower() not in REPORTING_VERBS:
+                    continue
+                owner = _participle_owner(cue)
                 if owner is not None:
                     pairs.extend(
                         ("cue.participle-owner", cue, s)
                         for s in owner.children
                         if s.dep_ == "nsubj"
                     )
+                climbed = _climbed_subject(cue)
+                if climbed is not None:
+                    pairs.append(("cue.climbed-subject", cue, climbed))
         votes: list[_Vote] = []
         for rule, cue, speaker in pairs:
             if not lo <= cue.idx < hi or self._inside_quote(cue.idx):

@@ -320,9 +320,19 @@ class Attributor:
                 if not _is_speech_verb(verb) or self._inside_quote(verb.idx):
                     continue
                 near_lo, near_hi = max(w_lo, verb.idx - 50), min(w_hi, verb.idx + 50)
-                m = self._nearest_speaker(near_lo, near_hi, verb.idx)
+                subject = next(
+                    (
+                        c
+                        for c in verb.children
+                        if c.dep_ == "nsubj" and not self._inside_quote(c.idx)
+                    ),
+                    None,
+                )
+                m = None if subject else self._nearest_speaker(near_lo, near_hi, verb.idx)
                 source: Source | None = None
-                if m is not None:
+                if subject is not None:
+                    source = self.sources.resolve(subject, previous)
+                elif m is not None:
                     source = Source((m.start, m.end), m.group, rule="source.mention")
                 else:
                     near = doc.char_span(near_lo, near_hi, alignment_mode="contract")
@@ -338,12 +348,12 @@ class Attributor:
         return None
 
     def _nearest_speaker(self, lo: int, hi: int, pos: int) -> MentionRef | None:
-        """The nearest usable mention that is not the object of a preposition."""
+        """The nearest usable mention that is not an object or a possessive."""
         best: tuple[int, MentionRef] | None = None
         for m in self.index.mentions_within(lo, hi):
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and span.root.dep_ == "pobj":
-                continue
+            if span is not None and span.root.dep_ in ("pobj", "dobj", "dative", "poss"):
+                continue  # "wrote on Twitter", "told Fox 35", "his campaign": not the speaker
             distance = pos - m.end if m.end <= pos else max(0, m.start - pos)
             if best is None or distance < best[0]:
                 best = (distance, m)
@@ -406,6 +416,18 @@ class Attributor:
         words = [t for t in after or () if not t.is_punct and not t.is_space]
         return bool(words) and _is_speech_verb(words[0])
 
+    def _opens_sentence(self, q: QuoteSpan) -> bool:
+        """Nothing but punctuation between the start of the quote's sentence (or the end of
+        the quote before it) and its opening mark."""
+        here = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if here is None or not len(here):
+            return False
+        lo = here[0].sent.start_char
+        prior = [p.outer_end for p in self.quotes if p.outer_end <= q.outer_start]
+        if prior:
+            lo = max(lo, prior[-1])
+        return not any(c.isalnum() for c in self.layout.nlp_text[lo : q.outer_start])
+
     def _continuation(
         self,
         q: QuoteSpan,
@@ -414,7 +436,11 @@ class Attributor:
         last_by_block: dict[int, Attribution | None],
     ) -> Attribution | None:
         """The speaker of the previous quote in this paragraph, or of the last quote of the
-        previous paragraph when this quote opens its paragraph."""
+        previous paragraph when this quote opens its paragraph. Only a quote that opens its
+        own sentence goes on speaking: words quoted inside a sentence with no cue ("a
+        candidate who has called for "a hell of a lot worse"") are someone else's, cited."""
+        if not self._opens_sentence(q):
+            return None
         prev: Attribution | None = None
         if block in last_by_block:
             prev = last_by_block[block]

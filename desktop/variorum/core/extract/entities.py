@@ -126,9 +126,31 @@ def _particles_then_name(tokens: list[Token]) -> bool:
     return 0 < i < len(tokens) and tokens[i].text[:1].isupper()
 
 
+def _cut_at_bracket_or_score(tokens: list[Token]) -> list[Token]:
+    """ "International Labour Organisation (ILO": the model ran a name into a bracket it did
+    not close; "Harwick Town 2 Fenbury": into a score line. A name ends before an opening
+    bracket left unclosed, and before a number followed by more words."""
+    for i, tok in enumerate(tokens):
+        if tok.text == "(" and not any(t.text == ")" for t in tokens[i:]):
+            return tokens[:i]
+        if i and tok.like_num and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
+            return tokens[:i]
+    return tokens
+
+
+def _is_plural_noun(tokens: list[Token]) -> bool:
+    """ "MPs", "CEOs", "GPs": an acronym in the plural names a group, never one person or
+    body. (A plural common noun opening a sentence, "Officials said", is dropped below; a
+    capitalised plural inside a sentence may be a name: "call Crimewatchers".)"""
+    return len(tokens) == 1 and bool(_ACRONYM_PLURAL_RE.fullmatch(tokens[0].text))
+
+
+_ACRONYM_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
+
+
 def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
-    tokens = [t for t in span if not t.is_space]
-    if not tokens:
+    tokens = _cut_at_bracket_or_score([t for t in span if not t.is_space])
+    if not tokens or _is_plural_noun(tokens):
         return None
     # a name starts with a capital: "the", "state", "regional" before it are not part of it
     while tokens and (tokens[0].lower_ in _LEADING_DROP or tokens[0].text.islower()):

@@ -93,7 +93,7 @@ def extraction_json(name: str, x: Extraction) -> dict[str, Any]:
 
 
 def run(
-    names: list[str], nlp: Any, cache: Path, traces: dict[str, dict[int, tuple[str, ...]]]
+    names: list[str], nlp: Any, cache: Path, traces: dict[str, dict[int | str, tuple[str, ...]]]
 ) -> dict[str, Extraction]:
     """Extractions by file name; ``traces`` receives the rule ids behind each quote."""
     texts = [(CORPUS / "text" / n).read_text(encoding="utf-8") for n in names]
@@ -107,7 +107,7 @@ def run(
 
 def rule_precision(
     results: dict[str, Extraction],
-    traces: dict[str, dict[int, tuple[str, ...]]],
+    traces: dict[str, dict[int | str, tuple[str, ...]]],
     dump: str,
 ) -> list[tuple[str, int, int, int, int]]:
     """(rule, name-level right, name-level scored, lenient right, lenient scored) per rule
@@ -295,7 +295,7 @@ def main() -> int:
                 )
         return 0
     names = part_files(args.part, args.every)
-    traces: dict[str, dict[int, tuple[str, ...]]] = {}
+    traces: dict[str, dict[int | str, tuple[str, ...]]] = {}
     with switched_off(off):
         results = run(names, nlp, cache, traces)
     if args.out:

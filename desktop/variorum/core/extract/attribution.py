@@ -80,6 +80,30 @@ def _participle_owner(verb: Token) -> Token | None:
     return owner if climbed and owner.pos_ in ("VERB", "AUX") else None
 
 
+_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"})
+_CLIMB_STEPS = 5
+
+
+def _climbed_subject(cue: Token) -> Token | None:
+    """ "X responded by calling Y "dopey" and accusing him of ...", "In declaring ... as
+    "not Christian," the pope demonstrated ...": a speech verb with no subject of its own,
+    two steps or more below the verb whose subject it shares (through a coordination, a
+    participle, a preposition). One step is the ``cue.inherited-subject`` pattern."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    node = cue
+    for step in range(_CLIMB_STEPS):
+        if node.dep_ not in _CLIMB_DEPS or node.head.i == node.i:
+            return None
+        if node.dep_ == "ccomp" and step > 0:
+            return None  # inside someone else's reported clause
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects and node.pos_ in ("VERB", "AUX"):
+            return subjects[0] if step >= 1 else None
+    return None
+
+
 @dataclass(frozen=True)
 class Attribution:
     quote: QuoteSpan
@@ -179,13 +203,18 @@ class Attributor:
         for start in sents:
             pairs.extend(self._cues.get(start, []))
             for cue in self.doc[start : self.doc[start].sent.end]:
-                owner = _participle_owner(cue) if _is_speech_verb(cue) else None
+                if not _is_speech_verb(cue) and cue.lemma_.lower() not in REPORTING_VERBS:
+                    continue
+                owner = _participle_owner(cue)
                 if owner is not None:
                     pairs.extend(
                         ("cue.participle-owner", cue, s)
                         for s in owner.children
                         if s.dep_ == "nsubj"
                     )
+                climbed = _climbed_subject(cue)
+                if climbed is not None:
+                    pairs.append(("cue.climbed-subject", cue, climbed))
         votes: list[_Vote] = []
         for rule, cue, speaker in pairs:
             if not lo <= cue.idx < hi or self._inside_quote(cue.idx):
@@ -291,9 +320,19 @@ class Attributor:
                 if not _is_speech_verb(verb) or self._inside_quote(verb.idx):
                     continue
                 near_lo, near_hi = max(w_lo, verb.idx - 50), min(w_hi, verb.idx + 50)
-                m = self._nearest_speaker(near_lo, near_hi, verb.idx)
+                subject = next(
+                    (
+                        c
+                        for c in verb.children
+                        if c.dep_ == "nsubj" and not self._inside_quote(c.idx)
+                    ),
+                    None,
+                )
+                m = None if subject else self._nearest_speaker(near_lo, near_hi, verb.idx)
                 source: Source | None = None
-                if m is not None:
+                if subject is not None:
+                    source = self.sources.resolve(subject, previous)
+                elif m is not None:
                     source = Source((m.start, m.end), m.group, rule="source.mention")
                 else:
                     near = doc.char_span(near_lo, near_hi, alignment_mode="contract")
@@ -309,12 +348,12 @@ class Attributor:
         return None
 
     def _nearest_speaker(self, lo: int, hi: int, pos: int) -> MentionRef | None:
-        """The nearest usable mention that is not the object of a preposition."""
+        """The nearest usable mention that is not an object or a possessive."""
         best: tuple[int, MentionRef] | None = None
         for m in self.index.mentions_within(lo, hi):
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and span.root.dep_ == "pobj":
-                continue
+            if span is not None and span.root.dep_ in ("pobj", "dobj", "dative", "poss"):
+                continue  # "wrote on Twitter", "told Fox 35", "his campaign": not the speaker
             distance = pos - m.end if m.end <= pos else max(0, m.start - pos)
             if best is None or distance < best[0]:
                 best = (distance, m)
@@ -377,6 +416,18 @@ class Attributor:
         words = [t for t in after or () if not t.is_punct and not t.is_space]
         return bool(words) and _is_speech_verb(words[0])
 
+    def _opens_sentence(self, q: QuoteSpan) -> bool:
+        """Nothing but punctuation between the start of the quote's sentence (or the end of
+        the quote before it) and its opening mark."""
+        here = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if here is None or not len(here):
+            return False
+        lo = here[0].sent.start_char
+        prior = [p.outer_end for p in self.quotes if p.outer_end <= q.outer_start]
+        if prior:
+            lo = max(lo, prior[-1])
+        return not any(c.isalnum() for c in self.layout.nlp_text[lo : q.outer_start])
+
     def _continuation(
         self,
         q: QuoteSpan,
@@ -385,7 +436,11 @@ class Attributor:
         last_by_block: dict[int, Attribution | None],
     ) -> Attribution | None:
         """The speaker of the previous quote in this paragraph, or of the last quote of the
-        previous paragraph when this quote opens its paragraph."""
+        previous paragraph when this quote opens its paragraph. Only a quote that opens its
+        own sentence goes on speaking: words quoted inside a sentence with no cue ("a
+        candidate who has called for "a hell of a lot worse"") are someone else's, cited."""
+        if not self._opens_sentence(q):
+            return None
         prev: Attribution | None = None
         if block in last_by_block:
             prev = last_by_block[block]

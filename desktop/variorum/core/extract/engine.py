@@ -29,6 +29,7 @@ from variorum.core.extract.data import (
 from variorum.core.extract.entities import (
     collect_candidates,
     confirmed_names,
+    label_rules,
     normalise_name,
     vote_labels,
 )
@@ -44,9 +45,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def _name_infos(doc: Doc, layout: Layout) -> tuple[list[NameInfo], list[tuple[int, int, str]]]:
+def _name_infos(
+    doc: Doc, layout: Layout, trace: dict[int | str, tuple[str, ...]] | None = None
+) -> tuple[list[NameInfo], list[tuple[int, int, str]]]:
     candidates = collect_candidates(doc, layout)
     labels = vote_labels(candidates)
+    if trace is not None:
+        trace.update(
+            (f"entity:{key}", tuple(sorted(ids)))
+            for key, ids in label_rules(candidates, labels).items()
+        )
     confirmed = confirmed_names(candidates)
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     infos: dict[str, NameInfo] = {}
@@ -129,13 +137,14 @@ def extract_doc(
     doc: Doc,
     layout: Layout | None = None,
     model: str = "",
-    trace: dict[int, tuple[str, ...]] | None = None,
+    trace: dict[int | str, tuple[str, ...]] | None = None,
 ) -> Extraction:
     """Extraction from an already parsed text (``doc`` parsed from ``layout.nlp_text``).
     ``trace``, when given, receives each quote's start -> the ids of the rules that decided
-    its speaker (for the per-rule precision of ``benchmarks/polnear.py``)."""
+    its speaker, and "entity:<normalised name>" -> the ids of the rules that voted for the
+    name's label (for the per-rule precision tables of ``benchmarks/``)."""
     layout = layout or analyse_layout(text)
-    infos, spans = _name_infos(doc, layout)
+    infos, spans = _name_infos(doc, layout, trace)
     groups = group_names(infos, text)
     mentions = _all_mentions(layout, groups, spans, doc)
     quotes = find_quotes(layout)

@@ -135,9 +135,28 @@ def classify_line(line: str) -> str:
         return BOILERPLATE
     if _BYLINE_RE.match(stripped) and len(words) <= 12:
         return BOILERPLATE
-    if is_headline_case(stripped):
+    if is_headline_case(stripped) and not is_list_line(stripped):
         return HEADING
     return BODY
+
+
+_LIST_SEPARATORS_RE = re.compile(r"[,;|\t]")
+_SCORE_LINE_RE = re.compile(
+    r"^[^\W\d_][\w.'’\- ]*?[ \t]\d{1,3}[ \t]*[-–—,]?[ \t]*[^\W\d_][\w.'’\- ]*?[ \t]\d{1,3}$"
+)
+"""'Harwick Town 2 Fenbury Rovers 1': a result, two names each with a score."""
+
+
+def is_list_line(line: str) -> bool:
+    """A squad list, a results table row or a line of names ("Harwick Town: Tom Baxter, Niall
+    Greaves, ...", "Scorers: Pell 34, Ashworth 78"): capitalised like a heading, but laid out
+    as items split by commas, semicolons, bars or tabs (three items or more, each a few
+    words), or as a score line. Its names are news, not a headline's words."""
+    if _SCORE_LINE_RE.match(line):
+        return True
+    items = [i.strip() for i in _LIST_SEPARATORS_RE.split(line.split(":", 1)[-1])]
+    items = [i for i in items if i]
+    return len(items) >= 3 and all(len(i.split()) <= 4 for i in items)
 
 
 def _soft_breaks(text: str) -> set[int]:

@@ -9,6 +9,7 @@ tank". These rules read that context from the dependency parse; they never list 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from variorum.core.extract.vocab import (
@@ -131,8 +132,10 @@ def _before_org_noun(tok: Token) -> tuple[int, int] | None:
     while first > 0 and _is_name_token(doc[first - 1]):
         first -= 1
     founded = nxt.lower_ in ("founder", "co-founder", "cofounder")  # no person has a founder
-    if tok.ent_type_ == "PERSON" and not founded and (
-        first == tok.i or nxt.lower_ in ("group", "network")
+    if (
+        tok.ent_type_ == "PERSON"
+        and not founded
+        and (first == tok.i or nxt.lower_ in ("group", "network"))
     ):
         return None  # "the Sanders movement", "the Smith group": named after a person
     return doc[first].idx, tok.idx + len(tok.text)
@@ -150,73 +153,67 @@ def _employer(tok: Token) -> tuple[int, int] | None:
     return name_run(tok)
 
 
-def context_orgs(doc: Doc) -> list[tuple[int, int]]:
-    """Spans the context calls an organization."""
+def context_orgs(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, rule id) of the spans the context calls an organization; each rule id is
+    in ``rules/entities.toml``."""
     text = doc.text  # built from the tokens on every access: read it once
-    spans: set[tuple[int, int]] = (
-        set(owned_names(text))
-        | set(listed_after_org_noun(text, speech_verb_starts(doc)))
-        | set(named_between_commas(text))
-    )
+    spans: set[tuple[int, int, str]] = set()
+
+    def add(span: tuple[int, int] | None, rule: str) -> None:
+        if span is not None:
+            spans.add((span[0], span[1], rule))
+
+    for span in owned_names(text):
+        add(span, "entity.org.owned")
+    for span in listed_after_org_noun(text, speech_verb_starts(doc)):
+        add(span, "entity.org.listed-after-noun")
+    for span in named_between_commas(text):
+        add(span, "entity.org.between-commas")
     for tok in doc:
-        if _is_name_token(tok):
-            before_noun = _before_org_noun(tok)
-            if before_noun:
-                spans.add(before_noun)
-            employer = _employer(tok)
-            if employer:
-                spans.add(employer)
-            if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and _org_noun(tok.head):
-                run = name_run(tok)  # "the civil aviation authority, ENAC, said"
-                if run:
-                    spans.add(run)
-    for tok in doc:
-        legal = _legal_form_run(tok)
-        if legal:
-            spans.add(legal)
-        if _is_name_token(tok):
-            adjacent = _after_org_noun(tok, text)
-            if adjacent:
-                spans.add(adjacent)
+        if not _is_name_token(tok):
+            if tok.lower_ in _LIST_WORDS and tok.dep_ == "prep":
+                _add_list_members(tok, add)
+            continue
+        add(_before_org_noun(tok), "entity.org.before-org-noun")
+        add(_employer(tok), "entity.org.employer")
+        if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and _org_noun(tok.head):
+            add(name_run(tok), "entity.org.apposition")  # "the aviation authority, ENAC,"
+        add(_after_org_noun(tok, text), "entity.org.after-org-noun")
         # "chip maker Nvidia", "telecom company Huawei Technologies"
-        if _is_name_token(tok) and any(
+        if any(
             c.dep_ == "compound"
             and _org_noun(c)
             and c.i < tok.i
             and "\n" not in text[c.idx : tok.idx]  # a heading's last word is not a noun of it
             for c in tok.lefts
         ):
-            run = name_run(tok)
-            if run:
-                spans.add(run)
+            add(name_run(tok), "entity.org.compound-noun")
         # "X, a venture-capital firm"
-        if _is_name_token(tok) and any(
-            c.dep_ == "appos" and _org_noun(c) and c.pos_ == "NOUN" for c in tok.children
-        ):
-            run = name_run(tok)
-            if run:
-                spans.add(run)
+        if any(c.dep_ == "appos" and _org_noun(c) and c.pos_ == "NOUN" for c in tok.children):
+            add(name_run(tok), "entity.org.described-as")
         # "the Maritime Standards Tribunal upheld ...", which the model did not see at all:
         # a run of proper nouns ending with a body's head word names that body
-        if _is_name_token(tok) and tok.lower_ in ORG_HEADS and not tok.ent_type_:
+        if tok.lower_ in ORG_HEADS and not tok.ent_type_:
             run = name_run(tok)
             if run and run[0] < tok.idx and run[1] == tok.idx + len(tok.text):
-                spans.add(run)
-        # "companies including X, Y and Z", "firms such as X"
-        if tok.lower_ in _LIST_WORDS and tok.dep_ == "prep":
-            owner = tok.head
-            if owner.lower_ == "such":
-                owner = owner.head
-            if not _org_noun(owner):
-                continue
-            for child in tok.children:
-                if child.dep_ != "pobj":
-                    continue
-                for member in _list_members(child):
-                    run = name_run(member)
-                    if run:
-                        spans.add(run)
+                add(run, "entity.org.head-run")
+    for tok in doc:
+        if tok.lower_ in LEGAL_SUFFIXES:
+            add(_legal_form_run(tok), "entity.org.legal-form")
     return sorted(spans)
+
+
+def _add_list_members(tok: Token, add: Callable[[tuple[int, int] | None, str], None]) -> None:
+    """ "companies including X, Y and Z", "firms such as X"."""
+    owner = tok.head
+    if owner.lower_ == "such":
+        owner = owner.head
+    if not _org_noun(owner):
+        return
+    for child in tok.children:
+        if child.dep_ == "pobj":
+            for member in _list_members(child):
+                add(name_run(member), "entity.org.such-as")
 
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"

@@ -89,6 +89,7 @@ class SourceResolver:
         self.index = index
         self.ranker = ranker
         self.quoted = quoted
+        self._resolved: dict[int, Source | None] = {}
 
     def inside_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
@@ -96,7 +97,15 @@ class SourceResolver:
     # ------------------------------------------------------------------ the vote
 
     def resolve(self, tok: Token, previous_speaker: int | None = None) -> Source | None:
-        """The best proposal for ``tok`` (highest weight, then nearest), or None."""
+        """The best proposal for ``tok`` (highest weight, then nearest), or None. A token
+        stands for one speaker: the first answer is kept for every quote that asks again."""
+        if tok.i in self._resolved:
+            return self._resolved[tok.i]
+        found = self._best(tok, previous_speaker)
+        self._resolved[tok.i] = found
+        return found
+
+    def _best(self, tok: Token, previous_speaker: int | None) -> Source | None:
         best: tuple[float, int, Source] | None = None
         for source in self.proposals(tok, previous_speaker):
             w = rules.weight(source.rule)

@@ -24,7 +24,9 @@ SPEECH_VERBS = _words(
     clarify highlight underscore underline summarize summarise put
     read chant yell scream cry bark boom thunder snap sneer scoff interject muse utter
     proclaim pronounce plead beg implore gush fume chime rave rant grumble bemoan
-    email text message quote publish speak
+    email text message quote publish speak confess echo mouth rail affirm lecture gloat
+    exhort hint speculate demur opine vent voice surmise riff grouse gripe intone laugh
+    retweet blog
     """
 )
 """Lemmas of verbs that introduce speech ("put" covers "as X put it"). Matched on the parse's
@@ -36,6 +38,7 @@ REPORTING_VERBS = _words(
     praise accuse criticize criticise blast slam attack condemn denounce decry liken compare
     cite mock ridicule dismiss blame credit thank chide scold rebuke berate lambast lambaste
     defend tout hail applaud welcome reject refute brand endorse offer express issue release
+    deride insult laud assail needle rip hammer
     """
 )
 """Verbs that report what someone said only when the quoted words are their object or

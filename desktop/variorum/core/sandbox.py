@@ -46,7 +46,7 @@ T = TypeVar("T")
 
 Failure = Literal["time", "memory", "crashed", "cancelled", "error"]
 
-WALL_GRACE = 5.0
+WALL_GRACE = 2.0
 """Seconds of wall-clock time allowed beyond the CPU limit (a busy machine, disk waits)."""
 
 

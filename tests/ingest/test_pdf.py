@@ -151,3 +151,35 @@ def test_many_pages_progress_and_cancel(many_pages: bytes) -> None:
         load_bytes(many_pages, "long.pdf", page_progress=progress)
     assert seen[0] == (0, 2000)  # the default page cap
     assert seen[-1] == (5, 2000)
+
+
+def _encrypted(user_password: str) -> bytes:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    from tests.ingest.builders import pdf_with_text
+
+    source = PdfReader(io.BytesIO(pdf_with_text(["The harbour council voted on Tuesday."])))
+    writer = PdfWriter()
+    writer.append_pages_from_reader(source)
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_an_aes_encrypted_pdf_with_an_empty_password_opens() -> None:
+    from variorum.core.ingest import load_bytes
+
+    assert load_bytes(_encrypted(""), "locked.pdf").text == "The harbour council voted on Tuesday."
+
+
+def test_an_aes_encrypted_pdf_with_a_password_says_so() -> None:
+    import pytest
+
+    from variorum.core.ingest import load_bytes
+    from variorum.core.ingest.errors import EncryptedError
+
+    with pytest.raises(EncryptedError, match=r"encrypted PDF \(password required\)"):
+        load_bytes(_encrypted("secret"), "locked.pdf")

@@ -34,6 +34,9 @@ PROGRESS_THRESHOLD = 5
 PAGE_PROGRESS_THRESHOLD = 50
 """A document with more pages than this gets the progress dialog even when it is alone."""
 MAX_NAMED_FAILURES = 3
+PRESTART_DELAY = 1.0
+"""Seconds after start-up before the loading worker is started and warmed up in the
+background (a file loaded sooner starts it itself)."""
 
 
 @dataclass
@@ -161,12 +164,18 @@ def start_loading_workers() -> WorkerPool:
     the background now, with every format imported, so the first dropped file does not wait
     for it. The caller closes it when the application ends."""
     import threading
+    import time
 
     from variorum.core.ingest.isolation import loading_pool, set_default_pool
 
     pool = loading_pool(warm=True)
     set_default_pool(pool)
-    threading.Thread(target=pool.prestart, name="variorum-prestart", daemon=True).start()
+
+    def prestart() -> None:
+        time.sleep(PRESTART_DELAY)  # let the window paint first: the warm-up takes a core
+        pool.prestart()
+
+    threading.Thread(target=prestart, name="variorum-prestart", daemon=True).start()
     return pool
 
 

@@ -74,13 +74,17 @@ def loading_pool(*, warm: bool = False) -> WorkerPool:
 
 
 def import_formats() -> None:
-    """Import every format module (~0.4 s), done once per worker when it starts."""
+    """Import every format module (~0.4 s) and load the language model, once per worker when
+    it starts."""
     import importlib
 
     from variorum.runtime_imports import FORMAT_LOADERS
 
     for module in FORMAT_LOADERS:
         importlib.import_module(module)
+    from variorum.core.ingest.language import _identifier
+
+    _identifier()  # the language model (~1 s to load), needed for any text not plainly English
 
 
 def load_in_pool(

@@ -186,11 +186,18 @@ def _format_loader(data: bytes, name: str, size_limit: int) -> tuple[str, Format
 
 
 def finish_article(draft: ArticleDraft, source_path: str | None) -> Article:
-    """The draft's text cleaned at the edge (see :mod:`variorum.core.ingest.sanitize`), built
-    into an Article; a draft with no text left is refused."""
+    """The draft's text cleaned at the edge (see :mod:`variorum.core.ingest.sanitize`), its
+    language identified (:mod:`variorum.core.ingest.language`), built into an Article; a draft
+    with no text left is refused."""
+    from variorum.core.ingest.language import SAMPLE_CHARS, language_note
     from variorum.core.ingest.sanitize import sanitize_draft
 
-    article = build_article(sanitize_draft(draft), source_path)
+    draft = sanitize_draft(draft)
+    sample = "\n\n".join(draft.paragraphs)[: SAMPLE_CHARS]
+    draft.language, note = language_note(sample, draft.language)
+    if note:
+        draft.warnings.append(note)
+    article = build_article(draft, source_path)
     if not article.text.strip():
         raise EmptyFileError("no text found")
     if not any(c.isalnum() for c in article.text[:4096]) and not _has_word(article.text):

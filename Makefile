@@ -7,30 +7,38 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.variorum-installed
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
-	libxcb-shape0 libxkbcommon-x11-0
-SAMPLES := $(sort $(wildcard resources/samples/*.txt))
+	libxcb-shape0 libxkbcommon-x11-0 libcups2
+# What tests run on the installer files (each skipped when absent): the .desktop and AppStream
+# validators, the MIME database, NSIS (compiles the Windows installer script).
+TOOL_DEBS := desktop-file-utils appstream shared-mime-info nsis
+SAMPLES := $(sort $(wildcard desktop/variorum/resources/samples/*.txt))
 
-.PHONY: setup system-deps run test lint typecheck bench screenshot package clean
+.PHONY: setup system-deps run test lint typecheck bench screenshot package package-test deb clean
 
 setup: system-deps $(STAMP)
 
 system-deps:
-	@missing=""; for p in $(QT_DEBS); do \
-		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-		if ! command -v apt-get >/dev/null 2>&1; then \
-			echo "Not a Debian/Ubuntu system: install the Qt runtime libraries for your platform ($$missing)"; \
-		elif [ "$$(id -u)" = "0" ]; then \
-			echo "Installing Qt system libraries:$$missing"; \
-			(apt-get install -y -q --no-install-recommends $$missing >/dev/null 2>&1 || \
-			 (apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends $$missing >/dev/null)) || \
-			 { echo "apt-get failed; run: sudo apt-get install$$missing"; exit 1; }; \
-		else \
-			echo "Qt needs system libraries that are missing. Run:"; \
-			echo "  sudo apt-get install$$missing"; \
-		fi; \
-	fi
+	@$(call apt_install,$(QT_DEBS) $(TOOL_DEBS))
+
+# $(call apt_install,PACKAGES): install the missing ones as root, else say what to run.
+define apt_install
+missing=""; for p in $(1); do \
+	dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+done; \
+if [ -n "$$missing" ]; then \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+		echo "Not a Debian/Ubuntu system: install the equivalents of:$$missing"; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "Installing system packages:$$missing"; \
+		(apt-get install -y -q --no-install-recommends $$missing >/dev/null 2>&1 || \
+		 (apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends $$missing >/dev/null)) || \
+		 { echo "apt-get failed; run: sudo apt-get install$$missing"; exit 1; }; \
+	else \
+		echo "Some system packages are missing. Run:"; \
+		echo "  sudo apt-get install$$missing"; \
+	fi; \
+fi
+endef
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,7 +56,7 @@ test: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 
 lint: setup
-	$(BIN)/ruff check desktop tests benchmarks
+	$(BIN)/ruff check desktop tests benchmarks packaging
 	$(BIN)/mypy
 
 typecheck: setup
@@ -60,8 +68,26 @@ bench: setup
 screenshot: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/variorum --basedir /tmp/variorum-shot --screenshot docs/screenshot.png $(SAMPLES)
 
-package: setup
-	@echo "See packaging/README.md"
+# The installers (packaging/README.md): PyInstaller one-folder build, its smoke test, a .deb.
+PACKAGE_TOOLS := $(VENV)/.variorum-package-tools
+
+$(PACKAGE_TOOLS): $(STAMP)
+	$(BIN)/pip install -q -e '.[dev,package]'
+	touch $@
+
+package: setup $(PACKAGE_TOOLS)
+	@$(call apt_install,binutils)
+	rm -rf dist/variorum
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/variorum.spec
+
+# The release smoke test of the frozen build (packaging/smoke_test.py).
+package-test: package
+	$(BIN)/python packaging/smoke_test.py --exe dist/variorum/variorum
+
+deb: package
+	@$(call apt_install,dpkg binutils)
+	$(BIN)/python packaging/linux/build_deb.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info desktop/*.egg-info

@@ -29,7 +29,7 @@ from variorum.core.ingest import load_file  # noqa: E402
 
 GOLD_DIR = REPO / "benchmarks" / "gold"
 CORPUS = REPO.parent / "shared" / "corpus"
-SAMPLES = REPO / "resources" / "samples"
+SAMPLES = REPO / "desktop" / "variorum" / "resources" / "samples"
 TARGETS = {"quote speakers": (0.95, 0.9), "organizations": (0.9, 0.9), "people": (0.9, 0.9)}
 _FOLD = str.maketrans({c: '"' for c in "“”„‟«»"} | {c: "'" for c in "‘’‚‛"})
 

@@ -25,7 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = sorted((ROOT / "resources" / "samples").glob("*.txt"))
+SAMPLES = sorted((ROOT / "desktop" / "variorum" / "resources" / "samples").glob("*.txt"))
 
 
 def make_mixed_folder(folder: Path, count: int) -> None:

@@ -17,7 +17,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = sorted(str(p) for p in (ROOT / "resources" / "samples").glob("*.txt"))
+SAMPLES = sorted(
+    str(p) for p in (ROOT / "desktop" / "variorum" / "resources" / "samples").glob("*.txt")
+)
 
 CHILD = r"""
 import sys, time

@@ -10,7 +10,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SAMPLES_DIR = REPO_ROOT / "resources" / "samples"
+SAMPLES_DIR = REPO_ROOT / "desktop" / "variorum" / "resources" / "samples"
 CORPUS_DIR = REPO_ROOT.parent / "shared" / "corpus"
 
 

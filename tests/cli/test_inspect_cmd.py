@@ -91,17 +91,21 @@ def test_basedir_before_command_is_accepted(
 def test_batch_command_logs_internal_errors_under_basedir(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """An unforeseen loader failure is reported as an internal error and its traceback lands
-    in <basedir>/log/variorum.log."""
-    from variorum.core.ingest import loader
+    """An unforeseen loader failure (in the worker process that reads the file) is reported as
+    an internal error and its traceback lands in <basedir>/log/variorum.log."""
+    from tests.cli.worker_hooks import break_text_loader
+    from variorum.core.ingest import isolation
+    from variorum.core.sandbox import WorkerPool
 
-    def broken(_data: bytes) -> None:
-        raise RuntimeError("boom in a loader")
-
-    monkeypatch.setitem(loader.LOADERS, "text", broken)
     victim = tmp_path / "story.txt"
-    victim.write_text("A story that a broken loader cannot read.", encoding="utf-8")
-    code = main(["--basedir", str(tmp_path / "base"), "inspect", "--json", str(victim)])
+    # Over the size read in-process: it goes to the worker, whose text loader is broken.
+    victim.write_text("A story that a broken loader cannot read. " * 8000, encoding="utf-8")
+    with WorkerPool(warmup=break_text_loader) as pool:
+        isolation.set_default_pool(pool)
+        try:
+            code = main(["--basedir", str(tmp_path / "base"), "inspect", "--json", str(victim)])
+        finally:
+            isolation.set_default_pool(None)
     (result,) = json.loads(capsys.readouterr().out)
     assert code == 2
     assert result["error"].startswith("internal error: RuntimeError: boom in a loader")
@@ -149,3 +153,33 @@ def test_output_to_a_file_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     (item,) = json.loads(result.stdout.decode("utf-8"))
     assert item["title"] == "Headline 😀" and "北京" in item["text"]
+
+
+def test_plain_inspect_prints_what_its_help_promises(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "story.md"
+    article.write_text(
+        "# Harbour vote\n\nThe council voted on Tuesday.\n\nThe ferry will  carry 200 people.\n",
+        encoding="utf-8",
+    )
+    assert main(["inspect", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert "title:     Harbour vote" in out
+    assert "words:" in out and "text:" in out
+    # the text, one paragraph per line, its spacing collapsed; headings marked
+    assert "    [heading] Harbour vote\n" in out
+    assert "    The council voted on Tuesday.\n" in out
+    assert "    The ferry will carry 200 people.\n" in out
+    with pytest.raises(SystemExit):
+        main(["inspect", "--help"])
+    assert "the text" in capsys.readouterr().out
+
+
+def test_global_help_lists_one_command_per_line(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    for command in ("inspect", "compare", "extract"):
+        assert sum(1 for line in lines if line.lstrip().startswith(command + " ")) == 1

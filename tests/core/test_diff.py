@@ -70,6 +70,31 @@ def test_ignore_case_and_numbers_options() -> None:
     assert compare_texts("cost 1,000 dollars", "cost 1000 dollars", folded).changes == ()
 
 
+def test_fold_accents_option() -> None:
+    a, b = "The café in Zürich opened.", "The cafe in Zurich opened."
+    assert compare_texts(a, b).changes != ()
+    folded = CompareOptions(fold_accents=True)
+    assert compare_texts(a, b, folded).changes == ()
+    decomposed = "The cafe\u0301 in Zu\u0308rich opened."  # accents as combining marks
+    assert compare_texts(a, decomposed, folded).changes == ()
+    assert compare_texts(b, decomposed, folded).changes == ()
+    # a letter of its own is not an accent: Ø is not O
+    assert compare_texts("Øresund", "Oresund", folded).changes != ()
+
+
+def test_ignore_moves_keeps_only_the_edits_inside_moved_text() -> None:
+    a = text(*PARAS)
+    edited = PARAS[0].replace("on Tuesday", "on Monday evening")
+    b = text(PARAS[1], PARAS[2], PARAS[3], edited)
+    c = compare_texts(a, b, CompareOptions(ignore_moves=True))
+    assert kinds(c) == [("replace", "Tuesday", "Monday evening")]
+    assert c.stats.moved_words == 0
+    assert c.similarity == compare_texts(a, b).similarity
+    moved_only = compare_texts(a, text(PARAS[1], PARAS[2], PARAS[3], PARAS[0]),
+                               CompareOptions(ignore_moves=True))  # fmt: skip
+    assert moved_only.changes == ()
+
+
 def test_deleted_and_inserted_paragraphs() -> None:
     new = "A completely new paragraph about fishing quotas, harbour fees and the weather."
     a = text(*PARAS)
@@ -159,9 +184,9 @@ def test_navigation_is_a_lookup_over_b_positions() -> None:
     b = "one TWO three four FIVE six seven"
     c = compare_texts(a, b)
     assert len(c.changes) == 2
-    inside = c.navigate(c.changes[1].b_start)
+    inside = c.navigate("b", c.changes[1].b_start)
     assert inside.current == 1 and inside.previous == 0 and inside.next is None
-    before = c.navigate(0)
+    before = c.navigate("b", 0)
     assert before.current is None and before.next == 0
 
 

@@ -7,18 +7,20 @@ on both sides under the comparison options (byte for byte under --strict).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from variorum.core.changes import ChangeKind, Comparison
+from variorum.core.changes import Change, ChangeKind, Comparison
 from variorum.core.diff import compare_texts
 from variorum.core.options import CompareOptions
 from variorum.core.tokens import Vocabulary, tokenize
 
 REPO = Path(__file__).resolve().parents[2]
-SAMPLES = REPO / "resources" / "samples"
+SAMPLES = REPO / "desktop" / "variorum" / "resources" / "samples"
 CORPUS = REPO.parent / "shared" / "corpus"
 
 
@@ -150,15 +152,21 @@ def check_rebuild(c: Comparison, options: CompareOptions) -> None:
     count=st.integers(1, 6),
     edits=st.lists(edit, max_size=12),
     strict=st.booleans(),
+    ignore_moves=st.booleans(),
 )
 def test_equal_runs_and_changes_rebuild_both_texts(
-    start: int, count: int, edits: list[tuple[str, int, str]], strict: bool
+    start: int, count: int, edits: list[tuple[str, int, str]], strict: bool, ignore_moves: bool
 ) -> None:
     base = [PARAGRAPHS[(start + k) % len(PARAGRAPHS)] for k in range(count)]
     a = "\n\n".join(base)
     b = "\n\n".join(apply_edits(base, edits))
     options = CompareOptions.strict() if strict else CompareOptions()
-    check_rebuild(compare_texts(a, b, options), options)
+    options = replace(options, ignore_moves=ignore_moves)
+    comparison = compare_texts(a, b, options)
+    check_rebuild(comparison, options)
+    if ignore_moves:
+        assert all(ch.kind is not ChangeKind.MOVE for ch in comparison.changes)
+        assert comparison.stats.moved_words == 0
 
 
 @settings(max_examples=30, deadline=None)
@@ -180,7 +188,7 @@ ODD = st.lists(
 
 
 @settings(max_examples=150, deadline=None)
-@given(a=ODD, b=ODD, flags=st.tuples(*[st.booleans()] * 6))
+@given(a=ODD, b=ODD, flags=st.tuples(*[st.booleans()] * 8))
 def test_any_text_and_options_rebuild(a: str, b: str, flags: tuple[bool, ...]) -> None:
     options = CompareOptions(*flags)
     check_rebuild(compare_texts(a, b, options), options)
@@ -225,3 +233,69 @@ def test_identical_paragraphs_pair_whole_and_rebuild(
         assert span in whole
         assert span in runs
         a_pos, b_pos = span[1], span[3]
+
+
+def _mirrored(c: Comparison) -> tuple[object, ...]:
+    """What a reader sees of ``c`` with its sides exchanged: changes with A and B swapped and
+    insertions read as deletions, and the figures likewise."""
+    flip = {ChangeKind.INSERT: ChangeKind.DELETE, ChangeKind.DELETE: ChangeKind.INSERT}
+
+    def change(ch: Change) -> tuple[object, ...]:
+        return (
+            flip.get(ch.kind, ch.kind), ch.b_start, ch.b_end, ch.a_start, ch.a_end,
+            tuple(change(d) for d in ch.detail),
+        )  # fmt: skip
+
+    return (
+        sorted(change(ch) for ch in c.changes),
+        (c.stats.deleted_words, c.stats.inserted_words, c.stats.moved_words),
+        c.stats.changed_units,
+        c.similarity,
+    )
+
+
+def _seen(c: Comparison) -> tuple[object, ...]:
+    def change(ch: Change) -> tuple[object, ...]:
+        return (
+            ch.kind, ch.a_start, ch.a_end, ch.b_start, ch.b_end,
+            tuple(change(d) for d in ch.detail),
+        )  # fmt: skip
+
+    return (
+        sorted(change(ch) for ch in c.changes),
+        (c.stats.inserted_words, c.stats.deleted_words, c.stats.moved_words),
+        c.stats.changed_units,
+        c.similarity,
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    start=st.integers(0, 10_000),
+    count=st.integers(1, 6),
+    edits=st.lists(edit, max_size=12),
+    strict=st.booleans(),
+)
+def test_swapping_the_versions_mirrors_the_comparison(
+    start: int, count: int, edits: list[tuple[str, int, str]], strict: bool
+) -> None:
+    base = [PARAGRAPHS[(start + k) % len(PARAGRAPHS)] for k in range(count)]
+    a = "\n\n".join(base)
+    b = "\n\n".join(apply_edits(base, edits))
+    options = CompareOptions.strict() if strict else CompareOptions()
+    forward, backward = compare_texts(a, b, options), compare_texts(b, a, options)
+    assert _seen(backward) == _mirrored(forward)
+    check_rebuild(backward, options)
+    assert len(backward.units) == len(forward.units)
+
+
+def test_darwin_swapped_reports_the_same_changes() -> None:
+    """The pair a reader noticed: 1859 -> 1872 and 1872 -> 1859 gave 475 and 474 changes."""
+    if not CORPUS.is_dir():
+        pytest.skip("shared corpus not present")
+    darwin = CORPUS / "darwin"
+    a = (darwin / "darwin-origin-ch1-1859.txt").read_text(encoding="utf-8")
+    b = (darwin / "darwin-origin-ch1-1872.txt").read_text(encoding="utf-8")
+    forward, backward = compare_texts(a, b), compare_texts(b, a)
+    assert _seen(backward) == _mirrored(forward)
+    assert backward.stats.moved_words == forward.stats.moved_words > 0

@@ -8,8 +8,9 @@ from PySide6.QtGui import QColor, QPalette, QTextCursor
 
 from variorum.core.article import Article, ArticleDraft, build_article
 from variorum.core.diff import compare_texts
+from variorum.present.segments import SegKind
+from variorum.present.style import DARK, LIGHT
 from variorum.ui.widgets.compare import ComparePane
-from variorum.ui.widgets.compare.palette import DARK, LIGHT
 from variorum.ui.widgets.compare.side_build import PREVIEW_ROWS
 
 pytestmark = pytest.mark.gui
@@ -35,7 +36,7 @@ def cell_texts(pane: ComparePane) -> list[tuple[str, str]]:
     document = pane.view.document()
     assert document is built.document
     out = []
-    for left_start, left_end, right_start, right_end in built.row_cells:
+    for (left_start, left_end), (right_start, right_end) in built.row_cells:
         cursor = QTextCursor(document)
         cursor.setPosition(left_start)
         cursor.setPosition(left_end, QTextCursor.MoveMode.KeepAnchor)
@@ -83,7 +84,7 @@ def test_jump_beyond_the_preview_completes_it_first(pane, long_pair) -> None:
     row = next(
         i
         for i, cells in enumerate(built.row_cells)
-        if cells[2] <= selections[1].cursor.selectionStart() < cells[3]
+        if cells[1][0] <= selections[1].cursor.selectionStart() < cells[1][1]
     )
     assert row >= PREVIEW_ROWS
 
@@ -120,7 +121,7 @@ def test_dark_palette_switches_colours(pane) -> None:
     found = pane.view.document().find("three")
     cursor = QTextCursor(pane.view.document())
     cursor.setPosition(found.selectionStart() + 1)
-    assert cursor.charFormat().foreground().color() == QColor(LIGHT.insert_fg)
+    assert cursor.charFormat().foreground().color() == QColor(LIGHT.style(SegKind.INSERT).color)
     dark = QPalette(pane.palette())
     dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
     dark.setColor(QPalette.ColorRole.Base, QColor("#181818"))
@@ -129,7 +130,7 @@ def test_dark_palette_switches_colours(pane) -> None:
     found = pane.view.document().find("three")
     cursor = QTextCursor(pane.view.document())
     cursor.setPosition(found.selectionStart() + 1)
-    assert cursor.charFormat().foreground().color() == QColor(DARK.insert_fg)
+    assert cursor.charFormat().foreground().color() == QColor(DARK.style(SegKind.INSERT).color)
     assert cursor.charFormat().fontUnderline()
 
 

@@ -56,7 +56,12 @@ def small_comparison() -> Comparison:
         replace(A_TEXT, B_TEXT, "jumps", "leaps"),
         insert(A_TEXT, B_TEXT, "lazy ", A_TEXT.index("dog.")),
     )
-    return Comparison(A_TEXT, B_TEXT, changes, CompareStats(2, 2, 0, 1), 0.8)
+    a_end, b_end = A_TEXT.index("\n"), B_TEXT.index("\n")
+    units = (
+        UnitPair(UnitStatus.MODIFIED, 0, a_end, 0, b_end),
+        UnitPair(UnitStatus.IDENTICAL, a_end + 2, len(A_TEXT), b_end + 2, len(B_TEXT)),
+    )
+    return Comparison(A_TEXT, B_TEXT, changes, CompareStats(2, 2, 0, 1), 0.8, units)
 
 
 @pytest.fixture
@@ -157,7 +162,7 @@ def test_f7_and_shift_f7_move_the_current_change(qtbot, shown: ComparePane) -> N
 def test_first_f7_starts_from_the_visible_text(shown: ComparePane) -> None:
     """With no current change, next is looked up from the top of the view (navigate)."""
     comparison = small_comparison()
-    top = comparison.navigate(0)
+    top = comparison.navigate("b", 0)
     shown.actions_.next.trigger()
     assert shown.current_change_index() == top.next
 
@@ -215,7 +220,7 @@ def test_options_menu_emits_options_and_set_options_is_quiet(qtbot, shown: Compa
         shown.set_options(CompareOptions.strict())
     assert not shown.actions_.option_actions["fold_quotes"].isChecked()
     menu = shown.actions_.options_menu.actions()
-    assert len(menu) == 6 and all(a.isCheckable() for a in menu)
+    assert len(menu) == 8 and all(a.isCheckable() for a in menu)
 
 
 def test_change_list_model_and_click_jumps(qtbot, qtmodeltester, shown: ComparePane) -> None:
@@ -272,7 +277,7 @@ def test_moved_text_is_styled_and_marked_where_it_was(pane: ComparePane) -> None
     cursor.setPosition(found.selectionStart() + 1)
     moved = cursor.charFormat()
     assert moved.fontOverline() and moved.fontUnderline() and not moved.fontStrikeOut()
-    pane.view.anchorClicked.emit(QUrl("change:0"))
+    pane.view.anchorClicked.emit(QUrl("change:1:0"))
     assert pane.current_change_index() == 0
 
 
@@ -317,10 +322,10 @@ def test_side_by_side_moved_unit_is_linked_to_its_twin(pane: ComparePane) -> Non
     assert roles == [("", None), ("origin", 3), ("", None), ("target", 1)]
     text = pane.view.document().toPlainText()
     assert "[moved from here ↓]" in text and "[moved here from ↑]" in text
-    pane.view.anchorClicked.emit(QUrl("row:3"))
+    pane.view.anchorClicked.emit(QUrl("row:1:3"))
     [selection] = pane.view.extraSelections()
     assert selection.cursor.selectedText() == "Moving para here."
-    assert selection.cursor.selectionStart() == built.row_cells[3][2]
+    assert selection.cursor.selectionStart() == built.row_cells[3][1][0]
 
 
 def test_reading_mode_bold_headings_and_boilerplate(pane: ComparePane) -> None:
@@ -433,7 +438,7 @@ def test_seeds_000_002_pairs_the_talent_sentence(pane: ComparePane, seeds_dir: P
     built = pane._docs["side_by_side"]
     document = pane.view.document()
     rows_with_talent = []
-    for left_start, left_end, right_start, right_end in built.row_cells:
+    for (left_start, left_end), (right_start, right_end) in built.row_cells:
         cursor = QTextCursor(document)
         cursor.setPosition(left_start)
         cursor.setPosition(left_end, QTextCursor.MoveMode.KeepAnchor)
@@ -496,3 +501,22 @@ def test_deleted_words_stand_apart_from_their_neighbours(
     pane.show_comparison(a, b, compare_texts(a.text, b.text))
     assert pane.view.document().toPlainText() == shown_text
     assert ("delete", struck) in pane.rendered_spans()
+
+
+def test_options_say_what_they_do_and_match_preferences(qtbot, shown: ComparePane) -> None:
+    from variorum.core.settings import Settings
+    from variorum.ui.dialogs.preferences import PreferencesDialog
+
+    menu = [a.text() for a in shown.actions_.options_menu.actions()]
+    dialog = PreferencesDialog(Settings())
+    qtbot.addWidget(dialog)
+    boxes = [box.text() for box in dialog.option_boxes.values()]
+    assert menu == boxes  # the same words in the toolbar menu and in Preferences
+    numbers = shown.actions_.option_actions["fold_numbers"].text()
+    assert "1,000 = 1000" in numbers and "all numbers" not in numbers
+    for name in ("fold_accents", "ignore_moves"):
+        action = shown.actions_.option_actions[name]
+        with qtbot.waitSignal(shown.options_changed) as signal:
+            action.trigger()
+        assert getattr(signal.args[0], name) is True
+        action.trigger()

@@ -154,11 +154,14 @@ def test_delete_removes_and_ctrl_z_restores_in_place(qtbot, make_window, texts) 
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert titles(window) == [before[0], before[2]]
     assert len(window.library) == 2
+    assert window.statusBar().currentMessage().startswith("Removed 1 article")
     assert window.menu_actions.undo.isEnabled()
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert titles(window) == before
     assert len(window.library) == 3
     assert [a.title for a in window.selected_articles()] == [before[1]]
+    # the message about the removal does not outlive its undo
+    assert window.statusBar().currentMessage().startswith("Restored 1 article")
 
 
 def test_undo_after_a_newer_load_puts_the_article_back_in_order(
@@ -196,9 +199,15 @@ def test_restart_finds_list_settings_and_recent_files(qtbot, make_window, texts,
     window.pane.view_actions()[1].trigger()  # the user picks side by side in the pane
     window.splitter.setSizes([250, 700, 0][: window.splitter.count()])
     sizes = window.splitter.sizes()
+    window.article_list.select_rows([1, 2])
+    chosen = [a.title for a in window.selected_articles()]
     window.close()
 
     again = make_window(base)
+    again.start([])  # what the program does once the window shows, with no files to open
+    settle(qtbot, again)
+    assert [a.title for a in again.selected_articles()] == chosen
+    assert again.pane.last("comparison") is not None
     assert titles(again) == listed
     assert again.settings.view_mode == "side_by_side"
     assert again.pane.view_mode == "side_by_side"
@@ -266,7 +275,7 @@ def test_corrupt_settings_are_moved_aside_and_reported_once(qtbot, make_window, 
     assert again.findChild(QMessageBox, "startupNotice") is None
 
 
-def test_unreadable_library_is_moved_aside_and_reported(qtbot, make_window, tmp_path):
+def test_unreadable_library_is_kept_aside_and_reported(qtbot, make_window, tmp_path):
     base = tmp_path / "badlib"
     (base / "data").mkdir(parents=True)
     (base / "data" / "library.sqlite3").write_bytes(b"not a database at all" * 100)
@@ -274,7 +283,7 @@ def test_unreadable_library_is_moved_aside_and_reported(qtbot, make_window, tmp_
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "startupNotice") is not None)
     notice = window.findChild(QMessageBox, "startupNotice")
     assert "library could not be read" in notice.text()
-    assert list((base / "data").glob("library.sqlite3.bad-*"))
+    assert list((base / "data").glob("library.sqlite3.damaged-*"))
     assert window.model.rowCount() == 0
     assert window.library.__len__() == 0
 

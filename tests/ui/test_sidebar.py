@@ -171,8 +171,12 @@ def test_pair_marks_sides_and_shows_quote_drift(qtbot, sidebar: Sidebar) -> None
     data = speaker.data(LOCATE_ROLE)
     assert [side for side, _ in data] == ["a", "b"]
     model = sidebar.speakers.model()
-    markers = [model.index(r, 2, speaker).data() for r in range(model.rowCount(speaker))]
-    assert markers == ["≠", "≠"]  # the quote was reworded between the versions
+    quotes = [model.index(r, 0, speaker).data() for r in range(model.rowCount(speaker))]
+    # the quote was reworded between the versions; the mark leads each quote and is explained
+    assert [q.split(" ")[:2] for q in quotes] == [["≠", "A:"], ["≠", "B:"]]
+    assert sidebar.legend.isVisible() and "≠ reworded" in sidebar.legend.text()
+    tip = model.index(0, 0, speaker).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Worded differently in the other version" in tip
 
 
 def test_pending_and_clear(sidebar: Sidebar) -> None:
@@ -241,3 +245,54 @@ def test_batch_progress_does_not_hide_the_message_about_the_article(sidebar: Sid
     sidebar.show_progress(10, 10)
     assert sidebar.progress.isHidden()
     assert sidebar.status.isVisible() and "No quotes" in sidebar.status.text()
+
+
+def test_expanded_quotes_take_the_whole_width(qtbot, sidebar: Sidebar) -> None:  # type: ignore[no-untyped-def]
+    sidebar.resize(300, 600)
+    sidebar.show()
+    qtbot.waitExposed(sidebar)
+    sidebar.show_pair(A_TEXT, A, B_TEXT, B, compare_extractions(A, B, A_TEXT, B_TEXT))
+    view = sidebar.speakers
+    speaker = _row(view, "Ann Holt")
+    view.expand(speaker)
+    quote = view.model().index(0, 0, speaker)
+    assert view.isFirstColumnSpanned(0, speaker)
+    width = view.visualRect(quote).width()
+    assert width > view.header().sectionSize(0)  # wider than the name column
+    assert width > 0.6 * view.viewport().width()
+    assert not sidebar.legend.isHidden()
+    sidebar.show_single(A_TEXT, A)
+    assert sidebar.legend.isHidden()  # one article: no marks to explain
+
+
+def test_drift_section_says_unchanged_and_checking(sidebar: Sidebar) -> None:
+    sidebar.show()
+    sidebar.show_pending("Finding speakers…", pair=True)
+    assert sidebar.drift_frame.isVisible()
+    assert "Checking" in sidebar.drift_body.text()
+    same = compare_extractions(A, A, A_TEXT, A_TEXT)
+    sidebar.show_pair(A_TEXT, A, A_TEXT, A, same)
+    assert sidebar.drift_frame.isVisible()
+    assert sidebar.drift_body.text() == "Quotes unchanged between A and B (1 quote checked)."
+    sidebar.show_pending("Finding speakers…")  # one article: no drift section
+    assert not sidebar.drift_frame.isVisible()
+
+
+def test_filter_is_cleared_for_a_new_pair_and_says_when_nothing_matches(
+    sidebar: Sidebar,
+) -> None:
+    sidebar.show()
+    drift = compare_extractions(A, B, A_TEXT, B_TEXT)
+    sidebar.show_pair(A_TEXT, A, B_TEXT, B, drift)
+    sidebar.filter_box.setText("zebra")
+    assert sidebar.speakers.model().rowCount() == 0
+    assert sidebar.status.isVisible() and "Nothing matches “zebra”" in sidebar.status.text()
+    assert "No reworded quote matches" in sidebar.drift_body.text()
+    sidebar.filter_box.setText("largest")
+    assert "some of" in sidebar.drift_body.text()  # the drift card is filtered too
+    assert not sidebar.status.isVisible()
+    sidebar.show_pair(A_TEXT, A, B_TEXT, B, drift)  # the same pair again: filter kept
+    assert sidebar.filter_box.text() == "largest"
+    sidebar.show_single(A_TEXT, A)  # another subject: filter cleared
+    assert sidebar.filter_box.text() == ""
+    assert sidebar.speakers.model().rowCount() == 1

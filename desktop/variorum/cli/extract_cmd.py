@@ -1,8 +1,9 @@
 """``variorum extract``: speakers with their quotes, organizations and people, per file.
 
-The JSON is a contract other tools read; offsets are into the article text exactly as
-``variorum inspect`` reports it. Files that cannot be loaded are reported as
-``{"path", "error"}`` and make the exit code 2, without stopping the others.
+The JSON is a contract other tools read (see :mod:`variorum.reports.speakers`); offsets are
+into the article text exactly as ``variorum inspect`` reports it. ``--csv OUT.csv`` also writes
+one table of every speaker, quote, organization and person. Files that cannot be loaded are
+reported as ``{"path", "error"}`` and make the exit code 2, without stopping the others.
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ if TYPE_CHECKING:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print a JSON array")
     parser.add_argument(
+        "--csv",
+        metavar="OUT.csv",
+        help="also write speakers, quotes, organizations and people as CSV (UTF-8, for "
+        "spreadsheets)",
+    )
+    parser.add_argument(
         "--model",
         metavar="NAME",
         help="spaCy pipeline to use (default: the best installed English one)",
@@ -28,38 +35,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--batch-size", type=int, default=16, metavar="N", help="articles per model batch"
     )
     parser.add_argument("files", nargs="+", metavar="FILE")
-
-
-def _entity_json(entity: Any) -> dict[str, Any]:
-    return {"name": entity.name, "aliases": list(entity.aliases), "mentions": len(entity.mentions)}
-
-
-def extraction_json(path: str, extraction: Any) -> dict[str, Any]:
-    """The extract contract; keep the keys stable."""
-    return {
-        "path": path,
-        "speakers": [
-            {
-                "name": s.name,
-                "aliases": list(s.aliases),
-                "description": s.label == "DESCRIPTION",
-                "unresolved": s.label == "UNRESOLVED",
-                "quotes": [
-                    {
-                        "text": q.text,
-                        "start": q.start,
-                        "end": q.end,
-                        "verb": q.verb,
-                        "mention": q.mention.to_dict() if q.mention else None,
-                    }
-                    for q in s.quotes
-                ],
-            }
-            for s in extraction.speakers
-        ],
-        "organizations": [_entity_json(e) for e in extraction.organizations],
-        "people": [_entity_json(e) for e in extraction.people],
-    }
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,9 +47,11 @@ def run(args: argparse.Namespace) -> int:
     from variorum.cli.output import print_results
     from variorum.core.extract import ModelUnavailableError, extract_many, load_pipeline
     from variorum.core.ingest import IngestError, load_file
+    from variorum.reports.speakers import ArticleSpeakers, articles_csv, extraction_json, write_csv
 
     loaded: list[tuple[int, str, Article]] = []
     results: list[dict[str, Any] | None] = []
+    found: list[ArticleSpeakers] = []
     failed = False
     for path in args.files:
         try:
@@ -93,6 +70,13 @@ def run(args: argparse.Namespace) -> int:
         extractions = extract_many(texts, nlp, batch_size=max(1, args.batch_size))
         for (slot, path, _), extraction in zip(loaded, extractions, strict=True):
             results[slot] = extraction_json(path, extraction)
+            found.append(ArticleSpeakers(path, extraction))
+    if args.csv:
+        try:
+            write_csv(args.csv, articles_csv(found))
+        except OSError as err:
+            print(f"variorum extract: cannot write {args.csv}: {err}", file=sys.stderr)
+            return 1
     final = [r for r in results if r is not None]
     print_results(final, as_json=args.json, summary=_print_summary)
     return 2 if failed else 0

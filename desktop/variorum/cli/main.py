@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
-import importlib
 import os
 import sys
 
@@ -20,11 +19,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
+    from types import ModuleType
 
 COMMANDS: dict[str, str] = {
-    "inspect": "Load files and print what was read (title, metadata, text, paragraphs).",
+    "inspect": "Print what was read from files: title, metadata, warnings, the text.",
     "compare": "Compare two articles word by word.",
     "extract": "List speakers with their quotes, organizations and people.",
+    "group": "Group files and folders into stories of versions (also on a Dask cluster).",
 }
 
 
@@ -35,8 +36,11 @@ COMMANDS: dict[str, str] = {
 _BUILD_FORMATTER = functools.partial(argparse.HelpFormatter, width=80)
 
 
-def _finished(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    parser.formatter_class = argparse.HelpFormatter
+def _finished(
+    parser: argparse.ArgumentParser,
+    formatter: type[argparse.HelpFormatter] = argparse.HelpFormatter,
+) -> argparse.ArgumentParser:
+    parser.formatter_class = formatter
     return parser
 
 
@@ -44,9 +48,9 @@ def _global_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="variorum",
         description="Compare versions of news articles. Without a command, opens the window.",
-        epilog="Commands: "
-        + "; ".join(f"{name}: {text}" for name, text in COMMANDS.items())
-        + " Run 'variorum COMMAND --help' for details.",
+        epilog="commands:\n"
+        + "".join(f"  {name:<9} {text}\n" for name, text in COMMANDS.items())
+        + "\nRun 'variorum COMMAND --help' for a command's options.",
         formatter_class=_BUILD_FORMATTER,
     )
     parser.add_argument("--version", action="version", version=f"variorum {__version__}")
@@ -61,7 +65,8 @@ def _global_parser() -> argparse.ArgumentParser:
         help="load FILES, compare the first two, save the window (1280x800) to OUT.png, exit",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="articles or folders to open")
-    return _finished(parser)
+    # the command list is laid out one per line, as written
+    return _finished(parser, argparse.RawDescriptionHelpFormatter)
 
 
 def _split_command(argv: Sequence[str]) -> tuple[list[str], str | None, list[str]]:
@@ -126,10 +131,26 @@ def _log_to_file(basedir: str | None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The program (``argv`` None: this process's command line) or a command run in-process."""
+    if getattr(sys, "frozen", False):  # a PyInstaller build: worker processes start through here
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     global_args, command, rest = _split_command(args)
     if command is None:
         options = _global_parser().parse_args(global_args)
+        problem = _basedir_problem(options.basedir) or _missing_argument(options.files)
+        if problem:
+            _say(problem)
+            return 2
+        if options.screenshot is None:
+            # A window already open on this library takes the files; no Qt is imported for
+            # that, so "Open with" on a running app returns at once.
+            from variorum.ui.handoff import forward_to_running
+
+            handed = forward_to_running(options.files, options.basedir)
+            if handed is not None:
+                return handed
         from variorum.ui.app import run_gui  # Qt only on this path
 
         return run_gui(options.files, basedir=options.basedir, screenshot=options.screenshot)
@@ -143,26 +164,96 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def _command_module(command: str) -> ModuleType:
+    """Imported only when run (each pulls in its part of ``core``), but by plain import
+    statements, so installers see every command."""
+    if command == "inspect":
+        from variorum.cli import inspect_cmd as module
+    elif command == "compare":
+        from variorum.cli import compare_cmd as module
+    elif command == "extract":
+        from variorum.cli import extract_cmd as module
+    elif command == "group":
+        from variorum.cli import group_cmd as module
+    else:
+        raise ValueError(f"no module for command {command!r}")
+    return module
+
+
+def _say(message: str) -> None:
+    """One line on stderr (nothing when stderr is closed too)."""
+    if sys.stderr is not None:
+        try:
+            sys.stderr.write(f"variorum: {message}\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+
+
+def _basedir_problem(basedir: str | None) -> str | None:
+    if basedir is None:
+        return None
+    if os.path.exists(basedir) and not os.path.isdir(basedir):
+        return f"--basedir {basedir}: not a folder"
+    return None
+
+
+def _missing_argument(files: list[str]) -> str | None:
+    """A word on the command line that is neither a command nor a path that exists (a typo, a
+    file that moved): said here, rather than opening a window that cannot show it."""
+    for name in files:
+        if not os.path.lexists(name):
+            import difflib
+
+            hint = difflib.get_close_matches(name, list(COMMANDS), n=1)
+            suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+            return f"no such file or command: {name}{suggestion}"
+    return None
+
+
 def _run_command(command: str, global_args: list[str], rest: list[str]) -> int:
     basedir = _parse_basedir(global_args) if global_args else None
+    problem = _basedir_problem(basedir)
+    if problem:
+        _say(problem)
+        return 2
+    if sys.stdout is None:  # started with standard output closed (`variorum inspect ... >&-`)
+        _say("cannot write the output: standard output is closed")
+        return 2
     _utf8_output()
     _log_to_file(basedir)
-    module = importlib.import_module(f"variorum.cli.{command}_cmd")
+    module = _command_module(command)
     parser = argparse.ArgumentParser(
         prog=f"variorum {command}", description=COMMANDS[command], formatter_class=_BUILD_FORMATTER
     )
     module.add_arguments(parser)
     args = _finished(parser).parse_args(rest)
     args.basedir = basedir
+    from variorum.core.ingest.isolation import isolated_loading
+
     try:
-        code: int = module.run(args)
+        with isolated_loading():
+            code: int = module.run(args)
         sys.stdout.flush()
     except BrokenPipeError:
         # `variorum inspect --json ... | head`: the reader left; not an error worth a traceback.
+        _silence_stdout()
+        return 1
+    except OSError as exc:  # a full disk (`>/dev/full`), a closed or failing output
+        _silence_stdout()
+        _say(f"cannot write the output: {exc.strerror or exc}")
+        return 2
+    return code
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush of what is
+    still buffered neither fails again nor prints "Exception ignored"."""
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 1
-    return code
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":

@@ -69,7 +69,9 @@ def content_id(text: str) -> str:
     import hashlib  # here: loading OpenSSL costs ~4 ms, and a batch compare never needs an id
 
     folded = " ".join(unicodedata.normalize("NFC", text).split())
-    return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:32]
+    # surrogatepass: a lone surrogate (cleaned by the loaders, but an Article can be built by
+    # hand) must give an id, not an exception.
+    return hashlib.sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 @dataclass(frozen=True, kw_only=True)

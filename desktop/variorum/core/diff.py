@@ -22,6 +22,7 @@ from variorum.core.changes import (
     UnitPair,
     UnitStatus,
 )
+from variorum.core.mirror import computed_as_is, mirror_comparison, view_order
 from variorum.core.options import CompareOptions
 from variorum.core.phrases import PhraseMove, split_moves
 from variorum.core.tokens import TokenSeq, Vocabulary, tokenize
@@ -38,7 +39,52 @@ def compare_texts(
     cancel: Callable[[], bool] | None = None,
 ) -> Comparison:
     """Compare ``a`` (the base) with ``b``; offsets in the result point into ``a`` and ``b``.
-    ``cancel`` is polled between units; when it returns True, :class:`Cancelled` is raised."""
+    ``cancel`` is polled between units; when it returns True, :class:`Cancelled` is raised.
+
+    One orientation of the pair is computed and the other mirrored from it, so swapping the
+    two texts reports the same changes, mirrored (see core/mirror.py)."""
+    if not computed_as_is(a, b):
+        comparison = mirror_comparison(_compare(b, a, options, cancel))
+    else:
+        comparison = _compare(a, b, options, cancel)
+    if options is not None and options.ignore_moves:
+        return without_moves(comparison)
+    return comparison
+
+
+def without_moves(c: Comparison) -> Comparison:
+    """Moved text is not a change: a moved passage leaves the changes, the edits made inside
+    it stay (as ordinary changes at their places in both texts), and nothing counts as moved.
+    The similarity is unchanged, as moved words already count as words in common."""
+    changes: list[Change] = []
+    equal = list(c.equal_runs)
+    for change in c.changes:
+        if change.kind is not ChangeKind.MOVE:
+            changes.append(change)
+            continue
+        changes.extend(change.detail)
+        # the moved words left unedited are the same text in both: equal runs, so equal runs
+        # and changes still cover every word of both texts
+        a_pos, b_pos = change.a_start, change.b_start
+        for d in (*sorted(change.detail, key=lambda x: x.a_start), None):
+            a_to = d.a_start if d is not None else change.a_end
+            b_to = d.b_start if d is not None else change.b_end
+            if c.a_text[a_pos:a_to].strip() or c.b_text[b_pos:b_to].strip():
+                equal.append(EqualRun(a_pos, a_to, b_pos, b_to))
+            if d is not None:
+                a_pos, b_pos = d.a_end, d.b_end
+    changes.sort(key=lambda x: (x.b_start, x.a_start))
+    equal.sort(key=lambda e: (e.b_start, e.a_start))
+    stats = CompareStats(c.stats.inserted_words, c.stats.deleted_words, 0, c.stats.changed_units)
+    return Comparison(
+        c.a_text, c.b_text, tuple(changes), stats, c.similarity, c.units, c.notices,
+        equal_runs=tuple(equal),
+    )  # fmt: skip
+
+
+def _compare(
+    a: str, b: str, options: CompareOptions | None, cancel: Callable[[], bool] | None
+) -> Comparison:
     options = options or CompareOptions()
     vocab = Vocabulary()
     seq_a = tokenize(a, options, vocab)
@@ -49,34 +95,9 @@ def compare_texts(
         raise Cancelled()
     alignment = align(seq_a, seq_b, cancel)
     builder = _Builder(seq_a, seq_b, cancel)
-    for match in _in_view_order(alignment.matches):
+    for match in view_order(alignment.matches, _status, _range_a, _range_b):
         builder.add(match)
     return builder.result(list(alignment.notices))
-
-
-def _in_view_order(matches: list[UnitMatch]) -> list[UnitMatch]:
-    """B order, each deleted unit right after the unit holding its predecessor in A (so the
-    side-by-side view shows it where it used to be). A moved unit is no predecessor: its B
-    side is elsewhere."""
-    with_b = sorted((m for m in matches if m.b is not None), key=lambda m: m.b or (0, 0))
-    by_a = sorted((m for m in matches if m.a is not None), key=lambda m: m.a or (0, 0))
-    after: dict[int, list[UnitMatch]] = {}
-    head: list[UnitMatch] = []
-    prev: UnitMatch | None = None
-    for m in by_a:
-        if m.b is None:
-            (after.setdefault(id(prev), []) if prev is not None else head).append(m)
-        if m.status is not UnitStatus.MOVED:
-            prev = m
-    ordered: list[UnitMatch] = []
-    # Depth first, each unit before the deleted units that follow it, with an explicit stack:
-    # a thousand deleted paragraphs in a row form a chain that long.
-    stack = [*reversed(with_b), *reversed(head)]
-    while stack:
-        m = stack.pop()
-        ordered.append(m)
-        stack.extend(reversed(after.get(id(m), ())))
-    return ordered
 
 
 class _Builder:
@@ -90,7 +111,7 @@ class _Builder:
         self.equal: list[EqualRun] = []
         self.notices: list[str] = []
         self.inserted = self.deleted = self.moved = 0
-        self.a_pos = self.b_pos = 0  # where in A an insertion goes: after the last in-order unit
+        self.a_pos = self.b_pos = 0  # where in A an insertion goes: after the last shared unit
         self.a_tok = self.b_tok = 0
         self.pending: list[tuple[Op, int, int, int]] = []
         """Edits of modified pairs: (edit, first token of its A unit, of its B unit, pair)."""
@@ -122,11 +143,12 @@ class _Builder:
             self.changes.extend(self._word_changes(a_rng, b_rng, True, m.score, record_equal=True))
         else:
             self._collect(a_rng, b_rng)
-        if m.status is not UnitStatus.MOVED:
-            if m.a is not None:
-                self.a_pos, self.a_tok = a_span[1], a_rng[1]
-            if m.b is not None:
-                self.b_pos, self.b_tok = b_span[1], b_rng[1]
+        if m.a is not None and m.b is not None and m.status is not UnitStatus.MOVED:
+            # A unit only one side has is placed, on the other side, after the last unit both
+            # sides share in order: the same place whichever text is the base, so a comparison
+            # and its swap agree on where a replaced paragraph stood.
+            self.a_pos, self.a_tok = a_span[1], a_rng[1]
+            self.b_pos, self.b_tok = b_span[1], b_rng[1]
 
     def _change(
         self,
@@ -262,6 +284,18 @@ _KINDS = {-1: ChangeKind.DELETE, 1: ChangeKind.INSERT}
 def _words_in(seq: TokenSeq, start: int, end: int) -> int:
     """Words of ``seq`` whose tokens lie within characters [start, end)."""
     return seq.words(bisect.bisect_left(seq.starts, start), bisect.bisect_left(seq.starts, end))
+
+
+def _status(m: UnitMatch) -> UnitStatus:
+    return m.status
+
+
+def _range_a(m: UnitMatch) -> Range | None:
+    return m.a
+
+
+def _range_b(m: UnitMatch) -> Range | None:
+    return m.b
 
 
 def _side(rng: Range | None, span: tuple[int, int]) -> tuple[int, int]:

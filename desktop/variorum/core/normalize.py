@@ -10,6 +10,7 @@ the whole text, so a token's span always points into the original.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -64,13 +65,26 @@ def _fold_pattern(items: tuple[tuple[int, str], ...]) -> re.Pattern[str]:
 
 
 def token_key(token: str, options: CompareOptions) -> str:
-    """The comparison key of one token of the folded text: case and number formatting."""
+    """The comparison key of one token of the folded text: case, accents and number
+    formatting."""
+    if options.fold_accents:
+        token = fold_accents(token)
     if options.ignore_case:
         # "İ".casefold() is "i" + COMBINING DOT ABOVE; drop the dot so İstanbul == istanbul.
         token = token.casefold().replace("\u0307", "")
     if options.fold_numbers and token[:1].isdigit():
         token = fold_number(token)
     return token
+
+
+def fold_accents(token: str) -> str:
+    """"café" and "cafe", "Zürich" and "Zurich" compare equal: the combining marks of the
+    canonical decomposition are dropped. Letters that are not a base letter plus a mark (ø,
+    ß, ł) stay as they are: folding them is a spelling choice, not an accent."""
+    if token.isascii():
+        return token
+    decomposed = unicodedata.normalize("NFD", token)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def fold_number(token: str) -> str:

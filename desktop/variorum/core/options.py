@@ -13,8 +13,11 @@ class CompareOptions:
     ignore_case: bool = False
     ignore_punctuation: bool = False
     fold_numbers: bool = False
+    fold_accents: bool = False
+    ignore_moves: bool = False
 
     @classmethod
     def strict(cls) -> CompareOptions:
         """No normalisation at all (``variorum compare --strict``)."""
-        return cls(False, False, False, False, False, False)
+        return cls(False, False, False, False, False, False, False, False)
+

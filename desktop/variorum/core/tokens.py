@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
@@ -19,12 +20,16 @@ from variorum.core.normalize import is_punctuation, normalize_text, token_key
 from variorum.core.options import CompareOptions
 
 _NUMBER = r"\d+(?:,\d{3})+(?:\.\d+)?(?!\w)|\d+(?:\.\d+)?(?!\w)"
-_WORD = r"\w+(?:['’]\w+)*"
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+"""Combining marks, which Python's \\w leaves out: "e" + U+0301 is one letter of a word."""
+_WORD = rf"\w[\w{_MARKS}]*(?:['’]\w[\w{_MARKS}]*)*"
 _PIECE_RE = re.compile(rf"\s+|{_NUMBER}|{_WORD}|[^\w\s]")
 # The same tokens as _PIECE_RE, each with the whitespace before it. Words starting with a letter
 # are tried first and possessively (nothing after them could make the regex give back a
 # character): the commonest token then costs no failed attempt at a number.
-_SPACED_TOKEN_RE = re.compile(rf"\s*+(?:[^\W\d]\w*+(?:['’]\w++)*+|{_NUMBER}|{_WORD}|[^\w\s])")
+_SPACED_TOKEN_RE = re.compile(
+    rf"\s*+(?:[^\W\d][\w{_MARKS}]*+(?:['’][\w{_MARKS}]++)*+|{_NUMBER}|{_WORD}|[^\w\s])"
+)
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[^\S\n]*\n\s*")
 
 _BOUNDARY_RE = re.compile(r"[.!?…]|\n")
@@ -127,7 +132,7 @@ def tokenize(text: str, options: CompareOptions, vocab: Vocabulary) -> TokenSeq:
     # matters where codes are sorted (likely_pairs samples a unit's rare tokens by code).
     distinct = dict.fromkeys(tokens)
     word = {t: 1 if t[0].isalnum() or t[0] == "_" else 0 for t in distinct}
-    if options.ignore_case or options.fold_numbers:
+    if options.ignore_case or options.fold_numbers or options.fold_accents:
         key_of = {t: token_key(t, options) for t in distinct}
         table = vocab.encode(key_of.values())
         codes = {t: table[k] for t, k in key_of.items()}
@@ -136,6 +141,9 @@ def tokenize(text: str, options: CompareOptions, vocab: Vocabulary) -> TokenSeq:
     dropped: set[str] = set()
     if options.ignore_punctuation:
         dropped = {t for t in distinct if is_punctuation(t)}
+    if options.fold_accents:
+        # a decomposed accent ("e" + U+0301) is a token of its own, not part of the word
+        dropped |= {t for t in distinct if t and all(map(unicodedata.combining, t))}
     if dropped:
         keep = [t not in dropped for t in tokens]
         tokens = list(compress(tokens, keep))

@@ -4,8 +4,6 @@ library and the main window; plus the ``--screenshot`` mode used by docs and smo
 from __future__ import annotations
 
 import logging
-import os
-import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -13,14 +11,22 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from variorum import __version__
-from variorum.core.library import Library
+from variorum.core.ingest.logsetup import configure_file_logging
+from variorum.core.library_open import open_library
 from variorum.core.paths import AppPaths, app_paths
 from variorum.core.settings import SettingsStore
+from variorum.resources import APP_ID
+from variorum.ui.file_open import FileOpenEvents
+from variorum.ui.handoff import HandOff, hand_off
+from variorum.ui.headless import choose_offscreen_platform, qt_messages_to_log
+from variorum.ui.loading import start_loading_workers, stop_loading_workers
 from variorum.ui.main_window import MainWindow
 from variorum.ui.resources import app_icon
+from variorum.ui.sidebar_slot import SidebarFactory
+from variorum.ui.single_instance import InstanceServer
 
 log = logging.getLogger(__name__)
 
@@ -28,18 +34,6 @@ SCREENSHOT_SIZE = (1280, 800)
 SCREENSHOT_TIMEOUT_S = 120.0
 
 
-def _configure_logging(log_dir: Path) -> None:
-    try:
-        from variorum.core.ingest.logsetup import configure_file_logging
-    except ImportError:  # older core: plain stdlib logging to the same file
-        log_dir.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(log_dir / "variorum.log", encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root = logging.getLogger("variorum")
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)
-        return
-    configure_file_logging(log_dir)
 
 
 def _log_uncaught(
@@ -56,7 +50,7 @@ def make_application() -> QApplication:
     app.setApplicationName("Variorum")
     app.setOrganizationName("Variorum")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("variorum")
+    app.setDesktopFileName(APP_ID)  # the .desktop file's name; the Wayland app_id
     app.setWindowIcon(app_icon())
     return app
 
@@ -66,6 +60,7 @@ def create_window(
     *,
     interactive: bool = True,
     pane_factory: Callable[[], QWidget] | None = None,
+    sidebar_factory: SidebarFactory | None = None,
 ) -> MainWindow:
     """Settings, library and window for one base directory (tests call this too)."""
     paths.ensure()
@@ -73,7 +68,8 @@ def create_window(
     settings = store.load()
     if store.notice:
         log.warning("%s", store.notice)
-    library, library_notice = open_library(paths.library_file)
+    opened = open_library(paths.library_file)
+    library = opened.library
     window = MainWindow(
         paths,
         store,
@@ -82,50 +78,60 @@ def create_window(
         icon=app_icon(),
         interactive=interactive,
         pane_factory=pane_factory,
-        notices=[library_notice] if library_notice else None,
+        sidebar_factory=sidebar_factory,
+        notices=opened.notices or None,
     )
     window.destroyed.connect(library.close)
     return window
 
 
-def open_library(path: Path) -> tuple[Library, str | None]:
-    """Open the library; one that SQLite cannot read is moved aside (``.bad-<timestamp>``,
-    like corrupt settings) and a new one started, so the app still opens and says why."""
-    try:
-        return Library(path), None
-    except sqlite3.DatabaseError as exc:
-        aside = path.with_name(f"{path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
-        log.error("library %s unreadable (%s); moved to %s", path, exc, aside.name)
-        for suffix in ("", "-wal", "-shm"):
-            part = path.with_name(path.name + suffix)
-            if part.exists():
-                os.replace(part, aside.with_name(aside.name + suffix))
-        notice = (
-            f"The article library could not be read ({exc}); a new one was started and the "
-            f"old file was kept as {aside.name}."
-        )
-        return Library(path), notice
-
-
 def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | None = None) -> int:
     started = time.perf_counter()
     paths = app_paths(basedir).ensure()
-    _configure_logging(paths.log_dir)
+    configure_file_logging(paths.log_dir)
     sys.excepthook = _log_uncaught
-    app = make_application()
-    window = create_window(paths, interactive=screenshot is None)
     if screenshot is not None:
+        choose_offscreen_platform()
+        qt_messages_to_log()
+    app = make_application()
+    if screenshot is not None:
+        workers = start_loading_workers()
+        window = create_window(paths, interactive=False)
         code = take_screenshot(window, files, Path(screenshot))
         window.close()
         window.library.close()
+        stop_loading_workers(workers)
         return code
+    server = InstanceServer(paths, app)
+    if not server.listen():
+        # Another process on this library started in the meantime: it takes the files.
+        if hand_off(files, paths) is HandOff.DELIVERED:
+            return 0
+        log.warning("the window holding %s did not take the files; opening another", paths)
+    workers = start_loading_workers()
+    window = create_window(paths, interactive=True)
+    server.open_requested.connect(lambda paths_: receive_files(window, paths_))
+    FileOpenEvents(app).open_requested.connect(lambda paths_: receive_files(window, paths_))
     window.show()
     log.info("window shown %.0f ms after start of run_gui", (time.perf_counter() - started) * 1e3)
-    if files:
-        QTimer.singleShot(0, lambda: window.open_paths(list(files)))
+    QTimer.singleShot(0, lambda: window.start(list(files)))
     code = app.exec()
+    server.close()
     window.library.close()
+    stop_loading_workers(workers)
     return int(code)
+
+
+def receive_files(window: MainWindow, files: list[str]) -> None:
+    """Files from another launch or from the system: loaded as if dropped, and the window comes
+    to the front (where the desktop's focus rules let it; otherwise it asks for attention)."""
+    if files:
+        window.open_paths(list(files))
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    QApplication.alert(window)
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
@@ -141,8 +147,10 @@ def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
 
 
 def take_screenshot(window: MainWindow, files: list[str], out: Path) -> int:
-    """Load FILES synchronously, select the first two, wait for the comparison, save the window
-    at 1280x800. Returns the exit code; failures are one line on stderr."""
+    """Load FILES synchronously, select the first two, wait for the comparison and the
+    sidebar, save the window at 1280x800 and print what it shows on stdout (the titles and the
+    sidebar's tab titles with their counts). Returns the exit code; failures, the sidebar's
+    included, are one line on stderr."""
     if not files:
         print("variorum: --screenshot needs at least one FILE", file=sys.stderr)
         return 2
@@ -157,6 +165,9 @@ def take_screenshot(window: MainWindow, files: list[str], out: Path) -> int:
         return 2
     failures: list[str] = []
     window.compare.comparison_failed.connect(failures.append)
+    sidebar_failed = getattr(window.sidebar_slot.controller, "failed", None)
+    if sidebar_failed is not None:
+        sidebar_failed.connect(failures.append)
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     window.article_list.select_ids(ids)
@@ -177,4 +188,14 @@ def take_screenshot(window: MainWindow, files: list[str], out: Path) -> int:
     if not image.save(str(out)):
         print(f"variorum: could not write {out}", file=sys.stderr)
         return 1
+    print(screenshot_summary(window, out))
     return 0
+
+
+def screenshot_summary(window: MainWindow, out: Path) -> str:
+    """One line for release scripts: ``OUT: "A" -> "B"; sidebar: Speakers (3), Orgs (4), ...``
+    (what the tabs read on screen)."""
+    titles = " -> ".join(f'"{a.title}"' for a in window.selected_articles())
+    tabs = window.sidebar.findChild(QTabWidget)
+    shown = [tabs.tabText(i) for i in range(tabs.count())] if tabs is not None else []
+    return f"{out}: {titles}; sidebar: {', '.join(shown) or 'no tabs'}"

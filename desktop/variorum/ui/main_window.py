@@ -1,7 +1,7 @@
 """The main window: composition and wiring only.
 
-Left the article list, centre the comparison pane, right (when that widget exists) the
-speakers/organizations sidebar. Loading, comparing, removing with undo and the dialogs live in
+Left the article list, centre the comparison pane, right the speakers/organizations
+sidebar. Loading, comparing, removing with undo and the dialogs live in
 their own modules; this one connects them and keeps the settings in step with the window.
 """
 
@@ -43,6 +43,8 @@ from variorum.ui.comparing import CompareController, PaneLike
 from variorum.ui.dialogs.about import AboutDialog
 from variorum.ui.dialogs.preferences import PreferencesDialog
 from variorum.ui.dialogs.problems import ProblemsDialog
+from variorum.ui.export_jobs import SpeakerSource
+from variorum.ui.exporting import Context, ExportController
 from variorum.ui.loading import (
     LoadController,
     LoadOutcome,
@@ -52,7 +54,7 @@ from variorum.ui.loading import (
 )
 from variorum.ui.menus import RecentMenu, create_actions, populate_menus
 from variorum.ui.models.article_list import ArticleListModel
-from variorum.ui.sidebar_slot import focus_inside, make_sidebar, wire_sidebar
+from variorum.ui.sidebar_slot import SidebarFactory, focus_inside, make_sidebar, wire_sidebar
 from variorum.ui.tasks import TaskRunner
 from variorum.ui.undo import RemoveArticlesCommand
 from variorum.ui.widgets.article_list import ArticleListWidget
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
         library: Library,
         *,
         pane_factory: Callable[[], QWidget] | None = None,
+        sidebar_factory: SidebarFactory | None = None,
         icon: QIcon | None = None,
         interactive: bool = True,
         notices: list[str] | None = None,
@@ -105,16 +108,17 @@ class MainWindow(QMainWindow):
         self.article_list = ArticleListWidget(self.model, self)
         self.pane: Any = (pane_factory or _default_pane)()
         self.pane.setObjectName("comparePane")
-        self.sidebar_slot = make_sidebar(self.tasks, library, settings.spacy_model)
-        self.sidebar: QWidget | None = self.sidebar_slot.widget if self.sidebar_slot else None
+        self.sidebar_slot = make_sidebar(
+            self.tasks, library, settings.spacy_model, sidebar_factory
+        )
+        self.sidebar: QWidget = self.sidebar_slot.widget
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.article_list)
         self.splitter.addWidget(self.pane)
-        if self.sidebar is not None:
-            self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.sidebar)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
 
@@ -124,6 +128,15 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsDialog(self)
         self._build_menus()
         self._build_status_bar()
+        a = self.menu_actions
+        self.exports = ExportController(
+            self,
+            self.tasks,
+            (a.export_report, a.print_report, a.export_speakers),
+            self._export_context,
+            self._remember_export_folder,
+            lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS),
+        )
         self._wire()
         self._apply_settings(settings, first=True)
         self.compare.set_library_empty(self.model.rowCount() == 0)
@@ -146,7 +159,6 @@ class MainWindow(QMainWindow):
             self.recent_menu,
             list(self.pane.view_actions()),
             list(self.pane.navigation_actions()),
-            self.sidebar is not None,
         )
 
     def _build_status_bar(self) -> None:
@@ -174,9 +186,7 @@ class MainWindow(QMainWindow):
         a.show_boilerplate.toggled.connect(self._set_show_boilerplate)
         a.focus_list.triggered.connect(lambda: self.article_list.view.setFocus())
         a.focus_pane.triggered.connect(lambda: focus_inside(self.pane))
-        if self.sidebar is not None:
-            sidebar = self.sidebar
-            a.focus_sidebar.triggered.connect(lambda: focus_inside(sidebar))
+        a.focus_sidebar.triggered.connect(lambda: focus_inside(self.sidebar))
         a.problems.triggered.connect(self.problems.show_now)
         a.preferences.triggered.connect(self.open_preferences)
         a.about.triggered.connect(self.open_about)
@@ -185,6 +195,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.path_chosen.connect(lambda p: self.open_paths([p]))
         self.recent_menu.clear_requested.connect(self._clear_recent)
 
+        self.compare.comparison_shown.connect(self.exports.comparison_shown)
+        self.compare.pair_selected.connect(self.exports.pair_selected)
+        self.compare.article_shown.connect(self.exports.article_shown)
+        self.compare.cleared.connect(self.exports.cleared)
         self.article_list.selection_changed.connect(self.compare.set_selection)
         self.article_list.selection_changed.connect(
             lambda articles: a.remove.setEnabled(bool(articles))
@@ -197,13 +211,12 @@ class MainWindow(QMainWindow):
         self.pane.view_mode_changed.connect(self._on_pane_view_mode)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_count)
-        if self.sidebar_slot is not None:
-            wire_sidebar(
-                self.sidebar_slot,
-                self.compare,
-                self.pane,
-                lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS),
-            )
+        wire_sidebar(
+            self.sidebar_slot,
+            self.compare,
+            self.pane,
+            lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS),
+        )
 
     def _apply_settings(self, settings: Settings, *, first: bool = False) -> None:
         self.settings = settings
@@ -216,8 +229,7 @@ class MainWindow(QMainWindow):
         self.menu_actions.show_boilerplate.setChecked(settings.show_boilerplate)
         self.compare.set_show_boilerplate(settings.show_boilerplate)
         self.compare.set_options(settings.compare)
-        if self.sidebar_slot is not None:
-            self.sidebar_slot.controller.set_model(settings.spacy_model)
+        self.sidebar_slot.controller.set_model(settings.spacy_model)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Splitter sizes are applied once the window has its real size; set earlier, Qt
@@ -275,6 +287,15 @@ class MainWindow(QMainWindow):
     def _clear_recent(self) -> None:
         self.update_settings(replace(self.settings, recent_files=()))
 
+    def _export_context(self) -> Context:
+        settings = self.settings
+        source = SpeakerSource(settings.spacy_model, self.library, self.sidebar_slot is not None)
+        return Context(settings.compare, settings.view_mode, source, settings.export_folder)
+
+    def _remember_export_folder(self, folder: str) -> None:
+        if folder != self.settings.export_folder:
+            self.update_settings(replace(self.settings, export_folder=folder))
+
     def _size_limit(self) -> int:
         return self.settings.size_limit_mb * 1024 * 1024
 
@@ -319,10 +340,6 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_loaded(self, outcome: LoadOutcome) -> None:
         self.model.add_entries(outcome.added)
-        if self.sidebar_slot is not None and outcome.added:
-            # Speakers and names of a new batch are found in the background, so selecting
-            # any of them later is instant.
-            self.sidebar_slot.controller.prefetch([e.article for e in outcome.added])
         self.compare.set_library_empty(self.model.rowCount() == 0)
         self.statusBar().showMessage(summarize(outcome), STATUS_TIMEOUT_MS)
         if outcome.failures:
@@ -330,10 +347,17 @@ class MainWindow(QMainWindow):
             count = len(self.problems.rows())
             self.problems_button.setText(f"⚠ {count} problem{'s' if count != 1 else ''}")
             self.problems_button.show()
+        selected: set[str] = set()
         if not self.article_list.selected_articles():
             ids = [e.article.id for e in outcome.entries][:2]
             if ids:
                 self.article_list.select_ids(ids)
+                selected = set(ids)
+        rest = [e.article for e in outcome.added if e.article.id not in selected]
+        if rest:
+            # Speakers and names of the rest of a new batch are found in the background, so
+            # selecting any of them later is instant; the selection's own are found first.
+            self.sidebar_slot.controller.prefetch(rest)
 
     # --- drag and drop --------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -377,15 +401,17 @@ class MainWindow(QMainWindow):
             article_ids,
             self.article_list.select_ids,
             selected_before=[a.id for a in self.article_list.selected_articles()],
+            report=lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS),
+            on_error=lambda text: (
+                refused.append(text),
+                self.statusBar().showMessage(text, STATUS_TIMEOUT_MS),
+            ),
         )
+        refused: list[str] = []
         self.undo_stack.push(command)
+        if refused:  # the library could not be written: the message says why
+            return
         self.compare.set_library_empty(self.model.rowCount() == 0)
-        count = len(article_ids)
-        self.statusBar().showMessage(
-            f"Removed {count} article{'s' if count != 1 else ''} (Edit › Undo puts "
-            f"{'them' if count != 1 else 'it'} back)",
-            STATUS_TIMEOUT_MS,
-        )
 
     def _update_count(self) -> None:
         count = self.model.rowCount()
@@ -411,16 +437,26 @@ class MainWindow(QMainWindow):
         return self.article_list.selected_articles()
 
     def busy(self) -> bool:
-        sidebar_waiting = (
-            self.sidebar_slot is not None
-            and self.sidebar_slot.debounce is not None
-            and self.sidebar_slot.debounce.pending()
-        )
+        debounce = self.sidebar_slot.debounce
+        sidebar_waiting = debounce is not None and debounce.pending()
         return self.loader.busy() or self.compare.busy() or sidebar_waiting
 
     # --- closing -------------------------------------------------------------------------
+    def start(self, files: list[str]) -> None:
+        """Once shown: open the files of the command line (they are what the user asked to
+        see), or else select what was selected when the window last closed, so a restart
+        continues where the reader left off."""
+        if files:
+            self.open_paths(files)
+            return
+        ids = [i for i in self.settings.last_selection if self.model.row_of(i) >= 0]
+        if ids and not self.article_list.selected_articles():
+            self.article_list.select_ids(ids)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings = snapshot_window(self, self.splitter, self.settings)
+        selected = tuple(a.id for a in self.article_list.selected_articles())
+        self.settings = replace(self.settings, last_selection=selected[:2])
         self._save()
         self.tasks.cancel_all()
         self.tasks.wait(5000)

@@ -11,8 +11,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-SCHEMA_VERSION = 1
-"""Bump when the rules change what an extraction contains: cached results then go stale."""
+FORMAT_VERSION = 1
+"""The layout of :meth:`Extraction.to_dict`; bump only when that layout changes. Whether a
+cached result is still what the rules would find is decided elsewhere: the cache key holds a
+hash of the extraction code and its data (see :mod:`.cache`)."""
 
 PERSON = "PERSON"
 ORG = "ORG"
@@ -147,7 +149,7 @@ class Extraction:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "schema": SCHEMA_VERSION,
+            "schema": FORMAT_VERSION,
             "model": self.model,
             "speakers": [s.to_dict() for s in self.speakers],
             "organizations": [e.to_dict() for e in self.organizations],
@@ -159,7 +161,7 @@ class Extraction:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Extraction:
-        if data.get("schema") != SCHEMA_VERSION:
+        if data.get("schema") != FORMAT_VERSION:
             raise ValueError(f"unsupported extraction schema {data.get('schema')!r}")
         return cls(
             tuple(Speaker.from_dict(s) for s in data.get("speakers", ())),

@@ -1,7 +1,9 @@
 """Quote drift: how speakers, entities and quotes differ between two versions of a story.
 
-Names are matched across the two articles on their full normalised name only (a bare surname
-can mean someone else in another article). For a speaker quoted in both versions, quotes that
+Names are matched across the two articles on their full normalised name, or on the one full
+name a bare surname can stand for in the story's versions (:mod:`variorum.core.stories.names`:
+"Altman" in a short re-post is the original's "Sam Altman" unless the story names another
+Altman). For a speaker quoted in both versions, quotes that
 are similar but not identical are paired and word-diffed: "China has some of the best AI
 talent" becoming "China has the best AI talent" is what analysts look for.
 
@@ -13,13 +15,14 @@ compared as one passage.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
 from variorum.core.diff import compare_texts
 from variorum.core.extract.data import Entity, Extraction, Quote, Speaker
 from variorum.core.extract.drift_data import Drift, Passage, Presence, QuoteDrift, Side
-from variorum.core.extract.entities import normalise_name
+from variorum.core.stories.names import StoryNames, merge_named, story_names
 
 MIN_SIMILARITY = 55.0
 """rapidfuzz ratio (0-100) above which two quotes of one speaker are versions of each other."""
@@ -36,18 +39,21 @@ def _fold(text: str) -> str:
 def _presence(
     a_items: tuple[Entity, ...] | tuple[Speaker, ...],
     b_items: tuple[Entity, ...] | tuple[Speaker, ...],
+    names: StoryNames,
 ) -> tuple[Presence, ...]:
-    b_by_key = {normalise_name(item.name): item for item in b_items}
+    """Items matched on their story-wide name (:mod:`variorum.core.stories.names`)."""
+    a_merged, b_merged = merge_named(a_items, names), merge_named(b_items, names)
+    b_by_key = {names.key(item.name): item for item in b_merged}
     out: list[Presence] = []
     seen: set[str] = set()
-    for item in a_items:
-        key = normalise_name(item.name)
+    for item in a_merged:
+        key = names.key(item.name)
         other = b_by_key.get(key)
         side = Side.BOTH if other is not None else Side.ONLY_A
         out.append(Presence(item.name, item.label, side, item, other))
         seen.add(key)
-    for item in b_items:
-        if normalise_name(item.name) not in seen:
+    for item in b_merged:
+        if names.key(item.name) not in seen:
             out.append(Presence(item.name, item.label, Side.ONLY_B, None, item))
     return tuple(out)
 
@@ -77,9 +83,10 @@ def _units(quotes: tuple[Quote, ...], text: str | None) -> list[Passage]:
 
 def _pair_quotes(
     speaker: str, a: Speaker, b: Speaker, a_text: str | None, b_text: str | None
-) -> list[QuoteDrift]:
+) -> tuple[list[QuoteDrift], int]:
     """Greedy pairing, most similar first, of single quotes and passages: a split quote in one
-    version meets its joined form in the other, while quotes kept apart are diffed alone."""
+    version meets its joined form in the other, while quotes kept apart are diffed alone.
+    Returns the reworded pairs and how many pairs were found in all."""
     a_units, b_units = _units(a.quotes, a_text), _units(b.quotes, b_text)
     scored: list[tuple[float, int, int]] = []
     for i, pa in enumerate(a_units):
@@ -90,32 +97,44 @@ def _pair_quotes(
                 scored.append((score, i, j))
     used: set[tuple[str, int]] = set()
     drifts: list[QuoteDrift] = []
+    paired = 0
     for score, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
         pa, pb = a_units[i], b_units[j]
         keys = {("a", q.start) for q in pa.quotes} | {("b", q.start) for q in pb.quotes}
         if keys & used:
             continue
         used |= keys
+        paired += 1
         if _fold(pa.text) == _fold(pb.text):
             continue  # the same words; typography is not drift
         comparison = compare_texts(pa.text, pb.text)
         drifts.append(QuoteDrift(speaker, pa, pb, score / 100.0, comparison.changes))
-    return sorted(drifts, key=lambda d: d.a.quotes[0].start)
+    return sorted(drifts, key=lambda d: d.a.quotes[0].start), paired
 
 
 def compare_extractions(
-    a: Extraction, b: Extraction, a_text: str | None = None, b_text: str | None = None
+    a: Extraction,
+    b: Extraction,
+    a_text: str | None = None,
+    b_text: str | None = None,
+    context: Sequence[Extraction] = (),
 ) -> Drift:
     """Presence of every speaker and entity in A and/or B, and the quote drift. Pass the two
-    article texts so split quotes are grouped by paragraph."""
-    speakers = _presence(a.speakers, b.speakers)
+    article texts so split quotes are grouped by paragraph, and the story's other versions
+    (``context``) so a bare surname is matched to the one full name the story gives it."""
+    names = story_names([a, b, *context])
+    speakers = _presence(a.speakers, b.speakers, names)
     drifts: list[QuoteDrift] = []
+    checked = 0
     for p in speakers:
         if p.side is Side.BOTH and isinstance(p.a, Speaker) and isinstance(p.b, Speaker):
-            drifts.extend(_pair_quotes(p.name, p.a, p.b, a_text, b_text))
+            found, paired = _pair_quotes(p.name, p.a, p.b, a_text, b_text)
+            drifts.extend(found)
+            checked += paired
     return Drift(
         speakers,
-        _presence(a.organizations, b.organizations),
-        _presence(a.people, b.people),
+        _presence(a.organizations, b.organizations, names),
+        _presence(a.people, b.people, names),
         tuple(drifts),
+        checked,
     )

@@ -62,6 +62,9 @@ class Drift:
     organizations: tuple[Presence, ...]
     people: tuple[Presence, ...]
     quotes: tuple[QuoteDrift, ...]
+    checked: int = 0
+    """Statements of speakers quoted in both versions that were found in both and compared
+    (the same words or reworded): what "quotes unchanged" is measured over."""
 
     def side_of(self, name: str) -> Side | None:
         for p in (*self.speakers, *self.organizations, *self.people):

@@ -293,10 +293,26 @@ def listed_after_org_noun(
     return spans
 
 
-_ACRONYM_DEF_RE = re.compile(
-    rf"({NAME_RE}(?:[ \t]+(?:of|for|and|&|on|the|{_PARTICLE})[ \t]+{NAME_RE})*)"
-    r"[ \t]*\([ \t]*([A-Z][A-Za-z&.]{1,9})[ \t]*\)"
+# Found from the parenthesis back: the acronym "(ITF)" first, then the name run that ends
+# right before it, searched in a bounded window. One regex (name run, then the parenthesis)
+# re-scanned a run of capitalised words from each of its words: n² on "By By By ...".
+_ACRONYM_RE = re.compile(r"\([ \t]*([A-Z][A-Za-z&.]{1,9})[ \t]*\)")
+_DEFINED_NAME_RE = re.compile(
+    rf"({NAME_RE}(?:[ \t]+(?:of|for|and|&|on|the|{_PARTICLE})[ \t]+{NAME_RE})*)[ \t]*\Z"
 )
+_NAME_WINDOW = 200
+"""Characters before an acronym searched for the name it abbreviates."""
+
+
+def _acronym_matches(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, acronym) of each "Name Of The Body (ACR)"."""
+    found: list[tuple[int, int, str, str]] = []
+    for paren in _ACRONYM_RE.finditer(text):
+        offset = max(0, paren.start() - _NAME_WINDOW)
+        name = _DEFINED_NAME_RE.search(text, offset, paren.start())
+        if name is not None:
+            found.append((name.start(1), name.end(1), name.group(1), paren.group(1)))
+    return found
 
 
 def _initials(words: list[str]) -> str:
@@ -308,16 +324,18 @@ def acronym_definitions(text: str) -> list[tuple[int, int]]:
     acronym that follows (function words skipped), unless the name is an idea or a measure
     ("Consumer Price Index (CPI)"). Bodies define acronyms for themselves; people do not."""
     spans: list[tuple[int, int]] = []
-    for m in _ACRONYM_DEF_RE.finditer(text):
-        written = m.group(2).replace(".", "").replace("&", "")
+    for name_start, name_end, name, written_acronym in _acronym_matches(text):
+        written = written_acronym.replace(".", "").replace("&", "")
         upper = [c for c in written if c.isupper()]
         if len(upper) < 2 or len(written) - len(upper) > 2:
             continue  # "(Reuters)", "(NatWest)": a name, not an acronym ("PhRMA" is one)
         acronym = "".join(upper)
-        if m.group(2).lower() in FALSE_ENTITY_WORDS or acronym.lower() in FALSE_ENTITY_WORDS:
+        if written_acronym.lower() in FALSE_ENTITY_WORDS or acronym.lower() in (
+            FALSE_ENTITY_WORDS
+        ):
             continue  # "Artificial Intelligence (AI)", "Initial Public Offering (IPO)"
-        words = re.findall(r"[\w'’&\-]+", m.group(1))
-        starts = [w.start() for w in re.finditer(r"[\w'’&\-]+", m.group(1))]
+        words = re.findall(r"[\w'’&\-]+", name)
+        starts = [w.start() for w in re.finditer(r"[\w'’&\-]+", name)]
         # the shortest tail of the run whose capitalised words spell the acronym
         for i in range(len(words) - 1, -1, -1):
             if not words[i][:1].isupper():
@@ -329,7 +347,7 @@ def acronym_definitions(text: str) -> list[tuple[int, int]]:
                 )
                 idea = idea or all(w.lower() in TITLE_WORDS for w in caps)  # "Chief ... (CEO)"
                 if not idea and len(caps) >= 2:
-                    spans.append((m.start(1) + starts[i], m.end(1)))
+                    spans.append((name_start + starts[i], name_end))
                 break
     return spans
 

@@ -23,7 +23,24 @@ def _artefact_re() -> re.Pattern[str]:
 
 @cache
 def _md_heading_re() -> re.Pattern[str]:
-    return re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+    """An ATX heading's opening; its optional closing run of "#" is removed by
+    :func:`_heading_text` with string methods (a lazy group followed by optional spaces and
+    "#" up to the end of the line backtracks quadratically on a long line of "#")."""
+    return re.compile(r"\s{0,3}#{1,6}(?:[ \t]+|$)")
+
+
+def _heading_text(block: str) -> str | None:
+    """The text of a Markdown ATX heading ("## Title ##" -> "Title"), None for other blocks."""
+    match = _md_heading_re().match(block)
+    if match is None:
+        return None
+    content = block[match.end() :].strip()
+    if "\n" in content:
+        return None
+    closed = content.rstrip("#")
+    if not closed or closed[-1] in " \t":  # a closing sequence needs a space before it
+        content = closed.strip()
+    return content
 
 
 @cache
@@ -37,10 +54,10 @@ def load_text(data: bytes, *, markdown: bool = False) -> ArticleDraft:
     draft = ArticleDraft(format="markdown" if markdown else "text")
     draft.warnings.extend(decoded.warnings)
     for block in split_paragraphs(text):
-        heading = _md_heading_re().match(block) if markdown else None
-        if heading:
+        heading = _heading_text(block) if markdown else None
+        if heading is not None:
             draft.headings.add(len(draft.paragraphs))
-            draft.paragraphs.append(heading.group(1))
+            draft.paragraphs.append(heading)
         else:
             draft.paragraphs.append(block)
     return finish_draft(draft)
@@ -83,10 +100,17 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
 
 
 def _join_wrapped(lines: list[str]) -> str:
-    out = lines[0]
+    """The lines as one paragraph, end-of-line hyphenation joined. Built as a list of pieces
+    (with the last two characters so far kept aside): growing one string line by line copies
+    it each time, and 100,000 lines took minutes."""
+    pieces = [lines[0]]
+    tail = lines[0][-2:]
     for line in lines[1:]:
-        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
-            out = out[:-1] + line  # end-of-line hyphenation
+        if tail.endswith("-") and len(tail) > 1 and tail[-2].isalpha() and line[:1].islower():
+            pieces[-1] = pieces[-1][:-1]  # end-of-line hyphenation
+            pieces.append(line)
+            tail = (tail[:-1] + line)[-2:]
         else:
-            out = f"{out} {line}"
-    return out
+            pieces.append(" " + line)
+            tail = (tail + " " + line)[-2:]
+    return "".join(pieces)

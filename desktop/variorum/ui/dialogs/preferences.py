@@ -24,15 +24,8 @@ from PySide6.QtWidgets import (
 
 from variorum.core.options import CompareOptions
 from variorum.core.settings import Settings
+from variorum.present.describe import OPTION_LABELS
 
-OPTION_LABELS: dict[str, str] = {
-    "fold_quotes": "Ignore quote style (“straight” vs “curly”)",
-    "fold_dashes": "Ignore dash style (- – —)",
-    "collapse_whitespace": "Ignore whitespace differences (incl. non-breaking spaces)",
-    "ignore_case": "Ignore upper/lower case",
-    "ignore_punctuation": "Ignore punctuation",
-    "fold_numbers": "Treat all numbers as equal",
-}
 VIEW_MODE_LABELS = {"inline": "Inline", "side_by_side": "Side by side"}
 
 

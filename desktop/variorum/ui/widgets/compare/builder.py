@@ -16,18 +16,19 @@ from PySide6.QtWidgets import QWidget
 
 from variorum.core.article import Article
 from variorum.core.changes import Comparison
-from variorum.ui.widgets.compare.inline_doc import inline_segments
-from variorum.ui.widgets.compare.mapping import EqualRunMap
-from variorum.ui.widgets.compare.palette import DiffColors, span_styles
-from variorum.ui.widgets.compare.reader_doc import reader_segments
-from variorum.ui.widgets.compare.segments import (
+from variorum.present.inline import inline_segments
+from variorum.present.mapping import EqualRunMap
+from variorum.present.reader import reader_segments
+from variorum.present.segments import Segment
+from variorum.present.side import Row
+from variorum.present.style import Theme
+from variorum.ui.widgets.compare.flow import (
     DOC_STYLESHEET,
     FlowIndex,
-    Segment,
     flow_html,
     plain_length,
+    span_styles,
 )
-from variorum.ui.widgets.compare.side_doc import Row
 
 log = logging.getLogger(__name__)
 
@@ -37,20 +38,23 @@ class BuiltDoc:
     document: QTextDocument
     index: FlowIndex
     rows: list[Row] = field(default_factory=list)
-    row_cells: list[tuple[int, int, int, int]] = field(default_factory=list)
-    """Side-by-side only: (left start, left end, right start, right end) per row."""
+    row_cells: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
+    """Side-by-side only: per row, the (start, end) of each column's cell."""
     pending: Pending | None = None
     """Set on a partial document (the first rows of a long side-by-side view) while the whole
     one is built in the background; see :mod:`side_build`."""
 
 
 class Pending(Protocol):
-    def ensure(self, side: str, offset: int) -> None:
-        """Finish the whole document now if ``offset`` of ``side`` is not in the partial one."""
+    def ensure(self, side: int, offset: int) -> None:
+        """Finish the whole document now if ``offset`` of witness ``side`` is not in the
+        partial one."""
 
-    def ensure_row(self, row: int) -> None: ...
+    def ensure_row(self, row: int) -> None:
+        """Finish the whole document now if row ``row`` is not in the partial one."""
 
-    def finish(self) -> None: ...
+    def finish(self) -> None:
+        """Finish the whole document now."""
 
 
 def new_document(parent: QWidget) -> QTextDocument:
@@ -62,7 +66,7 @@ def new_document(parent: QWidget) -> QTextDocument:
     return document
 
 
-def _flow_document(parent: QWidget, segments: list[Segment], colors: DiffColors) -> BuiltDoc:
+def _flow_document(parent: QWidget, segments: list[Segment], colors: Theme) -> BuiltDoc:
     document = new_document(parent)
     document.setHtml(flow_html(segments, span_styles(colors)))
     index = FlowIndex()
@@ -77,7 +81,7 @@ def _flow_document(parent: QWidget, segments: list[Segment], colors: DiffColors)
 
 
 def build_reader(
-    parent: QWidget, article: Article, show_boilerplate: bool, colors: DiffColors
+    parent: QWidget, article: Article, show_boilerplate: bool, colors: Theme
 ) -> BuiltDoc:
     return _flow_document(
         parent, reader_segments(article, show_boilerplate=show_boilerplate), colors
@@ -85,6 +89,6 @@ def build_reader(
 
 
 def build_inline(
-    parent: QWidget, comparison: Comparison, runs: EqualRunMap, colors: DiffColors
+    parent: QWidget, comparison: Comparison, runs: EqualRunMap, colors: Theme
 ) -> BuiltDoc:
     return _flow_document(parent, inline_segments(comparison, runs), colors)

@@ -12,36 +12,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
-from variorum.core.changes import Change, ChangeKind
+from variorum.core.changes import Change
+from variorum.present.describe import describe
 
-SNIPPET = 48
 KindRole = Qt.ItemDataRole.UserRole + 1
-
-_LABELS = {
-    ChangeKind.INSERT: "Inserted",
-    ChangeKind.DELETE: "Deleted",
-    ChangeKind.REPLACE: "Replaced",
-    ChangeKind.MOVE: "Moved",
-}
-
-
-def snippet(text: str, limit: int = SNIPPET) -> str:
-    """One line, whitespace folded, cut at a word boundary with an ellipsis."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat.rfind(" ", 0, limit)
-    return flat[: cut if cut > limit // 2 else limit] + "…"
-
-
-def describe(change: Change) -> str:
-    label = _LABELS[change.kind]
-    if change.kind == ChangeKind.REPLACE:
-        return f"{label}: “{snippet(change.a_text, 24)}” → “{snippet(change.b_text, 24)}”"
-    text = change.a_text if change.kind == ChangeKind.DELETE else change.b_text
-    return f"{label}: “{snippet(text)}”"
-
-
 Index = QModelIndex | QPersistentModelIndex
 
 

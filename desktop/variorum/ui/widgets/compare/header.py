@@ -10,19 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from variorum.core.article import Article
 from variorum.core.changes import Comparison
-
-
-def stats_line(comparison: Comparison) -> str:
-    s = comparison.stats
-    units = "unit" if s.changed_units == 1 else "units"
-    return (
-        f"+{s.inserted_words} words inserted, −{s.deleted_words} deleted, "
-        f"{s.moved_words} moved, {s.changed_units} {units} changed"
-    )
-
-
-def similarity_text(similarity: float) -> str:
-    return f"{round(max(0.0, min(1.0, similarity)) * 100)} % similar"
+from variorum.present.describe import similarity_text, stats_line
 
 
 def _title(article: Article) -> str:

@@ -9,20 +9,23 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from variorum.core.changes import ChangeKind, Comparison
+from variorum.present.mapping import EqualRunMap
+from variorum.present.segments import BASE, ChangeRef, SegKind
+from variorum.present.style import Theme
 from variorum.ui.widgets.compare.builder import BuiltDoc
-from variorum.ui.widgets.compare.mapping import EqualRunMap
 from variorum.ui.widgets.compare.overview import Mark
-from variorum.ui.widgets.compare.palette import DiffColors
 
 Range = tuple[int, int]
+VERSION = 1
+"""The pane shows a pair: the compared text is witness 1."""
 
 
 def change_ranges(built: BuiltDoc, comparison: Comparison, index: int) -> list[Range]:
     """Document ranges showing change ``index`` (both columns in the side-by-side view)."""
-    ranges = built.index.change_ranges(index)
+    ranges = built.index.change_ranges(ChangeRef(VERSION, index))
     if ranges:
         return ranges
-    pos = built.index.nearest_doc_pos("b", comparison.changes[index].b_start)
+    pos = built.index.nearest_doc_pos(VERSION, comparison.changes[index].b_start)
     return [(pos, pos + 1)] if pos is not None else []
 
 
@@ -31,23 +34,23 @@ def inline_a_pos(
 ) -> int | None:
     """An A offset in the one-column view: A's own text if shown there (a deletion), the moved
     text for a moved passage, else B's copy of the unchanged text."""
-    exact = built.index.doc_pos("a", offset)
+    exact = built.index.doc_pos(BASE, offset)
     if exact is not None:
         return exact
     for change in comparison.changes:
         if change.kind == ChangeKind.MOVE and change.a_start <= offset < change.a_end:
-            return built.index.nearest_doc_pos("b", change.b_start + offset - change.a_start)
-    return built.index.nearest_doc_pos("b", runs.a_to_b(offset))
+            return built.index.nearest_doc_pos(VERSION, change.b_start + offset - change.a_start)
+    return built.index.nearest_doc_pos(VERSION, runs.a_to_b(offset))
 
 
-def change_marks(built: BuiltDoc, comparison: Comparison, colors: DiffColors) -> list[Mark]:
+def change_marks(built: BuiltDoc, comparison: Comparison, colors: Theme) -> list[Mark]:
     """Overview marks, from document positions (or B's offsets while a document is still being
     built, which gives the same picture)."""
     by_kind = {
-        ChangeKind.INSERT: colors.insert_fg,
-        ChangeKind.DELETE: colors.delete_fg,
-        ChangeKind.REPLACE: colors.delete_fg,
-        ChangeKind.MOVE: colors.move_fg,
+        ChangeKind.INSERT: colors.style(SegKind.INSERT).color,
+        ChangeKind.DELETE: colors.style(SegKind.DELETE).color,
+        ChangeKind.REPLACE: colors.style(SegKind.DELETE).color,
+        ChangeKind.MOVE: colors.style(SegKind.MOVE).color,
     }
     marks: list[Mark] = []
     if built.pending is not None:
@@ -71,7 +74,7 @@ def step_target(
     if current is not None:
         target: int | None = current + direction
     else:
-        nav = comparison.navigate(top_b() or 0)
+        nav = comparison.navigate("b", top_b() or 0)
         if direction > 0:
             target = nav.current if nav.current is not None else nav.next
         else:

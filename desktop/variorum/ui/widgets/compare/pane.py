@@ -20,25 +20,30 @@ from PySide6.QtWidgets import (
 from variorum.core.article import Article
 from variorum.core.changes import Comparison
 from variorum.core.options import CompareOptions
+from variorum.present.mapping import EqualRunMap
+from variorum.present.segments import BASE, Link, LinkKind
+from variorum.present.style import Theme
 from variorum.ui.widgets.compare.body import MESSAGE_PAGE, TEXT_PAGE, arrange_body
 from variorum.ui.widgets.compare.builder import BuiltDoc, build_inline, build_reader
 from variorum.ui.widgets.compare.change_list import ChangeListView
 from variorum.ui.widgets.compare.header import CompareHeader
 from variorum.ui.widgets.compare.introspect import rendered_spans
 from variorum.ui.widgets.compare.locate import (
+    VERSION,
     change_marks,
     change_ranges,
     inline_a_pos,
     step_target,
 )
-from variorum.ui.widgets.compare.mapping import EqualRunMap
 from variorum.ui.widgets.compare.overview import Mark, OverviewStrip
-from variorum.ui.widgets.compare.palette import DiffColors, colors_for
+from variorum.ui.widgets.compare.palette import theme_for
 from variorum.ui.widgets.compare.side_build import SideBuild
 from variorum.ui.widgets.compare.textview import DiffTextView
 from variorum.ui.widgets.compare.toolbar import INLINE, SIDE_BY_SIDE, CompareActions
 
 Range = tuple[int, int]
+WITNESS = {"a": BASE, "b": VERSION}
+"""The sides callers name ("a" the base, "b" the compared version) as witnesses."""
 
 
 @dataclass
@@ -61,10 +66,10 @@ class ComparePane(QWidget):
         self._reader: BuiltDoc | None = None
         self._docs: dict[str, BuiltDoc] = {}
         self._current: int | None = None
-        self._found: dict[str, list[Range]] = {}
-        """Highlighted article ranges per side ("a", "b"), kept to re-apply after re-rendering."""
+        self._found: dict[int, list[Range]] = {}
+        """Highlighted article ranges per witness, kept to re-apply after re-rendering."""
         self._found_burst = False
-        self._colors: DiffColors = colors_for(self.palette())
+        self._colors: Theme = theme_for(self.palette())
         self._empty = QTextDocument(self)
         self._side_build: SideBuild | None = None
         self._sized = False
@@ -178,7 +183,7 @@ class ComparePane(QWidget):
             self._found_burst = True
             QTimer.singleShot(0, self._end_found_burst)
         first_call = not self._found
-        self._found[side] = list(ranges)
+        self._found[WITNESS[side]] = list(ranges)
         self._apply_found(scroll=first_call)
 
     def _end_found_burst(self) -> None:
@@ -259,7 +264,7 @@ class ComparePane(QWidget):
                 built = build_inline(self, shown.comparison, shown.runs, colors)
             else:
                 self._side_build = SideBuild(
-                    self, shown.comparison, shown.runs, colors, self._side_complete
+                    self, shown.comparison, colors, self._side_complete
                 )
                 built = self._side_build.preview
                 if built.pending is None:  # short pair: the preview is the whole document
@@ -284,7 +289,7 @@ class ComparePane(QWidget):
         if preview is not None and preview is not whole:
             preview.document.deleteLater()
 
-    def _ensure(self, side: str, offset: int) -> BuiltDoc | None:
+    def _ensure(self, side: int, offset: int) -> BuiltDoc | None:
         """The current document, completed first if ``offset`` lies beyond a preview."""
         built = self._current_built()
         if built is not None and built.pending is not None:
@@ -293,7 +298,7 @@ class ComparePane(QWidget):
         return built
 
     def _show_doc(self, built: BuiltDoc) -> None:
-        self.view.set_highlight_colors(self._colors.current_bg, self._colors.found_bg)
+        self.view.set_highlight_colors(self._colors.current, self._colors.found)
         self.view.show_document(built.document)
         self.overview.set_marks(self._marks(built))
 
@@ -312,31 +317,31 @@ class ComparePane(QWidget):
             return []
         change = self._shown.comparison.changes[index]
         if built is None:
-            self._ensure("a", change.a_start)
-            built = self._ensure("b", change.b_start)
+            self._ensure(BASE, change.a_start)
+            built = self._ensure(VERSION, change.b_start)
         if built is None:
             return []
         return change_ranges(built, self._shown.comparison, index)
 
     def _scroll_to_b_offset(self, offset: int) -> None:
         """Put B's text at ``offset`` at the top of the view."""
-        built = self._ensure("b", offset)
-        pos = built.index.nearest_doc_pos("b", offset) if built else None
+        built = self._ensure(VERSION, offset)
+        pos = built.index.nearest_doc_pos(VERSION, offset) if built else None
         self.view.scroll_to_position(pos or 0)
         bar = self.view.verticalScrollBar()
         bar.setValue(bar.value() + self.view.viewport().height() // 3)
 
-    def _doc_pos(self, side: str, offset: int) -> int | None:
+    def _doc_pos(self, side: int, offset: int) -> int | None:
         built = self._ensure(side, offset)
         if built is None:
             return None
         if self._shown is None:  # reading mode: one article, whichever side is asked
-            return built.index.nearest_doc_pos("b", offset)
-        if side == "b" or self._mode == SIDE_BY_SIDE:
+            return built.index.nearest_doc_pos(BASE, offset)
+        if side != BASE or self._mode == SIDE_BY_SIDE:
             return built.index.nearest_doc_pos(side, offset)
         return inline_a_pos(built, self._shown.comparison, self._shown.runs, offset)
 
-    def _doc_range(self, side: str, start: int, end: int) -> Range | None:
+    def _doc_range(self, side: int, start: int, end: int) -> Range | None:
         first = self._doc_pos(side, start)
         if first is None:
             return None
@@ -348,42 +353,42 @@ class ComparePane(QWidget):
         if built is None or self._shown is None:
             return None
         top = self.view.top_position()
-        source = built.index.source_at(top, "b") or built.index.source_at(top)
+        source = built.index.source_at(top, VERSION) or built.index.source_at(top)
         if source is None:
             return None
         side, offset = source
-        return offset if side == "b" else self._shown.runs.a_to_b(offset)
+        return offset if side == VERSION else self._shown.runs.a_to_b(offset)
 
     def _on_click(self, doc_pos: int) -> None:
         """Clicking a highlighted change makes it the current one (F7 continues from there)."""
         built = self._current_built()
         if self._shown is not None and built is not None:
-            index = built.index.change_at(doc_pos)
-            if index is not None:
-                self.go_to_change(index, scroll=False)
+            ref = built.index.change_at(doc_pos)
+            if ref is not None:
+                self.go_to_change(ref.index, scroll=False)
 
     def _on_anchor(self, url: QUrl) -> None:
-        target = url.toString()
-        kind, _, number = target.partition(":")
-        if not number.isdigit():
+        link = Link.parse(url.toString())
+        if link is None:
             return
-        n = int(number)
+        n = link.target
         built = self._current_built()
-        if built is not None and kind == "row" and built.pending is not None:
+        if built is not None and link.kind == LinkKind.ROW and built.pending is not None:
             built.pending.ensure_row(n)
             built = self._current_built()
-        if kind == "change":
+        if link.kind == LinkKind.CHANGE:
             self.go_to_change(n)
-        elif kind == "origin" and built is not None:
-            pos = built.index.href_pos(f"change:{n}")
+        elif link.kind == LinkKind.ORIGIN and built is not None:
+            pos = built.index.href_pos(Link(LinkKind.CHANGE, n, link.version).token())
             if pos is not None:
                 self.view.set_current_ranges([(pos, pos + 1)])
                 self.view.scroll_to_position(pos)
-        elif kind == "row" and built is not None and 0 <= n < len(built.row_cells):
-            left_start, left_end, right_start, right_end = built.row_cells[n]
+        elif link.kind == LinkKind.ROW and built is not None and 0 <= n < len(built.row_cells):
+            cells = built.row_cells[n]
             role = built.rows[n].role
-            use_right = role == "target" or (role == "" and left_end <= left_start)
-            span = (right_start, right_end) if use_right else (left_start, left_end)
+            left, right = cells[BASE], cells[VERSION]
+            use_right = role == "target" or (role == "" and left[1] <= left[0])
+            span = right if use_right else left
             self.view.set_current_ranges([span])
             self.view.scroll_to_position(span[0])
 
@@ -423,7 +428,7 @@ class ComparePane(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_empty"):
             self.actions_.refresh_icons()
-            colors = colors_for(self.palette())
+            colors = theme_for(self.palette())
             if colors != self._colors:
                 self._colors = colors
                 if self._shown is not None:

@@ -1,4 +1,8 @@
-"""Build a long side-by-side document without freezing the window.
+"""Paint the side-by-side layout (:mod:`variorum.present.side`) into a QTextDocument, and build
+a long one without freezing the window.
+
+Rows are split over several small tables: Qt lays out a table in one go, so one 2,000-row table
+freezes the window for seconds while small ones are laid out lazily as the user scrolls.
 
 Qt lays a table out in one go, and appending to a document a view is showing re-lays it out
 each time (five times slower than building it detached). So a long pair is shown in two steps:
@@ -19,16 +23,49 @@ from PySide6.QtGui import QTextCursor, QTextTable
 from PySide6.QtWidgets import QWidget
 
 from variorum.core.changes import Comparison
+from variorum.present.segments import BASE, SegKind
+from variorum.present.side import SideLayout, side_layout
+from variorum.present.style import Theme
 from variorum.ui.widgets.compare.builder import BuiltDoc, new_document
-from variorum.ui.widgets.compare.mapping import EqualRunMap
-from variorum.ui.widgets.compare.palette import DiffColors, span_styles
-from variorum.ui.widgets.compare.segments import FlowIndex, SegKind
-from variorum.ui.widgets.compare.side_doc import ROWS_PER_TABLE, SideLayout, side_html, side_layout
+from variorum.ui.widgets.compare.flow import FlowIndex, flow_html, span_styles
 
 log = logging.getLogger(__name__)
 
+ROWS_PER_TABLE = 12
 PREVIEW_ROWS = 10 * ROWS_PER_TABLE
 BATCH_ROWS = 4 * ROWS_PER_TABLE
+
+
+def side_html(
+    layout: SideLayout,
+    styles: dict[SegKind, str],
+    border: str,
+    start: int = 0,
+    stop: int | None = None,
+) -> str:
+    """Rows ``start:stop`` split into tables of ROWS_PER_TABLE rows (see the module docstring).
+    ``start`` must be a multiple of ROWS_PER_TABLE so row r is always in table r // it."""
+    table_open = (
+        f'<table width="100%" cellspacing="0" cellpadding="4" border="1" '
+        f'style="border-color:{border}; border-style:solid; border-collapse:collapse">'
+    )
+    cells = layout.cells[start:stop]
+    out: list[str] = []
+    for i, columns in enumerate(cells):
+        if i % ROWS_PER_TABLE == 0:
+            if i:
+                out.append("</table>")
+            out.append(table_open)
+        out.append("<tr>")
+        width = 100 // max(len(columns), 1)
+        for column in columns:
+            out.append(f'<td width="{width}%" valign="top">')
+            out.append(flow_html(column, styles))
+            out.append("</td>")
+        out.append("</tr>")
+    if cells:
+        out.append("</table>")
+    return "".join(out)
 
 
 class _Appender:
@@ -71,13 +108,12 @@ class _Appender:
             k = (r - start) // ROWS_PER_TABLE
             if k >= len(tables):
                 break
-            left, right = self.layout.cells[r]
             row = r % ROWS_PER_TABLE
-            left_start = tables[k].cellAt(row, 0).firstPosition()
-            right_start = tables[k].cellAt(row, 1).firstPosition()
-            left_end = index.place(left, left_start)
-            right_end = index.place(right, right_start)
-            cells.append((left_start, left_end, right_start, right_end))
+            placed: list[tuple[int, int]] = []
+            for column, segments in enumerate(self.layout.cells[r]):
+                start_pos = tables[k].cellAt(row, column).firstPosition()
+                placed.append((start_pos, index.place(segments, start_pos)))
+            cells.append(tuple(placed))
         self.next_row = stop
 
 
@@ -89,14 +125,13 @@ class SideBuild:
         self,
         parent: QWidget,
         comparison: Comparison,
-        runs: EqualRunMap,
-        colors: DiffColors,
+        colors: Theme,
         on_complete: Callable[[BuiltDoc], None],
     ) -> None:
-        layout = side_layout(comparison, runs)
+        layout = side_layout(comparison)
         styles = span_styles(colors)
         total = len(layout.cells)
-        preview = _Appender(parent, layout, styles, colors.muted_fg)
+        preview = _Appender(parent, layout, styles, colors.muted)
         preview.append(PREVIEW_ROWS, PREVIEW_ROWS)
         self.preview = preview.built
         self._preview_rows = min(PREVIEW_ROWS, total)
@@ -106,14 +141,16 @@ class SideBuild:
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._step)
         if total > PREVIEW_ROWS:
-            self._whole = _Appender(parent, layout, styles, colors.muted_fg)
+            self._whole = _Appender(parent, layout, styles, colors.muted)
             self.preview.pending = self
-            by_b = [(r.b[0], i) for i, r in enumerate(layout.rows) if r.b is not None]
-            by_a = sorted((r.a[0], i) for i, r in enumerate(layout.rows) if r.a is not None)
-            self._rows_by = {
-                "b": ([k for k, _ in by_b], [i for _, i in by_b]),
-                "a": ([k for k, _ in by_a], [i for _, i in by_a]),
-            }
+            self._rows_by: dict[int, tuple[list[int], list[int]]] = {}
+            for witness in range(len(layout.rows[0].spans)):
+                starts = sorted(
+                    (span[0], i)
+                    for i, r in enumerate(layout.rows)
+                    if (span := r.span(witness)) is not None
+                )
+                self._rows_by[witness] = ([k for k, _ in starts], [i for _, i in starts])
             self._timer.start()
 
     def _step(self) -> None:
@@ -137,11 +174,11 @@ class SideBuild:
         if row >= self._preview_rows:
             self.finish()
 
-    def ensure(self, side: str, offset: int) -> None:
-        """Finish now if the row holding ``offset`` of ``side`` is past the preview."""
+    def ensure(self, side: int, offset: int) -> None:
+        """Finish now if the row holding ``offset`` of witness ``side`` is past the preview."""
         if self._whole is None:
             return
-        keys, rows = self._rows_by["a" if side == "a" else "b"]
+        keys, rows = self._rows_by.get(side, self._rows_by[BASE])
         k = bisect.bisect_right(keys, offset) - 1
         self.ensure_row(rows[k] if k >= 0 else 0)
 

@@ -23,15 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QWidget
 
 from variorum.core.options import CompareOptions
-
-OPTION_LABELS: dict[str, str] = {
-    "fold_quotes": "Fold quote styles (\" “ ” ' ‘ ’ « »)",
-    "fold_dashes": "Fold dashes (- – —)",
-    "collapse_whitespace": "Collapse whitespace",
-    "ignore_case": "Ignore case",
-    "ignore_punctuation": "Ignore punctuation",
-    "fold_numbers": "Fold number formatting (1,000 = 1000)",
-}
+from variorum.present.describe import OPTION_LABELS
 
 INLINE = "inline"
 SIDE_BY_SIDE = "side_by_side"

@@ -36,10 +36,11 @@ the machine has few cores anyway. The selection's extraction and the background 
 turns between batches."""
 
 
-def _extract_articles(
+def extract_articles(
     articles: list[Article], model_name: str, store: AnalysisStore | None, token: TaskToken
 ) -> list[Extraction | None]:
-    """Worker side: cached results where present, one batched model run for the rest."""
+    """Worker side: cached results where present, one batched model run for the rest (also
+    used by the exports, which need the same results)."""
     from variorum.core.extract import (
         extract_steps,
         load_cached,
@@ -158,7 +159,7 @@ class SidebarController(QObject):
 
         # A newer batch replaces this one (same channel) and takes over what is left of it.
         self.tasks.submit(
-            lambda token: _extract_articles(todo, self.model_name, self.store, token),
+            lambda token: extract_articles(todo, self.model_name, self.store, token),
             finished,
             on_error=self._on_error,
             on_progress=self._on_batch_progress,
@@ -172,7 +173,7 @@ class SidebarController(QObject):
             self.tasks.cancel_channel(CHANNEL)
             done([k for k in known if k is not None])
             return
-        self.sidebar.show_pending("Finding speakers, quotes and names…")
+        self.sidebar.show_pending("Finding speakers, quotes and names…", pair=len(articles) == 2)
 
         def finished(results: list[Extraction | None]) -> None:
             self._remember(articles, results)
@@ -180,7 +181,7 @@ class SidebarController(QObject):
                 done([r for r in results if r is not None])
 
         self.tasks.submit(
-            lambda token: _extract_articles(articles, self.model_name, self.store, token),
+            lambda token: extract_articles(articles, self.model_name, self.store, token),
             finished,
             on_error=self._on_error,
             channel=CHANNEL,

@@ -23,6 +23,8 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4
 """What the filter box matches: the name and its aliases, or the quote."""
 SORT_ROLE = Qt.ItemDataRole.UserRole
 """Sort key: the count for number columns, the folded name for names."""
+QUOTE_STATE_ROLE = Qt.ItemDataRole.UserRole + 5
+"""For a quote in a comparison: "same", "reworded" or "" (see :data:`QUOTE_STATE_TIP`)."""
 
 SIDE_TEXT = {Side.BOTH: "A B", Side.ONLY_A: "A", Side.ONLY_B: "B"}
 SIDE_TIP = {
@@ -70,8 +72,10 @@ QUOTE_STATE_TEXT = {"same": "=", "reworded": "≠", "": ""}
 QUOTE_STATE_TIP = {
     "same": "The same words in the other version",
     "reworded": "Worded differently in the other version (see Quote drift)",
-    "": "",
+    "": "Not found in the other version",
 }
+QUOTE_LEGEND = "= same words in the other version · ≠ reworded (see Quote drift)"
+"""Shown under the lists in a comparison: what the marker before each quote means."""
 
 
 def _fold(text: str) -> str:
@@ -111,17 +115,21 @@ def _speaker_rows(
     states = _quote_states(per_side, reworded or set()) if side is not None else {}
     for tag, speaker in per_side:
         for q in speaker.quotes:
+            # A quote row spans the whole list (see the widget), so its marker and version
+            # lead the text instead of sitting in narrow columns of their own.
             label = f"“{_one_line(q.text)}”"
-            if side is not None:
-                label = f"{tag.upper()}: {label}"
             via = f" ({q.mention.text} {q.verb})" if q.mention else ""
-            child = _item(label, f"{_one_line(q.text)}{via}")
+            tip = f"{_one_line(q.text)}{via}"
+            state = states.get((tag, q.start), "")
+            if side is not None:
+                label = f"{QUOTE_STATE_TEXT[state]} {tag.upper()}: {label}".lstrip()
+                tip = f"{tip}\n{QUOTE_STATE_TIP[state]}"
+            child = _item(label, tip)
             child.setData("quote", KIND_ROLE)
             child.setData([(tag, [(q.start, q.end)])], LOCATE_ROLE)
             child.setData(tag, SIDE_ROLE)
-            state = states.get((tag, q.start), "")
-            marker = _item(QUOTE_STATE_TEXT[state], QUOTE_STATE_TIP[state])
-            name_item.appendRow([child, _item(""), marker])
+            child.setData(state, QUOTE_STATE_ROLE)
+            name_item.appendRow([child, _item(""), _item("")])
     side_item = _item(SIDE_TEXT[side] if side else "", SIDE_TIP[side] if side else "")
     counts = {tag: len(s.quotes) for tag, s in per_side} if side is not None else None
     return [name_item, _count(total, counts), side_item]

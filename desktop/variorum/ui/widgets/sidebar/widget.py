@@ -11,6 +11,7 @@ and is framed in the accent colour), and tabs for Speakers, Organizations and Pe
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
@@ -31,10 +32,11 @@ from PySide6.QtWidgets import (
 
 from variorum.core.extract.data import Extraction
 from variorum.core.extract.drift_data import Drift, QuoteDrift
-from variorum.ui.widgets.compare.palette import colors_for
+from variorum.ui.widgets.compare.palette import theme_for
 from variorum.ui.widgets.sidebar.drift_html import drift_card_html
 from variorum.ui.widgets.sidebar.items import (
     LOCATE_ROLE,
+    QUOTE_LEGEND,
     SEARCH_ROLE,
     SORT_ROLE,
     pair_models,
@@ -61,7 +63,9 @@ class _WrapDelegate(QStyledItemDelegate):
         while parent.isValid():
             depth += 1
             parent = parent.parent()
-        width = self._view.header().sectionSize(0) - self._view.indentation() * (depth + 1) - 8
+        # a quote row spans the whole list (see _ListView), a name row only its first column
+        room = self._view.viewport().width() if depth else self._view.header().sectionSize(0)
+        width = room - self._view.indentation() * (depth + 1) - 8
         if width <= 40:
             return hint
         text = str(index.data() or "")
@@ -91,6 +95,17 @@ class _ListView(QTreeView):
         self.setRootIsDecorated(name == "speakerList")
         # wrapped rows change height with the column width: lay them out again on resize
         self.header().sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
+        for signal in (self.proxy.rowsInserted, self.proxy.layoutChanged, self.proxy.modelReset):
+            signal.connect(self._span_children)
+
+    def _span_children(self, *_: object) -> None:
+        """Quotes (the rows under a speaker) take the list's whole width: read in a narrow
+        first column they wrap every few words. Spans are set on the rows the filter and the
+        sort show, so they are set again whenever those change."""
+        for row in range(self.proxy.rowCount()):
+            parent = self.proxy.index(row, 0)
+            for child in range(self.proxy.rowCount(parent)):
+                self.setFirstColumnSpanned(child, parent, True)
 
     def set_source(self, model: QStandardItemModel, show_sides: bool) -> None:
         old = self.proxy.sourceModel()
@@ -104,6 +119,7 @@ class _ListView(QTreeView):
         for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.setColumnHidden(2, not show_sides)
+        self._span_children()
 
 
 class Sidebar(QWidget):
@@ -118,6 +134,12 @@ class Sidebar(QWidget):
         super().__init__(parent)
         self.setObjectName("sidebar")
         self._drifts: tuple[QuoteDrift, ...] = ()
+        self._drift_note: str | None = None
+        """What the drift section says when no quote was reworded (None: section hidden)."""
+        self._subject: tuple[str, ...] = ()
+        """The text(s) shown: a new subject starts with an empty filter."""
+        self._notice: str | None = None
+        """The status line for the subject itself (e.g. "No quotes ... found")."""
         self.locate_requested.connect(self.highlight_requested)
 
         self.filter_box = QLineEdit(self)
@@ -179,24 +201,31 @@ class Sidebar(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
         layout.addWidget(self.drift_frame)
+        self.legend = QLabel(QUOTE_LEGEND, self)
+        self.legend.setObjectName("quoteLegend")
+        self.legend.setWordWrap(True)
+        self.legend.setToolTip("The mark before each quote, when two versions are compared")
+        self.legend.hide()
+
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.legend)
         self._style_drift_frame()
         self.clear()
 
     # --- what the window calls --------------------------------------------------------------
     def clear(self) -> None:
         """Nothing to show (no selection, or more than two articles)."""
+        self._set_subject(())
         self._set_models(single_models(Extraction()), show_sides=False)
-        self._set_drift(())
-        self.status.setText("Select an article to see who is quoted and who is named.")
-        self.status.show()
+        self._set_drift((), None)
+        self._set_notice("Select an article to see who is quoted and who is named.")
 
-    def show_pending(self, message: str) -> None:
-        """Extraction is running: say so and keep the lists empty until results arrive."""
+    def show_pending(self, message: str, *, pair: bool = False) -> None:
+        """Extraction is running: say so and keep the lists empty until results arrive. For
+        two versions the drift section says it is checking, so it never appears from nothing."""
         self._set_models(single_models(Extraction()), show_sides=False)
-        self._set_drift(())
-        self.status.setText(message)
-        self.status.show()
+        self._set_drift((), "Checking whether quotes were reworded…" if pair else None)
+        self._set_notice(message)
 
     def show_progress(self, done: int, total: int) -> None:
         """A batch is being analysed in the background (the lists stay usable)."""
@@ -208,9 +237,9 @@ class Sidebar(QWidget):
 
     def show_single(self, article_text: str, extraction: Extraction) -> None:
         """One article: its speakers with their quotes, organizations and people."""
-        del article_text  # offsets already point into it; kept for a symmetric API
+        self._set_subject((article_text,))
         self._set_models(single_models(extraction), show_sides=False)
-        self._set_drift(())
+        self._set_drift((), None)
         self._show_counts_notice(extraction.speakers, extraction.organizations, extraction.people)
 
     def show_pair(
@@ -222,10 +251,16 @@ class Sidebar(QWidget):
         drift: Drift,
     ) -> None:
         """Two versions: everything marked both / only A / only B, and the quote drift."""
-        del a_text, b_text, a_extraction, b_extraction  # the drift holds both sides
+        del a_extraction, b_extraction  # the drift holds both sides
+        self._set_subject((a_text, b_text))
         models = pair_models(drift.speakers, drift.organizations, drift.people, drift.quotes)
         self._set_models(models, show_sides=True)
-        self._set_drift(drift.quotes)
+        if drift.checked:
+            n = drift.checked
+            note = f"Quotes unchanged between A and B ({n} quote{'s' if n != 1 else ''} checked)."
+        else:
+            note = "No quote of the same speaker appears in both A and B."
+        self._set_drift(drift.quotes, note)
         self._show_counts_notice(drift.speakers, drift.organizations, drift.people)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -233,15 +268,34 @@ class Sidebar(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._style_drift_frame()
-            self._set_drift(self._drifts)
+            self._set_drift(self._drifts, self._drift_note)
 
     # --- internals -------------------------------------------------------------------------
+    def _set_subject(self, subject: tuple[str, ...]) -> None:
+        """Another article or pair: a filter typed for the last one would hide this one's
+        names for no reason the reader can see, so it is cleared."""
+        if subject != self._subject:
+            self._subject = subject
+            self.filter_box.clear()
+
+    def _set_notice(self, text: str | None) -> None:
+        self._notice = text
+        self._show_status()
+
+    def _show_status(self) -> None:
+        """The subject's own notice, or, when the filter hides everything, a message saying
+        so (an empty list with no reason looks like a failure)."""
+        text = self._notice
+        needle = self.filter_box.text().strip()
+        views = (self.speakers, self.organizations, self.people)
+        if needle and self._subject and not any(v.proxy.rowCount() for v in views):
+            text = f"Nothing matches “{needle}” (clear the filter to see all)."
+        self.status.setText(text or "")
+        self.status.setVisible(bool(text))
+
     def _show_counts_notice(self, speakers: Any, orgs: Any, people: Any) -> None:
-        if not speakers and not orgs and not people:
-            self.status.setText("No quotes, people or organizations found.")
-            self.status.show()
-        else:
-            self.status.hide()
+        empty = not speakers and not orgs and not people
+        self._set_notice("No quotes, people or organizations found." if empty else None)
 
     def _set_models(self, models: tuple[QStandardItemModel, ...], show_sides: bool) -> None:
         titles = ("Speakers", "Orgs", "People")  # short: three tabs fit a narrow sidebar
@@ -251,23 +305,44 @@ class Sidebar(QWidget):
             view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
             view.setSortingEnabled(True)
             self.tabs.setTabText(i, f"{title} ({model.rowCount()})")
+        self.legend.setVisible(show_sides)
         self._apply_filter(self.filter_box.text())
 
-    def _set_drift(self, drifts: tuple[QuoteDrift, ...]) -> None:
+    def _set_drift(self, drifts: tuple[QuoteDrift, ...], note: str | None) -> None:
+        """The reworded quotes as cards; with none, ``note`` says why the section is empty
+        (still checking, or nothing reworded); with no note either, the section hides."""
         self._drifts = drifts
-        if not drifts:
+        self._drift_note = note
+        if not drifts and note is None:
             self.drift_frame.hide()
             self.drift_body.clear()
             return
-        colors = colors_for(self.palette())
-        cards = [drift_card_html(i, d, colors) for i, d in enumerate(drifts)]
-        self.drift_body.setText("<hr/>".join(cards))
         n = len(drifts)
-        self.drift_title.setText(
-            f"<b>Quote drift</b> — {n} quote{'s' if n != 1 else ''} worded differently"
-        )
+        if not drifts:
+            self.drift_title.setText("<b>Quote drift</b>")
+            self.drift_body.setText(html.escape(note or ""))
+        else:
+            self.drift_title.setText(
+                f"<b>Quote drift</b> — {n} quote{'s' if n != 1 else ''} worded differently"
+            )
+            self._paint_drift_cards()
         self.drift_frame.show()
         self._fit_drift_height()
+
+    def _paint_drift_cards(self) -> None:
+        """The cards the filter lets through (speaker or either wording), keeping each card's
+        index so its links still locate the right quote."""
+        colors = theme_for(self.palette())
+        needle = self.filter_box.text().strip().casefold()
+        cards = [
+            drift_card_html(i, d, colors)
+            for i, d in enumerate(self._drifts)
+            if not needle or needle in f"{d.speaker}\n{d.a.text}\n{d.b.text}".casefold()
+        ]
+        if cards:
+            self.drift_body.setText("<hr/>".join(cards))
+        else:
+            self.drift_body.setText(html.escape("No reworded quote matches the filter."))
 
     def _fit_drift_height(self) -> None:
         """As tall as the cards need, up to a cap: one short drift must not leave a gap, many
@@ -279,13 +354,13 @@ class Sidebar(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._drifts:
+        if self.drift_frame.isVisible():
             self._fit_drift_height()
 
     def _style_drift_frame(self) -> None:
-        colors = colors_for(self.palette())
+        colors = theme_for(self.palette())
         self.drift_frame.setStyleSheet(
-            f"#driftFrame {{ border: 2px solid {colors.move_fg}; border-radius: 4px; }}"
+            f"#driftFrame {{ border: 2px solid {colors.accent}; border-radius: 4px; }}"
         )
 
     def _apply_filter(self, text: str) -> None:
@@ -293,6 +368,10 @@ class Sidebar(QWidget):
             view.proxy.setFilterFixedString(text)
             if text:
                 view.expandAll()
+        if self._drifts:
+            self._paint_drift_cards()
+            self._fit_drift_height()
+        self._show_status()
 
     def _on_clicked(self, index: QModelIndex) -> None:
         if not index.isValid():

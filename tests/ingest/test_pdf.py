@@ -183,3 +183,39 @@ def test_an_aes_encrypted_pdf_with_a_password_says_so() -> None:
 
     with pytest.raises(EncryptedError, match=r"encrypted PDF \(password required\)"):
         load_bytes(_encrypted("secret"), "locked.pdf")
+
+
+def test_the_right_password_opens_an_encrypted_pdf_and_a_wrong_one_says_so(
+    tmp_path: Path,
+) -> None:
+    from variorum.core.ingest import load_bytes, load_many
+    from variorum.core.ingest.errors import PasswordRequiredError
+
+    data = _encrypted("secret")
+    text = "The harbour council voted on Tuesday."
+    assert load_bytes(data, "locked.pdf", password="secret").text == text
+    with pytest.raises(PasswordRequiredError, match=r"wrong password"):
+        load_bytes(data, "locked.pdf", password="guess")
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(data)
+    report = load_many([locked])
+    (failure,) = report.failures
+    assert failure.needs_password and failure.source == str(locked)
+    report = load_many([locked], passwords={str(locked): "secret"})
+    assert [a.text for a in report.articles] == [text]
+
+
+def test_the_password_reaches_the_loading_worker() -> None:
+    from variorum.core.ingest import load_bytes
+    from variorum.core.ingest.errors import PasswordRequiredError
+    from variorum.core.ingest.isolation import loading_pool
+
+    pool = loading_pool()
+    try:
+        data = _encrypted("secret")
+        loaded = load_bytes(data, "locked.pdf", password="secret", pool=pool)
+        assert loaded.text == "The harbour council voted on Tuesday."
+        with pytest.raises(PasswordRequiredError, match=r"password required"):
+            load_bytes(data, "locked.pdf", pool=pool)
+    finally:
+        pool.close()

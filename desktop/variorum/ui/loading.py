@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -102,8 +102,10 @@ def load_into_library(
     *,
     size_limit: int,
     token: TaskToken | None = None,
+    passwords: Mapping[str, str] | None = None,
 ) -> LoadOutcome:
-    """The worker's job (also run directly by the screenshot mode): expand, load, add."""
+    """The worker's job (also run directly by the screenshot mode): expand, load, add.
+    ``passwords`` open encrypted PDFs, per path as given."""
     from variorum.core.ingest import LoadFailure, expand_paths, load_many
 
     folder_failures: list[LoadFailure] = []
@@ -130,6 +132,7 @@ def load_into_library(
         progress=progress,
         page_progress=page_progress,
         cancelled=token.cancelled if token is not None else None,
+        passwords=passwords,
     )
     outcome = LoadOutcome(failures=[*folder_failures, *report.failures])
     outcome.cancelled = token is not None and token.cancelled()
@@ -230,7 +233,9 @@ class LoadController(QObject):
     def busy(self) -> bool:
         return self._running > 0
 
-    def load_paths(self, paths: Sequence[str]) -> None:
+    def load_paths(
+        self, paths: Sequence[str], passwords: Mapping[str, str] | None = None
+    ) -> None:
         if not paths:
             return
         limit = self._size_limit()
@@ -238,7 +243,9 @@ class LoadController(QObject):
         self._running += 1
 
         def job(token: TaskToken) -> LoadOutcome:
-            return load_into_library(paths, library, size_limit=limit, token=token)
+            return load_into_library(
+                paths, library, size_limit=limit, token=token, passwords=passwords
+            )
 
         state: dict[str, Any] = {"dialog": None}
 

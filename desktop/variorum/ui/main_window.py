@@ -54,6 +54,7 @@ from variorum.ui.loading import (
 )
 from variorum.ui.menus import RecentMenu, create_actions, populate_menus
 from variorum.ui.models.article_list import ArticleListModel
+from variorum.ui.passwords import PasswordPrompter
 from variorum.ui.sidebar_slot import SidebarFactory, focus_inside, make_sidebar, wire_sidebar
 from variorum.ui.tasks import TaskRunner
 from variorum.ui.undo import RemoveArticlesCommand
@@ -126,6 +127,10 @@ class MainWindow(QMainWindow):
         self.loader = LoadController(library, self.tasks, self._size_limit, self)
         self.undo_stack = QUndoStack(self)
         self.problems = ProblemsDialog(self)
+        self.passwords = PasswordPrompter(self)
+        self.passwords.password_given.connect(
+            lambda path, password: self.loader.load_paths([path], {path: password})
+        )
         self._build_menus()
         self._build_status_bar()
         a = self.menu_actions
@@ -347,6 +352,8 @@ class MainWindow(QMainWindow):
             count = len(self.problems.rows())
             self.problems_button.setText(f"⚠ {count} problem{'s' if count != 1 else ''}")
             self.problems_button.show()
+            if self._interactive:
+                self.passwords.ask(outcome.failures)
         selected: set[str] = set()
         if not self.article_list.selected_articles():
             ids = [e.article.id for e in outcome.entries][:2]

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 
 from variorum.core.extract.corrections import (
     Correction,
+    apply_corrections,
     correction_from_json,
     correction_to_json,
 )
+from variorum.core.extract.data import Extraction
 from variorum.core.library import Library, LibraryError
 
 log = logging.getLogger(__name__)
@@ -40,13 +42,20 @@ class CorrectionStore:
         self.library = library
 
     def add(self, article_id: str, correction: Correction) -> StoredCorrection:
+        return self.add_many([(article_id, correction)])[0]
+
+    def add_many(self, items: Iterable[tuple[str, Correction]]) -> list[StoredCorrection]:
+        """Several in one transaction (a name corrected in both versions of a pair): all
+        stored or none."""
+        stored: list[StoredCorrection] = []
         with self.library.transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO corrections (article_id, payload, made_at) VALUES (?, ?, ?)",
-                (article_id, correction_to_json(correction), time.time()),
-            )
-            row_id = int(cursor.lastrowid or 0)
-        return StoredCorrection(row_id, article_id, correction)
+            for article_id, correction in items:
+                cursor = db.execute(
+                    "INSERT INTO corrections (article_id, payload, made_at) VALUES (?, ?, ?)",
+                    (article_id, correction_to_json(correction), time.time()),
+                )
+                stored.append(StoredCorrection(int(cursor.lastrowid or 0), article_id, correction))
+        return stored
 
     def remove(self, stored: Iterable[StoredCorrection]) -> None:
         ids = [(s.id,) for s in stored]
@@ -76,3 +85,8 @@ class CorrectionStore:
             return []
         found = (correction_from_json(str(payload)) for (payload,) in rows)
         return [c for c in found if c is not None]
+
+    def apply(self, article_id: str, extraction: Extraction) -> Extraction:
+        """``extraction`` of this article as the analyst corrected it: what the sidebar, drift
+        and reports show."""
+        return apply_corrections(extraction, self.for_article(article_id))

@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
                 self.compare,
                 self.pane,
                 lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS),
+                self.undo_stack,
             )
 
     def _apply_settings(self, settings: Settings, *, first: bool = False) -> None:

@@ -16,8 +16,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from variorum.core.article import Article
+from variorum.core.corrections_store import CorrectionStore
+from variorum.core.library import Library
+from variorum.ui.widgets.sidebar.correct_command import CorrectionCommand
+from variorum.ui.widgets.sidebar.correcting import CorrectionRequest
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
     from variorum.core.extract import Drift, Extraction
     from variorum.core.extract.cache import AnalysisStore
     from variorum.ui.tasks import TaskRunner, TaskToken
@@ -39,27 +45,29 @@ turns between batches."""
 def _extract_articles(
     articles: list[Article], model_name: str, store: AnalysisStore | None, token: TaskToken
 ) -> list[Extraction | None]:
-    """Worker side: cached results where present, one batched model run for the rest."""
-    from variorum.core.extract import (
-        extract_steps,
-        load_cached,
-        load_pipeline,
-        pipeline_label,
-        store_result,
-    )
+    """Worker side: cached results where present, one batched model run for the rest. The
+    cache is looked up under the installed pipeline's label, read from its package: a result
+    found there never loads the model."""
+    from variorum.core.extract.cache import load_cached, store_result
+    from variorum.core.extract.model import installed_label
 
-    nlp = load_pipeline(model_name or None)
-    label = pipeline_label(nlp)
-    results: dict[int, Extraction] = {}
-    missing: list[int] = []
-    for i, article in enumerate(articles):
-        cached = load_cached(store, article.id, label) if store is not None else None
-        if cached is not None:
-            results[i] = cached
-        else:
-            missing.append(i)
+    def lookup(label: str | None) -> dict[int, Extraction]:
+        if store is None or label is None:
+            return {}
+        found = ((i, load_cached(store, a.id, label)) for i, a in enumerate(articles))
+        return {i: x for i, x in found if x is not None}
+
+    results = lookup(installed_label(model_name or None))
+    if len(results) < len(articles):
+        from variorum.core.extract import extract_steps, load_pipeline, pipeline_label
+
+        nlp = load_pipeline(model_name or None)
+        results = results or lookup(pipeline_label(nlp))
+    missing = [i for i in range(len(articles)) if i not in results]
     done = len(results)
     token.report((done, len(articles)))
+    if not missing:
+        return [results.get(i) for i in range(len(articles))]
     steps = extract_steps((articles[i].text for i in missing), nlp, batch_size=BATCH_SIZE)
     for i in missing:
         extraction: Extraction | None = None
@@ -79,6 +87,8 @@ def _extract_articles(
 class SidebarController(QObject):
     failed = Signal(str)
     """A readable reason when extraction could not run (e.g. no spaCy pipeline installed)."""
+    status = Signal(str)
+    """What a correction did (or why it was not saved), for the status bar."""
 
     def __init__(
         self,
@@ -98,6 +108,13 @@ class SidebarController(QObject):
         """Articles of background batches not analysed yet."""
         self._last_request: Callable[[], None] | None = None
         """The selection now shown, to find again when the model changes."""
+        self._shown: tuple[Article, ...] = ()
+        """The article(s) of the selection, in the order shown (A, B)."""
+        self.corrections = CorrectionStore(store) if isinstance(store, Library) else None
+        """The analyst's corrections, applied to every result before it is shown."""
+        self.undo_stack: QUndoStack | None = None
+        """The window's: set by the window so corrections undo with Edit › Undo."""
+        sidebar.correction_requested.connect(self._on_correction)
 
     def set_model(self, name: str) -> None:
         """Preferences chose another pipeline: results of the old one are not reused, a batch
@@ -113,29 +130,33 @@ class SidebarController(QObject):
     # --- slots for the window's selection signals ------------------------------------------
     def clear(self) -> None:
         self._last_request = None
+        self._shown = ()
         self.tasks.cancel_channel(CHANNEL)
         self.sidebar.clear()
 
     def show_article(self, article: Article) -> None:
         self._last_request = lambda: self.show_article(article)
+        self._shown = (article,)
 
         def done(results: list[Extraction]) -> None:
             if results:
-                self.sidebar.show_single(article.text, results[0])
+                self.sidebar.show_single(article.text, self._corrected(article, results[0]))
 
         self._run([article], done)
 
     def show_comparison(self, a: Article, b: Article, comparison: Any = None) -> None:
         del comparison  # the word diff of the whole texts is not needed here
         self._last_request = lambda: self.show_comparison(a, b)
+        self._shown = (a, b)
 
         def done(results: list[Extraction]) -> None:
             if len(results) != 2:
                 return
             from variorum.core.extract import compare_extractions
 
-            drift: Drift = compare_extractions(results[0], results[1], a.text, b.text)
-            self.sidebar.show_pair(a.text, results[0], b.text, results[1], drift)
+            xa, xb = self._corrected(a, results[0]), self._corrected(b, results[1])
+            drift: Drift = compare_extractions(xa, xb, a.text, b.text)
+            self.sidebar.show_pair(a.text, xa, b.text, xb, drift)
 
         self._run([a, b], done)
 
@@ -164,6 +185,33 @@ class SidebarController(QObject):
             on_progress=self._on_batch_progress,
             channel=BATCH_CHANNEL,
         )
+
+    # --- corrections -----------------------------------------------------------------------
+    def _corrected(self, article: Article, extraction: Extraction) -> Extraction:
+        if self.corrections is None:
+            return extraction
+        return self.corrections.apply(article.id, extraction)
+
+    def _on_correction(self, request: CorrectionRequest) -> None:
+        """The analyst corrected a name or a quote: stored per article (both versions for a
+        name in both), undoable, and shown at once."""
+        if self.corrections is None or not self._shown:
+            return
+        tags = {"a": 0, "b": 1}
+        ids = [self._shown[tags[s]].id for s in request.sides if tags[s] < len(self._shown)]
+        command = CorrectionCommand(
+            self.corrections, ids, request.correction, self._redraw, self.status.emit
+        )
+        if self.undo_stack is not None:
+            self.undo_stack.push(command)
+        else:
+            command.redo()
+
+    def _redraw(self) -> None:
+        """Show the selection again with the corrections as stored now (from memory: the
+        extraction itself does not change)."""
+        if self._last_request is not None:
+            self._last_request()
 
     # --- internals -------------------------------------------------------------------------
     def _run(self, articles: list[Article], done: Callable[[list[Extraction]], None]) -> None:

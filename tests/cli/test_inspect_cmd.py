@@ -91,17 +91,21 @@ def test_basedir_before_command_is_accepted(
 def test_batch_command_logs_internal_errors_under_basedir(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """An unforeseen loader failure is reported as an internal error and its traceback lands
-    in <basedir>/log/variorum.log."""
-    from variorum.core.ingest import loader
+    """An unforeseen loader failure (in the worker process that reads the file) is reported as
+    an internal error and its traceback lands in <basedir>/log/variorum.log."""
+    from tests.cli.worker_hooks import break_text_loader
+    from variorum.core.ingest import isolation
+    from variorum.core.sandbox import WorkerPool
 
-    def broken(_data: bytes) -> None:
-        raise RuntimeError("boom in a loader")
-
-    monkeypatch.setitem(loader.LOADERS, "text", broken)
     victim = tmp_path / "story.txt"
-    victim.write_text("A story that a broken loader cannot read.", encoding="utf-8")
-    code = main(["--basedir", str(tmp_path / "base"), "inspect", "--json", str(victim)])
+    # Over the size read in-process: it goes to the worker, whose text loader is broken.
+    victim.write_text("A story that a broken loader cannot read. " * 8000, encoding="utf-8")
+    with WorkerPool(warmup=break_text_loader) as pool:
+        isolation.set_default_pool(pool)
+        try:
+            code = main(["--basedir", str(tmp_path / "base"), "inspect", "--json", str(victim)])
+        finally:
+            isolation.set_default_pool(None)
     (result,) = json.loads(capsys.readouterr().out)
     assert code == 2
     assert result["error"].startswith("internal error: RuntimeError: boom in a loader")

@@ -3,17 +3,15 @@ folders, and is closed (settings saved) at the end of the test."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.ui.fakes import FakePane
+from tests.ui.fakes import FakePane, fake_sidebar
 from variorum.core.paths import app_paths
 from variorum.ui.app import create_window, make_application
 from variorum.ui.main_window import MainWindow
-from variorum.ui.sidebar_slot import SIDEBAR_MODULE
 
 ORIGINAL = (
     "Harbour council approves new ferry\n\n"
@@ -48,20 +46,24 @@ WindowFactory = Callable[..., MainWindow]
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path: Path, monkeypatch) -> Iterator[WindowFactory]:
+def make_window(qtbot, tmp_path: Path) -> Iterator[WindowFactory]:
     """``make_window(basedir=None, pane_factory=FakePane, sidebar=False)`` builds a shown
     window; call it again with the same basedir after closing to simulate a restart. Without
-    ``sidebar=True`` the sidebar package is hidden, so window tests do not wait for spaCy."""
+    ``sidebar=True`` the sidebar is a stand-in (``tests.ui.fakes``), so window tests do not
+    wait for spaCy."""
     make_application()
     windows: list[MainWindow] = []
 
     def factory(
         basedir: Path | None = None, pane_factory=FakePane, sidebar: bool = False
     ) -> MainWindow:
-        if not sidebar:
-            monkeypatch.setitem(sys.modules, SIDEBAR_MODULE, None)
         paths = app_paths(basedir or tmp_path / "base")
-        window = create_window(paths, interactive=True, pane_factory=pane_factory)
+        window = create_window(
+            paths,
+            interactive=True,
+            pane_factory=pane_factory,
+            sidebar_factory=None if sidebar else fake_sidebar,
+        )
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -1,13 +1,14 @@
-"""A stand-in with ComparePane's API that records what the window asked it to show, so window
-tests do not depend on how the pane paints (the pane has its own tests)."""
+"""Stand-ins with the comparison pane's and the sidebar's API that record what the window asked
+them to show, so window tests depend neither on how the pane paints nor on a spaCy model
+(both have their own tests)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
 
 from variorum.core.article import Article
 from variorum.core.changes import Comparison
@@ -84,3 +85,39 @@ class FakePane(QWidget):
 
     def last_call(self) -> tuple[str, Any]:
         return self.calls[-1]
+
+
+class FakeSidebar(QListWidget):
+    highlight_requested = Signal(str, list)
+
+
+class FakeSidebarController(QObject):
+    """Records the calls the window makes; runs no model."""
+
+    failed = Signal(str)
+
+    def __init__(self, sidebar: FakeSidebar, tasks: Any, store: Any, model_name: str) -> None:
+        super().__init__()
+        self.sidebar, self.tasks, self.store, self.model_name = sidebar, tasks, store, model_name
+        self.seen: list[tuple[str, Any]] = []
+
+    def show_article(self, article: Article) -> None:
+        self.seen.append(("article", article.title))
+
+    def show_comparison(self, a: Article, b: Article, comparison: Any = None) -> None:
+        self.seen.append(("comparison", (a.title, b.title)))
+
+    def clear(self) -> None:
+        self.seen.append(("clear", None))
+
+    def prefetch(self, articles: list[Article]) -> None:
+        self.seen.append(("prefetch", len(articles)))
+
+    def set_model(self, name: str) -> None:
+        self.model_name = name
+
+
+def fake_sidebar(tasks: Any, library: Any, model_name: str) -> tuple[QWidget, Any]:
+    """A :data:`variorum.ui.sidebar_slot.SidebarFactory` for window tests."""
+    widget = FakeSidebar()
+    return widget, FakeSidebarController(widget, tasks, library, model_name)

@@ -11,16 +11,16 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.fakes import fake_sidebar
 from variorum.ui.app import run_gui
 from variorum.ui.main_window import MainWindow
-from variorum.ui.sidebar_slot import SIDEBAR_MODULE
 
 pytestmark = pytest.mark.gui
 
 
 def test_run_gui_loads_command_line_files(qapp, texts, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own
-    monkeypatch.setitem(sys.modules, SIDEBAR_MODULE, None)  # no spaCy in this test
+    monkeypatch.setattr("variorum.ui.sidebar_slot.real_sidebar", fake_sidebar)  # no spaCy here
     seen: dict[str, object] = {}
 
     def poll() -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -29,7 +31,12 @@ pytestmark = [
 
 
 def run_variorum(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    """As a release script or CI job runs it: no display and no Qt platform chosen."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
+    }
     return subprocess.run(
         [sys.executable, "-m", "variorum", *args],
         cwd=cwd,
@@ -48,6 +55,8 @@ def test_screenshot_is_1280x800(tmp_path: Path) -> None:
     result = run_variorum("--basedir", str(tmp_path / "base"), "--screenshot", str(out),
                           str(a), str(b), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no xcb abort, no "propagateSizeHints" lines
+    assert re.search(r"sidebar: Speakers \([1-9]\d*\), Orgs \(\d+\), People", result.stdout)
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
     colours = {image.pixel(x, y) for x in range(0, 1280, 7) for y in range(0, 800, 7)}
@@ -64,4 +73,22 @@ def test_screenshot_fails_with_a_message_when_nothing_loads(tmp_path: Path) -> N
                           str(bad), cwd=tmp_path)
     assert result.returncode != 0
     assert "photo.png" in result.stderr and "not a text file" in result.stderr
+    assert not out.exists()
+
+
+def test_screenshot_fails_when_the_sidebar_cannot_find_speakers(tmp_path: Path) -> None:
+    """A window whose sidebar failed (a broken model, a broken library under it) is not a
+    successful screenshot, even though the comparison rendered."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(ORIGINAL, encoding="utf-8")
+    b.write_text(EDITED, encoding="utf-8")
+    (tmp_path / "base" / "config").mkdir(parents=True)
+    (tmp_path / "base" / "config" / "settings.json").write_text(
+        json.dumps({"spacy_model": "no_such_pipeline"}), encoding="utf-8"
+    )
+    out = tmp_path / "shot.png"
+    result = run_variorum("--basedir", str(tmp_path / "base"), "--screenshot", str(out),
+                          str(a), str(b), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Could not find speakers" in result.stderr and "no_such_pipeline" in result.stderr
     assert not out.exists()

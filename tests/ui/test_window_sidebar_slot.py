@@ -1,66 +1,28 @@
-"""The third splitter slot: when ``variorum.ui.widgets.sidebar`` exists the window puts its
-Sidebar on the right and feeds it through its SidebarController (selection, prefetch after a
-load, highlight requests to the pane); when it does not, there is no placeholder. A stand-in
-module plays the sidebar in the first tests; the last one uses the real sidebar and spaCy."""
+"""The third splitter slot: the window puts its Sidebar on the right and feeds it through its
+SidebarController (selection, prefetch after a load, highlight requests to the pane). A
+stand-in plays the sidebar in the first test; the last one uses the real sidebar and spaCy.
+A build without the sidebar package does not start without it: it fails, naming it."""
 
 from __future__ import annotations
 
-import importlib.util
+import subprocess
 import sys
-import types
 
 import pytest
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QListWidget, QTreeView
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTreeView
 
+from tests.ui.fakes import FakeSidebar
 from tests.ui.test_main_window import settle
-from variorum.ui.sidebar_slot import SIDEBAR_MODULE
 
 pytestmark = pytest.mark.gui
 
 
-class StandInSidebar(QListWidget):
-    highlight_requested = Signal(str, list)
-
-
-class StandInController(QObject):
-    failed = Signal(str)
-
-    def __init__(self, sidebar, tasks, store, model_name) -> None:
-        super().__init__()
-        self.sidebar, self.store, self.model_name = sidebar, store, model_name
-        self.seen: list[tuple[str, object]] = []
-
-    def show_article(self, article) -> None:
-        self.seen.append(("article", article.title))
-
-    def show_comparison(self, a, b, comparison=None) -> None:
-        self.seen.append(("comparison", (a.title, b.title)))
-
-    def clear(self) -> None:
-        self.seen.append(("clear", None))
-
-    def prefetch(self, articles) -> None:
-        self.seen.append(("prefetch", len(articles)))
-
-    def set_model(self, name: str) -> None:
-        self.model_name = name
-
-
-@pytest.fixture
-def stand_in(monkeypatch):
-    module = types.ModuleType(SIDEBAR_MODULE)
-    module.Sidebar = StandInSidebar
-    module.SidebarController = StandInController
-    monkeypatch.setitem(sys.modules, SIDEBAR_MODULE, module)
-    return module
-
-
-def test_sidebar_sits_right_and_follows_selection(qtbot, make_window, texts, stand_in):
-    window = make_window(sidebar=True)
+def test_sidebar_sits_right_and_follows_selection(qtbot, make_window, texts):
+    window = make_window()
     assert window.splitter.count() == 3
     sidebar = window.splitter.widget(2)
-    assert isinstance(sidebar, StandInSidebar)
+    assert isinstance(sidebar, FakeSidebar)
     controller = window.sidebar_slot.controller
     assert controller.store is window.library
     window.open_paths([str(texts[n]) for n in ("a.txt", "b.txt", "c.txt")])
@@ -92,19 +54,20 @@ def test_sidebar_sits_right_and_follows_selection(qtbot, make_window, texts, sta
     assert QApplication.focusWidget() is sidebar
 
 
-def test_no_sidebar_no_placeholder(make_window) -> None:
-    window = make_window()  # the fixture hides the sidebar package
-    assert window.splitter.count() == 2
-    assert window.sidebar is None
-    assert "Focus Sidebar" not in [
-        a.text().replace("&", "") for a in window.menuBar().actions()[2].menu().actions()
-    ]
+def test_a_build_without_the_sidebar_fails_loudly() -> None:
+    hide_and_start = (
+        "import sys\n"
+        "sys.modules['variorum.ui.widgets.sidebar'] = None\n"
+        "import variorum.ui.app\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", hide_and_start], capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode != 0
+    assert "variorum.ui.widgets.sidebar" in run.stderr.splitlines()[-1]
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    importlib.util.find_spec(SIDEBAR_MODULE) is None, reason="the sidebar is not in the tree"
-)
 def test_real_sidebar_lists_the_quoted_speaker(qtbot, make_window, texts) -> None:
     window = make_window(sidebar=True)
     window.open_paths([str(texts["a.txt"])])
@@ -120,9 +83,6 @@ def test_real_sidebar_lists_the_quoted_speaker(qtbot, make_window, texts) -> Non
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    importlib.util.find_spec(SIDEBAR_MODULE) is None, reason="the sidebar is not in the tree"
-)
 def test_opening_two_files_never_says_select_and_batch_at_once(qtbot, make_window, texts):
     """Opening two files selects them: the sidebar says it is finding their speakers, and
     neither "Select an article" nor a background batch of the same two articles shows."""

@@ -6,6 +6,7 @@ import argparse
 
 TYPE_CHECKING = False  # typing itself is not imported at run time: ~3 ms, only for annotations
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import Any
 
     from variorum.core.article import Article
@@ -41,15 +42,18 @@ def run(args: argparse.Namespace) -> int:
     from variorum.cli.output import print_results
     from variorum.core.ingest import IngestError, load_file
 
-    results: list[dict[str, Any]] = []
     failed = False
-    for path in args.files:
-        try:
-            results.append(article_json(path, load_file(path)))
-        except IngestError as err:
-            failed = True
-            results.append({"path": path, "error": err.reason})
-    print_results(results, as_json=args.json, summary=_print_summary)
+
+    def results() -> Iterator[dict[str, Any]]:
+        nonlocal failed
+        for path in args.files:
+            try:
+                yield article_json(path, load_file(path))
+            except IngestError as err:
+                failed = True
+                yield {"path": path, "error": err.reason}
+
+    print_results(results(), as_json=args.json, summary=_print_summary)
     return 2 if failed else 0
 
 

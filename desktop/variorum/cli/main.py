@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
-import importlib
 import os
 import sys
 
@@ -20,6 +19,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
+    from types import ModuleType
 
 COMMANDS: dict[str, str] = {
     "inspect": "Print what was read from files: title, metadata, warnings, the text.",
@@ -130,10 +130,26 @@ def _log_to_file(basedir: str | None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The program (``argv`` None: this process's command line) or a command run in-process."""
+    if getattr(sys, "frozen", False):  # a PyInstaller build: worker processes start through here
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     global_args, command, rest = _split_command(args)
     if command is None:
         options = _global_parser().parse_args(global_args)
+        problem = _basedir_problem(options.basedir) or _missing_argument(options.files)
+        if problem:
+            _say(problem)
+            return 2
+        if options.screenshot is None:
+            # A window already open on this library takes the files; no Qt is imported for
+            # that, so "Open with" on a running app returns at once.
+            from variorum.ui.handoff import forward_to_running
+
+            handed = forward_to_running(options.files, options.basedir)
+            if handed is not None:
+                return handed
         from variorum.ui.app import run_gui  # Qt only on this path
 
         return run_gui(options.files, basedir=options.basedir, screenshot=options.screenshot)
@@ -147,26 +163,94 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def _command_module(command: str) -> ModuleType:
+    """Imported only when run (each pulls in its part of ``core``), but by plain import
+    statements, so installers see every command."""
+    if command == "inspect":
+        from variorum.cli import inspect_cmd as module
+    elif command == "compare":
+        from variorum.cli import compare_cmd as module
+    elif command == "extract":
+        from variorum.cli import extract_cmd as module
+    else:
+        raise ValueError(f"no module for command {command!r}")
+    return module
+
+
+def _say(message: str) -> None:
+    """One line on stderr (nothing when stderr is closed too)."""
+    if sys.stderr is not None:
+        try:
+            sys.stderr.write(f"variorum: {message}\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+
+
+def _basedir_problem(basedir: str | None) -> str | None:
+    if basedir is None:
+        return None
+    if os.path.exists(basedir) and not os.path.isdir(basedir):
+        return f"--basedir {basedir}: not a folder"
+    return None
+
+
+def _missing_argument(files: list[str]) -> str | None:
+    """A word on the command line that is neither a command nor a path that exists (a typo, a
+    file that moved): said here, rather than opening a window that cannot show it."""
+    for name in files:
+        if not os.path.lexists(name):
+            import difflib
+
+            hint = difflib.get_close_matches(name, list(COMMANDS), n=1)
+            suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+            return f"no such file or command: {name}{suggestion}"
+    return None
+
+
 def _run_command(command: str, global_args: list[str], rest: list[str]) -> int:
     basedir = _parse_basedir(global_args) if global_args else None
+    problem = _basedir_problem(basedir)
+    if problem:
+        _say(problem)
+        return 2
+    if sys.stdout is None:  # started with standard output closed (`variorum inspect ... >&-`)
+        _say("cannot write the output: standard output is closed")
+        return 2
     _utf8_output()
     _log_to_file(basedir)
-    module = importlib.import_module(f"variorum.cli.{command}_cmd")
+    module = _command_module(command)
     parser = argparse.ArgumentParser(
         prog=f"variorum {command}", description=COMMANDS[command], formatter_class=_BUILD_FORMATTER
     )
     module.add_arguments(parser)
     args = _finished(parser).parse_args(rest)
     args.basedir = basedir
+    from variorum.core.ingest.isolation import isolated_loading
+
     try:
-        code: int = module.run(args)
+        with isolated_loading():
+            code: int = module.run(args)
         sys.stdout.flush()
     except BrokenPipeError:
         # `variorum inspect --json ... | head`: the reader left; not an error worth a traceback.
+        _silence_stdout()
+        return 1
+    except OSError as exc:  # a full disk (`>/dev/full`), a closed or failing output
+        _silence_stdout()
+        _say(f"cannot write the output: {exc.strerror or exc}")
+        return 2
+    return code
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush of what is
+    still buffered neither fails again nor prints "Exception ignored"."""
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 1
-    return code
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":

@@ -7,20 +7,30 @@ import sys
 
 TYPE_CHECKING = False  # typing itself is not imported at run time: ~3 ms, only for annotations
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
     from typing import Any
 
 
 def print_results(
-    results: list[dict[str, Any]],
+    results: Iterable[dict[str, Any]],
     *,
     as_json: bool,
     summary: Callable[[dict[str, Any]], None],
 ) -> None:
-    """A JSON array in one write (``json.dump`` with indent writes thousands of fragments), or
-    each item's readable summary."""
-    if as_json:
-        sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
-    else:
+    """A JSON array (the same text as ``json.dumps(list, indent=2)``), or each item's readable
+    summary; each item is written and flushed as soon as it is ready, so a reader that leaves
+    (``| head``) or a full disk stops the command at once instead of after the last file.
+    Write errors propagate (the dispatcher turns them into one line and an exit status)."""
+    out = sys.stdout
+    if not as_json:
         for item in results:
             summary(item)
+            out.flush()
+        return
+    first = True
+    for item in results:
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        out.write(("[\n  " if first else ",\n  ") + text)
+        out.flush()
+        first = False
+    out.write("[]\n" if first else "\n]\n")

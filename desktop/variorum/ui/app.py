@@ -11,7 +11,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from variorum import __version__
 from variorum.core.ingest.logsetup import configure_file_logging
@@ -19,8 +19,14 @@ from variorum.core.library_open import open_library
 from variorum.core.paths import AppPaths, app_paths
 from variorum.core.settings import SettingsStore
 from variorum.resources import APP_ID
+from variorum.ui.file_open import FileOpenEvents
+from variorum.ui.handoff import HandOff, hand_off
+from variorum.ui.headless import choose_offscreen_platform, qt_messages_to_log
+from variorum.ui.loading import start_loading_workers, stop_loading_workers
 from variorum.ui.main_window import MainWindow
 from variorum.ui.resources import app_icon
+from variorum.ui.sidebar_slot import SidebarFactory
+from variorum.ui.single_instance import InstanceServer
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +60,7 @@ def create_window(
     *,
     interactive: bool = True,
     pane_factory: Callable[[], QWidget] | None = None,
+    sidebar_factory: SidebarFactory | None = None,
 ) -> MainWindow:
     """Settings, library and window for one base directory (tests call this too)."""
     paths.ensure()
@@ -71,6 +78,7 @@ def create_window(
         icon=app_icon(),
         interactive=interactive,
         pane_factory=pane_factory,
+        sidebar_factory=sidebar_factory,
         notices=opened.notices or None,
     )
     window.destroyed.connect(library.close)
@@ -82,19 +90,48 @@ def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | N
     paths = app_paths(basedir).ensure()
     configure_file_logging(paths.log_dir)
     sys.excepthook = _log_uncaught
-    app = make_application()
-    window = create_window(paths, interactive=screenshot is None)
     if screenshot is not None:
+        choose_offscreen_platform()
+        qt_messages_to_log()
+    app = make_application()
+    if screenshot is not None:
+        workers = start_loading_workers()
+        window = create_window(paths, interactive=False)
         code = take_screenshot(window, files, Path(screenshot))
         window.close()
         window.library.close()
+        stop_loading_workers(workers)
         return code
+    server = InstanceServer(paths, app)
+    if not server.listen():
+        # Another process on this library started in the meantime: it takes the files.
+        if hand_off(files, paths) is HandOff.DELIVERED:
+            return 0
+        log.warning("the window holding %s did not take the files; opening another", paths)
+    workers = start_loading_workers()
+    window = create_window(paths, interactive=True)
+    server.open_requested.connect(lambda paths_: receive_files(window, paths_))
+    FileOpenEvents(app).open_requested.connect(lambda paths_: receive_files(window, paths_))
     window.show()
     log.info("window shown %.0f ms after start of run_gui", (time.perf_counter() - started) * 1e3)
     QTimer.singleShot(0, lambda: window.start(list(files)))
     code = app.exec()
+    server.close()
     window.library.close()
+    stop_loading_workers(workers)
     return int(code)
+
+
+def receive_files(window: MainWindow, files: list[str]) -> None:
+    """Files from another launch or from the system: loaded as if dropped, and the window comes
+    to the front (where the desktop's focus rules let it; otherwise it asks for attention)."""
+    if files:
+        window.open_paths(list(files))
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    QApplication.alert(window)
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
@@ -110,8 +147,10 @@ def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
 
 
 def take_screenshot(window: MainWindow, files: list[str], out: Path) -> int:
-    """Load FILES synchronously, select the first two, wait for the comparison, save the window
-    at 1280x800. Returns the exit code; failures are one line on stderr."""
+    """Load FILES synchronously, select the first two, wait for the comparison and the
+    sidebar, save the window at 1280x800 and print what it shows on stdout (the titles and the
+    sidebar's tab titles with their counts). Returns the exit code; failures, the sidebar's
+    included, are one line on stderr."""
     if not files:
         print("variorum: --screenshot needs at least one FILE", file=sys.stderr)
         return 2
@@ -126,6 +165,9 @@ def take_screenshot(window: MainWindow, files: list[str], out: Path) -> int:
         return 2
     failures: list[str] = []
     window.compare.comparison_failed.connect(failures.append)
+    sidebar_failed = getattr(window.sidebar_slot.controller, "failed", None)
+    if sidebar_failed is not None:
+        sidebar_failed.connect(failures.append)
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     window.article_list.select_ids(ids)
@@ -146,4 +188,14 @@ def take_screenshot(window: MainWindow, files: list[str], out: Path) -> int:
     if not image.save(str(out)):
         print(f"variorum: could not write {out}", file=sys.stderr)
         return 1
+    print(screenshot_summary(window, out))
     return 0
+
+
+def screenshot_summary(window: MainWindow, out: Path) -> str:
+    """One line for release scripts: ``OUT: "A" -> "B"; sidebar: Speakers (3), Orgs (4), ...``
+    (what the tabs read on screen)."""
+    titles = " -> ".join(f'"{a.title}"' for a in window.selected_articles())
+    tabs = window.sidebar.findChild(QTabWidget)
+    shown = [tabs.tabText(i) for i in range(tabs.count())] if tabs is not None else []
+    return f"{out}: {titles}; sidebar: {', '.join(shown) or 'no tabs'}"

@@ -25,6 +25,7 @@ from variorum.ui.tasks import TaskRunner, TaskToken
 # files are loaded, in the worker, so the window appears without waiting for it.
 if TYPE_CHECKING:
     from variorum.core.ingest import LoadFailure
+    from variorum.core.sandbox import WorkerPool
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +121,13 @@ def load_into_library(
         token.report(("pages", done, total))
         return not token.cancelled()
 
-    report = load_many(files, size_limit=size_limit, progress=progress, page_progress=page_progress)
+    report = load_many(
+        files,
+        size_limit=size_limit,
+        progress=progress,
+        page_progress=page_progress,
+        cancelled=token.cancelled if token is not None else None,
+    )
     outcome = LoadOutcome(failures=[*folder_failures, *report.failures])
     outcome.cancelled = token is not None and token.cancelled()
     _add_all(report.articles, library, outcome)
@@ -146,6 +153,30 @@ def _add_all(articles: list[Article], library: Library, outcome: LoadOutcome) ->
             outcome.duplicates.append(result.entry)
             outcome.duplicate_sources.append(article.source_path)
         outcome.entries.append(result.entry)
+
+
+def start_loading_workers() -> WorkerPool:
+    """The worker process that reads every file but small plain text (see
+    :mod:`variorum.core.ingest.isolation`): made the default for this process and started in
+    the background now, with every format imported, so the first dropped file does not wait
+    for it. The caller closes it when the application ends."""
+    import threading
+
+    from variorum.core.ingest.isolation import loading_pool, set_default_pool
+
+    pool = loading_pool(warm=True)
+    set_default_pool(pool)
+    threading.Thread(target=pool.prestart, name="variorum-prestart", daemon=True).start()
+    return pool
+
+
+def stop_loading_workers(pool: WorkerPool) -> None:
+    """End the workers; loads made after this run in-process again."""
+    from variorum.core.ingest.isolation import default_pool, set_default_pool
+
+    if default_pool() is pool:
+        set_default_pool(None)
+    pool.close()
 
 
 def local_paths(mime: QMimeData | None) -> list[str]:

@@ -1,7 +1,7 @@
 """The main window: composition and wiring only.
 
-Left the article list, centre the comparison pane, right (when that widget exists) the
-speakers/organizations sidebar. Loading, comparing, removing with undo and the dialogs live in
+Left the article list, centre the comparison pane, right the speakers/organizations
+sidebar. Loading, comparing, removing with undo and the dialogs live in
 their own modules; this one connects them and keeps the settings in step with the window.
 """
 
@@ -52,7 +52,7 @@ from variorum.ui.loading import (
 )
 from variorum.ui.menus import RecentMenu, create_actions, populate_menus
 from variorum.ui.models.article_list import ArticleListModel
-from variorum.ui.sidebar_slot import focus_inside, make_sidebar, wire_sidebar
+from variorum.ui.sidebar_slot import SidebarFactory, focus_inside, make_sidebar, wire_sidebar
 from variorum.ui.tasks import TaskRunner
 from variorum.ui.undo import RemoveArticlesCommand
 from variorum.ui.widgets.article_list import ArticleListWidget
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         library: Library,
         *,
         pane_factory: Callable[[], QWidget] | None = None,
+        sidebar_factory: SidebarFactory | None = None,
         icon: QIcon | None = None,
         interactive: bool = True,
         notices: list[str] | None = None,
@@ -105,16 +106,17 @@ class MainWindow(QMainWindow):
         self.article_list = ArticleListWidget(self.model, self)
         self.pane: Any = (pane_factory or _default_pane)()
         self.pane.setObjectName("comparePane")
-        self.sidebar_slot = make_sidebar(self.tasks, library, settings.spacy_model)
-        self.sidebar: QWidget | None = self.sidebar_slot.widget if self.sidebar_slot else None
+        self.sidebar_slot = make_sidebar(
+            self.tasks, library, settings.spacy_model, sidebar_factory
+        )
+        self.sidebar: QWidget = self.sidebar_slot.widget
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.article_list)
         self.splitter.addWidget(self.pane)
-        if self.sidebar is not None:
-            self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.sidebar)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
 
@@ -146,7 +148,6 @@ class MainWindow(QMainWindow):
             self.recent_menu,
             list(self.pane.view_actions()),
             list(self.pane.navigation_actions()),
-            self.sidebar is not None,
         )
 
     def _build_status_bar(self) -> None:
@@ -174,9 +175,7 @@ class MainWindow(QMainWindow):
         a.show_boilerplate.toggled.connect(self._set_show_boilerplate)
         a.focus_list.triggered.connect(lambda: self.article_list.view.setFocus())
         a.focus_pane.triggered.connect(lambda: focus_inside(self.pane))
-        if self.sidebar is not None:
-            sidebar = self.sidebar
-            a.focus_sidebar.triggered.connect(lambda: focus_inside(sidebar))
+        a.focus_sidebar.triggered.connect(lambda: focus_inside(self.sidebar))
         a.problems.triggered.connect(self.problems.show_now)
         a.preferences.triggered.connect(self.open_preferences)
         a.about.triggered.connect(self.open_about)
@@ -197,14 +196,13 @@ class MainWindow(QMainWindow):
         self.pane.view_mode_changed.connect(self._on_pane_view_mode)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_count)
-        if self.sidebar_slot is not None:
-            wire_sidebar(
-                self.sidebar_slot,
-                self.compare,
-                self.pane,
-                lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS),
-                self.undo_stack,
-            )
+        wire_sidebar(
+            self.sidebar_slot,
+            self.compare,
+            self.pane,
+            lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS),
+            self.undo_stack,
+        )
 
     def _apply_settings(self, settings: Settings, *, first: bool = False) -> None:
         self.settings = settings
@@ -217,8 +215,7 @@ class MainWindow(QMainWindow):
         self.menu_actions.show_boilerplate.setChecked(settings.show_boilerplate)
         self.compare.set_show_boilerplate(settings.show_boilerplate)
         self.compare.set_options(settings.compare)
-        if self.sidebar_slot is not None:
-            self.sidebar_slot.controller.set_model(settings.spacy_model)
+        self.sidebar_slot.controller.set_model(settings.spacy_model)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Splitter sizes are applied once the window has its real size; set earlier, Qt
@@ -334,7 +331,7 @@ class MainWindow(QMainWindow):
                 self.article_list.select_ids(ids)
                 selected = set(ids)
         rest = [e.article for e in outcome.added if e.article.id not in selected]
-        if self.sidebar_slot is not None and rest:
+        if rest:
             # Speakers and names of the rest of a new batch are found in the background, so
             # selecting any of them later is instant; the selection's own are found first.
             self.sidebar_slot.controller.prefetch(rest)
@@ -417,11 +414,8 @@ class MainWindow(QMainWindow):
         return self.article_list.selected_articles()
 
     def busy(self) -> bool:
-        sidebar_waiting = (
-            self.sidebar_slot is not None
-            and self.sidebar_slot.debounce is not None
-            and self.sidebar_slot.debounce.pending()
-        )
+        debounce = self.sidebar_slot.debounce
+        sidebar_waiting = debounce is not None and debounce.pending()
         return self.loader.busy() or self.compare.busy() or sidebar_waiting
 
     # --- closing -------------------------------------------------------------------------

@@ -124,7 +124,6 @@ def populate_menus(
     recent: RecentMenu,
     view_actions: list[QAction],
     navigation_actions: list[QAction],
-    has_sidebar: bool,
 ) -> None:
     file_menu = menubar.addMenu("&File")
     file_menu.setObjectName("menuFile")
@@ -156,8 +155,7 @@ def populate_menus(
     view_menu.addSeparator()
     view_menu.addAction(actions.focus_list)
     view_menu.addAction(actions.focus_pane)
-    if has_sidebar:
-        view_menu.addAction(actions.focus_sidebar)
+    view_menu.addAction(actions.focus_sidebar)
     view_menu.addSeparator()
     view_menu.addAction(actions.problems)
     view_menu.addAction(actions.preferences)

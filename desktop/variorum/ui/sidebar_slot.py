@@ -1,15 +1,17 @@
 """The third splitter slot: the speakers/organizations sidebar
 (``variorum.ui.widgets.sidebar``: the ``Sidebar`` widget and the ``SidebarController`` that runs
-extraction in our task runner). Created when that package is there, no placeholder otherwise.
+extraction in our task runner).
 
 The sidebar follows the selection: one article -> its speakers and names; a pair -> what both,
 only A or only B have, and how quotes drifted. Extraction starts as soon as a pair is selected,
 alongside the diff, not after it. Clicking a quote asks the pane to highlight it.
+
+The sidebar is imported statically: an installer that failed to bundle it fails at start with
+an ImportError naming what is missing, instead of opening a window without it.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -21,9 +23,13 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from variorum.core.library import Library
 from variorum.ui.comparing import CompareController
 from variorum.ui.tasks import Debouncer, TaskRunner
+from variorum.ui.widgets.sidebar import Sidebar, SidebarController
 
-SIDEBAR_MODULE = "variorum.ui.widgets.sidebar"
 SIDEBAR_DEBOUNCE_MS = 120
+
+SidebarFactory = Callable[[TaskRunner, Library, str], tuple[QWidget, Any]]
+"""(tasks, library, model name) -> (widget, controller); tests give a stand-in that runs no
+model."""
 
 
 @dataclass
@@ -34,20 +40,16 @@ class SidebarSlot:
     debounce: Debouncer | None = None
 
 
-def make_sidebar(tasks: TaskRunner, library: Library, model_name: str) -> SidebarSlot | None:
-    try:
-        module = importlib.import_module(SIDEBAR_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name != SIDEBAR_MODULE:
-            raise  # the sidebar exists but something it needs is missing: say so
-        return None
-    widget_class = getattr(module, "Sidebar", None)
-    controller_class = getattr(module, "SidebarController", None)
-    if widget_class is None or controller_class is None:
-        return None
-    widget: QWidget = widget_class()
+def real_sidebar(tasks: TaskRunner, library: Library, model_name: str) -> tuple[QWidget, Any]:
+    widget = Sidebar()
+    return widget, SidebarController(widget, tasks, library, model_name)
+
+
+def make_sidebar(
+    tasks: TaskRunner, library: Library, model_name: str, factory: SidebarFactory | None = None
+) -> SidebarSlot:
+    widget, controller = (factory or real_sidebar)(tasks, library, model_name)
     widget.setObjectName("sidebar")
-    controller = controller_class(widget, tasks, library, model_name)
     return SidebarSlot(widget, controller)
 
 

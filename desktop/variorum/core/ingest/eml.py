@@ -21,9 +21,14 @@ from variorum.core.ingest.limits import check_budget
 from variorum.core.ingest.text import load_text
 
 _MAX_PARTS = 200
+MAX_HEADER_BYTES = 4096
+"""A header longer than this is cut before parsing: the parser turns every RFC 2047 encoded
+word into objects, and a 2 MB subject of them grew the process to gigabytes. No real subject,
+sender or date is longer."""
 
 
 def load_eml(data: bytes) -> ArticleDraft:
+    data = trim_headers(data)
     try:
         message = email.message_from_bytes(data, policy=email.policy.default)
     except (ValueError, TypeError, IndexError, LookupError) as exc:
@@ -119,4 +124,28 @@ def _header(message: Message, name: str) -> str | None:
     return text or None
 
 
-
+def trim_headers(data: bytes) -> bytes:
+    """``data`` with each header (its folded continuation lines included) cut to
+    :data:`MAX_HEADER_BYTES`; the body untouched. Linear: one pass over the header lines."""
+    end = len(data)
+    for blank in (b"\r\n\r\n", b"\n\n"):
+        found = data.find(blank)
+        if found >= 0:
+            end = min(end, found)
+    head, body = data[:end], data[end:]
+    if len(head) <= MAX_HEADER_BYTES:
+        return data
+    out: list[bytes] = []
+    size = 0  # of the header being copied
+    for line in head.splitlines(keepends=True):
+        if line[:1] not in (b" ", b"\t"):
+            size = 0
+        if size + len(line) > MAX_HEADER_BYTES:
+            room = MAX_HEADER_BYTES - size
+            if room > 0 and line[:1] not in (b" ", b"\t"):
+                out.append(line[:room].rstrip(b"\r\n") + b"\n")
+            size = MAX_HEADER_BYTES
+            continue
+        size += len(line)
+        out.append(line)
+    return b"".join(out) + body

@@ -14,6 +14,18 @@ class IngestError(Exception):
         super().__init__(reason)
         self.reason = reason
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Errors travel back from a worker process as they are: the subclasses' constructors
+        take other arguments than the message, so they are rebuilt without calling them."""
+        return (_rebuild, (type(self), self.reason, dict(self.__dict__)))
+
+
+def _rebuild(cls: type[IngestError], reason: str, state: dict[str, object]) -> IngestError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, reason)
+    error.__dict__.update(state)
+    return error
+
 
 class NotTextError(IngestError):
     def __init__(self, reason: str = "not a text file") -> None:

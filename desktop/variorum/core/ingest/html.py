@@ -28,9 +28,14 @@ _META_CHARSET_RE = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I
 )
 _XML_ENCODING_RE = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""", re.I)
-_DOCTYPE_RE = re.compile(r"<!DOCTYPE(?:[^\[>]|\[.*?\])*>", re.I | re.S)
-_PI_RE = re.compile(r"<\?.*?\?>", re.S)
-_ENTITY_DECL_RE = re.compile(r"<!ENTITY.*?>", re.I | re.S)
+# Each of these matches at its opening and never fails once there (every later part is
+# optional or runs to the end of the text), so no input makes them backtrack: an unclosed
+# declaration is stripped to the end of the markup, as an HTML parser would swallow it.
+# DOCTYPE: up to its internal subset "[...]" if any, then to the next ">".
+_DOCTYPE_RE = re.compile(r"<!DOCTYPE[^\[>]*(?:\[[^\]]*\]?[^>]*)?>?", re.I)
+# Processing instructions end at the first ">" (HTML's "bogus comment" rule; "?>" ends there too).
+_PI_RE = re.compile(r"<\?[^>]*>?")
+_ENTITY_DECL_RE = re.compile(r"<!ENTITY[^>]*>?", re.I)
 _TITLE_SPLIT_RE = re.compile(r"\s+[|–—:-]\s+|\s+[|]\s*")
 _MIN_WORDS = 25
 _LANG_RE = re.compile(

@@ -129,6 +129,15 @@ def resident_bytes() -> int | None:
 _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
+def run_budgeted(func: Callable[[], T], budget: Budget) -> T:
+    """Run ``func`` in this thread with ``budget`` as the current one (inside a worker process,
+    where the process itself is limited and killed from outside)."""
+    budget.start()
+    ctx = contextvars.copy_context()
+    ctx.run(_CURRENT.set, budget)
+    return ctx.run(func)
+
+
 def run_guarded(func: Callable[[], T], budget: Budget) -> T:
     """Run ``func`` in a daemon worker thread under ``budget``; raise TimeLimitError if it does
     not finish in time (the worker is told to stop at its next budget check)."""

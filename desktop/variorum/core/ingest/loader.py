@@ -27,19 +27,22 @@ from variorum.core.ingest.errors import (
 )
 from variorum.core.ingest.lazylog import get_logger
 from variorum.core.ingest.pathnames import absolute_path, file_name, normal_path
+from variorum.core.ingest.sanitize import display_path
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from variorum.core.ingest.limits import Limits, PageProgress
     from variorum.core.ingest.report import LoadReport
+    from variorum.core.sandbox import WorkerPool
 
 DEFAULT_SIZE_LIMIT = 50 * 1024 * 1024
 SNIFF_BYTES = 8192
-INLINE_BYTES = 1024 * 1024
-"""Plain text up to this size is read without the worker thread of :func:`run_guarded`: its
-loader is linear in the size (~50 ms per MB) and calls nothing that can hang, so no time limit
-can be reached; larger text still runs under the limits."""
+INLINE_BYTES = 256 * 1024
+"""Plain text up to this size is read in the calling thread, without a worker process or the
+limits: its loader is linear in the size (~50 ms per MB; every regular expression it uses has a
+time-bounded test on pathological input) and calls nothing that can hang. Larger text, and
+every other format, runs under the limits."""
 
 FormatLoader = Callable[[bytes], ArticleDraft]
 """Turns the file's bytes into a draft; raises IngestError subclasses for bad content."""
@@ -90,6 +93,8 @@ def load_file(
     size_limit: int = DEFAULT_SIZE_LIMIT,
     limits: Limits | None = None,
     page_progress: PageProgress | None = None,
+    pool: WorkerPool | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Article:
     """Load one file into an Article or raise an IngestError with a readable reason.
     ``limits`` bound the format loader (None: :data:`DEFAULT_LIMITS`), see :func:`load_bytes`."""
@@ -98,10 +103,12 @@ def load_file(
     return load_bytes(
         data,
         file_name(p),
-        source_path=absolute_path(p),
+        source_path=display_path(absolute_path(p)),
         size_limit=size_limit,
         limits=limits,
         page_progress=page_progress,
+        pool=pool,
+        cancelled=cancelled,
     )
 
 
@@ -113,32 +120,42 @@ def load_bytes(
     size_limit: int = DEFAULT_SIZE_LIMIT,
     limits: Limits | None = None,
     page_progress: PageProgress | None = None,
+    pool: WorkerPool | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Article:
     """Load already-read content (a file, the clipboard: "clipboard.html" / "clipboard.txt");
-    ``name`` supplies the extension. The format loader runs in a worker under ``limits``
-    (time limit, bounded unpacking, PDF page cap; None: :data:`DEFAULT_LIMITS`) unless it is
-    small plain text (see :data:`INLINE_BYTES`); ``page_progress(done, total)`` reports pages
-    of a long PDF and cancels it by returning False."""
-    if len(data) > size_limit:
-        raise TooLargeError(size_limit)
-    if not data.strip():
-        raise EmptyFileError()
-    fmt = sniff_format(data[:SNIFF_BYTES], name)
-    if fmt == "binary":
-        raise NotTextError()
-    loader = LOADERS.get(fmt)
-    if loader is None:
-        raise UnsupportedFormatError(fmt)
+    ``name`` supplies the extension. Unless it is small plain text (see :data:`INLINE_BYTES`),
+    the format loader runs under ``limits`` (CPU time, memory, bounded unpacking, PDF page cap;
+    None: :data:`DEFAULT_LIMITS`): in a worker process of ``pool`` (or of the process's
+    default pool, :func:`variorum.core.ingest.isolation.set_default_pool`) when there is one,
+    killed if it overruns; else in a thread with a cooperative deadline. ``page_progress(done,
+    total)`` reports pages of a long PDF and cancels it by returning False; ``cancelled()``
+    returning True stops a load running in a worker."""
+    fmt, loader = _format_loader(data, name, size_limit)
+    inline = loader in _LINEAR_TIME and len(data) <= INLINE_BYTES
+    if not inline:
+        from variorum.core.ingest import isolation
+
+        pool = pool if pool is not None else isolation.default_pool()
+        if pool is not None:
+            return isolation.load_in_pool(
+                pool,
+                data,
+                name,
+                source_path=source_path,
+                size_limit=size_limit,
+                limits=limits,
+                page_progress=page_progress,
+                cancelled=cancelled,
+            )
     try:
-        if loader in _LINEAR_TIME and len(data) <= INLINE_BYTES:
+        if inline:
             draft = loader(data)
         else:
             # Imported here: the worker and its budget (threading, ~3 ms) are not needed above.
             from variorum.core.ingest.limits import DEFAULT_LIMITS, Budget, run_guarded
 
-            if limits is None:
-                limits = DEFAULT_LIMITS
-            budget = Budget(limits=limits, page_progress=page_progress)
+            budget = Budget(limits=limits or DEFAULT_LIMITS, page_progress=page_progress)
             draft = run_guarded(lambda: loader(data), budget)
     except IngestError:
         raise
@@ -150,10 +167,41 @@ def load_bytes(
     except Exception as exc:  # a loader bug must not take the batch down
         get_logger(__name__).exception("loader %s failed on %s", fmt, source_path or name)
         raise InternalError(f"{type(exc).__name__}: {exc}") from exc
-    article = build_article(draft, source_path)
+    return finish_article(draft, source_path)
+
+
+def _format_loader(data: bytes, name: str, size_limit: int) -> tuple[str, FormatLoader]:
+    """The format of ``data`` and its loader, or the IngestError that refuses it at once."""
+    if len(data) > size_limit:
+        raise TooLargeError(size_limit)
+    if not data.strip():
+        raise EmptyFileError()
+    fmt = sniff_format(data[:SNIFF_BYTES], name)
+    if fmt == "binary":
+        raise NotTextError()
+    loader = LOADERS.get(fmt)
+    if loader is None:
+        raise UnsupportedFormatError(fmt)
+    return fmt, loader
+
+
+def finish_article(draft: ArticleDraft, source_path: str | None) -> Article:
+    """The draft's text cleaned at the edge (see :mod:`variorum.core.ingest.sanitize`), built
+    into an Article; a draft with no text left is refused."""
+    from variorum.core.ingest.sanitize import sanitize_draft
+
+    article = build_article(sanitize_draft(draft), source_path)
     if not article.text.strip():
         raise EmptyFileError("no text found")
+    if not any(c.isalnum() for c in article.text[:4096]) and not _has_word(article.text):
+        raise EmptyFileError("no words found (only punctuation or symbols)")
     return article
+
+
+def _has_word(text: str) -> bool:
+    import re
+
+    return re.search(r"[^\W_]", text) is not None
 
 
 def _read_bounded(path: str, size_limit: int) -> bytes:
@@ -307,22 +355,30 @@ def load_many(
     progress: Callable[[int, str], bool] | None = None,
     limits: Limits | None = None,
     page_progress: PageProgress | None = None,
+    pool: WorkerPool | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> LoadReport:
     """Load every file; ``progress(done, path)`` returning False cancels the rest, and
-    ``page_progress`` (pages of a long PDF) returning False cancels the file being read."""
+    ``page_progress`` (pages of a long PDF) returning False, or ``cancelled()`` returning True,
+    cancels the file being read (see :func:`load_bytes` for ``pool``)."""
     from variorum.core.ingest.report import LoadFailure, LoadReport
 
     report = LoadReport()
 
     def failed(path: str, reason: str) -> None:
-        report.failures.append(LoadFailure(path, reason))
+        report.failures.append(LoadFailure(display_path(path), reason))
 
     for done, path in enumerate(expand_paths(paths, failed)):
-        if progress is not None and not progress(done, str(path)):
+        if progress is not None and not progress(done, display_path(str(path))):
             break
         try:
             article = load_file(
-                path, size_limit=size_limit, limits=limits, page_progress=page_progress
+                path,
+                size_limit=size_limit,
+                limits=limits,
+                page_progress=page_progress,
+                pool=pool,
+                cancelled=cancelled,
             )
             # The hash and word count now, in this (worker) thread, not when the window asks.
             report.articles.append(settle(article))

@@ -23,7 +23,24 @@ def _artefact_re() -> re.Pattern[str]:
 
 @cache
 def _md_heading_re() -> re.Pattern[str]:
-    return re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+    """An ATX heading's opening; its optional closing run of "#" is removed by
+    :func:`_heading_text` with string methods (a lazy group followed by optional spaces and
+    "#" up to the end of the line backtracks quadratically on a long line of "#")."""
+    return re.compile(r"\s{0,3}#{1,6}(?:[ \t]+|$)")
+
+
+def _heading_text(block: str) -> str | None:
+    """The text of a Markdown ATX heading ("## Title ##" -> "Title"), None for other blocks."""
+    match = _md_heading_re().match(block)
+    if match is None:
+        return None
+    content = block[match.end() :].strip()
+    if "\n" in content:
+        return None
+    closed = content.rstrip("#")
+    if not closed or closed[-1] in " \t":  # a closing sequence needs a space before it
+        content = closed.strip()
+    return content
 
 
 @cache
@@ -37,10 +54,10 @@ def load_text(data: bytes, *, markdown: bool = False) -> ArticleDraft:
     draft = ArticleDraft(format="markdown" if markdown else "text")
     draft.warnings.extend(decoded.warnings)
     for block in split_paragraphs(text):
-        heading = _md_heading_re().match(block) if markdown else None
-        if heading:
+        heading = _heading_text(block) if markdown else None
+        if heading is not None:
             draft.headings.add(len(draft.paragraphs))
-            draft.paragraphs.append(heading.group(1))
+            draft.paragraphs.append(heading)
         else:
             draft.paragraphs.append(block)
     return finish_draft(draft)

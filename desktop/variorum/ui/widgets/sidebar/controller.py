@@ -1,14 +1,17 @@
-"""Feeds the sidebar: extraction runs in the app's task runner, results come back on the GUI
-thread, and the newest selection always wins.
+"""Feeds the sidebar: extraction runs in worker processes (an :class:`AnalysisService`), the
+tasks that wait for it in the app's task runner, results come back on the GUI thread, and the
+newest selection always wins.
 
-The widget stays free of threads; this controller owns the work. Results are kept in memory
-per article id and in the library's analysis cache (keyed by content hash, model and rules
-version), so going back to an article, or reopening the app, shows it at once.
+The widget stays free of threads; this controller owns the work. Each article is analysed
+once however many times it is asked for (the selection and the background batch share one
+job), a result in the library's analysis cache is shown without loading the model, and the
+selection is served before the batch. Results are kept in memory per article id as well, so
+going back to an article shows it at once. The analyst's corrections are applied to every
+result before it is shown or compared.
 """
 
 from __future__ import annotations
 
-import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -17,6 +20,8 @@ from PySide6.QtCore import QObject, Signal
 
 from variorum.core.article import Article
 from variorum.core.corrections_store import CorrectionStore
+from variorum.core.extract.service import BACKGROUND, FOREGROUND, AnalysisService
+from variorum.core.extract.workers import AnalysisFailure
 from variorum.core.library import Library
 from variorum.ui.widgets.sidebar.correct_command import CorrectionCommand
 from variorum.ui.widgets.sidebar.correcting import CorrectionRequest
@@ -26,67 +31,22 @@ if TYPE_CHECKING:
 
     from variorum.core.extract import Drift, Extraction
     from variorum.core.extract.cache import AnalysisStore
+    from variorum.core.extract.workers import ExtractionPool
     from variorum.ui.tasks import TaskRunner, TaskToken
     from variorum.ui.widgets.sidebar.widget import Sidebar
 
 CHANNEL = "sidebar-extract"
 BATCH_CHANNEL = "sidebar-batch"
 MEMORY_ITEMS = 64
-BATCH_SIZE = 4
-"""Articles per model call in the background batch: small, so a selection made meanwhile
-waits for at most one short call (see :data:`_NLP_LOCK`)."""
 
-_NLP_LOCK = threading.Lock()
-"""One spaCy call at a time: the pipeline's string store is not safe for concurrent use, and
-the machine has few cores anyway. The selection's extraction and the background batch take
-turns between batches."""
-
-
-def _extract_articles(
-    articles: list[Article], model_name: str, store: AnalysisStore | None, token: TaskToken
-) -> list[Extraction | None]:
-    """Worker side: cached results where present, one batched model run for the rest. The
-    cache is looked up under the installed pipeline's label, read from its package: a result
-    found there never loads the model."""
-    from variorum.core.extract.cache import load_cached, store_result
-    from variorum.core.extract.model import installed_label
-
-    def lookup(label: str | None) -> dict[int, Extraction]:
-        if store is None or label is None:
-            return {}
-        found = ((i, load_cached(store, a.id, label)) for i, a in enumerate(articles))
-        return {i: x for i, x in found if x is not None}
-
-    results = lookup(installed_label(model_name or None))
-    if len(results) < len(articles):
-        from variorum.core.extract import extract_steps, load_pipeline, pipeline_label
-
-        nlp = load_pipeline(model_name or None)
-        results = results or lookup(pipeline_label(nlp))
-    missing = [i for i in range(len(articles)) if i not in results]
-    done = len(results)
-    token.report((done, len(articles)))
-    if not missing:
-        return [results.get(i) for i in range(len(articles))]
-    steps = extract_steps((articles[i].text for i in missing), nlp, batch_size=BATCH_SIZE)
-    for i in missing:
-        extraction: Extraction | None = None
-        while extraction is None and not token.cancelled():
-            with _NLP_LOCK:  # released between pieces of a long text, not only between texts
-                extraction = next(steps)
-        if extraction is None:
-            break
-        results[i] = extraction
-        if store is not None:
-            store_result(store, articles[i].id, extraction)
-        done += 1
-        token.report((done, len(articles)))
-    return [results.get(i) for i in range(len(articles))]  # None: cancelled before it
+Result = Any  # Extraction | AnalysisFailure, as the worker side returns them
+PoolFactory = Callable[[str | None], "ExtractionPool"]
 
 
 class SidebarController(QObject):
     failed = Signal(str)
-    """A readable reason when extraction could not run (e.g. no spaCy pipeline installed)."""
+    """A readable reason when extraction could not run (no spaCy pipeline installed, an
+    article over the analysis time limit)."""
     status = Signal(str)
     """What a correction did (or why it was not saved), for the status bar."""
 
@@ -97,12 +57,15 @@ class SidebarController(QObject):
         store: AnalysisStore | None = None,
         model_name: str = "",
         parent: QObject | None = None,
+        pool_factory: PoolFactory | None = None,
     ) -> None:
         super().__init__(parent)
         self.sidebar = sidebar
         self.tasks = tasks
         self.store = store
         self.model_name = model_name
+        self._pool_factory = pool_factory
+        self.service = AnalysisService(store, model_name or None, pool_factory)
         self._memory: OrderedDict[str, Extraction] = OrderedDict()
         self._backlog: dict[str, Article] = {}
         """Articles of background batches not analysed yet."""
@@ -123,9 +86,23 @@ class SidebarController(QObject):
             self.model_name = name
             self._memory.clear()
             self.tasks.cancel_channel(BATCH_CHANNEL)
+            self.tasks.cancel_channel(CHANNEL)
             self._backlog.clear()
+            self.service.close()
+            self.service = AnalysisService(self.store, name or None, self._pool_factory)
             if self._last_request is not None:
                 self._last_request()
+
+    def shutdown(self) -> None:
+        """The window closes: queued analysis is dropped and the worker processes end."""
+        self.tasks.cancel_channel(BATCH_CHANNEL)
+        self.tasks.cancel_channel(CHANNEL)
+        self.service.close()
+
+    def busy(self) -> bool:
+        """The selection's own analysis is still running (the background batch is not
+        counted: a screenshot or a test waits for what is shown, not for the rest)."""
+        return self.tasks.busy(CHANNEL)
 
     # --- slots for the window's selection signals ------------------------------------------
     def clear(self) -> None:
@@ -170,16 +147,35 @@ class SidebarController(QObject):
         if not todo:
             return
         self.sidebar.show_progress(0, len(todo))
+        service = self.service
 
-        def finished(results: list[Extraction | None]) -> None:
+        def work(token: TaskToken) -> list[Result | None]:
+            futures = [service.request(a.id, a.text, BACKGROUND, token.cancelled) for a in todo]
+            results: list[Result | None] = []
+            for future in futures:
+                found = service.wait([future], token.cancelled)
+                if found is None:
+                    break
+                results.append(found[0])
+                token.report((len(results), len(todo)))
+            return results + [None] * (len(todo) - len(results))
+
+        def finished(results: list[Result | None]) -> None:
             for article, result in zip(todo, results, strict=True):
                 if result is not None:
                     self._backlog.pop(article.id, None)
             self._remember(todo, results)
+            failures = [
+                (a, r) for a, r in zip(todo, results, strict=True) if isinstance(r, AnalysisFailure)
+            ]
+            if failures:
+                shown = "; ".join(f"“{a.title or 'untitled'}”: {f.reason}" for a, f in failures[:3])
+                more = f" and {len(failures) - 3} more" if len(failures) > 3 else ""
+                self.failed.emit(f"Speakers and names not found for {shown}{more}.")
 
         # A newer batch replaces this one (same channel) and takes over what is left of it.
         self.tasks.submit(
-            lambda token: _extract_articles(todo, self.model_name, self.store, token),
+            work,
             finished,
             on_error=self._on_error,
             on_progress=self._on_batch_progress,
@@ -221,28 +217,46 @@ class SidebarController(QObject):
             done([k for k in known if k is not None])
             return
         self.sidebar.show_pending("Finding speakers, quotes and names…", pair=len(articles) == 2)
+        service = self.service
 
-        def finished(results: list[Extraction | None]) -> None:
+        def work(token: TaskToken) -> list[Result] | None:
+            futures = [service.request(a.id, a.text, FOREGROUND, token.cancelled) for a in articles]
+            return service.wait(futures, token.cancelled)
+
+        def finished(results: list[Result] | None) -> None:
+            if results is None:
+                return
             self._remember(articles, results)
-            if all(r is not None for r in results):
-                done([r for r in results if r is not None])
+            failures = [
+                (a, r)
+                for a, r in zip(articles, results, strict=True)
+                if isinstance(r, AnalysisFailure)
+            ]
+            if failures:
+                self._say_failed(failures)
+            else:
+                done(list(results))
 
-        self.tasks.submit(
-            lambda token: _extract_articles(articles, self.model_name, self.store, token),
-            finished,
-            on_error=self._on_error,
-            channel=CHANNEL,
-        )
+        self.tasks.submit(work, finished, on_error=self._on_error, channel=CHANNEL)
 
-    def _remember(self, articles: list[Article], results: list[Extraction | None]) -> None:
+    def _remember(self, articles: list[Article], results: list[Result | None]) -> None:
         for article, result in zip(articles, results, strict=True):
-            if result is None:
+            if result is None or isinstance(result, AnalysisFailure):
                 continue
             self._memory[article.id] = result
             self._memory.move_to_end(article.id)
         while len(self._memory) > MEMORY_ITEMS:
             self._memory.popitem(last=False)
-        self.sidebar.show_progress(1, 1)
+        if not self.tasks.busy(BATCH_CHANNEL):
+            self.sidebar.show_progress(1, 1)
+
+    def _say_failed(self, failures: list[tuple[Article, AnalysisFailure]]) -> None:
+        """Which article, and why (the time or memory limit, a crash), in the sidebar and the
+        status bar; the rest of the window carries on."""
+        parts = [f"“{a.title or 'untitled'}”: {f.reason}" for a, f in failures]
+        message = f"Speakers and names not found for {'; '.join(parts)}."
+        self.sidebar.show_pending(message)
+        self.failed.emit(message)
 
     def _on_batch_progress(self, value: object) -> None:
         if isinstance(value, tuple) and len(value) == 2:

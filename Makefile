@@ -7,12 +7,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.variorum-installed
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
-	libxcb-shape0 libxkbcommon-x11-0
-# The validators the tests run on the .desktop and AppStream files (skipped when absent).
-TOOL_DEBS := desktop-file-utils appstream shared-mime-info
+	libxcb-shape0 libxkbcommon-x11-0 libcups2
+# What tests run on the installer files (each skipped when absent): the .desktop and AppStream
+# validators, the MIME database, NSIS (compiles the Windows installer script).
+TOOL_DEBS := desktop-file-utils appstream shared-mime-info nsis
 SAMPLES := $(sort $(wildcard desktop/variorum/resources/samples/*.txt))
 
-.PHONY: setup system-deps run test lint typecheck bench screenshot package clean
+.PHONY: setup system-deps run test lint typecheck bench screenshot package package-test deb clean
 
 setup: system-deps $(STAMP)
 
@@ -55,7 +56,7 @@ test: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 
 lint: setup
-	$(BIN)/ruff check desktop tests benchmarks
+	$(BIN)/ruff check desktop tests benchmarks packaging
 	$(BIN)/mypy
 
 typecheck: setup
@@ -67,8 +68,26 @@ bench: setup
 screenshot: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/variorum --basedir /tmp/variorum-shot --screenshot docs/screenshot.png $(SAMPLES)
 
-package: setup
-	@echo "See packaging/README.md"
+# The installers (packaging/README.md): PyInstaller one-folder build, its smoke test, a .deb.
+PACKAGE_TOOLS := $(VENV)/.variorum-package-tools
+
+$(PACKAGE_TOOLS): $(STAMP)
+	$(BIN)/pip install -q -e '.[dev,package]'
+	touch $@
+
+package: setup $(PACKAGE_TOOLS)
+	@$(call apt_install,binutils)
+	rm -rf dist/variorum
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/variorum.spec
+
+# The release smoke test of the frozen build (packaging/smoke_test.py).
+package-test: package
+	$(BIN)/python packaging/smoke_test.py --exe dist/variorum/variorum
+
+deb: package
+	@$(call apt_install,dpkg binutils)
+	$(BIN)/python packaging/linux/build_deb.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info desktop/*.egg-info

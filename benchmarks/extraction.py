@@ -201,6 +201,36 @@ def quality(nlp: Any, only: list[str] | None = None) -> dict[str, Any]:
     }
 
 
+def entity_rule_precision(nlp: Any) -> list[tuple[str, int, int]]:
+    """(rule id, right, predicted) for the rules that voted for the label of a listed person
+    or organization, over the hand-made gold files: a rule's entity is right when the gold
+    lists it under that label."""
+    from variorum.core.extract.engine import extract_doc
+    from variorum.core.extract.layout import analyse_layout
+
+    tally: dict[str, list[int]] = {}
+    for path in sorted(GOLD_DIR.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        article = resolve(gold["source"])
+        if article is None:
+            continue
+        text = load_file(article).text
+        layout = analyse_layout(text)
+        trace: dict[int | str, tuple[str, ...]] = {}
+        x = extract_doc(text, nlp(layout.nlp_text), layout, "", trace)
+        for cat, predicted in (("people", x.people), ("organizations", x.organizations)):
+            keys = [_names(g) for g in gold[cat]]
+            for e in predicted:
+                names = {normalise_name(n) for n in [e.name, *e.aliases]}
+                right = any(names & k for k in keys)
+                ids = {r for n in names for r in trace.get(f"entity:{n}", ())}
+                for rule in ids:
+                    t = tally.setdefault(rule, [0, 0])
+                    t[0] += right
+                    t[1] += 1
+    return sorted(((r, a, b) for r, (a, b) in tally.items()), key=lambda t: t[1] / t[2])
+
+
 def throughput(nlp: Any) -> dict[str, Any]:
     sets = {
         "darwin (6 editions of ch. I)": sorted((CORPUS / "darwin").glob("*.txt")),
@@ -232,6 +262,9 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--model")
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput runs")
+    parser.add_argument(
+        "--rules", action="store_true", help="precision per entity rule id on the gold files"
+    )
     parser.add_argument(
         "--only",
         help="score only gold files whose name starts with one of these comma-separated"
@@ -276,6 +309,10 @@ def main() -> int:
                 print(f"  {name} {cat}: missed {miss}")
             for extra in s["extra"]:
                 print(f"  {name} {cat}: extra  {extra}")
+    if args.rules:
+        print("precision per entity rule id (entities whose label the rule voted for):")
+        for rule, right, total in entity_rule_precision(nlp):
+            print(f"  {rule:<32} {right / total:.3f} ({right}/{total})")
     for name, t in report.get("throughput", {}).items():
         print(
             f"throughput {name}: {t['words']} words in {t['seconds']} s"

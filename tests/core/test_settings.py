@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ def test_round_trip(tmp_path: Path) -> None:
         compare=CompareOptions(ignore_case=True, fold_quotes=False),
         view_mode="side_by_side",
         size_limit_mb=20,
+        export_folder="/x/reports",
     ).with_recent("/x/a.txt")
     store.save(settings)
     assert SettingsStore(store.path).load() == settings
@@ -101,6 +103,7 @@ def test_basedir_keeps_everything_under_it(tmp_path: Path) -> None:
         '{"schema_version": 2, "window_state": "not base64!"}',
         '{"schema_version": 2, "size_limit_mb": 1e400}',
         '{"schema_version": 2, "splitter_sizes": [1e999, 3]}',
+        '{"schema_version": 2, "export_folder": ["/x"]}',
     ],
 )
 def test_values_the_window_cannot_use_are_recovered_like_corruption(
@@ -124,3 +127,46 @@ def test_out_of_range_numbers_are_clamped(tmp_path: Path) -> None:
     settings = SettingsStore(path).load()
     assert settings.size_limit_mb == 2048
     assert settings.splitter_sizes == (100_000, 0, 300)
+
+
+def test_a_deeply_nested_file_is_treated_as_corrupt(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"compare": ' + "[" * 10_000 + "]" * 10_000 + "}", encoding="utf-8")
+    store = SettingsStore(path)
+    assert store.load() == Settings()
+    assert store.notice is not None and "nested too deeply" in store.notice
+    assert list(tmp_path.glob("settings.json.bad-*"))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.timeout(20)
+def test_a_fifo_in_place_of_the_file_does_not_block(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    os.mkfifo(path)  # nobody will ever write to it: reading it would block for ever
+    store = SettingsStore(path)
+    assert store.load() == Settings()
+    assert store.notice is not None and "not a regular file" in store.notice
+    assert not path.exists()
+
+
+def test_an_oversized_file_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"view_mode": "inline", "x": "' + "y" * (2 * 1024 * 1024) + '"}')
+    store = SettingsStore(path)
+    assert store.load() == Settings()
+    assert store.notice is not None and "larger than" in store.notice
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_saving_replaces_a_symlink_and_never_writes_through_it(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("precious", encoding="utf-8")
+    path = tmp_path / "cfg" / "settings.json"
+    path.parent.mkdir()
+    path.symlink_to(target)
+    store = SettingsStore(path)
+    store.load()
+    store.save(Settings(view_mode="side_by_side"))
+    assert target.read_text(encoding="utf-8") == "precious"
+    assert not path.is_symlink()
+    assert SettingsStore(path).load().view_mode == "side_by_side"

@@ -164,3 +164,41 @@ def pdf_with_text(lines: Sequence[str]) -> bytes:
         len(objects) + 1, xref
     )
     return bytes(out)
+
+
+def pdf_with_tounicode(lines: Sequence[str], mapping: dict[str, str]) -> bytes:
+    """Like :func:`pdf_with_text`, with a /ToUnicode map sending each character code (a key,
+    one byte) to the UTF-16BE hex in its value ("D800": a lone surrogate, as a broken font
+    map does)."""
+    pairs = "\n".join(f"<{ord(k):02X}> <{v}>" for k, v in mapping.items())
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CMapName /Test def 1 begincodespacerange <00> <FF> endcodespacerange\n"
+        f"{len(mapping)} beginbfchar\n{pairs}\nendbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode("latin-1")
+    plain = pdf_with_text(lines)
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    assert font in plain
+    body = plain.split(b"xref\n")[0]
+    body = body.replace(font, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+                              b"/ToUnicode 6 0 R >>")
+    stream = b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream"
+    body += b"6 0 obj\n" + stream + b"\nendobj\n"
+    # Rebuild the cross-reference table for the shifted objects.
+    out = bytearray()
+    offsets = []
+    for chunk in body.split(b"\nendobj\n")[:-1]:
+        start = chunk.find(b"%d 0 obj" % (len(offsets) + 1))
+        if not offsets:
+            out += chunk[:start]
+        offsets.append(len(out))
+        out += chunk[start:] + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(offsets) + 1, xref
+    )
+    return bytes(out)

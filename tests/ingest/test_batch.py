@@ -268,3 +268,46 @@ def test_out_of_memory_on_one_file_does_not_end_the_batch(
     assert [(Path(f.path).name, f.reason) for f in report.failures] == [
         ("bad.txt", "internal error: out of memory")
     ]
+
+
+_REWRITER = """
+import sys, time
+path, stop_at = sys.argv[1], time.monotonic() + float(sys.argv[2])
+versions = [(w + " line of the story.\\n").encode() * 40_000 for w in ("Alpha", "Omega")]
+turn = 0
+with open(path, "r+b") as handle:
+    while time.monotonic() < stop_at:
+        turn ^= 1
+        for start in range(0, len(versions[turn]), 65536):
+            handle.seek(start)
+            handle.write(versions[turn][start : start + 65536])
+            handle.flush()
+"""
+
+
+def test_a_file_rewritten_in_place_is_never_read_half_old_half_new(tmp_path: Path) -> None:
+    """Another process writes two versions of the same size over each other in place (so
+    size and times barely move): every load is wholly one version, or a clear refusal."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "story.txt"
+    path.write_bytes(b"Alpha line of the story.\n" * 40_000)
+    writer = subprocess.Popen([sys.executable, "-c", _REWRITER, str(path), "30"])
+    outcomes: list[str] = []
+    try:
+        time.sleep(0.3)
+        for _ in range(15):
+            try:
+                text = load_file(path).text
+            except IngestError as exc:
+                outcomes.append(str(exc))
+                continue
+            kinds = {word for word in ("Alpha", "Omega") if word in text}
+            outcomes.append(" and ".join(sorted(kinds)))
+    finally:
+        writer.kill()
+        writer.wait()
+    assert "Alpha and Omega" not in outcomes, outcomes
+    changed = "cannot read: the file changed while it was being read"
+    assert set(outcomes) <= {"Alpha", "Omega", changed}

@@ -11,9 +11,7 @@ def test_kinds_differ_by_decoration_and_brackets_not_only_colour() -> None:
         assert "underline" in css(theme.style(SegKind.INSERT))
         assert "line-through" in css(theme.style(SegKind.DELETE))
         assert "overline" in css(theme.style(SegKind.MOVE))
-        decorations = {
-            (s.underline, s.strike, s.overline) for s in map(theme.style, CHANGE_KINDS)
-        }
+        decorations = {(s.underline, s.strike, s.overline) for s in map(theme.style, CHANGE_KINDS)}
         assert len(decorations) == len(CHANGE_KINDS)
         brackets = {theme.style(kind).brackets for kind in CHANGE_KINDS}
         assert len(brackets) == len(CHANGE_KINDS) and ("", "") not in brackets

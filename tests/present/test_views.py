@@ -16,8 +16,13 @@ from variorum.core.changes import (
 from variorum.core.diff import compare_texts
 from variorum.present.inline import inline_segments
 from variorum.present.mapping import EqualRunMap
-from variorum.present.segments import ChangeRef, SegKind, witness_text
+from variorum.present.segments import ChangeRef, SegKind, Segment
 from variorum.present.side import side_layout
+
+
+def witness_text(segments: list[Segment], witness: int) -> str:
+    """The text of one witness as the segments show it, in display order."""
+    return "".join(s.text for s in segments if s.witness == witness)
 
 
 def comparison_of(a: str, b: str, changes: list[Change], runs=()) -> Comparison:
@@ -169,3 +174,41 @@ def test_views_rebuild_both_texts_on_random_edits(paragraphs, data) -> None:
         assert 0 <= runs.a_to_b(pos) <= len(b)
     for pos in range(0, len(b), 7):
         assert 0 <= runs.b_to_a(pos) <= len(a)
+
+
+MOVED = [
+    "The council voted on Tuesday to build a desalination plant on the northern breakwater.",
+    "The plant will produce forty million litres of drinking water a day when it opens.",
+    "Environmental groups opposed the vote and warned about the brine outflow near the reef.",
+    "The mayor said the island route was the best option for the ferry to take this year.",
+]
+
+
+def test_words_deleted_inside_moved_text_stand_apart_and_the_move_stays_whole() -> None:
+    edited = MOVED[3].replace(" best", "")
+    comparison = compare_texts("\n\n".join(MOVED), "\n\n".join([edited, *MOVED[:3]]))
+    segments = inline_segments(comparison, EqualRunMap(comparison))
+    (move,) = [i for i, c in enumerate(comparison.changes) if c.kind == ChangeKind.MOVE]
+    moved = [s for s in segments if s.change == ChangeRef(1, move)]
+    assert "".join(s.text for s in moved) == MOVED[3]
+    assert [s.kind for s in moved] == [SegKind.MOVE, SegKind.DELETE, SegKind.MOVE, SegKind.MOVE]
+    # The moved paragraph was A's last: its marker still stands on a line of its own.
+    text = "".join(s.text for s in segments)
+    assert text.endswith(MOVED[2] + "\n\n[moved ↑: “The mayor said the…”]")
+
+
+def test_paragraphs_deleted_after_an_inserted_one_keep_one_blank_line_between() -> None:
+    a = (
+        "Council approves ferry after long debate\n\nSummary\n\n"
+        "- Mayor hails the vote, critics warn of costs\n\n"
+        "The council voted on Tuesday to buy a new electric ferry."
+    )
+    b = (
+        "Island gets its electric boat at last, officials say\n\n"
+        "A short new lede paragraph was written for this version.\n\n"
+        "The council voted on Tuesday to buy a new electric ferry."
+    )
+    comparison = compare_texts(a, b)
+    text = "".join(s.text for s in inline_segments(comparison, EqualRunMap(comparison)))
+    assert "\n\n\n" not in text
+    assert "Summary\n\n- Mayor hails the vote, critics warn of costs\n\n" in text

@@ -162,7 +162,7 @@ def test_f7_and_shift_f7_move_the_current_change(qtbot, shown: ComparePane) -> N
 def test_first_f7_starts_from_the_visible_text(shown: ComparePane) -> None:
     """With no current change, next is looked up from the top of the view (navigate)."""
     comparison = small_comparison()
-    top = comparison.navigate(0)
+    top = comparison.navigate("b", 0)
     shown.actions_.next.trigger()
     assert shown.current_change_index() == top.next
 

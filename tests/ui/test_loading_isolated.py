@@ -4,6 +4,8 @@ stored, the bad one is named with the reason, and nothing keeps running after.""
 from __future__ import annotations
 
 import itertools
+import os
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -58,3 +60,17 @@ def test_a_freezing_file_does_not_freeze_the_window(
     assert ticks and max(gaps) < 1.0
     assert hanging_html_worker.started == 2  # the overrunning worker was replaced...
     assert len(window.library) == 2
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="names holding any bytes")
+def test_a_badly_encoded_name_is_listed_with_the_rest(qtbot, make_window, tmp_path: Path):
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "a.txt").write_text("First story\n\nThe council met.", encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(b"Second story\n\nThe ferry sailed.")
+    window = make_window()
+    drop(window, folder)
+    settle(qtbot, window)
+    assert sorted(titles(window)) == ["First story", "Second story"]
+    assert window.statusBar().currentMessage() == "Loaded 2 articles"

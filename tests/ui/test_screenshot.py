@@ -92,3 +92,20 @@ def test_screenshot_fails_when_the_sidebar_cannot_find_speakers(tmp_path: Path) 
     assert result.returncode == 1
     assert "Could not find speakers" in result.stderr and "no_such_pipeline" in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="names holding any bytes")
+def test_screenshot_of_files_with_a_bad_name_and_a_surrogate(tmp_path: Path) -> None:
+    """A Latin-1 file name and an RTF escape to a lone surrogate: loaded, shown, no crash."""
+    folder = os.fsencode(tmp_path)
+    a = os.path.join(folder, b"caf\xe9.txt")
+    with open(a, "wb") as handle:
+        handle.write(ORIGINAL.encode())
+    b = tmp_path / "b.rtf"
+    b.write_bytes(rb"{\rtf1\ansi Harbour council \u-10240? approves new ferry\par The vote.}")
+    out = tmp_path / "shot.png"
+    result = run_variorum("--basedir", str(tmp_path / "base"), "--screenshot", str(out),
+                          os.fsdecode(a), str(b), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert QImage(str(out)).width() == 1280

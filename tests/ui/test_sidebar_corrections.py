@@ -28,7 +28,7 @@ pytestmark = pytest.mark.gui
 
 A_TEXT = (
     "Ferry vote\n\n"
-    "“It is a good day for the island,” said Holt.\n\n"
+    "“It is a good day for the island,” said Holte.\n\n"
     "“The council listened to us at last,” said Port Users, speaking for the Harbour Council."
 )
 B_TEXT = (
@@ -52,10 +52,10 @@ def _extraction_a(text: str, label: str) -> Extraction:
     return Extraction(
         speakers=(
             Speaker(
-                "Holt",
+                "Holte",
                 "PERSON",
                 (),
-                (_quote(text, "It is a good day for the island", "Holt", "Holt"),),
+                (_quote(text, "It is a good day for the island", "Holte", "Holte"),),
             ),
             Speaker(
                 "Port Users",
@@ -66,7 +66,7 @@ def _extraction_a(text: str, label: str) -> Extraction:
         ),
         organizations=(Entity("Harbour Council", "ORG", (), (_mention(text, "Harbour Council"),)),),
         people=(
-            Entity("Holt", "PERSON", (), (_mention(text, "Holt"),)),
+            Entity("Holte", "PERSON", (), (_mention(text, "Holte"),)),
             Entity("Port Users", "PERSON", (), (_mention(text, "Port Users"),)),
         ),
         model=label,
@@ -195,18 +195,18 @@ def test_rename_with_f2_undoes_redoes_and_survives_a_restart(
     basedir = tmp_path / "base"
     window = _open(qtbot, make_window, files, basedir, ["a.txt"])
     speakers = window.sidebar.speakers
-    assert _names(speakers) == ["Holt", "Port Users"]
-    _focus_row(qtbot, speakers, "Holt")
+    assert _names(speakers) == ["Holte", "Port Users"]
+    _focus_row(qtbot, speakers, "Holte")
     qtbot.keyClick(speakers, Qt.Key.Key_F2)
     _answer(qtbot, window, "Ann Holt")
     assert _names(speakers) == ["Ann Holt", "Port Users"]
     assert _names(window.sidebar.people) == ["Ann Holt", "Port Users"]  # the person too
     assert speakers.currentIndex().data(NAME_ROLE) == "Ann Holt"  # the keyboard stays on it
-    assert "Rename “Holt” to “Ann Holt”" in window.statusBar().currentMessage()
-    assert window.menu_actions.undo.text().replace("&", "") == "Undo Rename “Holt” to “Ann Holt”"
+    assert "Rename “Holte” to “Ann Holt”" in window.statusBar().currentMessage()
+    assert window.menu_actions.undo.text().replace("&", "") == "Undo Rename “Holte” to “Ann Holt”"
 
     qtbot.keyClick(speakers, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert _names(speakers) == ["Holt", "Port Users"]
+    assert _names(speakers) == ["Holte", "Port Users"]
     assert window.statusBar().currentMessage().startswith("Undone: Rename")
     window.menu_actions.redo.trigger()
     assert _names(speakers) == ["Ann Holt", "Port Users"]
@@ -234,10 +234,10 @@ def test_context_menu_marks_not_a_person_and_a_quote_is_given_to_someone(
     shortcuts = [a.shortcut().toString() for a in menu.actions()]
     assert shortcuts == ["F2", "Ctrl+Shift+M", "Del"]  # shown in the menu
     qtbot.keyClick(menu, Qt.Key.Key_P)  # the menu's accelerator: Not a &Person
-    assert _names(speakers) == ["Holt", UNATTRIBUTED]
+    assert _names(speakers) == ["Holte", UNATTRIBUTED]
     assert "Port Users" not in _names(window.sidebar.people)
 
-    # the orphaned quote goes to Holt from its row, with the keyboard
+    # the orphaned quote goes to Holte from its row, with the keyboard
     unattributed = _row(speakers, UNATTRIBUTED)
     speakers.expand(unattributed)
     quote_row = speakers.model().index(0, 0, unattributed)
@@ -248,15 +248,15 @@ def test_context_menu_marks_not_a_person_and_a_quote_is_given_to_someone(
         Qt.Key.Key_R,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    _answer(qtbot, window, "Holt")
-    assert _names(speakers) == ["Holt"]
-    holt = _row(speakers, "Holt")
+    _answer(qtbot, window, "Holte")
+    assert _names(speakers) == ["Holte"]
+    holt = _row(speakers, "Holte")
     assert speakers.model().rowCount(holt) == 2
     assert speakers.model().index(holt.row(), 1).data() == "2"
 
     window.undo_stack.undo()
     window.undo_stack.undo()
-    assert _names(speakers) == ["Holt", "Port Users"]
+    assert _names(speakers) == ["Holte", "Port Users"]
 
 
 def test_a_pair_compares_quotes_under_the_corrected_names(
@@ -269,10 +269,10 @@ def test_a_pair_compares_quotes_under_the_corrected_names(
     window = _open(qtbot, make_window, files, tmp_path / "base", ["a.txt", "b.txt"])
     sidebar = window.sidebar
     speakers = sidebar.speakers
-    assert _names(speakers) == ["Ann Holt", "Holt", "Port Users"]
+    assert _names(speakers) == ["Ann Holt", "Holte", "Port Users"]
     assert "No quote of the same speaker" in sidebar.drift_body.text()
 
-    menu = _context_menu(qtbot, speakers, "Holt")
+    menu = _context_menu(qtbot, speakers, "Holte")
     qtbot.keyClick(menu, Qt.Key.Key_M)  # &Merge Into…
     _answer(qtbot, window, "Ann Holt")
     assert _names(speakers) == ["Ann Holt", "Port Users"]
@@ -282,5 +282,5 @@ def test_a_pair_compares_quotes_under_the_corrected_names(
     assert "great" in sidebar.drift_body.text() and "whole" in sidebar.drift_body.text()
 
     window.undo_stack.undo()
-    assert _names(speakers) == ["Ann Holt", "Holt", "Port Users"]
+    assert _names(speakers) == ["Ann Holt", "Holte", "Port Users"]
     assert "No quote of the same speaker" in sidebar.drift_body.text()

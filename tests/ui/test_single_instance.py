@@ -200,6 +200,7 @@ def test_a_crashed_windows_socket_and_lock_are_replaced(qtbot, make_window, tmp_
     assert server.listen()
     received: list[list[str]] = []
     server.open_requested.connect(received.append)
+    (tmp_path / "x.txt").write_text("An article", encoding="utf-8")
     process = second_launch("--basedir", str(base), str(tmp_path / "x.txt"), cwd=tmp_path)
     assert finish(process, qtbot)[0] == 0
     assert received == [[str(tmp_path / "x.txt")]]
@@ -221,6 +222,7 @@ def test_a_window_of_another_version_is_named_not_doubled(qtbot, tmp_path, runti
         )
 
     other.newConnection.connect(answer)
+    (tmp_path / "a.txt").write_text("An article", encoding="utf-8")
     process = second_launch("--basedir", str(base), "a.txt", cwd=tmp_path)
     code, _out, err = finish(process, qtbot)
     other.close()

@@ -2,10 +2,9 @@
 
 The JSON keys are a contract other tools read (see :func:`comparison_json`); offsets are into
 each article's text as ``variorum inspect`` reports it. Without ``--json`` the output reads like
-``git diff --word-diff``: colours on a terminal, ``[-deleted-]{+inserted+}`` otherwise, and
-``{>moved<}`` for text that moved to that place, with the edits made inside it marked within
-(``{>the [-island-]{+northern+} route<}``). No Qt here: this must start fast, and the engine
-is imported only when used, so ``variorum compare --help`` does not wait for it.
+``git diff --word-diff`` (painted from the inline view's segments by :mod:`.word_diff`).
+No Qt here: this must start fast, and the engine is imported only when used, so
+``variorum compare --help`` does not wait for it.
 """
 
 from __future__ import annotations
@@ -23,20 +22,11 @@ if TYPE_CHECKING:
     from variorum.core.changes import Change, Comparison
     from variorum.core.options import CompareOptions
 
-# Red struck-out deletions, green underlined insertions, cyan moves: told apart without colour
-# too (strike-out vs underline), as the design asks.
-_STYLE = {
-    "del": ("\x1b[9;31m", "\x1b[m"),
-    "ins": ("\x1b[4;32m", "\x1b[m"),
-    "move": ("\x1b[36m", "\x1b[m"),
-}
-_PLAIN = {"del": ("[-", "-]"), "ins": ("{+", "+}"), "move": ("{>", "<}")}
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = (
         "Without --json, B's text is printed with the changes marked: coloured on a terminal, "
-        "[-deleted-] {+inserted+} {>moved here<} otherwise. Exit status 0 when compared, "
+        "[-deleted-] {+inserted+} {>moved here<} otherwise; with --html or --pdf only the "
+        "report is written. Exit status 0 when compared, 1 when a report cannot be written, "
         "2 when a file cannot be read."
     )
     parser.add_argument("--json", action="store_true", help="print the comparison as JSON")
@@ -49,8 +39,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="no normalisation at all (quote styles, dashes, spacing all count)",
     )
+    parser.add_argument(
+        "--html", metavar="OUT.html", help="write the comparison report as one HTML file"
+    )
+    parser.add_argument(
+        "--pdf", metavar="OUT.pdf", help="write the comparison report as PDF (A4 or Letter)"
+    )
+    parser.add_argument(
+        "--side-by-side",
+        action="store_true",
+        help="the report shows A and B in two columns (default: B with A's deletions inline)",
+    )
+    parser.add_argument(
+        "--no-speakers",
+        action="store_true",
+        help="leave speakers and quote drift out of the report (no language model loaded)",
+    )
     parser.add_argument("a", metavar="A", help="the base version")
     parser.add_argument("b", metavar="B", help="the version compared with it")
+    parser.add_argument(
+        "more", nargs="*", metavar="C", help="more versions: each compared with A (N-way)"
+    )
 
 
 def options_from(args: argparse.Namespace) -> CompareOptions:
@@ -79,6 +88,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
+    if getattr(args, "more", None):
+        from variorum.cli.nway_out import compare_nway
+
+        if args.html or args.pdf:
+            print("variorum compare: a report (--html, --pdf) compares two files, A and B",
+                  file=sys.stderr)  # fmt: skip
+            return 2
+
+        return compare_nway(args, options_from(args))
     from variorum.core.diff import compare_texts
     from variorum.core.ingest import IngestError, load_file
 
@@ -89,7 +107,14 @@ def _compare(args: argparse.Namespace) -> int:
         except IngestError as err:
             print(f"variorum: cannot compare {path}: {err}", file=sys.stderr)
             return 2
-    comparison = compare_texts(articles[0].text, articles[1].text, options_from(args))
+    options = options_from(args)
+    comparison = compare_texts(articles[0].text, articles[1].text, options)
+    if args.html or args.pdf:
+        from variorum.cli.report_out import write_reports
+
+        code = write_reports(args, articles[0], articles[1], comparison, options)
+        if code or not args.json:
+            return code
     out = sys.stdout
     try:
         if args.json:
@@ -100,6 +125,8 @@ def _compare(args: argparse.Namespace) -> int:
             # writes for the Darwin pair, tens of milliseconds).
             out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         else:
+            from variorum.cli.word_diff import write_word_diff
+
             write_word_diff(comparison, out, color=_use_color(out))
         out.flush()
     except BrokenPipeError:  # `variorum compare A B | head`: the reader has all it wanted
@@ -138,84 +165,6 @@ def _change_json(c: Change) -> dict[str, Any]:
         "b_text": c.b_text,
         "detail": [_change_json(d) for d in c.detail],
     }
-
-
-def write_word_diff(comparison: Comparison, out: TextIO, *, color: bool) -> None:
-    """B's text with the changes marked in place; deletions where they were, moved text where
-    it now is; notices (coarse passages) first, so nothing is silently simplified."""
-    from variorum.core.changes import ChangeKind
-
-    style = _STYLE if color else _PLAIN
-    for notice in comparison.notices:
-        out.write(f"# {notice}\n")
-    b = comparison.b_text
-    pos = 0
-    pieces: list[str] = []
-    for change in comparison.changes:
-        start = max(change.b_start, pos)
-        pieces.append(b[pos:start])
-        if change.kind is ChangeKind.MOVE:
-            pieces.append(_moved(style, b, start, change, color=color))
-        else:
-            if change.a_text:
-                deleted = _mark(style["del"], change.a_text)
-                if _whole_paragraph(comparison.a_text, change.a_start, change.a_end):
-                    # a deleted paragraph stays a paragraph of its own
-                    at_break = start == 0 or b[start - 1] == "\n"
-                    deleted = deleted + "\n\n" if at_break else "\n\n" + deleted
-                elif (change.b_end == start and b[start : start + 1].isspace() and start > 0
-                      and _after_space(comparison.a_text, change.a_start)):
-                    # "is [-one of-] the", not "is[-one of-] the"; but "us[-,-] is"
-                    deleted = " " + deleted
-                pieces.append(deleted)
-            if change.b_end > start:
-                pieces.append(_mark(style["ins"], b[start : change.b_end]))
-        pos = max(pos, change.b_end)
-    pieces.append(b[pos:])
-    out.write("".join(pieces))
-    out.write("\n")
-
-
-def _moved(style: dict[str, tuple[str, str]], b: str, start: int, move: Change, *,
-           color: bool) -> str:
-    """A moved passage with the word edits made inside it marked within the move:
-    ``{>the [-island-]{+northern+} route<}``. In colour the move's colour resumes after each
-    inner mark (its reset would end it)."""
-    opener, closer = style["move"]
-    resume = opener if color else ""
-    a = move.a_text
-    a_base = move.a_start
-    pos = start
-    inner: list[str] = []
-    for d in sorted(move.detail, key=lambda d: (d.b_start, d.a_start)):
-        at = min(max(d.b_start, pos), move.b_end)
-        inner.append(b[pos:at])
-        if d.a_text:
-            deleted = _mark(style["del"], d.a_text) + resume
-            if (d.b_end <= at and at > start and b[at : at + 1].isspace()
-                    and _after_space(a, d.a_start - a_base)):
-                deleted = " " + deleted  # "the [-old-] route", not "the[-old-] route"
-            inner.append(deleted)
-        end = min(max(d.b_end, at), move.b_end)
-        if end > at:
-            inner.append(_mark(style["ins"], b[at:end]) + resume)
-        pos = max(pos, end)
-    inner.append(b[pos : move.b_end])
-    return f"{opener}{''.join(inner)}{closer}"
-
-
-def _after_space(a_text: str, start: int) -> bool:
-    """Whether deleted text stood apart from the word before it in A (a word does; a comma
-    that followed its word does not, and is marked against that word)."""
-    return start <= 0 or a_text[start - 1].isspace()
-
-
-def _whole_paragraph(text: str, start: int, end: int) -> bool:
-    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
-
-
-def _mark(style: tuple[str, str], text: str) -> str:
-    return f"{style[0]}{text}{style[1]}"
 
 
 def _use_color(out: TextIO) -> bool:

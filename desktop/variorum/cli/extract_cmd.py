@@ -1,8 +1,9 @@
 """``variorum extract``: speakers with their quotes, organizations and people, per file.
 
-The JSON is a contract other tools read; offsets are into the article text exactly as
-``variorum inspect`` reports it. Files that cannot be loaded are reported as
-``{"path", "error"}`` and make the exit code 2, without stopping the others.
+The JSON is a contract other tools read (see :mod:`variorum.reports.speakers`); offsets are
+into the article text exactly as ``variorum inspect`` reports it. ``--csv OUT.csv`` also writes
+one table of every speaker, quote, organization and person. Files that cannot be loaded are
+reported as ``{"path", "error"}`` and make the exit code 2, without stopping the others.
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ if TYPE_CHECKING:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print a JSON array")
     parser.add_argument(
+        "--csv",
+        metavar="OUT.csv",
+        help="also write speakers, quotes, organizations and people as CSV (UTF-8, for "
+        "spreadsheets)",
+    )
+    parser.add_argument(
         "--model",
         metavar="NAME",
         help="spaCy pipeline to use (default: the best installed English one)",
@@ -31,39 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="processes that run the model (default: one per core, at most two)",
     )
-    # Accepted from older scripts; the workers group short articles themselves.
-    parser.add_argument("--batch-size", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("files", nargs="+", metavar="FILE")
-
-
-def _entity_json(entity: Any) -> dict[str, Any]:
-    return {"name": entity.name, "aliases": list(entity.aliases), "mentions": len(entity.mentions)}
-
-
-def extraction_json(path: str, extraction: Any) -> dict[str, Any]:
-    """The extract contract; keep the keys stable."""
-    return {
-        "path": path,
-        "speakers": [
-            {
-                "name": s.name,
-                "aliases": list(s.aliases),
-                "quotes": [
-                    {
-                        "text": q.text,
-                        "start": q.start,
-                        "end": q.end,
-                        "verb": q.verb,
-                        "mention": q.mention.to_dict() if q.mention else None,
-                    }
-                    for q in s.quotes
-                ],
-            }
-            for s in extraction.speakers
-        ],
-        "organizations": [_entity_json(e) for e in extraction.organizations],
-        "people": [_entity_json(e) for e in extraction.people],
-    }
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,9 +52,11 @@ def run(args: argparse.Namespace) -> int:
     from variorum.core.extract import ModelUnavailableError
     from variorum.core.extract.workers import WORKERS, AnalysisFailure, ExtractionPool
     from variorum.core.ingest import IngestError, load_file
+    from variorum.reports.speakers import ArticleSpeakers, articles_csv, extraction_json, write_csv
 
     loaded: list[tuple[int, str, Article]] = []
     results: list[dict[str, Any] | None] = []
+    found: list[ArticleSpeakers] = []
     failed = False
     for path in args.files:
         try:
@@ -100,8 +77,15 @@ def run(args: argparse.Namespace) -> int:
                         results[slot] = {"path": path, "error": result.reason}
                     else:
                         results[slot] = extraction_json(path, result)
+                        found.append(ArticleSpeakers(path, result))
         except ModelUnavailableError as err:
             print(f"variorum extract: {err}", file=sys.stderr)
+            return 1
+    if args.csv:
+        try:
+            write_csv(args.csv, articles_csv(found))
+        except OSError as err:
+            print(f"variorum extract: cannot write {args.csv}: {err}", file=sys.stderr)
             return 1
     final = [r for r in results if r is not None]
     print_results(final, as_json=args.json, summary=_print_summary)

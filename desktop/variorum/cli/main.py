@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "inspect": "Print what was read from files: title, metadata, warnings, the text.",
     "compare": "Compare two articles word by word.",
     "extract": "List speakers with their quotes, organizations and people.",
+    "group": "Group files and folders into stories of versions (also on a Dask cluster).",
 }
 
 
@@ -172,6 +173,8 @@ def _command_module(command: str) -> ModuleType:
         from variorum.cli import compare_cmd as module
     elif command == "extract":
         from variorum.cli import extract_cmd as module
+    elif command == "group":
+        from variorum.cli import group_cmd as module
     else:
         raise ValueError(f"no module for command {command!r}")
     return module

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Literal
 
 
 class Cancelled(Exception):
@@ -100,46 +101,38 @@ class Comparison:
     units: tuple[UnitPair, ...] = ()
     notices: tuple[str, ...] = ()
     """Things the user must know, e.g. a unit shown without word-level detail."""
-    _b_starts: list[int] = field(default_factory=list, repr=False, compare=False, init=False)
     equal_runs: tuple[EqualRun, ...] = ()
     """Sorted by b_start; see :class:`EqualRun`."""
-    _a_order: list[int] = field(default_factory=list, repr=False, compare=False, init=False)
-    _a_starts: list[int] = field(default_factory=list, repr=False, compare=False, init=False)
+    _by_side: dict[str, tuple[list[int], list[int]]] = field(
+        default_factory=dict, repr=False, compare=False, init=False
+    )
+    """Per side: (start of each change in that side's order, its index in ``changes``)."""
 
     def __post_init__(self) -> None:
         # Built here, never passed in: dataclasses.replace() must not share them.
-        order = sorted(range(len(self.changes)), key=lambda k: (self.changes[k].a_start, k))
-        object.__setattr__(self, "_b_starts", [c.b_start for c in self.changes])
-        object.__setattr__(self, "_a_order", order)
-        object.__setattr__(self, "_a_starts", [self.changes[k].a_start for k in order])
+        a_order = sorted(range(len(self.changes)), key=lambda k: (self.changes[k].a_start, k))
+        by_side = {
+            "a": ([self.changes[k].a_start for k in a_order], a_order),
+            "b": ([c.b_start for c in self.changes], list(range(len(self.changes)))),
+        }
+        object.__setattr__(self, "_by_side", by_side)
 
-    def navigate_a(self, a_pos: int) -> Navigation:
-        """The same lookup by a position in A (for a click in the base text's column): the
-        change whose A side holds ``a_pos``, and the changes before and after it in A's order.
-        Indexes are into ``changes``."""
-        starts, order = self._a_starts, self._a_order
-        i = bisect.bisect_right(starts, a_pos) - 1
+    def navigate(self, side: Literal["a", "b"], pos: int) -> Navigation:
+        """Where position ``pos`` of text ``side`` falls: the change whose range on that side
+        holds it (an empty range counts as one position), and the changes before and after it
+        in that side's order. Indexes are into ``changes``; a bisection, not a scan (changes
+        are sorted by their B position, and an A order is kept beside them)."""
+        starts, order = self._by_side[side]
+        i = bisect.bisect_right(starts, pos) - 1
         current: int | None = None
         if i >= 0:
             change = self.changes[order[i]]
-            if change.a_start <= a_pos < max(change.a_end, change.a_start + 1):
+            lo, hi = (
+                (change.a_start, change.a_end) if side == "a" else (change.b_start, change.b_end)
+            )
+            if lo <= pos < max(hi, lo + 1):
                 current = order[i]
         before = (i - 1 if current is not None else i) if i >= 0 else -1
         previous = order[before] if before >= 0 else None
         nxt = order[i + 1] if i + 1 < len(order) else None
-        return Navigation(current, previous, nxt)
-
-    def navigate(self, b_pos: int) -> Navigation:
-        """Changes are sorted by their B position; this is a bisection, not a scan."""
-        starts = self._b_starts
-        i = bisect.bisect_right(starts, b_pos) - 1
-        current: int | None = None
-        if i >= 0:
-            change = self.changes[i]
-            if change.b_start <= b_pos < max(change.b_end, change.b_start + 1):
-                current = i
-        previous = (i - 1 if current is not None else i) if i >= 0 else None
-        if previous is not None and previous < 0:
-            previous = None
-        nxt = i + 1 if i + 1 < len(starts) else None
         return Navigation(current, previous, nxt)

@@ -63,6 +63,31 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
     Migration(
+        "stories: the user's grouping choices and the last grouping",
+        (
+            # variorum.core.stories.store reads and writes these.
+            """CREATE TABLE IF NOT EXISTS story_choices (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                kind TEXT NOT NULL,
+                a TEXT NOT NULL,
+                b TEXT NOT NULL DEFAULT ''
+            )""",
+            """CREATE TABLE IF NOT EXISTS story_members (
+                article_id TEXT PRIMARY KEY,
+                story_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                payload TEXT NOT NULL
+            )""",
+            "CREATE INDEX IF NOT EXISTS story_members_story ON story_members (story_id)",
+            """CREATE TABLE IF NOT EXISTS story_related (
+                a TEXT NOT NULL,
+                b TEXT NOT NULL,
+                score REAL NOT NULL,
+                PRIMARY KEY (a, b)
+            )""",
+        ),
+    ),
+    Migration(
         "analyst corrections per article",
         (
             # Kept apart from the analysis cache: a correction is the analyst's work, never

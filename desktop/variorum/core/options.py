@@ -21,16 +21,3 @@ class CompareOptions:
         """No normalisation at all (``variorum compare --strict``)."""
         return cls(False, False, False, False, False, False, False, False)
 
-
-OPTION_LABELS: dict[str, str] = {
-    "fold_quotes": "Ignore quote style (\" “ ” ' ‘ ’ « »)",
-    "fold_dashes": "Ignore dash style (- – —)",
-    "collapse_whitespace": "Ignore spacing (incl. non-breaking spaces)",
-    "ignore_case": "Ignore upper/lower case",
-    "ignore_punctuation": "Ignore punctuation",
-    "fold_numbers": "Ignore thousands separators (1,000 = 1000)",
-    "fold_accents": "Ignore accents (café = cafe)",
-    "ignore_moves": "Ignore moved text (only edits inside it count)",
-}
-"""What each option does, in the words of the toolbar's Options menu, Preferences and the
-reports alike: one place, so they never disagree."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import tempfile
 import time
 from collections.abc import Callable
@@ -17,12 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from variorum.core.options import CompareOptions
+from variorum.core.stories.params import DEFAULT_THRESHOLD as DEFAULT_STORY_THRESHOLD
 
 SCHEMA_VERSION = 2
 MAX_RECENT = 10
 VIEW_MODES = ("inline", "side_by_side")
 MAX_SIZE_LIMIT_MB = 2048
 MAX_SPLITTER_SIZE = 100_000
+MAX_FILE_BYTES = 1024 * 1024
+"""A settings file is a few hundred bytes; anything past 1 MB is not ours to read."""
 _BASE64_RE = re.compile(r"[A-Za-z0-9+/=]*")
 
 
@@ -42,6 +46,10 @@ class Settings:
     show_boilerplate: bool = False
     last_selection: tuple[str, ...] = ()
     """Ids of the articles selected when the window closed, selected again at the next start."""
+    story_threshold: float = DEFAULT_STORY_THRESHOLD
+    """Pair score (0..1) from which two articles are versions of one story."""
+    export_folder: str = ""
+    """Where the last report or speaker list was exported; the next export starts there."""
 
     def with_recent(self, path: str) -> Settings:
         recent = [path, *(p for p in self.recent_files if p != path)][:MAX_RECENT]
@@ -84,13 +92,15 @@ def settings_from_dict(raw: dict[str, Any]) -> Settings:
     values["last_selection"] = tuple(str(x) for x in values.get("last_selection", ()))[:2]
     if values.get("view_mode", "inline") not in VIEW_MODES:
         values["view_mode"] = "inline"
-    for name in ("window_geometry", "window_state", "spacy_model"):
+    for name in ("window_geometry", "window_state", "spacy_model", "export_folder"):
         if not isinstance(values.get(name, ""), str):
             raise ValueError(f"{name} has the wrong type")
     for name in ("window_geometry", "window_state"):
         if not _BASE64_RE.fullmatch(values.get(name, "")):
             raise ValueError(f"{name} is not base64 text")
     values["size_limit_mb"] = min(max(1, int(values.get("size_limit_mb", 50))), MAX_SIZE_LIMIT_MB)
+    threshold = float(values.get("story_threshold", DEFAULT_STORY_THRESHOLD))
+    values["story_threshold"] = min(max(threshold, 0.05), 1.0)
     return Settings(**values)
 
 
@@ -110,24 +120,34 @@ class SettingsStore:
         self.notice: str | None = None
 
     def load(self) -> Settings:
-        if not self.path.exists():
+        if not os.path.lexists(self.path):
             return Settings()
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            raw = json.loads(_read_regular(self.path, MAX_FILE_BYTES).decode("utf-8"))
             if not isinstance(raw, dict):
                 raise ValueError("not a JSON object")
             return settings_from_dict(raw)
+        except RecursionError:  # a file nested thousands of levels deep
+            return self._set_aside("nested too deeply")
         except (OSError, ValueError, TypeError, KeyError, OverflowError) as exc:
-            aside = self.path.with_name(f"{self.path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
-            try:
-                os.replace(self.path, aside)
-                where = f"; the old file was kept as {aside.name}"
-            except OSError:
-                where = ""
-            self.notice = f"Settings could not be read ({exc}); defaults are used{where}."
-            return Settings()
+            return self._set_aside(str(exc))
+
+    def _set_aside(self, why: str) -> Settings:
+        """Move the unreadable file aside (never delete what a user may have written) and
+        start from the defaults, with a notice saying so once."""
+        aside = self.path.with_name(f"{self.path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            os.replace(self.path, aside)
+            where = f"; the old file was kept as {aside.name}"
+        except OSError:
+            where = ""
+        self.notice = f"Settings could not be read ({why}); defaults are used{where}."
+        return Settings()
 
     def save(self, settings: Settings) -> None:
+        """Atomically: a new file renamed over the old one. When the settings path is a
+        symbolic link, the link itself is replaced by the file; what it pointed to is never
+        written through it."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps(settings_to_dict(settings), indent=2, sort_keys=True)
         fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.path.parent)
@@ -140,3 +160,30 @@ class SettingsStore:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+def _read_regular(path: Path, limit: int) -> bytes:
+    """The content of ``path`` if it is a regular file of at most ``limit`` bytes. Opened
+    non-blocking and checked on the open handle, so a FIFO or a device put in its place can
+    neither block start-up nor feed it forever."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise ValueError("not a regular file")
+        if st.st_size > limit:
+            raise ValueError(f"larger than {limit // 1024} kB")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise ValueError(f"larger than {limit // 1024} kB")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)

@@ -16,14 +16,18 @@ change is referred to as ``ChangeRef(version, index)``: change ``index`` of vers
 comparison with the base. An N-way comparison (a base and n versions, e.g. a story's
 collation) maps onto the same pieces without a new model:
 
-- per version k, the changes of k against the base (a pairwise ``Comparison`` base -> k, or
-  whatever a collation gives per witness, as long as offsets point into the base and into
-  k's text); every builder here takes ``version=k`` and numbers its segments with it;
-- the inline view of version k is ``inline_segments(comparison_k, runs_k, version=k)``;
+- per version k, the changes of k against the base: ``NWay.comparisons[k - 1]`` of
+  :mod:`variorum.core.stories.nway` is exactly that pairwise ``Comparison`` (offsets into
+  the base and into k's text); every builder here takes ``version=k`` and numbers its
+  segments with it;
+- the inline view of version k is ``inline_segments(nway.comparisons[k - 1], runs_k,
+  version=k)``;
 - side by side, a :class:`~variorum.present.side.Row` holds one span per column (witness)
   and its cells are a tuple with one segment list per column, so n + 1 columns are rows
-  whose spans come from the collation's aligned units (base span, then each version's),
-  each version's cell styled with that version's changes;
+  built from ``NWay.passages``: a passage's base span is column 0's, each of its readings
+  gives column k's span (``reading.start``/``end`` in k's text) and its change
+  (``ChangeRef(reading.version, reading.change)``), each version's cell styled with that
+  version's changes;
 - navigation, highlights and the change list key on ``ChangeRef``, so "change 3 of version
   2" is never confused with change 3 of version 1;
 - the style table keys on the segment's kind, not its witness: versions are told apart by

@@ -3,9 +3,25 @@ similarity. One wording, so the pane, the terminal and the reports say the same 
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from variorum.core.changes import Change, ChangeKind, Comparison
+from variorum.core.options import CompareOptions
 
 SNIPPET = 48
+
+OPTION_LABELS: dict[str, str] = {
+    "fold_quotes": "Ignore quote style (\" “ ” ' ‘ ’ « »)",
+    "fold_dashes": "Ignore dash style (- – —)",
+    "collapse_whitespace": "Ignore spacing (incl. non-breaking spaces)",
+    "ignore_case": "Ignore upper/lower case",
+    "ignore_punctuation": "Ignore punctuation",
+    "fold_numbers": "Ignore thousands separators (1,000 = 1000)",
+    "fold_accents": "Ignore accents (café = cafe)",
+    "ignore_moves": "Ignore moved text (only edits inside it count)",
+}
+"""What each option does, in the words of the toolbar's Options menu, Preferences and the
+reports alike: one place, so they never disagree."""
 
 KIND_LABELS = {
     ChangeKind.INSERT: "Inserted",
@@ -44,3 +60,13 @@ def stats_line(comparison: Comparison) -> str:
 
 def similarity_text(similarity: float) -> str:
     return f"{round(max(0.0, min(1.0, similarity)) * 100)} % similar"
+
+
+def options_text(options: CompareOptions) -> str:
+    """The options in force, as a list of labels ("none" for the strict comparison)."""
+    on = [
+        OPTION_LABELS.get(f.name, f.name.replace("_", " "))
+        for f in fields(options)
+        if getattr(options, f.name) is True
+    ]
+    return "; ".join(on) if on else "none (every character counts)"

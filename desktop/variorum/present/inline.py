@@ -22,9 +22,7 @@ COARSE_NOTE = "[too large for word-level detail] "
 """Put before a unit the engine compared only coarsely (``UnitPair.coarse``)."""
 
 
-def inline_segments(
-    comparison: Comparison, runs: EqualRunMap, version: int = 1
-) -> list[Segment]:
+def inline_segments(comparison: Comparison, runs: EqualRunMap, version: int = 1) -> list[Segment]:
     """Segments in display order. Walks the changes once (they are sorted by B position)."""
     a, b = comparison.a_text, comparison.b_text
     v = version
@@ -82,7 +80,8 @@ def inline_segments(
                 Segment(SegKind.MARKER, f"[from {arrow}]", link=Link(LinkKind.ORIGIN, index, v))
             )
         if kind in (ChangeKind.DELETE, ChangeKind.REPLACE) and change.a_end > change.a_start:
-            at_start = change.b_start == 0 or b[change.b_start - 1] == "\n"
+            at = max(change.b_start, pos)  # where it is shown: after text already shown
+            at_start = at == 0 or b[at - 1] == "\n"
             if kind == ChangeKind.DELETE and not at_start and _within_line(a, change):
                 _spaced_deletion(out, comparison, ChangeRef(v, index), equal_until)
             else:
@@ -146,7 +145,9 @@ def _inline_gap(text: str) -> str:
 
 def moved_segments(comparison: Comparison, ref: ChangeRef, start: int) -> list[Segment]:
     """Moved text where it now is, with the edits made inside it (``Change.detail``) shown as
-    deletions and insertions within the moved style (all referring to the move)."""
+    deletions and insertions within the moved style (all referring to the move). Words deleted
+    inside it stand apart from their neighbours as in :func:`_spaced_deletion`; A's space after
+    them is shown in the moved style, so the move stays one unbroken run."""
     a, b = comparison.a_text, comparison.b_text
     change = comparison.changes[ref.index]
     v = ref.version
@@ -154,12 +155,20 @@ def moved_segments(comparison: Comparison, ref: ChangeRef, start: int) -> list[S
     pos = start
     for edit in sorted(change.detail, key=lambda d: (d.b_start, d.b_end)):
         edit_start = min(max(edit.b_start, pos), change.b_end)
-        if edit_start > pos:
-            out.append(Segment(SegKind.MOVE, b[pos:edit_start], v, pos, ref))
-            pos = edit_start
-        if edit.kind in (ChangeKind.DELETE, ChangeKind.REPLACE) and edit.a_end > edit.a_start:
+        old = edit.kind in (ChangeKind.DELETE, ChangeKind.REPLACE) and edit.a_end > edit.a_start
+        gap = ""
+        apart = _inline_gap(_gap_before(a, edit.a_start))
+        if old and edit.kind == ChangeKind.DELETE and edit_start > start and apart:
+            gap = _inline_gap(b[edit_start : change.b_end])
+        if edit_start + len(gap) > pos:
+            out.append(Segment(SegKind.MOVE, b[pos : edit_start + len(gap)], v, pos, ref))
+            pos = edit_start + len(gap)
+        if old:
             deleted = a[edit.a_start : edit.a_end]
             out.append(Segment(SegKind.DELETE, deleted, BASE, edit.a_start, ref))
+            after = _inline_gap(_gap_after(a, edit.a_end)) if gap else ""
+            if after and pos < change.b_end and not b[pos].isspace():
+                out.append(Segment(SegKind.MOVE, after, BASE, edit.a_end, ref))
         edit_end = min(edit.b_end, change.b_end)
         if edit.kind in (ChangeKind.INSERT, ChangeKind.REPLACE) and edit_end > pos:
             out.append(Segment(SegKind.INSERT, b[pos:edit_end], v, pos, ref))
@@ -178,12 +187,15 @@ def _origin_marker(comparison: Comparison, index: int, where: int, version: int)
     lead = " ".join(words[:4]) + ("…" if len(words) > 4 else "")
     text = f"[moved {arrow}: “{lead}”]"
     a = comparison.a_text
-    whole = "\n" in _gap_before(a, change.a_start) and "\n" in _gap_after(a, change.a_end)
+    before, after = _gap_before(a, change.a_start), _gap_after(a, change.a_end)
+    whole = ("\n" in before or len(before) == change.a_start) and (
+        "\n" in after or change.a_end + len(after) == len(a)
+    )
     b = comparison.b_text
-    if whole and 0 < where < len(b):
+    if whole and 0 < where <= len(b):
         if not b[where - 1].isspace():  # at the end of the paragraph before
             text = "\n\n" + text
-        elif not b[where].isspace():  # at the start of the paragraph after
+        elif where < len(b) and not b[where].isspace():  # at the start of the paragraph after
             text = text + "\n\n"
     return Segment(SegKind.MARKER, text, link=Link(LinkKind.CHANGE, index, version))
 

@@ -82,8 +82,3 @@ class Segment:
     change: ChangeRef | None = None
     link: Link | None = None
 
-
-def witness_text(segments: list[Segment], witness: int) -> str:
-    """The text of one witness as the segments show it, in display order."""
-    return "".join(s.text for s in segments if s.witness == witness)
-

@@ -43,6 +43,8 @@ from variorum.ui.comparing import CompareController, PaneLike
 from variorum.ui.dialogs.about import AboutDialog
 from variorum.ui.dialogs.preferences import PreferencesDialog
 from variorum.ui.dialogs.problems import ProblemsDialog
+from variorum.ui.export_jobs import SpeakerSource
+from variorum.ui.exporting import Context, ExportController
 from variorum.ui.loading import (
     LoadController,
     LoadOutcome,
@@ -126,6 +128,15 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsDialog(self)
         self._build_menus()
         self._build_status_bar()
+        a = self.menu_actions
+        self.exports = ExportController(
+            self,
+            self.tasks,
+            (a.export_report, a.print_report, a.export_speakers),
+            self._export_context,
+            self._remember_export_folder,
+            lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS),
+        )
         self._wire()
         self._apply_settings(settings, first=True)
         self.compare.set_library_empty(self.model.rowCount() == 0)
@@ -184,6 +195,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.path_chosen.connect(lambda p: self.open_paths([p]))
         self.recent_menu.clear_requested.connect(self._clear_recent)
 
+        self.compare.comparison_shown.connect(self.exports.comparison_shown)
+        self.compare.pair_selected.connect(self.exports.pair_selected)
+        self.compare.article_shown.connect(self.exports.article_shown)
+        self.compare.cleared.connect(self.exports.cleared)
         self.article_list.selection_changed.connect(self.compare.set_selection)
         self.article_list.selection_changed.connect(
             lambda articles: a.remove.setEnabled(bool(articles))
@@ -272,6 +287,15 @@ class MainWindow(QMainWindow):
 
     def _clear_recent(self) -> None:
         self.update_settings(replace(self.settings, recent_files=()))
+
+    def _export_context(self) -> Context:
+        settings = self.settings
+        source = SpeakerSource(settings.spacy_model, self.library, self.sidebar_slot is not None)
+        return Context(settings.compare, settings.view_mode, source, settings.export_folder)
+
+    def _remember_export_folder(self, folder: str) -> None:
+        if folder != self.settings.export_folder:
+            self.update_settings(replace(self.settings, export_folder=folder))
 
     def _size_limit(self) -> int:
         return self.settings.size_limit_mb * 1024 * 1024

@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 class Actions:
     open_files: QAction
     open_folder: QAction
+    export_report: QAction
+    print_report: QAction
+    export_speakers: QAction
     quit: QAction
     remove: QAction
     undo: QAction
@@ -66,11 +69,19 @@ def create_actions(window: QWidget, undo: QAction, redo: QAction) -> Actions:
     preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
     if preferences.shortcut().isEmpty():  # most Linux desktops define no standard key for it
         preferences.setShortcut(QKeySequence("Ctrl+,"))
+    print_report = _action(window, "&Print…", QKeySequence.StandardKey.Print, "actionPrint")
+    if print_report.shortcut().isEmpty():
+        print_report.setShortcut(QKeySequence("Ctrl+P"))
     about = _action(window, "&About Variorum", None, "actionAbout")
     about.setMenuRole(QAction.MenuRole.AboutRole)
     return Actions(
         open_files=_action(window, "&Open…", QKeySequence.StandardKey.Open, "actionOpen"),
         open_folder=_action(window, "Open &Folder…", "Ctrl+Shift+O", "actionOpenFolder"),
+        export_report=_action(window, "&Export Report…", "Ctrl+E", "actionExportReport"),
+        print_report=print_report,
+        export_speakers=_action(
+            window, "Export &Speakers…", "Ctrl+Shift+E", "actionExportSpeakers"
+        ),
         quit=quit_action,
         remove=remove,
         undo=undo,
@@ -130,6 +141,10 @@ def populate_menus(
     file_menu.addAction(actions.open_files)
     file_menu.addAction(actions.open_folder)
     file_menu.addMenu(recent)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.export_report)
+    file_menu.addAction(actions.export_speakers)
+    file_menu.addAction(actions.print_report)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
 

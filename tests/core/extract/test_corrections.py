@@ -136,14 +136,16 @@ def test_json_round_trip_and_unknown_kinds_are_skipped() -> None:
 
 
 def test_drift_matches_speakers_under_their_corrected_names() -> None:
-    a = Extraction((speaker("Clarke", ("We will not give way on this", 0)),))
+    """A name the article got wrong (a misspelling) is not matched with the other version's
+    until the analyst corrects it; then its quotes are compared."""
+    a = Extraction((speaker("Ken Clark", ("We will not give way on this", 0)),))
     b = Extraction((speaker("Ken Clarke", ("We will never give way on this", 0)),))
     before = compare_extractions(a, b)
     assert [(p.name, p.side) for p in before.speakers] == [
-        ("Clarke", Side.ONLY_A),
+        ("Ken Clark", Side.ONLY_A),
         ("Ken Clarke", Side.ONLY_B),
     ]
-    after = compare_extractions(apply_corrections(a, [Rename("Clarke", "Ken Clarke")]), b)
+    after = compare_extractions(apply_corrections(a, [Rename("Ken Clark", "Ken Clarke")]), b)
     assert [(p.name, p.side) for p in after.speakers] == [("Ken Clarke", Side.BOTH)]
     assert len(after.quotes) == 1 and after.quotes[0].speaker == "Ken Clarke"
 

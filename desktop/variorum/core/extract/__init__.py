@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from variorum.core.extract.cache import extract_cached, load_cached, store_result
     from variorum.core.extract.data import (
+        FORMAT_VERSION,
         ORG,
         PERSON,
-        SCHEMA_VERSION,
         Entity,
         Extraction,
         Mention,
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 _LAZY = {
     **dict.fromkeys(("extract_cached", "load_cached", "store_result"), "cache"),
     **dict.fromkeys(
-        ("ORG", "PERSON", "SCHEMA_VERSION", "Entity", "Extraction", "Mention", "Quote", "Speaker"),
+        ("ORG", "PERSON", "FORMAT_VERSION", "Entity", "Extraction", "Mention", "Quote", "Speaker"),
         "data",
     ),
     "compare_extractions": "drift",
@@ -73,9 +73,9 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "BUNDLED_ENTS_F",
     "BUNDLED_PIPELINE",
+    "FORMAT_VERSION",
     "ORG",
     "PERSON",
-    "SCHEMA_VERSION",
     "Drift",
     "Entity",
     "Extraction",

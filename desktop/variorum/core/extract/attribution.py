@@ -1,69 +1,54 @@
-"""Who said each quote.
+"""Who said each quote: cue rules vote for the word that names the speaker.
 
-First the dependency parse: a speech verb next to the quote (same sentence, outside any quoted
-text) whose subject names the speaker ("Altman said", "said Jenny Xiao", "Altman warned that
-..."), or "according to X". Then a rule-based fallback on the raw words (a speech verb and a
-name or pronoun close to the quote). "he"/"she" resolve to the most recent person named
-before them; a quote with no attribution that follows a quote of the same paragraph, or opens
-the paragraph after one, keeps that speaker. Short quotes without an attributing verb, and
-quoted titles ("Bletchley Declaration"), are scare quotes or names, not speech.
+For every quote the ``cue.*`` rules (``rules/attribution.toml``; most are DependencyMatcher
+patterns) propose (cue, speaker token) pairs in the sentences of the quote, outside any quoted
+text. :mod:`sources` says whom each token stands for. Precedence, stated once: a vote's score is
+its cue rule's weight plus the weight of the source rule that resolved its token, minus
+``DISTANCE_COST`` per character between the cue and the quote; the highest score wins, and for
+equal scores the cue nearer the quote, then the earlier one. So "said Jenny Xiao" beats a
+"said" two clauses away, and a named speaker beats a mere description. When no cue is found a
+quote may keep the speaker of the quote before it (``cue.continuation``). Short quotes without a
+cue, and quoted titles ("Bletchley Declaration"), are scare quotes or names, not speech.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from variorum.core.extract.data import ORG, PERSON
-from variorum.core.extract.entities import clean_person_tokens
-from variorum.core.extract.gender import gender_of_pronoun
+from variorum.core.extract import rules
 from variorum.core.extract.layout import BODY, Block, Layout, is_headline_case
 from variorum.core.extract.mentions import MentionIndex, MentionRef
-from variorum.core.extract.orgcontext import name_run
+from variorum.core.extract.pronouns import PronounRanker
 from variorum.core.extract.quotes import QuoteSpan
+from variorum.core.extract.sources import Source, SourceResolver
 from variorum.core.extract.vocab import (
-    ORG_HEADS,
-    ORG_NOUNS,
-    POST_NOMINALS,
     PRONOUNS_ORG,
     PRONOUNS_PERSON,
-    SPEECH_VERB_ALTERNATION,
-    SPEECH_VERB_FORMS,
+    REPORTING_VERBS,
     SPEECH_VERBS,
-    TITLE_WORDS,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 MIN_QUOTE_WORDS = 4
-"""Shorter quotes count only with an attributing verb in their sentence (else: scare quotes)."""
+"""Shorter quotes count only with a cue in their sentence (else: scare quotes)."""
 FALLBACK_WINDOW = 80
-_FALLBACK_VERB_RE = re.compile(r"\b(" + SPEECH_VERB_ALTERNATION + r")\b", re.I)
-_PRONOUN_RE = re.compile(r"\b(he|she|it)\b", re.I)
-FORWARD_WINDOW = 600
-"""How far after "the industry regulator said" its name may come ("... The X Regulation
-Commission (XRC) had ..."): the next paragraph or so."""
-_GENERIC_ORG_NOUNS = frozenset(
-    {"company", "firm", "group", "business", "organization", "organisation", "unit"}
-)
-"""Nouns any organization is called: their name is never looked for after them."""
-_DOCUMENT_NOUNS = frozenset({"statement", "release", "letter", "filing", "note", "post"})
-"""What "the statement said" stands for: whoever issued it just before."""
-
-
-def _same_stem(noun: str, word: str) -> bool:
-    """ "tribunal" ~ "Tribunal", "regulator" ~ "Regulation", "council" ~ "Councils"."""
-    word = word.lower()
-    if noun == word or word in (noun + "s", noun + "es"):
-        return True
-    common = 0
-    for a, b in zip(noun, word, strict=False):
-        if a != b:
-            break
-        common += 1
-    return common >= 6
+"""How far from the quote (characters) ``cue.nearby-verb`` looks for a speech verb."""
+ADJACENT_CHARS = 30
+"""A cue in the sentence after the quote counts when it starts this close to the closing mark."""
+DISTANCE_COST = 0.01
+"""Score lost per character between a cue and its quote (100 characters: one point)."""
+GOVERNS_BONUS = 4.0
+"""Added when the quote lies inside the cue's own phrase ("X said it was "..."")."""
+ADJACENT_BONUS = 2.0
+"""Added when the cue is right next to the quote ("“...,” he said")."""
+NESTED_COST = 5.0
+"""Taken from a cue inside another speech verb's report when its subject names nobody."""
+SOURCE_SHARE = 0.2
+"""Share of the source rule's weight in a vote: a named speaker beats a description only when
+the cues are otherwise about as good."""
 
 
 def _is_sentence(text: str) -> bool:
@@ -71,6 +56,10 @@ def _is_sentence(text: str) -> bool:
     titles do not)."""
     words = text.strip().rstrip("\"'”’»").rstrip()
     return len(words.split()) >= 2 and words[:1].isupper() and words.endswith((".", "!", "?"))
+
+
+def _is_speech_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
 
 
 def _participle_owner(verb: Token) -> Token | None:
@@ -91,23 +80,54 @@ def _participle_owner(verb: Token) -> Token | None:
     return owner if climbed and owner.pos_ in ("VERB", "AUX") else None
 
 
+_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"})
+_CLIMB_STEPS = 5
+
+
+def _climbed_subject(cue: Token) -> Token | None:
+    """ "X responded by calling Y "dopey" and accusing him of ...", "In declaring ... as
+    "not Christian," the pope demonstrated ...": a speech verb with no subject of its own,
+    two steps or more below the verb whose subject it shares (through a coordination, a
+    participle, a preposition). One step is the ``cue.inherited-subject`` pattern."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    node = cue
+    for step in range(_CLIMB_STEPS):
+        if node.dep_ not in _CLIMB_DEPS or node.head.i == node.i:
+            return None
+        if node.dep_ == "ccomp" and step > 0:
+            return None  # inside someone else's reported clause
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects and node.pos_ in ("VERB", "AUX"):
+            return subjects[0] if step >= 1 else None
+    return None
+
+
 @dataclass(frozen=True)
 class Attribution:
     quote: QuoteSpan
     verb: str
     mention: tuple[int, int]
-    """The attributing words ("Altman", "he")."""
+    """The attributing words ("Altman", "he", "the team")."""
     group: int | None
-    """The speaker's entity group, or None for a name only the parse found."""
+    """The speaker's entity group; None for a name only the parse found, a description or
+    an unresolved pronoun."""
     name_span: tuple[int, int] | None = None
-    """For ``group is None``: the span of the new speaker's name."""
+    """For a name only the parse found: the span of the new speaker's name."""
+    description: str | None = None
+    unresolved: str | None = None
+    rules: tuple[str, ...] = ()
+    """The cue rule and the source rule that decided it (for per-rule precision)."""
 
 
 @dataclass(frozen=True)
-class _Speaker:
-    mention: tuple[int, int]
-    group: int | None
-    name_span: tuple[int, int] | None = None
+class _Vote:
+    score: float
+    distance: int
+    cue: Token
+    source: Source
+    rule: str
 
 
 class Attributor:
@@ -118,14 +138,20 @@ class Attributor:
         quotes: list[QuoteSpan],
         index: MentionIndex,
         genders: dict[int, str] | None = None,
+        counts: dict[int, int] | None = None,
     ) -> None:
         self.doc = doc
         self.layout = layout
         self.quotes = quotes
         self.index = index
-        self.genders = genders or {}
-        """Entity group -> "f"/"m" where the text says so (see :mod:`gender`)."""
         self._quoted = [(q.outer_start, q.outer_end) for q in quotes]
+        self.ranker = PronounRanker(doc, index, genders or {}, counts or {})
+        self.sources = SourceResolver(doc, layout, index, self.ranker, self._quoted)
+        self._cues: dict[int, list[tuple[str, Token, Token]]] = {}
+        """Sentence start -> (rule, cue token, speaker token) of the pattern rules."""
+        for match in rules.matches(doc):
+            cue, speaker = doc[match.tokens[0]], doc[match.tokens[-1]]
+            self._cues.setdefault(cue.sent.start, []).append((match.rule, cue, speaker))
 
     def _inside_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self._quoted)
@@ -141,315 +167,122 @@ class Attributor:
             hi = self.quotes[i + 1].outer_start
         return lo, hi
 
-    def _antecedent(self, pos: int, pronoun: str, label: str) -> MentionRef | None:
-        """The most recent fitting mention: "she" skips people the text calls men."""
-        wanted = gender_of_pronoun(pronoun)
-        if wanted is None:
-            return self.index.before(pos, label)
-        genders = self.genders
-        return self.index.before(pos, label, lambda g: genders.get(g, wanted) != wanted)
-
-    def _subject_org_before(self, pos: int) -> MentionRef | None:
-        """The organization "the company" stands for: the last one named as the subject of
-        its clause within the previous two sentences ("X, which is owned by Y, said ...":
-        X, not Y), else the last one named."""
+    def _sentences(self, q: QuoteSpan) -> tuple[set[int], int | None] | None:
+        """Starts of the sentences of the quoted words (the opening mark itself is sometimes
+        parsed into the previous sentence), and of the sentence after the closing mark when
+        the parser put the words right after it in a new one ("“We won!” said X")."""
         doc = self.doc
-        here = doc.char_span(pos, pos + 1, alignment_mode="expand")
-        if here is None:
-            return self.index.before(pos, ORG)
-        sent = here[0].sent
-        floor = sent.start
-        if floor > 0:
-            floor = doc[floor - 1].sent.start
-        if floor > 0:
-            floor = doc[floor - 1].sent.start
-        last: MentionRef | None = None
-        for m in self.index.all_before(pos, ORG):
-            last = last or m
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            if span.start < floor:
-                break
-            root = span.root
-            if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ != "relcl":
-                return m
-        return last
-
-    def _named_like(self, noun: Token) -> MentionRef | None:
-        """The organization whose name holds the noun that stands for it ("the tribunal" ->
-        "X Appeal Tribunal", "the industry regulator" -> "X Regulation Commission", "a council
-        spokeswoman" -> "X Borough Council"): the last one named before, else (except for
-        nouns any body is called, like "company") the first named soon after."""
-        key = noun.lemma_.lower() or noun.lower_
-        text = self.layout.text
-        words: dict[int, set[str]] = {}
-
-        def fits(m: MentionRef) -> bool:
-            if m.group not in words:
-                # the name's own words, and the word right after a mention of it: "the RMT
-                # union", "the Unite union" name the kind of body after the name
-                words[m.group] = {
-                    w
-                    for r in self.index.of_group(m.group)
-                    for w in (*text[r.start : r.end].split(), *text[r.end : r.end + 40].split()[:1])
-                }
-            return any(_same_stem(key, w.strip(".,;:'’\"”)")) for w in words[m.group])
-
-        for m in self.index.all_before(noun.idx, ORG):
-            if fits(m):
-                return m
-        if key in _GENERIC_ORG_NOUNS or noun.lower_ in _GENERIC_ORG_NOUNS:
-            return None
-        for m in self.index.all_after(noun.idx, ORG):
-            if m.start > noun.idx + FORWARD_WINDOW:
-                break
-            if fits(m):
-                return m
-        return None
-
-    def _org_for_noun(self, noun: Token) -> MentionRef | None:
-        """ "the tribunal", "the company": an organization named like the noun, else (for a
-        noun that describes organizations, not "the court" or "the police", which may be
-        ones the text never names) the last one named as a subject."""
-        named = self._named_like(noun)
-        if named is not None or noun.lower_ not in ORG_NOUNS:
-            return named
-        return self._subject_org_before(noun.idx)
-
-    def _issuer(self, tok: Token) -> _Speaker | None:
-        """ "the statement said": who made the statement named just before ("X said in a
-        statement ...", "X issued a statement")."""
-        doc = self.doc
-        floor = tok.sent.start
-        for _ in range(3):
-            if floor > 0:
-                floor = doc[floor - 1].sent.start
-        for t in reversed(doc[floor : tok.i]):
-            if t.lower_ != tok.lower_ or t.pos_ != "NOUN":
-                continue
-            verb = t.head.head if t.head.dep_ == "prep" else t.head
-            if t.dep_ not in ("pobj", "dobj") or verb.pos_ not in ("VERB", "AUX"):
-                continue
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects and subjects[0].lower_ != tok.lower_:
-                return self._resolve_token(subjects[0])
-        return None
-
-    def _resolve_token(self, tok: Token) -> _Speaker | None:
-        """The speaker a subject token stands for."""
-        if tok.lower_ in POST_NOMINALS and tok.i > 0 and self.doc[tok.i - 1].pos_ == "PROPN":
-            tok = self.doc[tok.i - 1]  # "Judge Guy Kearl KC said": the name before the letters
-        span = (tok.idx, tok.idx + len(tok.text))
-        found = self.index.at(*span)
-        if found:
-            return _Speaker((found.start, found.end), found.group)
-        lower = tok.lower_
-        if lower in ("which", "who", "that") and tok.head.dep_ == "relcl":
-            # "X, a joint venture between ..., which said": the relative clause's noun
-            antecedent = tok.head.head
-            found = self.index.at(antecedent.idx, antecedent.idx + len(antecedent.text))
-            if found:
-                return _Speaker((found.start, found.end), found.group)
-            if antecedent.pos_ == "NOUN" and antecedent.lower_ in ORG_NOUNS:
-                prior = self.index.before(tok.idx, ORG)
-                if prior:
-                    return _Speaker(span, prior.group)
-            return None
-        if lower in PRONOUNS_PERSON or lower in PRONOUNS_ORG:
-            label = PERSON if lower in PRONOUNS_PERSON else ORG
-            prior = self._antecedent(tok.idx, tok.text, label)
-            return _Speaker(span, prior.group) if prior else None
-        # "the company said", "the tribunal ruled": the organization it stands for
-        if (
-            tok.pos_ == "NOUN"
-            and (tok.lower_ in ORG_NOUNS or tok.lower_ in ORG_HEADS)
-            and any(c.lower_ in ("the", "this") for c in tok.lefts)
-        ):
-            prior = self._org_for_noun(tok)
-            if prior:
-                return _Speaker(span, prior.group)
-        if tok.pos_ == "NOUN" and tok.lower_ in _DOCUMENT_NOUNS:
-            issuer = self._issuer(tok)
-            if issuer:
-                return _Speaker(span, issuer.group, issuer.name_span)
-        # "a spokesperson for X", "an analysis from X": a named entity inside the phrase.
-        sub = list(tok.subtree)
-        lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-        # "The UN envoy for the region, Pieter van Dijk, said": the person, if one is named;
-        # first the one in apposition ("Vermeulen's lawyer, Pascal Dumont, said")
-        inner = None
-        for appos in (c for c in tok.children if c.dep_ == "appos"):
-            inner = self.index.at(appos.idx, appos.idx + len(appos.text))
-            if inner is not None:
-                break
-        if inner is None and tok.pos_ == "PROPN":
-            # "Central Bank governor Ana Costa said", the model having missed her: the name
-            # after the title speaks, not the body named before it
-            run = name_run(tok)
-            before = self.doc.char_span(*run, alignment_mode="expand") if run else None
-            if before is not None and before.start > 0:
-                title = self.doc[before.start - 1]
-                if title.text.islower() and title.lower_ in TITLE_WORDS:
-                    named = self._unlisted_name(tok)
-                    if named is not None:
-                        return named
-        inner = inner or self.index.within_label(lo, hi, PERSON) or self.index.within(lo, hi)
-        if inner:
-            return _Speaker((inner.start, inner.end), inner.group)
-        # "a spokeswoman for the office", "a council spokesman": the organization that
-        # phrase refers back to
-        if tok.pos_ == "NOUN" and tok.lower_ in TITLE_WORDS:
-            for t in sub:
-                if t.pos_ != "NOUN" or not (t.lower_ in ORG_NOUNS or t.lower_ in ORG_HEADS):
-                    continue
-                if t.i == tok.i:
-                    continue
-                if any(c.lower_ == "the" for c in t.lefts):
-                    prior = self._org_for_noun(t)
-                elif t.dep_ == "compound" and t.head.i == tok.i:
-                    # "a union spokesman": only a body named like it; there may be several
-                    # unions, hospitals or councils, and the last one named is a guess
-                    prior = self._named_like(t)
-                else:
-                    continue
-                if prior:
-                    return _Speaker(span, prior.group)
-        if tok.pos_ == "PROPN":
-            return self._unlisted_name(tok)
-        return None
-
-    def _unlisted_name(self, tok: Token) -> _Speaker | None:
-        """The full name (two words or more) of the proper-noun run ending at ``tok``, for a
-        speaker the entity model did not find."""
-        run = name_run(tok)
-        if run:
-            span_tokens = self.doc.char_span(*run, alignment_mode="expand")
-            name = clean_person_tokens(list(span_tokens)) if span_tokens else None
-            if name and " " in self.layout.text[name[0] : name[1]]:
-                return _Speaker(name, None, name)
-        return None
-
-    def _by_parse(self, i: int, lo: int, hi: int) -> tuple[str, _Speaker | None] | None:
-        """(verb, speaker); speaker None for an unnamed source; None when no verb is found."""
-        q = self.quotes[i]
-        doc = self.doc
-        first = doc.char_span(q.outer_start, q.outer_end, alignment_mode="expand")
+        outer = doc.char_span(q.outer_start, q.outer_end, alignment_mode="expand")
         inner = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if first is None or inner is None:
+        if outer is None or inner is None or not len(outer) or not len(inner):
             return None
-        # The sentences of the quoted words and of the word after the closing mark: the
-        # opening mark itself is sometimes parsed into the previous sentence.
-        sents = {inner[0].sent.start, inner[-1].sent.start}
-        if first.end < len(doc):
-            sents.add(doc[first.end].sent.start)
-        candidates: list[tuple[int, Token]] = []
-        for tok in doc[first[0].sent.start : first[-1].sent.end]:
-            if tok.sent.start not in sents or not lo <= tok.idx < hi:
-                continue
-            if self._inside_quote(tok.idx):
-                continue
-            is_speech = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
-            if is_speech or tok.lower_ == "according":
-                distance = (
-                    q.outer_start - tok.idx if tok.idx < q.outer_start else tok.idx - q.outer_end
-                )
-                candidates.append((distance, tok))
-        for _, verb in sorted(candidates, key=lambda c: c[0]):
-            if verb.lower_ == "according":
-                for to in verb.children:
-                    for obj in to.children:
-                        if obj.dep_ == "pobj":
-                            sub = list(obj.subtree)
-                            m = self.index.within(sub[0].idx, sub[-1].idx + len(sub[-1].text))
-                            if m:
-                                return "according to", _Speaker((m.start, m.end), m.group)
-                continue
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if (
-                not subjects
-                and verb.dep_ in ("conj", "xcomp", "advcl")
-                and verb.head.pos_ == "VERB"
-            ):
-                owner = _participle_owner(verb) or verb.head
-                subjects = [c for c in owner.children if c.dep_ == "nsubj"]
-            subjects = [s for s in subjects if not self._inside_quote(s.idx)]
-            if not subjects:
-                continue
-            # the parser sometimes splits "lead author Tomas Wrede" into two subjects: the
-            # first that stands for someone speaks
-            speaker = next(
-                (sp for sp in map(self._resolve_token, subjects) if sp is not None), None
-            )
-            if speaker is None:
-                verbs = {v.i for _, v in candidates}
-                if any(a.i in verbs for a in verb.ancestors):
-                    # "X told reporters the delegations had agreed to '...'": the unnamed
-                    # subject of a clause inside another speech verb's report; ask that verb
-                    continue
-                return verb.text, None  # an unnamed source ("industry leaders said")
-            return verb.text, speaker
-        return None
+        sents = {inner[0].sent.start, inner[-1].sent.start, outer[0].sent.start}
+        after = None
+        if outer.end < len(doc) and doc[outer.end].sent.start not in sents:
+            after = doc[outer.end].sent.start
+        return sents, after
 
-    def _by_words(self, i: int, lo: int, hi: int) -> tuple[str, _Speaker] | None:
+    def _distance(self, q: QuoteSpan, tok: Token) -> int:
+        return q.outer_start - tok.idx if tok.idx < q.outer_start else max(0, tok.idx - q.outer_end)
+
+    def _votes(self, i: int, lo: int, hi: int, previous: int | None) -> list[_Vote]:
         q = self.quotes[i]
-        text = self.layout.nlp_text
-        windows = [(q.outer_end, min(hi, q.outer_end + FALLBACK_WINDOW))]
-        windows.append((max(lo, q.outer_start - FALLBACK_WINDOW), q.outer_start))
-        for w_lo, w_hi in windows:
-            for verb in _FALLBACK_VERB_RE.finditer(text, w_lo, w_hi):
-                near_lo, near_hi = max(w_lo, verb.start() - 50), min(w_hi, verb.end() + 50)
-                m = self.index.nearest(near_lo, near_hi, verb.start())
-                if m:
-                    return verb.group(1), _Speaker((m.start, m.end), m.group)
-                pron = _PRONOUN_RE.search(text, near_lo, near_hi)
-                if pron:
-                    label = PERSON if pron.group(1).lower() != "it" else ORG
-                    prior = self._antecedent(pron.start(), pron.group(1), label)
-                    if prior:
-                        return verb.group(1), _Speaker((pron.start(), pron.end()), prior.group)
-        return None
-
-    def attribute(self) -> list[Attribution]:
-        results: list[Attribution] = []
-        last_by_block: dict[int, Attribution | None] = {}
-        """The last quote's attribution per block; None after a quote of an unnamed source."""
-        blocks = [b for b in self.layout.blocks if b.kind == BODY]
-        block_of = {}
-        for i, q in enumerate(self.quotes):
-            block_of[i] = next(
-                (k for k, b in enumerate(blocks) if b.start <= q.outer_start < b.end), -1
+        found = self._sentences(q)
+        if found is None:
+            return []
+        sents, after = found
+        pairs: list[tuple[str, Token, Token]] = []
+        if after is not None:
+            # only a cue that follows the closing mark at once: a new sentence after a
+            # quote that ends its own sentence is about something else
+            pairs.extend(
+                p
+                for p in self._cues.get(after, [])
+                if 0 <= p[1].idx - q.outer_end <= ADJACENT_CHARS
             )
-        for i, q in enumerate(self.quotes):
-            if q.words <= 8 and is_headline_case(q.text):
+        for start in sents:
+            pairs.extend(self._cues.get(start, []))
+            for cue in self.doc[start : self.doc[start].sent.end]:
+                if not _is_speech_verb(cue) and cue.lemma_.lower() not in REPORTING_VERBS:
+                    continue
+                owner = _participle_owner(cue)
+                if owner is not None:
+                    pairs.extend(
+                        ("cue.participle-owner", cue, s)
+                        for s in owner.children
+                        if s.dep_ == "nsubj"
+                    )
+                climbed = _climbed_subject(cue)
+                if climbed is not None:
+                    pairs.append(("cue.climbed-subject", cue, climbed))
+        votes: list[_Vote] = []
+        for rule, cue, speaker in pairs:
+            if not lo <= cue.idx < hi or self._inside_quote(cue.idx):
                 continue
-            if q.words == 1 and q.text.strip()[:1].isupper() and not self._verb_follows(q):
-                continue  # a quoted name or title ("Skyreach" sold ...), not speech
-            lo, hi = self._region(i)
-            found = self._by_parse(i, lo, hi)
-            if found is None and q.words >= MIN_QUOTE_WORDS:
-                found = self._by_words(i, lo, hi)
-            if found is None:
-                found = self._by_colon(q)
-            attribution: Attribution | None = None
-            if found is not None:
-                verb, sp = found
-                if sp is not None and (sp.group is not None or sp.name_span is not None):
-                    attribution = Attribution(q, verb, sp.mention, sp.group, sp.name_span)
-                else:  # said by someone the text does not name: nobody we can list
-                    last_by_block[block_of[i]] = None
-            elif q.words >= MIN_QUOTE_WORDS or _is_sentence(q.text):
-                # a short whole sentence ("This ends that.") after a quote goes on speaking
-                attribution = self._continuation(q, block_of[i], blocks, last_by_block)
-            if attribution is not None:
-                results.append(attribution)
-                last_by_block[block_of[i]] = attribution
-        return results
+            if self._inside_quote(speaker.idx) or not rules.enabled(rule):
+                continue
+            if rule == "cue.subject-of-reporting-verb" and not self._governs(cue, q):
+                continue
+            if self._reports_other(cue, q):
+                continue
+            source = self.sources.resolve(speaker, previous)
+            if source is None:
+                continue
+            distance = self._distance(q, cue)
+            score = (
+                rules.weight(rule)
+                + SOURCE_SHARE * rules.weight(source.rule)
+                + GOVERNS_BONUS * self._holds(cue, q)
+                + ADJACENT_BONUS * (distance <= ADJACENT_CHARS)
+                - DISTANCE_COST * distance
+            )
+            votes.append(_Vote(score, distance, cue, source, rule))
+        colon = self._by_colon(q, previous)
+        if colon is not None:
+            votes.append(colon)
+        # "X told reporters the delegations had agreed to "...": a speech verb inside another
+        # one's report, whose own subject names nobody, gives way to the outer speaker
+        named_cues = {v.cue.i for v in votes if v.source.named}
+        return [
+            v
+            if v.source.named or not any(a.i in named_cues for a in v.cue.ancestors)
+            else _Vote(v.score - NESTED_COST, v.distance, v.cue, v.source, v.rule)
+            for v in votes
+        ]
 
-    def _by_colon(self, q: QuoteSpan) -> tuple[str, _Speaker] | None:
+    def _holds(self, cue: Token, q: QuoteSpan) -> bool:
+        """The quote lies inside the cue's phrase (its clause or object), or the cue inside
+        the quote's sentence-long span ("“...,” he said, “...”")."""
+        sub = list(cue.subtree)
+        return sub[0].idx <= q.start and q.end <= sub[-1].idx + len(sub[-1].text) + 2
+
+    def _reports_other(self, cue: Token, q: QuoteSpan) -> bool:
+        """ "“...pier.” The team said it was ...": a speech verb whose own reported clause
+        lies on the other side from the quote, which is outside it, reports something else."""
+        for child in cue.children:
+            if child.dep_ != "ccomp":
+                continue
+            sub = list(child.subtree)
+            lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            if lo <= q.start < hi:
+                return False
+            if (lo > cue.idx) != (q.start > cue.idx):
+                return True
+        return False
+
+    def _governs(self, verb: Token, q: QuoteSpan) -> bool:
+        """The quote lies in the verb's object or complement ("praised the "..."")."""
+        if verb.lemma_.lower() not in REPORTING_VERBS:
+            return False
+        sub = list(verb.subtree)
+        return sub[0].idx <= q.start and q.end <= sub[-1].idx + len(sub[-1].text) + 2
+
+    def _by_colon(self, q: QuoteSpan, previous: int | None) -> _Vote | None:
         """ "Mining minister Peter Okafor was blunt: “The licence is gone.”": a quote opened
         right after a colon is said by the subject of the clause before the colon, when that
         subject names someone."""
+        if not rules.enabled("cue.colon"):
+            return None
         before = self.layout.nlp_text[: q.outer_start].rstrip()
         if not before.endswith(":"):
             return None
@@ -460,16 +293,140 @@ class Attributor:
             if tok.i >= colon[0].i:
                 break
             if tok.dep_ in ("nsubj", "nsubjpass") and not self._inside_quote(tok.idx):
-                speaker = self._resolve_token(tok)
-                if speaker is not None and (speaker.group is not None or speaker.name_span):
-                    return tok.head.text, speaker
+                source = self.sources.resolve(tok, previous)
+                if source is not None and source.named:
+                    distance = self._distance(q, tok)
+                    score = rules.weight("cue.colon") + rules.weight(source.rule)
+                    return _Vote(
+                        score - DISTANCE_COST * distance, distance, tok.head, source, "cue.colon"
+                    )
         return None
+
+    def _by_words(self, i: int, lo: int, hi: int, previous: int | None) -> _Vote | None:
+        """No parse found a cue: a speech verb within a few words of the quote, and the name
+        (or pronoun) nearest that verb; never one that is the object of a preposition ("wrote
+        on Twitter")."""
+        if not rules.enabled("cue.nearby-verb"):
+            return None
+        q = self.quotes[i]
+        doc = self.doc
+        windows = [(q.outer_end, min(hi, q.outer_end + FALLBACK_WINDOW))]
+        windows.append((max(lo, q.outer_start - FALLBACK_WINDOW), q.outer_start))
+        for w_lo, w_hi in windows:
+            span = doc.char_span(w_lo, w_hi, alignment_mode="contract")
+            if span is None:
+                continue
+            for verb in span:
+                if not _is_speech_verb(verb) or self._inside_quote(verb.idx):
+                    continue
+                near_lo, near_hi = max(w_lo, verb.idx - 50), min(w_hi, verb.idx + 50)
+                subject = next(
+                    (
+                        c
+                        for c in verb.children
+                        if c.dep_ == "nsubj" and not self._inside_quote(c.idx)
+                    ),
+                    None,
+                )
+                m = None if subject else self._nearest_speaker(near_lo, near_hi, verb.idx)
+                source: Source | None = None
+                if subject is not None:
+                    source = self.sources.resolve(subject, previous)
+                elif m is not None:
+                    source = Source((m.start, m.end), m.group, rule="source.mention")
+                else:
+                    near = doc.char_span(near_lo, near_hi, alignment_mode="contract")
+                    pron = next(
+                        (t for t in near or () if t.lower_ in PRONOUNS_PERSON | PRONOUNS_ORG), None
+                    )
+                    if pron is not None:
+                        source = self.sources.resolve(pron, previous)
+                if source is not None and source.named:
+                    distance = self._distance(q, verb)
+                    score = rules.weight("cue.nearby-verb") + rules.weight(source.rule)
+                    return _Vote(score, distance, verb, source, "cue.nearby-verb")
+        return None
+
+    def _nearest_speaker(self, lo: int, hi: int, pos: int) -> MentionRef | None:
+        """The nearest usable mention that is not an object or a possessive."""
+        best: tuple[int, MentionRef] | None = None
+        for m in self.index.mentions_within(lo, hi):
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("pobj", "dobj", "dative", "poss"):
+                continue  # "wrote on Twitter", "told Fox 35", "his campaign": not the speaker
+            distance = pos - m.end if m.end <= pos else max(0, m.start - pos)
+            if best is None or distance < best[0]:
+                best = (distance, m)
+        return best[1] if best else None
+
+    def attribute(self) -> list[Attribution]:
+        results: list[Attribution] = []
+        last_by_block: dict[int, Attribution | None] = {}
+        """The last quote's attribution per block; None after a quote of nobody we list."""
+        blocks = [b for b in self.layout.blocks if b.kind == BODY]
+        block_of = {}
+        for i, q in enumerate(self.quotes):
+            block_of[i] = next(
+                (k for k, b in enumerate(blocks) if b.start <= q.outer_start < b.end), -1
+            )
+        previous: int | None = None
+        for i, q in enumerate(self.quotes):
+            if q.words <= 8 and is_headline_case(q.text):
+                continue
+            if q.words == 1 and q.text.strip()[:1].isupper() and not self._verb_follows(q):
+                continue  # a quoted name or title ("Skyreach" sold ...), not speech
+            lo, hi = self._region(i)
+            votes = self._votes(i, lo, hi, previous)
+            if not votes and q.words >= MIN_QUOTE_WORDS:
+                nearby = self._by_words(i, lo, hi, previous)
+                votes = [nearby] if nearby else []
+            attribution: Attribution | None = None
+            if votes:
+                best = max(votes, key=lambda v: (v.score, -v.distance, -v.cue.i))
+                src = best.source
+                attribution = Attribution(
+                    q,
+                    best.cue.text,
+                    src.mention,
+                    src.group,
+                    src.name_span,
+                    src.description,
+                    src.unresolved,
+                    (best.rule, src.rule),
+                )
+            elif (q.words >= MIN_QUOTE_WORDS or _is_sentence(q.text)) and rules.enabled(
+                "cue.continuation"
+            ):
+                # a short whole sentence ("This ends that.") after a quote goes on speaking
+                attribution = self._continuation(q, block_of[i], blocks, last_by_block)
+            if attribution is not None:
+                results.append(attribution)
+                last_by_block[block_of[i]] = attribution
+                if attribution.group is not None:
+                    previous = attribution.group
+                    self.ranker.spoken.add(attribution.group)
+        return results
 
     def _verb_follows(self, q: QuoteSpan) -> bool:
         """ "“Nonsense,” replied X": a speech verb right after the closing mark makes even a
         one-word quote speech."""
-        after = self.layout.nlp_text[q.outer_end : q.outer_end + 20].split()
-        return bool(after) and after[0].strip(",.").lower() in SPEECH_VERB_FORMS
+        after = self.doc.char_span(
+            q.outer_end, min(len(self.layout.text), q.outer_end + 20), alignment_mode="contract"
+        )
+        words = [t for t in after or () if not t.is_punct and not t.is_space]
+        return bool(words) and _is_speech_verb(words[0])
+
+    def _opens_sentence(self, q: QuoteSpan) -> bool:
+        """Nothing but punctuation between the start of the quote's sentence (or the end of
+        the quote before it) and its opening mark."""
+        here = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if here is None or not len(here):
+            return False
+        lo = here[0].sent.start_char
+        prior = [p.outer_end for p in self.quotes if p.outer_end <= q.outer_start]
+        if prior:
+            lo = max(lo, prior[-1])
+        return not any(c.isalnum() for c in self.layout.nlp_text[lo : q.outer_start])
 
     def _continuation(
         self,
@@ -479,7 +436,11 @@ class Attributor:
         last_by_block: dict[int, Attribution | None],
     ) -> Attribution | None:
         """The speaker of the previous quote in this paragraph, or of the last quote of the
-        previous paragraph when this quote opens its paragraph."""
+        previous paragraph when this quote opens its paragraph. Only a quote that opens its
+        own sentence goes on speaking: words quoted inside a sentence with no cue ("a
+        candidate who has called for "a hell of a lot worse"") are someone else's, cited."""
+        if not self._opens_sentence(q):
+            return None
         prev: Attribution | None = None
         if block in last_by_block:
             prev = last_by_block[block]
@@ -487,7 +448,16 @@ class Attributor:
             prev = last_by_block.get(block - 1)
         if prev is None:
             return None
-        return Attribution(q, prev.verb, prev.mention, prev.group, prev.name_span)
+        return Attribution(
+            q,
+            prev.verb,
+            prev.mention,
+            prev.group,
+            prev.name_span,
+            prev.description,
+            prev.unresolved,
+            ("cue.continuation", *prev.rules[1:]),
+        )
 
 
 __all__ = ["Attribution", "Attributor", "MentionRef"]

@@ -11,11 +11,17 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-SCHEMA_VERSION = 1
-"""Bump when the rules change what an extraction contains: cached results then go stale."""
+FORMAT_VERSION = 1
+"""The layout of :meth:`Extraction.to_dict`; bump only when that layout changes. Whether a
+cached result is still what the rules would find is decided elsewhere: the cache key holds a
+hash of the extraction code and its data (see :mod:`.cache`)."""
 
 PERSON = "PERSON"
 ORG = "ORG"
+DESCRIPTION = "DESCRIPTION"
+"""A speaker the article only describes ("the team", "a joint statement", "officials")."""
+UNRESOLVED = "UNRESOLVED"
+"""A speaker named only by a pronoun whose antecedent could not be told ("he (unresolved)")."""
 
 
 @dataclass(frozen=True)
@@ -143,7 +149,7 @@ class Extraction:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "schema": SCHEMA_VERSION,
+            "schema": FORMAT_VERSION,
             "model": self.model,
             "speakers": [s.to_dict() for s in self.speakers],
             "organizations": [e.to_dict() for e in self.organizations],
@@ -155,7 +161,7 @@ class Extraction:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Extraction:
-        if data.get("schema") != SCHEMA_VERSION:
+        if data.get("schema") != FORMAT_VERSION:
             raise ValueError(f"unsupported extraction schema {data.get('schema')!r}")
         return cls(
             tuple(Speaker.from_dict(s) for s in data.get("speakers", ())),

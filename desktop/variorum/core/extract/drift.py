@@ -1,7 +1,9 @@
 """Quote drift: how speakers, entities and quotes differ between two versions of a story.
 
-Names are matched across the two articles on their full normalised name only (a bare surname
-can mean someone else in another article). For a speaker quoted in both versions, quotes that
+Names are matched across the two articles on their full normalised name, or on the one full
+name a bare surname can stand for in the story's versions (:mod:`variorum.core.stories.names`:
+"Altman" in a short re-post is the original's "Sam Altman" unless the story names another
+Altman). For a speaker quoted in both versions, quotes that
 are similar but not identical are paired and word-diffed: "China has some of the best AI
 talent" becoming "China has the best AI talent" is what analysts look for.
 
@@ -13,13 +15,14 @@ compared as one passage.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
 from variorum.core.diff import compare_texts
 from variorum.core.extract.data import Entity, Extraction, Quote, Speaker
 from variorum.core.extract.drift_data import Drift, Passage, Presence, QuoteDrift, Side
-from variorum.core.extract.entities import normalise_name
+from variorum.core.stories.names import StoryNames, merge_named, story_names
 
 MIN_SIMILARITY = 55.0
 """rapidfuzz ratio (0-100) above which two quotes of one speaker are versions of each other."""
@@ -36,18 +39,21 @@ def _fold(text: str) -> str:
 def _presence(
     a_items: tuple[Entity, ...] | tuple[Speaker, ...],
     b_items: tuple[Entity, ...] | tuple[Speaker, ...],
+    names: StoryNames,
 ) -> tuple[Presence, ...]:
-    b_by_key = {normalise_name(item.name): item for item in b_items}
+    """Items matched on their story-wide name (:mod:`variorum.core.stories.names`)."""
+    a_merged, b_merged = merge_named(a_items, names), merge_named(b_items, names)
+    b_by_key = {names.key(item.name): item for item in b_merged}
     out: list[Presence] = []
     seen: set[str] = set()
-    for item in a_items:
-        key = normalise_name(item.name)
+    for item in a_merged:
+        key = names.key(item.name)
         other = b_by_key.get(key)
         side = Side.BOTH if other is not None else Side.ONLY_A
         out.append(Presence(item.name, item.label, side, item, other))
         seen.add(key)
-    for item in b_items:
-        if normalise_name(item.name) not in seen:
+    for item in b_merged:
+        if names.key(item.name) not in seen:
             out.append(Presence(item.name, item.label, Side.ONLY_B, None, item))
     return tuple(out)
 
@@ -107,11 +113,17 @@ def _pair_quotes(
 
 
 def compare_extractions(
-    a: Extraction, b: Extraction, a_text: str | None = None, b_text: str | None = None
+    a: Extraction,
+    b: Extraction,
+    a_text: str | None = None,
+    b_text: str | None = None,
+    context: Sequence[Extraction] = (),
 ) -> Drift:
     """Presence of every speaker and entity in A and/or B, and the quote drift. Pass the two
-    article texts so split quotes are grouped by paragraph."""
-    speakers = _presence(a.speakers, b.speakers)
+    article texts so split quotes are grouped by paragraph, and the story's other versions
+    (``context``) so a bare surname is matched to the one full name the story gives it."""
+    names = story_names([a, b, *context])
+    speakers = _presence(a.speakers, b.speakers, names)
     drifts: list[QuoteDrift] = []
     checked = 0
     for p in speakers:
@@ -121,8 +133,8 @@ def compare_extractions(
             checked += paired
     return Drift(
         speakers,
-        _presence(a.organizations, b.organizations),
-        _presence(a.people, b.people),
+        _presence(a.organizations, b.organizations, names),
+        _presence(a.people, b.people, names),
         tuple(drifts),
         checked,
     )

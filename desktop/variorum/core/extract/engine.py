@@ -15,10 +15,21 @@ from typing import TYPE_CHECKING
 
 from variorum.core.extract.aliases import Group, NameInfo, group_names
 from variorum.core.extract.attribution import Attribution, Attributor
-from variorum.core.extract.data import ORG, PERSON, Entity, Extraction, Mention, Quote, Speaker
+from variorum.core.extract.data import (
+    DESCRIPTION,
+    ORG,
+    PERSON,
+    UNRESOLVED,
+    Entity,
+    Extraction,
+    Mention,
+    Quote,
+    Speaker,
+)
 from variorum.core.extract.entities import (
     collect_candidates,
     confirmed_names,
+    label_rules,
     normalise_name,
     vote_labels,
 )
@@ -27,16 +38,23 @@ from variorum.core.extract.layout import BOILERPLATE, Layout, analyse_layout
 from variorum.core.extract.mentions import MentionIndex, MentionRef
 from variorum.core.extract.model import pipeline_label
 from variorum.core.extract.quotes import find_quotes
-from variorum.core.extract.vocab import SPEECH_VERB_ALTERNATION
+from variorum.core.extract.vocab import SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
 
-def _name_infos(doc: Doc, layout: Layout) -> tuple[list[NameInfo], list[tuple[int, int, str]]]:
+def _name_infos(
+    doc: Doc, layout: Layout, trace: dict[int | str, tuple[str, ...]] | None = None
+) -> tuple[list[NameInfo], list[tuple[int, int, str]]]:
     candidates = collect_candidates(doc, layout)
     labels = vote_labels(candidates)
+    if trace is not None:
+        trace.update(
+            (f"entity:{key}", tuple(sorted(ids)))
+            for key, ids in label_rules(candidates, labels).items()
+        )
     confirmed = confirmed_names(candidates)
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     infos: dict[str, NameInfo] = {}
@@ -54,8 +72,18 @@ def _name_infos(doc: Doc, layout: Layout) -> tuple[list[NameInfo], list[tuple[in
     return list(infos.values()), spans
 
 
+def _speaking_positions(doc: Doc) -> set[int]:
+    """Character offsets of words followed by a speech verb ("Tom said", "Lei wrote")."""
+    return {
+        tok.idx
+        for tok in doc[:-1]
+        if doc[tok.i + 1].pos_ in ("VERB", "AUX")
+        and doc[tok.i + 1].lemma_.lower() in SPEECH_VERBS
+    }
+
+
 def _all_mentions(
-    layout: Layout, groups: list[Group], spans: list[tuple[int, int, str]]
+    layout: Layout, groups: list[Group], spans: list[tuple[int, int, str]], doc: Doc
 ) -> list[MentionRef]:
     """The model's mentions plus every other occurrence of a found name (the model tags a
     name in one sentence and misses it in the next)."""
@@ -66,10 +94,16 @@ def _all_mentions(
     occupied = sorted((m.start, m.end) for m in taken)
     text = layout.nlp_text
 
-    def claim(pattern: re.Pattern[str], gi: int, label: str) -> None:
+    speaking = _speaking_positions(doc)
+
+    def claim(
+        pattern: re.Pattern[str], gi: int, label: str, only_speaking: bool = False
+    ) -> None:
         """Every free match outside site chrome becomes a mention of group ``gi``."""
         for found in pattern.finditer(text):
             s, e = found.span()
+            if only_speaking and s not in speaking:
+                continue
             if layout.kind_at(s) == BOILERPLATE or any(os < e and s < oe for os, oe in occupied):
                 continue
             occupied.append((s, e))
@@ -85,8 +119,12 @@ def _all_mentions(
         if group.label == PERSON and len(full) == 2:
             # "Lei wrote" for Lei Jun (family name first), "Tom said" for Tom Wells: the first
             # name alone, but only as the one who speaks, where it cannot be anyone else's
-            speaking = r"(?=\s+(?:" + SPEECH_VERB_ALTERNATION + r")\b)"
-            claim(re.compile(r"(?<![\w\-])" + re.escape(full[0]) + speaking), gi, group.label)
+            claim(
+                re.compile(r"(?<![\w\-])" + re.escape(full[0]) + r"(?![\w\-])"),
+                gi,
+                group.label,
+                only_speaking=True,
+            )
     return sorted(taken, key=lambda m: m.start)
 
 
@@ -94,22 +132,42 @@ def _quote_text(text: str) -> str:
     return text.rstrip(" ,;:\u00a0")
 
 
-def extract_doc(text: str, doc: Doc, layout: Layout | None = None, model: str = "") -> Extraction:
-    """Extraction from an already parsed text (``doc`` parsed from ``layout.nlp_text``)."""
+def extract_doc(
+    text: str,
+    doc: Doc,
+    layout: Layout | None = None,
+    model: str = "",
+    trace: dict[int | str, tuple[str, ...]] | None = None,
+) -> Extraction:
+    """Extraction from an already parsed text (``doc`` parsed from ``layout.nlp_text``).
+    ``trace``, when given, receives each quote's start -> the ids of the rules that decided
+    its speaker, and "entity:<normalised name>" -> the ids of the rules that voted for the
+    name's label (for the per-rule precision tables of ``benchmarks/``)."""
     layout = layout or analyse_layout(text)
-    infos, spans = _name_infos(doc, layout)
+    infos, spans = _name_infos(doc, layout, trace)
     groups = group_names(infos, text)
-    mentions = _all_mentions(layout, groups, spans)
+    mentions = _all_mentions(layout, groups, spans, doc)
     quotes = find_quotes(layout)
     index = MentionIndex(mentions, [(q.outer_start, q.outer_end) for q in quotes])
     genders = guess_genders(doc, mentions)
-    attributions = Attributor(doc, layout, quotes, index, genders).attribute()
+    counts = Counter(m.group for m in mentions)
+    attributions = Attributor(doc, layout, quotes, index, genders, counts).attribute()
+    if trace is not None:
+        trace.update((a.quote.start, a.rules) for a in attributions)
 
     # Speakers the parse found but the entity model did not (an unknown name as subject of
     # "said") become people.
     group_by_key = {m.key: gi for gi, g in enumerate(groups) for m in g.members}
     by_group: dict[int, list[Attribution]] = defaultdict(list)
+    unnamed: dict[tuple[str, str], list[Attribution]] = defaultdict(list)
+    """Speakers only described ("the team") or named by an unresolved pronoun ("he")."""
     for att in attributions:
+        if att.group is None and att.name_span is None:
+            if att.description:
+                unnamed[(DESCRIPTION, att.description)].append(att)
+            elif att.unresolved:
+                unnamed[(UNRESOLVED, f"{att.unresolved} (unresolved)")].append(att)
+            continue
         gi = att.group
         if gi is None and att.name_span is not None:
             name = text[att.name_span[0] : att.name_span[1]]
@@ -145,21 +203,34 @@ def extract_doc(text: str, doc: Doc, layout: Layout | None = None, model: str = 
             tuple(Mention(text[m.start : m.end], m.start, m.end) for m in ms),
         )
 
-    speakers = []
-    for gi, atts in by_group.items():
-        group = groups[gi]
-        quotes_out = tuple(
+    def quotes_of(name: str, atts: list[Attribution]) -> tuple[Quote, ...]:
+        return tuple(
             Quote(
                 _quote_text(a.quote.text),
                 a.quote.start,
                 a.quote.start + len(_quote_text(a.quote.text)),
-                group.canonical.display,
+                name,
                 a.verb,
                 Mention(text[a.mention[0] : a.mention[1]], *a.mention),
             )
             for a in sorted(atts, key=lambda a: a.quote.start)
         )
-        speakers.append(Speaker(group.canonical.display, group.label, aliases(group), quotes_out))
+
+    speakers = []
+    for gi, atts in by_group.items():
+        group = groups[gi]
+        name = group.canonical.display
+        speakers.append(Speaker(name, group.label, aliases(group), quotes_of(name, atts)))
+    described: dict[tuple[str, str], list[Attribution]] = defaultdict(list)
+    for (label, name), atts in unnamed.items():
+        described[(label, normalise_name(name))].extend(atts)
+    for (label, _), atts in described.items():
+        forms = Counter(
+            a.description or f"{a.unresolved} (unresolved)" for a in atts
+        ).most_common()
+        name = forms[0][0]
+        others = tuple(sorted({f for f, _ in forms} - {name}))
+        speakers.append(Speaker(name, label, others, quotes_of(name, atts)))
     speakers.sort(key=lambda s: s.quotes[0].start)
     entities = [entity(gi) for gi in range(len(groups)) if mentions_by_group[gi]]
 

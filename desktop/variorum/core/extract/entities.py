@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from variorum.core.extract import rules
 from variorum.core.extract.boundaries import (
     NAME_LINKS,
     after_person_role,
@@ -55,13 +56,11 @@ from variorum.core.extract.vocab import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-MODEL_WEIGHT = 1.0
-CONTEXT_WEIGHT = 3.0
 PLACE = "PLACE"
 """Votes that a name is a place: a name that is mostly a place is neither person nor org."""
-PLACE_CONTEXT_WEIGHT = 1.5
-PLACE_MODEL_WEIGHT = 1.01
-"""A tie between the model's place and person readings of a name goes to the place."""
+TIE_ORDER = ("ORG", "PERSON", "PLACE", "PRODUCT")
+"""Precedence for an exact tie of totals and of strongest single votes (rare): the order the
+rules were first tuned with, so that the tie-break never depends on spelling."""
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BODY_HEADS = frozenset(
     {"police", "council", "authority", "university", "college", "commission", "ministry"}
@@ -70,8 +69,6 @@ _BODY_HEADS = frozenset(
 """Last words that make a "place" the model found a public body ("West Yorkshire Police");
 a stricter list than ORG_HEADS, whose "bank" would turn the West Bank into a bank. Newspapers
 end in a few words of their own ("the South China Morning Post", "The Straits Times")."""
-PERSON_CONTEXT_WEIGHT = 2.0
-"""What the context says ("chip maker X", "X Y, a harbour pilot") outweighs a model vote."""
 
 _LEADING_DROP = frozenset({"the", "a", "an", "'s", "’s"})
 _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", "-", "–", "—"})
@@ -88,6 +85,8 @@ class Candidate:
     votes: dict[str, float]
     kind: str
     """Layout kind of its block: body or heading."""
+    rules: dict[str, set[str]] = field(default_factory=dict)
+    """Label -> ids of the rules that voted for it."""
 
 
 def normalise_name(name: str) -> str:
@@ -126,9 +125,31 @@ def _particles_then_name(tokens: list[Token]) -> bool:
     return 0 < i < len(tokens) and tokens[i].text[:1].isupper()
 
 
+def _cut_at_bracket_or_score(tokens: list[Token]) -> list[Token]:
+    """ "International Labour Organisation (ILO": the model ran a name into a bracket it did
+    not close; "Harwick Town 2 Fenbury": into a score line. A name ends before an opening
+    bracket left unclosed, and before a number followed by more words."""
+    for i, tok in enumerate(tokens):
+        if tok.text == "(" and not any(t.text == ")" for t in tokens[i:]):
+            return tokens[:i]
+        if i and tok.like_num and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
+            return tokens[:i]
+    return tokens
+
+
+def _is_plural_noun(tokens: list[Token]) -> bool:
+    """ "MPs", "CEOs", "GPs": an acronym in the plural names a group, never one person or
+    body. (A plural common noun opening a sentence, "Officials said", is dropped below; a
+    capitalised plural inside a sentence may be a name: "call Crimewatchers".)"""
+    return len(tokens) == 1 and bool(_ACRONYM_PLURAL_RE.fullmatch(tokens[0].text))
+
+
+_ACRONYM_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
+
+
 def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
-    tokens = [t for t in span if not t.is_space]
-    if not tokens:
+    tokens = _cut_at_bracket_or_score([t for t in span if not t.is_space])
+    if not tokens or _is_plural_noun(tokens):
         return None
     # a name starts with a capital: "the", "state", "regional" before it are not part of it
     while tokens and (tokens[0].lower_ in _LEADING_DROP or tokens[0].text.islower()):
@@ -265,7 +286,10 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
 
     credits = dateline_credits(text) + caption_credits(text)
 
-    def add(start: int, end: int, label: str, weight: float) -> None:
+    def add(start: int, end: int, label: str, rule: str) -> None:
+        weight = rules.weight(rule)
+        if weight <= 0:
+            return
         kind = layout.kind_at(start)
         if kind == BOILERPLATE or any(cs <= start < ce for cs, ce in credits):
             return  # site chrome, or the agency credit of a dateline ("PARIS (Reuters) -")
@@ -278,6 +302,7 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             cand = Candidate(start, end, text[start:end], defaultdict(float), kind)
             by_span[(start, end)] = cand
         cand.votes[label] += weight
+        cand.rules.setdefault(label, set()).add(rule)
 
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
     model_spans: list[tuple[int, int]] = []
@@ -299,12 +324,12 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
         prev = doc[tok.start - 1] if tok.start > 0 else None
         return tok[0].is_sent_start or prev is None or prev.is_quote or prev.is_punct
 
-    def add_model(tokens: Span | list[Token], label: str) -> None:
+    def add_model(tokens: Span | list[Token], label: str, rule: str = "entity.model") -> None:
         cleaned = _clean_span(tokens, label)
         if cleaned and common_noun_opening(*cleaned):
             return
         if cleaned and not is_place_compound(text[cleaned[0] : cleaned[1]], places):
-            add(*cleaned, label, MODEL_WEIGHT)
+            add(*cleaned, label, rule)
             model_spans.append(cleaned)
 
     for whole in doc.ents:
@@ -314,7 +339,7 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             # so a club or a council, i.e. an organization
             cleaned = _clean_span(ent, ORG)
             if cleaned:
-                add(*cleaned, ORG, MODEL_WEIGHT)
+                add(*cleaned, ORG, "entity.club-or-council")
                 model_spans.append(cleaned)
             continue
         if (ent.label_ == "FAC" and has_org_head(ent)) or (
@@ -322,32 +347,36 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
         ):  # "Fenbury Rovers", "Westmoor Hospital", "West Yorkshire Police"
             cleaned = _clean_span(ent, ORG)
             if cleaned:
-                add(*cleaned, ORG, CONTEXT_WEIGHT)
+                add(*cleaned, ORG, "entity.body-named-place")
                 model_spans.append(cleaned)
                 continue
         if ent.label_ in _PLACE_LABELS:
             cleaned = _clean_span(ent, PLACE)
             if cleaned:
-                add(*cleaned, PLACE, PLACE_MODEL_WEIGHT)
+                add(*cleaned, PLACE, "entity.model-place")
             continue
         if ent.label_ in (PERSON, ORG) and _object_of_place_preposition(ent):
             cleaned = _clean_span(ent, PERSON)
             if cleaned:  # "at her home in Redhill": a person is not *in* somewhere's name
-                add(*cleaned, PLACE, PLACE_CONTEXT_WEIGHT)
+                add(*cleaned, PLACE, "entity.place-preposition")
         if has_org_head(ent):
             # "... Fishing Cooperative", "Bureau of ...": the name says what it is
             cleaned = _clean_span(with_leading_names(ent), ORG)
             if cleaned:
-                add(*cleaned, ORG, CONTEXT_WEIGHT)
+                add(*cleaned, ORG, "entity.org-head")
                 model_spans.append(cleaned)
                 continue
         if ent.label_ not in (PERSON, ORG):
             continue
         if ent.label_ == ORG and (_addressed_person(ent) or after_person_role(ent)):
-            add_model(ent, PERSON)  # "Mrs Justice Imogen Pellew": a judge, not a body
+            add_model(
+                ent, PERSON, "entity.addressed-person"
+            )  # "Mrs Justice Imogen Pellew": a judge, not a body
             continue
         if ent.label_ == PERSON and _followed_by_which(ent):
-            add_model(ent, ORG)  # "SpaceX, which builds the rocket": people are "who"
+            add_model(
+                ent, ORG, "entity.which-clause"
+            )  # "SpaceX, which builds the rocket": people are "who"
             continue
         if ent.label_ == PERSON:
             ent = with_surname(ent)  # "Lena Smit", of which the model found "Lena"
@@ -358,7 +387,7 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             continue  # "AI Safety Summit", "the Computex trade show": events, not bodies
         portfolio_holder = _after_portfolio(ent)
         if portfolio_holder is not None:
-            add_model(portfolio_holder, PERSON)
+            add_model(portfolio_holder, PERSON, "entity.portfolio-holder")
             continue
         split = _split_at_title(ent)
         if split is None:
@@ -366,18 +395,20 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             continue
         org_part, person_part = split
         if org_part and all(t.pos_ == "PROPN" for t in org_part):
-            add_model(org_part, ORG)
+            add_model(org_part, ORG, "entity.title-split")
         if person_part:
-            add_model(person_part, PERSON)
+            add_model(person_part, PERSON, "entity.title-split")
     for start, end in pronoun_people(text):
         for s in [s for s in model_spans if s[0] == start and s[1] == end] or [(start, end)]:
-            add(*s, PERSON, CONTEXT_WEIGHT)
+            add(*s, PERSON, "entity.pronoun-person")
     for start, end in context_people(doc):
         for s in [s for s in model_spans if s[0] < end and start < s[1]] or [(start, end)]:
-            add(*s, PERSON, PERSON_CONTEXT_WEIGHT)
+            add(*s, PERSON, "entity.context-person")
     contexts = context_orgs(doc)
     merged: list[tuple[int, int]] = []
-    for start, end in sorted(contexts, key=lambda s: s[0] - s[1]):  # longest first
+    for start, end, rule in sorted(
+        contexts, key=lambda s: (s[0] - s[1], s[0], s[2])
+    ):  # longest first
         if any(ms <= start and end <= me and (ms, me) != (start, end) for ms, me in merged):
             continue  # a piece of a name already put together
         overlapping = [s for s in model_spans if s[0] < end and start < s[1]]
@@ -386,12 +417,12 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             for s in overlapping:
                 by_span.pop(s, None)
             merged.append((start, end))
-            add(start, end, ORG, CONTEXT_WEIGHT)
+            add(start, end, ORG, rule)
         elif overlapping:  # the model found the name; the context only fixes its label
             for s in overlapping:
-                add(*s, ORG, CONTEXT_WEIGHT)
+                add(*s, ORG, rule)
         else:
-            add(start, end, ORG, CONTEXT_WEIGHT)
+            add(start, end, ORG, rule)
     for start, end in acronym_definitions(text):
         # "International Transport Forum (ITF)": a body defining its acronym, when the model
         # has no better reading (a person or a place) of the same words; pieces the model
@@ -402,19 +433,19 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
         for piece in [k for k, c in by_span.items() if start <= c.start and c.end <= end]:
             if piece != (start, end):
                 del by_span[piece]
-        add(start, end, ORG, CONTEXT_WEIGHT)
+        add(start, end, ORG, "entity.acronym-definition")
     for start, end in place_spans(doc):
-        add(start, end, PLACE, PLACE_CONTEXT_WEIGHT)
+        add(start, end, PLACE, "entity.place-context")
     for start, end, label in named_things(doc):
         # "a chatbot called X" (a product: in neither list), "a start-up called X"
         for s in [s for s in model_spans if s[0] < end and start < s[1]] or [(start, end)]:
-            add(*s, label, CONTEXT_WEIGHT)
+            add(*s, label, "entity.named-thing")
     _add_first_names(doc, by_span, add)
     return sorted(by_span.values(), key=lambda c: c.start)
 
 
 def _add_first_names(
-    doc: Doc, by_span: dict[tuple[int, int], Candidate], add: Callable[[int, int, str, float], None]
+    doc: Doc, by_span: dict[tuple[int, int], Candidate], add: Callable[[int, int, str, str], None]
 ) -> None:
     """ "Mrs Pollard" was found; "Edna Pollard" at the start of a sentence was not: a proper
     noun right before a known surname, outside any entity, is that person's first name."""
@@ -434,16 +465,34 @@ def _add_first_names(
             and not prev.ent_type_
             and prev.lower_ not in TITLE_WORDS
         ):
-            add(prev.idx, tok.idx + len(tok.text), PERSON, MODEL_WEIGHT)
+            add(prev.idx, tok.idx + len(tok.text), PERSON, "entity.first-name")
 
 
 def vote_labels(candidates: list[Candidate]) -> dict[str, str]:
-    """One label per normalised name: the weighted majority over all its mentions."""
+    """One label per normalised name: the highest total weight over all its mentions; on an
+    exact tie, the label whose strongest single vote is stronger; then TIE_ORDER."""
     totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    strongest: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for cand in candidates:
+        key = normalise_name(cand.name)
         for label, weight in cand.votes.items():
-            totals[normalise_name(cand.name)][label] += weight
-    return {key: max(sorted(votes), key=lambda lab: votes[lab]) for key, votes in totals.items()}
+            totals[key][label] += weight
+            strongest[key][label] = max(strongest[key][label], weight)
+
+    def rank(key: str, label: str) -> tuple[float, float, int]:
+        order = TIE_ORDER.index(label) if label in TIE_ORDER else len(TIE_ORDER)
+        return (round(totals[key][label], 6), strongest[key][label], -order)
+
+    return {key: max(votes, key=lambda lab: rank(key, lab)) for key, votes in totals.items()}
+
+
+def label_rules(candidates: list[Candidate], labels: dict[str, str]) -> dict[str, set[str]]:
+    """Normalised name -> ids of the rules that voted for the label it was given."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for cand in candidates:
+        key = normalise_name(cand.name)
+        found[key] |= cand.rules.get(labels.get(key, ""), set())
+    return found
 
 
 def confirmed_names(candidates: list[Candidate]) -> set[str]:

@@ -87,7 +87,8 @@ class Block:
 class Layout:
     text: str
     nlp_text: str
-    """Same length as ``text``; soft line breaks replaced by spaces."""
+    """Same length as ``text``; soft line breaks replaced by spaces, and a space every
+    :data:`MAX_RUN` characters of a run without white space (see :func:`_break_long_runs`)."""
     blocks: tuple[Block, ...]
 
     def kind_at(self, pos: int) -> str:
@@ -134,9 +135,28 @@ def classify_line(line: str) -> str:
         return BOILERPLATE
     if _BYLINE_RE.match(stripped) and len(words) <= 12:
         return BOILERPLATE
-    if is_headline_case(stripped):
+    if is_headline_case(stripped) and not is_list_line(stripped):
         return HEADING
     return BODY
+
+
+_LIST_SEPARATORS_RE = re.compile(r"[,;|\t]")
+_SCORE_LINE_RE = re.compile(
+    r"^[^\W\d_][\w.'’\- ]*?[ \t]\d{1,3}[ \t]*[-–—,]?[ \t]*[^\W\d_][\w.'’\- ]*?[ \t]\d{1,3}$"
+)
+"""'Harwick Town 2 Fenbury Rovers 1': a result, two names each with a score."""
+
+
+def is_list_line(line: str) -> bool:
+    """A squad list, a results table row or a line of names ("Harwick Town: Tom Baxter, Niall
+    Greaves, ...", "Scorers: Pell 34, Ashworth 78"): capitalised like a heading, but laid out
+    as items split by commas, semicolons, bars or tabs (three items or more, each a few
+    words), or as a score line. Its names are news, not a headline's words."""
+    if _SCORE_LINE_RE.match(line):
+        return True
+    items = [i.strip() for i in _LIST_SEPARATORS_RE.split(line.split(":", 1)[-1])]
+    items = [i for i in items if i]
+    return len(items) >= 3 and all(len(i.split()) <= 4 for i in items)
 
 
 def _soft_breaks(text: str) -> set[int]:
@@ -170,11 +190,27 @@ def _soft_breaks(text: str) -> set[int]:
     return soft
 
 
+MAX_RUN = 64
+"""Longest run of non-space characters the parser is given in one piece (URLs and words are
+shorter; a run of 300,000 dashes or quote marks is not text)."""
+_LONG_RUN_RE = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+
+
+def _break_long_runs(chars: list[str], text: str) -> None:
+    """spaCy's tokenizer takes suffixes off a run without white space one character at a
+    time, scanning the rest each time: a run of n characters costs n² (300 kB of em dashes
+    ran for minutes). A space every :data:`MAX_RUN` characters keeps every offset."""
+    for match in _LONG_RUN_RE.finditer(text):
+        for pos in range(match.start() + MAX_RUN, match.end(), MAX_RUN):
+            chars[pos] = " "
+
+
 def analyse_layout(text: str) -> Layout:
     soft = _soft_breaks(text)
     chars = list(text)
     for pos in soft:
         chars[pos] = " "
+    _break_long_runs(chars, text)
     nlp_text = "".join(chars)
     blocks: list[Block] = []
     pos = 0

@@ -51,6 +51,17 @@ class MentionIndex:
             i += 1
         return None
 
+    def mentions_within(self, start: int, end: int) -> list[MentionRef]:
+        """Every usable mention inside [start, end), in text order."""
+        i = bisect.bisect_left(self._starts, start)
+        found = []
+        while i < len(self._mentions) and self._mentions[i].start < end:
+            m = self._mentions[i]
+            if m.end <= end and self._usable(m):
+                found.append(m)
+            i += 1
+        return found
+
     def within_label(self, start: int, end: int, label: str) -> MentionRef | None:
         """The first usable mention with ``label`` inside [start, end)."""
         i = bisect.bisect_left(self._starts, start)

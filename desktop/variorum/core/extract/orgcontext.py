@@ -9,6 +9,7 @@ tank". These rules read that context from the dependency parse; they never list 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from variorum.core.extract.vocab import (
@@ -22,7 +23,7 @@ from variorum.core.extract.vocab import (
     ORG_NOUNS,
     OWNERSHIP_WORDS,
     POST_ORG_NOUNS,
-    SPEECH_VERB_FORMS,
+    SPEECH_VERBS,
     TITLE_WORDS,
 )
 
@@ -131,8 +132,10 @@ def _before_org_noun(tok: Token) -> tuple[int, int] | None:
     while first > 0 and _is_name_token(doc[first - 1]):
         first -= 1
     founded = nxt.lower_ in ("founder", "co-founder", "cofounder")  # no person has a founder
-    if tok.ent_type_ == "PERSON" and not founded and (
-        first == tok.i or nxt.lower_ in ("group", "network")
+    if (
+        tok.ent_type_ == "PERSON"
+        and not founded
+        and (first == tok.i or nxt.lower_ in ("group", "network"))
     ):
         return None  # "the Sanders movement", "the Smith group": named after a person
     return doc[first].idx, tok.idx + len(tok.text)
@@ -150,71 +153,67 @@ def _employer(tok: Token) -> tuple[int, int] | None:
     return name_run(tok)
 
 
-def context_orgs(doc: Doc) -> list[tuple[int, int]]:
-    """Spans the context calls an organization."""
+def context_orgs(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, rule id) of the spans the context calls an organization; each rule id is
+    in ``rules/entities.toml``."""
     text = doc.text  # built from the tokens on every access: read it once
-    spans: set[tuple[int, int]] = (
-        set(owned_names(text)) | set(listed_after_org_noun(text)) | set(named_between_commas(text))
-    )
+    spans: set[tuple[int, int, str]] = set()
+
+    def add(span: tuple[int, int] | None, rule: str) -> None:
+        if span is not None:
+            spans.add((span[0], span[1], rule))
+
+    for span in owned_names(text):
+        add(span, "entity.org.owned")
+    for span in listed_after_org_noun(text, speech_verb_starts(doc)):
+        add(span, "entity.org.listed-after-noun")
+    for span in named_between_commas(text):
+        add(span, "entity.org.between-commas")
     for tok in doc:
-        if _is_name_token(tok):
-            before_noun = _before_org_noun(tok)
-            if before_noun:
-                spans.add(before_noun)
-            employer = _employer(tok)
-            if employer:
-                spans.add(employer)
-            if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and _org_noun(tok.head):
-                run = name_run(tok)  # "the civil aviation authority, ENAC, said"
-                if run:
-                    spans.add(run)
-    for tok in doc:
-        legal = _legal_form_run(tok)
-        if legal:
-            spans.add(legal)
-        if _is_name_token(tok):
-            adjacent = _after_org_noun(tok, text)
-            if adjacent:
-                spans.add(adjacent)
+        if not _is_name_token(tok):
+            if tok.lower_ in _LIST_WORDS and tok.dep_ == "prep":
+                _add_list_members(tok, add)
+            continue
+        add(_before_org_noun(tok), "entity.org.before-org-noun")
+        add(_employer(tok), "entity.org.employer")
+        if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and _org_noun(tok.head):
+            add(name_run(tok), "entity.org.apposition")  # "the aviation authority, ENAC,"
+        add(_after_org_noun(tok, text), "entity.org.after-org-noun")
         # "chip maker Nvidia", "telecom company Huawei Technologies"
-        if _is_name_token(tok) and any(
+        if any(
             c.dep_ == "compound"
             and _org_noun(c)
             and c.i < tok.i
             and "\n" not in text[c.idx : tok.idx]  # a heading's last word is not a noun of it
             for c in tok.lefts
         ):
-            run = name_run(tok)
-            if run:
-                spans.add(run)
+            add(name_run(tok), "entity.org.compound-noun")
         # "X, a venture-capital firm"
-        if _is_name_token(tok) and any(
-            c.dep_ == "appos" and _org_noun(c) and c.pos_ == "NOUN" for c in tok.children
-        ):
-            run = name_run(tok)
-            if run:
-                spans.add(run)
+        if any(c.dep_ == "appos" and _org_noun(c) and c.pos_ == "NOUN" for c in tok.children):
+            add(name_run(tok), "entity.org.described-as")
         # "the Maritime Standards Tribunal upheld ...", which the model did not see at all:
         # a run of proper nouns ending with a body's head word names that body
-        if _is_name_token(tok) and tok.lower_ in ORG_HEADS and not tok.ent_type_:
+        if tok.lower_ in ORG_HEADS and not tok.ent_type_:
             run = name_run(tok)
             if run and run[0] < tok.idx and run[1] == tok.idx + len(tok.text):
-                spans.add(run)
-        # "companies including X, Y and Z", "firms such as X"
-        if tok.lower_ in _LIST_WORDS and tok.dep_ == "prep":
-            owner = tok.head
-            if owner.lower_ == "such":
-                owner = owner.head
-            if not _org_noun(owner):
-                continue
-            for child in tok.children:
-                if child.dep_ != "pobj":
-                    continue
-                for member in _list_members(child):
-                    run = name_run(member)
-                    if run:
-                        spans.add(run)
+                add(run, "entity.org.head-run")
+    for tok in doc:
+        if tok.lower_ in LEGAL_SUFFIXES:
+            add(_legal_form_run(tok), "entity.org.legal-form")
     return sorted(spans)
+
+
+def _add_list_members(tok: Token, add: Callable[[tuple[int, int] | None, str], None]) -> None:
+    """ "companies including X, Y and Z", "firms such as X"."""
+    owner = tok.head
+    if owner.lower_ == "such":
+        owner = owner.head
+    if not _org_noun(owner):
+        return
+    for child in tok.children:
+        if child.dep_ == "pobj":
+            for member in _list_members(child):
+                add(name_run(member), "entity.org.such-as")
 
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -265,7 +264,16 @@ def owned_names(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in _OWNED_RE.finditer(text)]
 
 
-def listed_after_org_noun(text: str) -> list[tuple[int, int]]:
+def speech_verb_starts(doc: Doc) -> frozenset[int]:
+    """Character offsets where a speech verb ("said", "wrote", "argues") begins."""
+    return frozenset(
+        t.idx for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS
+    )
+
+
+def listed_after_org_noun(
+    text: str, speech_verbs: frozenset[int] = frozenset()
+) -> list[tuple[int, int]]:
     """ "the other two operators, X and the state-owned Y": names listed after a plural
     organization noun. After a comma the list must look like a list (two names, or a
     closing comma) and not be the subject of "said" ("its rivals, Smith said")."""
@@ -277,7 +285,7 @@ def listed_after_org_noun(text: str) -> list[tuple[int, int]]:
         ]
         if comma:
             following = _NEXT_WORD_RE.match(after)
-            if following and following.group(1).lower() in SPEECH_VERB_FORMS:
+            if following and m.start(4) + following.start(1) in speech_verbs:
                 continue
             if len(items) < 2 and not after.lstrip(" \t").startswith(","):
                 continue
@@ -285,10 +293,26 @@ def listed_after_org_noun(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_ACRONYM_DEF_RE = re.compile(
-    rf"({NAME_RE}(?:[ \t]+(?:of|for|and|&|on|the|{_PARTICLE})[ \t]+{NAME_RE})*)"
-    r"[ \t]*\([ \t]*([A-Z][A-Za-z&.]{1,9})[ \t]*\)"
+# Found from the parenthesis back: the acronym "(ITF)" first, then the name run that ends
+# right before it, searched in a bounded window. One regex (name run, then the parenthesis)
+# re-scanned a run of capitalised words from each of its words: n² on "By By By ...".
+_ACRONYM_RE = re.compile(r"\([ \t]*([A-Z][A-Za-z&.]{1,9})[ \t]*\)")
+_DEFINED_NAME_RE = re.compile(
+    rf"({NAME_RE}(?:[ \t]+(?:of|for|and|&|on|the|{_PARTICLE})[ \t]+{NAME_RE})*)[ \t]*\Z"
 )
+_NAME_WINDOW = 200
+"""Characters before an acronym searched for the name it abbreviates."""
+
+
+def _acronym_matches(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, acronym) of each "Name Of The Body (ACR)"."""
+    found: list[tuple[int, int, str, str]] = []
+    for paren in _ACRONYM_RE.finditer(text):
+        offset = max(0, paren.start() - _NAME_WINDOW)
+        name = _DEFINED_NAME_RE.search(text, offset, paren.start())
+        if name is not None:
+            found.append((name.start(1), name.end(1), name.group(1), paren.group(1)))
+    return found
 
 
 def _initials(words: list[str]) -> str:
@@ -300,16 +324,18 @@ def acronym_definitions(text: str) -> list[tuple[int, int]]:
     acronym that follows (function words skipped), unless the name is an idea or a measure
     ("Consumer Price Index (CPI)"). Bodies define acronyms for themselves; people do not."""
     spans: list[tuple[int, int]] = []
-    for m in _ACRONYM_DEF_RE.finditer(text):
-        written = m.group(2).replace(".", "").replace("&", "")
+    for name_start, name_end, name, written_acronym in _acronym_matches(text):
+        written = written_acronym.replace(".", "").replace("&", "")
         upper = [c for c in written if c.isupper()]
         if len(upper) < 2 or len(written) - len(upper) > 2:
             continue  # "(Reuters)", "(NatWest)": a name, not an acronym ("PhRMA" is one)
         acronym = "".join(upper)
-        if m.group(2).lower() in FALSE_ENTITY_WORDS or acronym.lower() in FALSE_ENTITY_WORDS:
+        if written_acronym.lower() in FALSE_ENTITY_WORDS or acronym.lower() in (
+            FALSE_ENTITY_WORDS
+        ):
             continue  # "Artificial Intelligence (AI)", "Initial Public Offering (IPO)"
-        words = re.findall(r"[\w'’&\-]+", m.group(1))
-        starts = [w.start() for w in re.finditer(r"[\w'’&\-]+", m.group(1))]
+        words = re.findall(r"[\w'’&\-]+", name)
+        starts = [w.start() for w in re.finditer(r"[\w'’&\-]+", name)]
         # the shortest tail of the run whose capitalised words spell the acronym
         for i in range(len(words) - 1, -1, -1):
             if not words[i][:1].isupper():
@@ -321,7 +347,7 @@ def acronym_definitions(text: str) -> list[tuple[int, int]]:
                 )
                 idea = idea or all(w.lower() in TITLE_WORDS for w in caps)  # "Chief ... (CEO)"
                 if not idea and len(caps) >= 2:
-                    spans.append((m.start(1) + starts[i], m.end(1)))
+                    spans.append((name_start + starts[i], name_end))
                 break
     return spans
 

@@ -33,7 +33,11 @@ _DATELINE_RE = re.compile(
     r"(?:[ \t]*\(([^()\n]{1,40})\))?[ \t]*[—–-]{1,2}[ \t]"
 )
 """'LISBON — ...', 'VELDEN, Maravia — ...', 'SHENZHEN, Nov 18 — ...', 'PARIS (Reuters) -'."""
-_BASED_RE = re.compile(r"\b([A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*)-based\b")
+# A run of capitalised words, matched whole (each run once: linear), then checked for
+# "-based" right after it; one regex ending in "-based" re-scanned the rest of a run from
+# each of its words, n² on a long run of capitalised words ("By By By ...").
+_CAP_RUN_RE = re.compile(r"\b[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*")
+_BASED_AFTER_RE = re.compile(r"-based\b")
 
 _LINK_VERBS = frozenset({"link", "connect", "join"})
 _PLACE_PREFIXES = frozenset({"port", "mount", "mt", "mt.", "lake", "fort", "cape", "river"})
@@ -146,11 +150,21 @@ def _place_by_grammar(tok: Token) -> bool:
         return True
     if any(c.dep_ == "conj" and c.ent_type_ in _PLACE_ENTS for c in tok.children):
         return True
-    ent_len = 0
-    if tok.ent_type_ == "PERSON":
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        ent_len = len(ent) if ent is not None else 0
+    ent_len = _entity_length(tok) if tok.ent_type_ == "PERSON" else 0
     return ent_len == 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def _entity_length(tok: Token) -> int:
+    """Tokens in the entity holding ``tok``, from the IOB tags around it (``doc.ents`` builds
+    every entity of the text on each call: quadratic when asked for each token)."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end - start
 
 
 def _hometown(tok: Token) -> bool:
@@ -199,7 +213,9 @@ def place_spans(doc: Doc) -> list[tuple[int, int]]:
         spans.add(m.span(1))
         if m.group(2):
             spans.add(m.span(2))
-    spans.update(m.span(1) for m in _BASED_RE.finditer(text))
+    spans.update(
+        m.span() for m in _CAP_RUN_RE.finditer(text) if _BASED_AFTER_RE.match(text, m.end())
+    )
     for tok in [*_travel_objects(doc), *_paired_with_place(doc)]:
         run = _run(tok)
         if run:

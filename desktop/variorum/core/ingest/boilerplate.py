@@ -121,9 +121,14 @@ def split_boilerplate(paragraphs: list[str], headings: set[int] | None = None) -
             keys[index] = " ".join(paragraphs[index].split()).casefold()
         return keys[index]
 
+    verdicts: dict[str, bool] = {}  # a line repeated 100,000 times is judged once
+
     for index, para in enumerate(paragraphs):
         first = _first_word(para)
-        if is_boilerplate(para) or (
+        chrome = verdicts.get(para)
+        if chrome is None:
+            chrome = verdicts[para] = is_boilerplate(para)
+        if chrome or (
             _title_like(para) and any(key(i) == key(index) for i in kept_by_first.get(first, ()))
         ):
             aside.append(para.strip())

@@ -77,8 +77,10 @@ def import_formats() -> None:
     """Import every format module (~0.4 s), done once per worker when it starts."""
     import importlib
 
-    for module in ("text", "html", "docx", "odt", "rtf", "pdf", "eml"):
-        importlib.import_module(f"variorum.core.ingest.{module}")
+    from variorum.runtime_imports import FORMAT_LOADERS
+
+    for module in FORMAT_LOADERS:
+        importlib.import_module(module)
 
 
 def load_in_pool(

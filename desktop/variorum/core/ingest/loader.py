@@ -218,18 +218,47 @@ def _read_bounded(path: str, size_limit: int) -> bytes:
         raise UnreadableError("cannot read: not a regular file")
     if st.st_size > size_limit:
         raise TooLargeError(size_limit)
-    for _attempt in range(2):
+    for _attempt in range(3):
         data, before, after = _read_once(path, size_limit)
         if len(data) > size_limit:  # grew while we were reading
             raise TooLargeError(size_limit)
-        if before == after and (len(data) == after[0] or after[0] == 0):
+        if before != after or (len(data) != after[0] and after[0] != 0):
+            continue
+        if not _changed_lately(after[1]):
+            return data
+        # Changed within the file system's timestamp resolution of our read ("racy", as git
+        # calls it): a rewrite in the same clock tick would leave size and times as they
+        # were. A second read a moment later (a writer halfway through gets to go on) that
+        # agrees byte for byte settles it.
+        import time
+
+        time.sleep(RACY_PAUSE)
+        again, before2, after2 = _read_once(path, size_limit)
+        if again == data and before2 == after2 == after:
             return data
     raise UnreadableError("cannot read: the file changed while it was being read")
 
 
-def _read_once(path: str, size_limit: int) -> tuple[bytes, tuple[int, int], tuple[int, int]]:
-    """Read up to the limit and return the (size, mtime) seen on the open handle before and
-    after, so a file rewritten under us is noticed rather than loaded half old, half new."""
+RACY_NS = 2_000_000_000
+"""A file modified this recently (ns) is read twice: coarse timestamps (FAT keeps 2 s, many
+file systems a clock tick) cannot tell a rewrite during our read from no change."""
+
+
+RACY_PAUSE = 0.02
+"""Seconds between the two reads of a file changed lately."""
+
+
+def _changed_lately(mtime_ns: int) -> bool:
+    import time
+
+    return abs(time.time_ns() - mtime_ns) < RACY_NS
+
+
+def _read_once(
+    path: str, size_limit: int
+) -> tuple[bytes, tuple[int, int, int], tuple[int, int, int]]:
+    """Read up to the limit and return the (size, mtime, ctime) seen on the open handle before
+    and after, so a file rewritten under us is noticed rather than loaded half old, half new."""
     try:
         with open(path, "rb") as handle:
             st = os.fstat(handle.fileno())
@@ -239,7 +268,11 @@ def _read_once(path: str, size_limit: int) -> tuple[bytes, tuple[int, int], tupl
         raise UnreadableError("cannot read: file not found (moved or deleted?)") from exc
     except OSError as exc:
         raise UnreadableError(f"cannot read: {_os_reason(exc)}") from exc
-    return data, (st.st_size, st.st_mtime_ns), (end.st_size, end.st_mtime_ns)
+    return (
+        data,
+        (st.st_size, st.st_mtime_ns, st.st_ctime_ns),
+        (end.st_size, end.st_mtime_ns, end.st_ctime_ns),
+    )
 
 
 READ_CHUNK = 1 << 20

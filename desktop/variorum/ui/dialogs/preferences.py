@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from variorum.core.options import OPTION_LABELS, CompareOptions
+from variorum.core.options import CompareOptions
 from variorum.core.settings import Settings
+from variorum.present.describe import OPTION_LABELS
 
 VIEW_MODE_LABELS = {"inline": "Inline", "side_by_side": "Side by side"}
 

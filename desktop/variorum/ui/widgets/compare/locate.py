@@ -74,7 +74,7 @@ def step_target(
     if current is not None:
         target: int | None = current + direction
     else:
-        nav = comparison.navigate(top_b() or 0)
+        nav = comparison.navigate("b", top_b() or 0)
         if direction > 0:
             target = nav.current if nav.current is not None else nav.next
         else:

@@ -22,7 +22,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QWidget
 
-from variorum.core.options import OPTION_LABELS, CompareOptions
+from variorum.core.options import CompareOptions
+from variorum.present.describe import OPTION_LABELS
 
 INLINE = "inline"
 SIDE_BY_SIDE = "side_by_side"

@@ -43,6 +43,31 @@ Result = Any  # Extraction | AnalysisFailure, as the worker side returns them
 PoolFactory = Callable[[str | None], "ExtractionPool"]
 
 
+def extract_articles(
+    articles: list[Article], model_name: str, store: AnalysisStore | None, token: TaskToken
+) -> list[Extraction | None]:
+    """For work done outside the sidebar (the exports), in a task: the articles'
+    extractions, cached ones without the model and the rest in worker processes of a service
+    of its own (closed after); None for each when cancelled. Raises ModelUnavailableError, or
+    :class:`AnalysisFailedError` naming an article that could not be analysed."""
+    service = AnalysisService(store, model_name or None)
+    try:
+        futures = [service.request(a.id, a.text, FOREGROUND, token.cancelled) for a in articles]
+        results = service.wait(futures, token.cancelled)
+    finally:
+        service.close()
+    if results is None:
+        return [None] * len(articles)
+    for article, result in zip(articles, results, strict=True):
+        if isinstance(result, AnalysisFailure):
+            raise AnalysisFailedError(f"“{article.title or 'untitled'}”: {result.reason}")
+    return list(results)
+
+
+class AnalysisFailedError(RuntimeError):
+    """An article could not be analysed (over the time or memory limit, a crash)."""
+
+
 class SidebarController(QObject):
     failed = Signal(str)
     """A readable reason when extraction could not run (no spaCy pipeline installed, an

@@ -1,0 +1,304 @@
+"""Whom the word that attributes a quote stands for.
+
+The cue rules of :mod:`attribution` point at one token, usually the subject of a speech verb:
+"Altman", "he", "the company", "a spokeswoman for the ministry", "industry analysts". Several
+``source.*`` rules (``rules/attribution.toml``) may each propose a speaker for that token; the
+proposal with the highest weight wins, and for equal weights the one whose words lie nearest
+the token. A proposal is a listed entity, a name the entity model missed, the description
+itself ("the team", which is how the article names that speaker) or an unresolved pronoun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from variorum.core.extract import rules
+from variorum.core.extract.data import ORG, PERSON
+from variorum.core.extract.entities import clean_person_tokens
+from variorum.core.extract.layout import Layout
+from variorum.core.extract.mentions import MentionIndex, MentionRef
+from variorum.core.extract.orgcontext import name_run
+from variorum.core.extract.pronouns import PronounRanker
+from variorum.core.extract.vocab import (
+    GENERIC_ORG_NOUNS,
+    ORG_HEADS,
+    ORG_NOUNS,
+    POST_NOMINALS,
+    PRONOUNS_GROUP,
+    PRONOUNS_ORG,
+    PRONOUNS_PERSON,
+    TITLE_WORDS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+FORWARD_WINDOW = 600
+"""How far after "the industry regulator said" its name may come ("... The X Regulation
+Commission (XRC) had ..."): the next paragraph or so."""
+DESCRIPTION_MAX_TOKENS = 12
+"""A description longer than this is cut after its head noun's own phrase."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A proposed speaker for one attributing token."""
+
+    mention: tuple[int, int]
+    """The attributing words ("Altman", "he", "the team")."""
+    group: int | None = None
+    """A listed person or organization (an entity group)."""
+    name_span: tuple[int, int] | None = None
+    """A person's name the entity model missed (``group`` is None)."""
+    description: str | None = None
+    """The speaker is only described ("the team", "a joint statement")."""
+    unresolved: str | None = None
+    """A pronoun with no fitting antecedent ("he")."""
+    rule: str = ""
+
+    @property
+    def named(self) -> bool:
+        return self.group is not None or self.name_span is not None
+
+
+def _same_stem(noun: str, word: str) -> bool:
+    """ "tribunal" ~ "Tribunal", "regulator" ~ "Regulation", "council" ~ "Councils"."""
+    word = word.lower()
+    if noun == word or word in (noun + "s", noun + "es"):
+        return True
+    common = 0
+    for a, b in zip(noun, word, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= 6
+
+
+class SourceResolver:
+    def __init__(
+        self,
+        doc: Doc,
+        layout: Layout,
+        index: MentionIndex,
+        ranker: PronounRanker,
+        quoted: list[tuple[int, int]],
+    ) -> None:
+        self.doc = doc
+        self.layout = layout
+        self.index = index
+        self.ranker = ranker
+        self.quoted = quoted
+        self._resolved: dict[int, Source | None] = {}
+
+    def inside_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
+    # ------------------------------------------------------------------ the vote
+
+    def resolve(self, tok: Token, previous_speaker: int | None = None) -> Source | None:
+        """The best proposal for ``tok`` (highest weight, then nearest), or None. A token
+        stands for one speaker: the first answer is kept for every quote that asks again."""
+        if tok.i in self._resolved:
+            return self._resolved[tok.i]
+        found = self._best(tok, previous_speaker)
+        self._resolved[tok.i] = found
+        return found
+
+    def _best(self, tok: Token, previous_speaker: int | None) -> Source | None:
+        best: tuple[float, int, Source] | None = None
+        for source in self.proposals(tok, previous_speaker):
+            w = rules.weight(source.rule)
+            if w <= 0:
+                continue
+            distance = abs(source.mention[0] - tok.idx)
+            if best is None or (w, -distance) > (best[0], -best[1]):
+                best = (w, distance, source)
+        return best[2] if best else None
+
+    def proposals(self, tok: Token, previous_speaker: int | None) -> list[Source]:
+        doc = self.doc
+        if tok.lower_ in POST_NOMINALS and tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN":
+            tok = doc[tok.i - 1]  # "Judge Guy Kearl KC said": the name before the letters
+        span = (tok.idx, tok.idx + len(tok.text))
+        out: list[Source] = []
+        found = self.index.at(*span)
+        if found:
+            out.append(Source((found.start, found.end), found.group, rule="source.mention"))
+        lower = tok.lower_
+        if lower in ("which", "who", "that") and tok.head.dep_ == "relcl":
+            out.extend(self._relative(tok, span))
+            return out
+        if lower in PRONOUNS_PERSON or lower in PRONOUNS_ORG or lower in PRONOUNS_GROUP:
+            out.append(self._pronoun(tok, span, previous_speaker))
+            return out
+        if (
+            tok.pos_ == "NOUN"
+            and (lower in ORG_NOUNS or lower in ORG_HEADS)
+            and any(c.lower_ in ("the", "this") for c in tok.lefts)
+        ):
+            out.extend(self._org_for_noun(tok, span))
+        for appos in (c for c in tok.children if c.dep_ == "appos"):
+            inner = self.index.at(appos.idx, appos.idx + len(appos.text))
+            if inner is not None:
+                out.append(Source((inner.start, inner.end), inner.group, rule="source.apposition"))
+                break
+        if tok.pos_ == "PROPN":
+            named = self._after_title(tok)
+            if named is not None:
+                out.append(named)
+        sub = list(tok.subtree)
+        lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        inner = self.index.within_label(lo, hi, PERSON) or self.index.within(lo, hi)
+        if inner and not self.inside_quote(inner.start):
+            out.append(Source((inner.start, inner.end), inner.group, rule="source.inner-name"))
+        if tok.pos_ == "NOUN" and lower in TITLE_WORDS:
+            out.extend(self._spokes_body(tok, sub, span))
+        if tok.pos_ == "PROPN":
+            unlisted = self._unlisted_name(tok)
+            if unlisted is not None:
+                out.append(unlisted)
+        description = self._description(tok)
+        if description is not None:
+            out.append(description)
+        return out
+
+    # ------------------------------------------------------------------ proposals
+
+    def _relative(self, tok: Token, span: tuple[int, int]) -> list[Source]:
+        """ "X, a joint venture between ..., which said": the relative clause's noun."""
+        antecedent = tok.head.head
+        found = self.index.at(antecedent.idx, antecedent.idx + len(antecedent.text))
+        if found:
+            return [
+                Source((found.start, found.end), found.group, rule="source.relative-antecedent")
+            ]
+        if antecedent.pos_ == "NOUN" and antecedent.lower_ in ORG_NOUNS:
+            prior = self.index.before(tok.idx, ORG)
+            if prior:
+                return [Source(span, prior.group, rule="source.relative-antecedent")]
+        if antecedent.pos_ in ("NOUN", "PROPN"):
+            return [s for s in [self._description(antecedent)] if s is not None]
+        return []
+
+    def _pronoun(self, tok: Token, span: tuple[int, int], previous: int | None) -> Source:
+        lower = tok.lower_
+        labels = (PERSON,) if lower in PRONOUNS_PERSON else (ORG,)
+        prior = self.ranker.resolve(tok.idx, tok.text, labels, previous)
+        if prior is not None:
+            return Source(span, prior.group, rule="source.pronoun")
+        return Source(span, unresolved=tok.text.lower(), rule="source.pronoun-unresolved")
+
+    def named_like(self, noun: Token) -> MentionRef | None:
+        """The organization whose name holds the noun that stands for it ("the tribunal" ->
+        "X Appeal Tribunal", "the industry regulator" -> "X Regulation Commission", "a council
+        spokeswoman" -> "X Borough Council"): the last one named before, else (except for
+        nouns any body is called, like "company") the first named soon after."""
+        key = noun.lemma_.lower() or noun.lower_
+        text = self.layout.text
+        words: dict[int, set[str]] = {}
+
+        def fits(m: MentionRef) -> bool:
+            if m.group not in words:
+                # the name's own words, and the word right after a mention of it: "the RMT
+                # union", "the Unite union" name the kind of body after the name
+                words[m.group] = {
+                    w
+                    for r in self.index.of_group(m.group)
+                    for w in (*text[r.start : r.end].split(), *text[r.end : r.end + 40].split()[:1])
+                }
+            return any(_same_stem(key, w.strip(".,;:'’\"”)")) for w in words[m.group])
+
+        for m in self.index.all_before(noun.idx, ORG):
+            if fits(m):
+                return m
+        if key in GENERIC_ORG_NOUNS or noun.lower_ in GENERIC_ORG_NOUNS:
+            return None
+        for m in self.index.all_after(noun.idx, ORG):
+            if m.start > noun.idx + FORWARD_WINDOW:
+                break
+            if fits(m):
+                return m
+        return None
+
+    def _org_for_noun(self, noun: Token, span: tuple[int, int]) -> list[Source]:
+        """ "the tribunal", "the committee": the organization named like the noun. "The
+        company" with no company named like it stays a description: the last company named
+        is a guess, and annotators of real news call that speaker "the company"."""
+        named = self.named_like(noun)
+        if named is not None:
+            return [Source(span, named.group, rule="source.named-like")]
+        return []
+
+    def _spokes_body(self, tok: Token, sub: list[Token], span: tuple[int, int]) -> list[Source]:
+        """ "a spokeswoman for the office", "a council spokesman": the organization that
+        phrase refers back to."""
+        out: list[Source] = []
+        for t in sub:
+            if (
+                t.i == tok.i
+                or t.pos_ != "NOUN"
+                or not (t.lower_ in ORG_NOUNS or t.lower_ in ORG_HEADS)
+            ):
+                continue
+            if any(c.lower_ == "the" for c in t.lefts):
+                out.extend(self._org_for_noun(t, span))
+            elif t.dep_ == "compound" and t.head.i == tok.i:
+                # "a union spokesman": only a body named like it; there may be several
+                # unions, hospitals or councils, and the last one named is a guess
+                named = self.named_like(t)
+                if named is not None:
+                    out.append(Source(span, named.group, rule="source.named-like"))
+        return out
+
+    def _after_title(self, tok: Token) -> Source | None:
+        """ "Central Bank governor Ana Costa said", the model having missed her: the name
+        after the title speaks, not the body named before it."""
+        run = name_run(tok)
+        before = self.doc.char_span(*run, alignment_mode="expand") if run else None
+        if before is None or before.start == 0:
+            return None
+        title = self.doc[before.start - 1]
+        if title.text.islower() and title.lower_ in TITLE_WORDS:
+            named = self._unlisted_name(tok)
+            if named is not None:
+                return replace(named, rule="source.title-name")
+        return None
+
+    def _unlisted_name(self, tok: Token) -> Source | None:
+        """The full name (two words or more) of the proper-noun run ending at ``tok``, for a
+        speaker the entity model did not find."""
+        run = name_run(tok)
+        if run:
+            span_tokens = self.doc.char_span(*run, alignment_mode="expand")
+            name = clean_person_tokens(list(span_tokens)) if span_tokens else None
+            if name and " " in self.layout.text[name[0] : name[1]]:
+                return Source(name, None, name, rule="source.unlisted-name")
+        return None
+
+    def _description(self, tok: Token) -> Source | None:
+        """ "the team", "a joint statement", "industry analysts", "Nielsen": the speaker as
+        the article names it, when nothing better is known. The phrase is the token's own
+        noun phrase, without a relative clause or an apposition after it."""
+        if tok.pos_ not in ("NOUN", "PROPN") or self.inside_quote(tok.idx):
+            return None
+        words = [t for t in tok.subtree]
+        cut = [
+            c
+            for c in tok.rights
+            if c.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj", "advcl")
+        ]
+        if cut:
+            first_cut = min(c.left_edge.i for c in cut)
+            words = [t for t in words if t.i < first_cut]
+        if len(words) > DESCRIPTION_MAX_TOKENS:
+            words = [t for t in words if t.i <= tok.i]
+        while words and (words[-1].is_punct or words[-1].is_space):
+            words.pop()
+        while words and (words[0].is_punct or words[0].is_space):
+            words.pop(0)
+        if not words or any(self.inside_quote(t.idx) for t in words):
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        text = " ".join(self.layout.text[start:end].split())
+        return Source((start, end), description=text, rule="source.description")

@@ -1,0 +1,246 @@
+"""From scored pairs to stories: components, the base of each, roles, derivation hints and
+related links.
+
+The base is, in order of precedence: the version the user picked; the earliest publication
+date when versions carry one; the earliest year when every version's title names a different
+year (editions: "... (1859 edition)"); otherwise the version the others are most contained in
+(a cut or lightly edited copy lies inside its original, the original is not inside it), and
+among versions that hold the others about equally, the one added first.
+
+A version's role follows from how it joins the base: through pairs of shared wording only
+(a re-post), through a rewrite pair somewhere on the way (a rewrite), or only through the
+user's choice (related). Its closest version is the member it scores highest with.
+
+Pairs that were not compared while grouping but are needed here (every pair of a small
+story, to choose its base; each member with the base) are asked of ``compute`` in two
+batches, so a cluster can compute them where the sketches are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from variorum.core.stories.choices import Choices
+from variorum.core.stories.components import components
+from variorum.core.stories.model import (
+    Grouping,
+    PairKind,
+    PairScore,
+    RelatedLink,
+    Role,
+    Story,
+    Version,
+)
+from variorum.core.stories.params import GroupingParams
+
+PairKey = tuple[str, str]
+Compute = Callable[[list[PairKey]], Iterable[PairScore]]
+BASE_MARGIN = 0.05
+"""Containment (per other version) within which the text does not tell which version came
+first: the one added first (the order the user gave them in) is the base then."""
+_YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_JOINING = (PairKind.NEAR_DUPLICATE, PairKind.REWRITE)
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What assembling needs of an article besides its pairs; ``order`` is when it was added
+    (earlier first), the last tie-breaker everywhere."""
+
+    id: str
+    title: str
+    published: str | None
+    path: str | None
+    words: int
+    order: int
+
+
+def key(x: str, y: str) -> PairKey:
+    return (x, y) if x < y else (y, x)
+
+
+def assemble(
+    metas: Sequence[ArticleMeta],
+    pairs: dict[PairKey, PairScore],
+    params: GroupingParams,
+    choices: Choices,
+    compute: Compute,
+) -> Grouping:
+    """The grouping of these articles; ``pairs`` gains the pairs computed here."""
+    by_id = {m.id: m for m in metas}
+    edges = [(p.score, p.a, p.b) for p in pairs.values() if p.kind in _JOINING]
+    groups = components(list(by_id), edges, choices.together, choices.apart)
+    for group in groups:
+        group.sort(key=lambda i: by_id[i].order)
+
+    small = [g for g in groups if 2 <= len(g) <= params.full_base_members]
+    _fill(pairs, compute, [key(x, y) for g in small for i, x in enumerate(g) for y in g[i + 1 :]])
+    chosen = set(choices.bases)
+    bases = {g[0]: _base(g, by_id, pairs, chosen) for g in groups}
+    large = [g for g in groups if len(g) > params.full_base_members]
+    _fill(pairs, compute, [key(m, bases[g[0]]) for g in large for m in g if m != bases[g[0]]])
+
+    links = _links(pairs)
+    stories = [_story(g, bases[g[0]], by_id, pairs, links) for g in groups]
+    stories = _named(stories, choices.names)
+    stories.sort(key=lambda s: (-len(s.versions), min(by_id[i].order for i in s.ids)))
+    return Grouping(tuple(stories), _related(stories, pairs, params), pairs)
+
+
+def _fill(pairs: dict[PairKey, PairScore], compute: Compute, wanted: list[PairKey]) -> None:
+    missing = sorted({k for k in wanted if k not in pairs})
+    if missing:
+        for score in compute(missing):
+            pairs[(score.a, score.b)] = score
+
+
+def _base(
+    group: list[str],
+    by_id: dict[str, ArticleMeta],
+    pairs: dict[PairKey, PairScore],
+    chosen: set[str],
+) -> str:
+    picked = [i for i in group if i in chosen]
+    if picked:
+        return picked[-1]
+    dated = [i for i in group if by_id[i].published]
+    if dated:
+        return min(dated, key=lambda i: (str(by_id[i].published), by_id[i].order))
+    years = [_YEAR_RE.findall(by_id[i].title) for i in group]
+    if all(len(y) == 1 for y in years) and len({y[0] for y in years}) == len(group):
+        return min(group, key=lambda i: (_YEAR_RE.findall(by_id[i].title)[0], by_id[i].order))
+    holds = dict.fromkeys(group, 0.0)
+    for i, x in enumerate(group):
+        for y in group[i + 1 :]:
+            p = pairs.get(key(x, y))
+            if p is not None:
+                holds[x] += p.containment(y)
+                holds[y] += p.containment(x)
+    best = max(holds.values())
+    close = [i for i in group if holds[i] >= best - BASE_MARGIN * (len(group) - 1)]
+    return min(close, key=lambda i: by_id[i].order)
+
+
+def _links(pairs: dict[PairKey, PairScore]) -> dict[str, list[PairScore]]:
+    """Every article's pairs, built once for all stories."""
+    links: dict[str, list[PairScore]] = {}
+    for p in pairs.values():
+        links.setdefault(p.a, []).append(p)
+        links.setdefault(p.b, []).append(p)
+    return links
+
+
+def _roles(group: list[str], base: str, links: dict[str, list[PairScore]]) -> dict[str, Role]:
+    """Breadth-first from the base, first over shared-wording pairs, then over any pair."""
+    members = set(group)
+    roles = {base: Role.BASE}
+    for allowed, role in (((PairKind.NEAR_DUPLICATE,), Role.REPOST), (_JOINING, Role.REWRITE)):
+        queue = deque(m for m in group if m in roles)
+        while queue:
+            at = queue.popleft()
+            for p in links.get(at, ()):
+                other = p.other(at)
+                if other in members and other not in roles and p.kind in allowed:
+                    roles[other] = role
+                    queue.append(other)
+    return {m: roles.get(m, Role.RELATED) for m in group}
+
+
+def _story(
+    group: list[str],
+    base: str,
+    by_id: dict[str, ArticleMeta],
+    pairs: dict[PairKey, PairScore],
+    links: dict[str, list[PairScore]],
+) -> Story:
+    roles = _roles(group, base, links)
+    ordered = [base, *(m for m in group if m != base)]
+    versions: list[Version] = []
+    members = set(group)
+    for m in ordered:
+        meta = by_id[m]
+        closest, best = None, -1.0
+        for p in links.get(m, ()):
+            other = p.other(m)
+            if other in members and (p.score, -by_id[other].order) > (
+                best,
+                -_order(closest, by_id),
+            ):
+                closest, best = other, p.score
+        to_base = pairs.get(key(m, base)) if m != base else None
+        near = pairs.get(key(m, closest)) if closest is not None else None
+        versions.append(
+            Version(
+                id=m,
+                title=meta.title,
+                path=meta.path,
+                published=meta.published,
+                words=meta.words,
+                role=roles[m],
+                similarity_to_base=1.0 if m == base else (to_base.score if to_base else 0.0),
+                containment_in_base=1.0
+                if m == base
+                else (to_base.containment(m) if to_base else 0.0),
+                base_in_version=1.0
+                if m == base
+                else (to_base.containment(base) if to_base else 0.0),
+                closest=closest,
+                closest_score=max(best, 0.0),
+                containment_in_closest=near.containment(m) if near else 0.0,
+                closest_in_version=near.containment(near.other(m)) if near else 0.0,
+            )
+        )
+    return Story(id=story_id(base), title=by_id[base].title, versions=tuple(versions))
+
+
+def _order(article: str | None, by_id: dict[str, ArticleMeta]) -> int:
+    return by_id[article].order if article is not None else 1 << 62
+
+
+def story_id(base: str) -> str:
+    """A story's id: stable as long as its base stays its base."""
+    return "s-" + hashlib.sha1(base.encode("utf-8")).hexdigest()[:12]
+
+
+def _named(stories: list[Story], names: Sequence[tuple[str, str]]) -> list[Story]:
+    if not names:
+        return stories
+    owner = {i: n for n, s in enumerate(stories) for i in s.ids}
+    out = list(stories)
+    for article, name in names:  # in order: the last name given to a story wins
+        n = owner.get(article)
+        if n is not None:
+            s = out[n]
+            out[n] = Story(s.id, name, s.versions, named_by_user=True)
+    return out
+
+
+def _related(
+    stories: list[Story], pairs: dict[PairKey, PairScore], params: GroupingParams
+) -> tuple[RelatedLink, ...]:
+    """The strongest links between different stories, at most ``max_related`` per story
+    (a link stays when it is among the strongest of either of its stories)."""
+    owner = {i: s.id for s in stories for i in s.ids}
+    best: dict[tuple[str, str], float] = {}
+    for p in pairs.values():
+        sa, sb = owner.get(p.a), owner.get(p.b)
+        if sa is None or sb is None or sa == sb or p.related < params.related_threshold:
+            continue
+        k = key(sa, sb)
+        best[k] = max(best.get(k, 0.0), p.related)
+    per_story: dict[str, list[tuple[float, tuple[str, str]]]] = {}
+    for k, score in best.items():
+        for s in k:
+            per_story.setdefault(s, []).append((score, k))
+    kept: set[tuple[str, str]] = set()
+    for links in per_story.values():
+        links.sort(key=lambda t: (-t[0], t[1]))
+        kept |= {k for _, k in links[: params.max_related]}
+    return tuple(
+        RelatedLink(a, b, round(best[(a, b)], 4))
+        for a, b in sorted(kept, key=lambda k: (-best[k], k))
+    )

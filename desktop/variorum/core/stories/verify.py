@@ -1,0 +1,181 @@
+"""Exact scores for a candidate pair: how much two versions share (the reduce step).
+
+Two passes, because re-posts and rewrites leave different traces:
+
+- near-duplicates share runs of words. :func:`near_duplicate` measures the exact shingle
+  resemblance (Jaccard) and the containment of each version in the other; its score is the
+  geometric mean of the resemblance and the larger containment, so a cut re-post (wholly
+  contained) still scores high while one paragraph quoted inside a long article does not.
+- rewrites share few runs of words but keep the facts, the quotes and the names.
+  :func:`rewrite` measures, for the shorter version, the share of its sentences that have a
+  counterpart in the other (most of their content words there), the share of its quoted words
+  the other quotes too, and the share of its names the other names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from variorum.core.stories.features import Hashes, TextFeatures
+from variorum.core.stories.model import PairKind, PairScore
+from variorum.core.stories.params import GroupingParams
+from variorum.core.stories.sketch import Sketch
+
+MIN_SHARED_SHINGLES = 8
+"""Fewer shared shingles than this (or than half the shorter text's) is coincidence."""
+SENTENCE_MATCH = 0.5
+"""A sentence has a counterpart when this share of its content words is in one sentence of
+the other version."""
+MIN_QUOTE_WORDS = 6
+"""Quoted content words below which quotes say nothing about a pair."""
+MIN_NAMES = 3
+"""Names below which names say nothing about a pair."""
+MIN_REWRITE_CONTENT = 25
+"""Content words (in sentences of three or more) the shorter version needs for the rewrite
+pass: a brief of two sentences naming the same three politicians as a long article is as
+likely another story about them as its rewrite."""
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """Exact shingle overlap of two versions."""
+
+    resemblance: float
+    """Jaccard of the two shingle sets (0..1)."""
+    a_in_b: float
+    """Share of A's shingles found in B."""
+    b_in_a: float
+    shared: int
+
+    @property
+    def score(self) -> float:
+        """Geometric mean of the resemblance and the larger containment (see the module)."""
+        return float(np.sqrt(self.resemblance * max(self.a_in_b, self.b_in_a)))
+
+
+@dataclass(frozen=True)
+class RewriteEvidence:
+    """What a rewrite kept of the version it shares the most with; the shares are of the
+    shorter version's sentences, quoted words and names."""
+
+    sentences: float
+    quotes: float | None
+    """None when the shorter version quotes too little to tell."""
+    names: float | None
+
+    @property
+    def score(self) -> float:
+        """Sentences count most, then names, then quotes (weights 1.5 / 1 / 0.5, a part left
+        out when there is too little of it). Quotes count least because a rewrite's kept
+        quotes already match as sentences, and because two different stories often quote
+        the same statement: shared quotes alone never make a rewrite. The weights were
+        chosen on synthetic archives (``benchmarks/stories.py``) and checked on the corpus:
+        no polnear-train article joins another outlet's."""
+        parts = [(self.sentences, 1.5)]
+        if self.quotes is not None:
+            parts.append((self.quotes, 0.5))
+        if self.names is not None:
+            parts.append((self.names, 1.0))
+        total = sum(weight for _, weight in parts)
+        return sum(value * weight for value, weight in parts) / total
+
+
+def _shared(a: Hashes, b: Hashes) -> int:
+    return len(np.intersect1d(a, b, assume_unique=True))
+
+
+def near_duplicate(a: TextFeatures, b: TextFeatures) -> Overlap:
+    na, nb = len(a.shingles), len(b.shingles)
+    shared = _shared(a.shingles, b.shingles)
+    if na == 0 or nb == 0 or shared < min(MIN_SHARED_SHINGLES, max(1, min(na, nb) // 2)):
+        return Overlap(0.0, 0.0, 0.0, shared)
+    return Overlap(shared / (na + nb - shared), shared / na, shared / nb, shared)
+
+
+def sentence_containment(short: TextFeatures, long: TextFeatures) -> float:
+    """Share of ``short``'s content words that lie in sentences with a counterpart in
+    ``long``. Every word of ``short`` is looked up once in a sorted index of ``long``'s
+    words; the hits are counted per (sentence of short, sentence of long) in one pass."""
+    if len(short.sentences) == 0 or len(long.sentences) == 0:
+        return 0.0
+    long_owner = _owners(long.sentence_ends)
+    order = np.argsort(long.sentences, kind="stable")
+    words, owners = long.sentences[order], long_owner[order]
+    lo = np.searchsorted(words, short.sentences, side="left")
+    hi = np.searchsorted(words, short.sentences, side="right")
+    counts = hi - lo
+    if not counts.any():
+        return 0.0
+    short_owner = np.repeat(_owners(short.sentence_ends), counts)
+    # every index of ``owners`` between lo and hi, for every word of short, without a loop
+    starts = np.repeat(lo - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
+    hit_owner = owners[np.arange(int(counts.sum())) + starts]
+    width = len(long.sentence_ends)
+    per_pair = np.bincount(short_owner.astype(np.int64) * width + hit_owner, minlength=0)
+    best = np.zeros(len(short.sentence_ends), dtype=np.int64)
+    nonzero = np.flatnonzero(per_pair)
+    np.maximum.at(best, nonzero // width, per_pair[nonzero])
+    sizes = np.diff(np.concatenate(([0], short.sentence_ends.astype(np.int64))))
+    matched = sizes[best >= SENTENCE_MATCH * sizes].sum()
+    return float(matched / sizes.sum())
+
+
+def _owners(ends: Hashes) -> npt.NDArray[np.int64]:
+    """For each position of a flattened sentence array, the index of its sentence."""
+    sizes = np.diff(np.concatenate(([0], ends.astype(np.int64))))
+    return np.repeat(np.arange(len(ends), dtype=np.int64), sizes)
+
+
+def _share(mine: Hashes, theirs: Hashes, minimum: int) -> float | None:
+    if len(mine) < minimum or len(theirs) < minimum:
+        return None
+    return _shared(mine, theirs) / len(mine)
+
+
+def rewrite(a: TextFeatures, b: TextFeatures) -> RewriteEvidence:
+    short, long = (a, b) if a.words <= b.words else (b, a)
+    if len(short.sentences) < MIN_REWRITE_CONTENT:
+        return RewriteEvidence(0.0, None, None)  # too little to tell a rewrite from a topic
+    return RewriteEvidence(
+        sentences=sentence_containment(short, long),
+        quotes=_share(short.quote_words, long.quote_words, MIN_QUOTE_WORDS),
+        names=_share(short.names, long.names, MIN_NAMES),
+    )
+
+
+def key_share(a: Sketch, b: Sketch, shared: int) -> float:
+    """Share of the smaller key set that two sketches have in common."""
+    smaller = min(len(a.keys), len(b.keys))
+    return shared / smaller if smaller else 0.0
+
+
+def score_pair(
+    a: Sketch, b: Sketch, params: GroupingParams, shared_keys: int | None = None
+) -> PairScore:
+    """The exact score of a pair: the near-duplicate score, or the rewrite score when that is
+    higher. The rewrite pass runs only when the two share enough rare names and quoted
+    phrases: the count the shuffle found (over rare keys only), or for a pair that did not
+    come from the shuffle (None), the keys the two have in common. The score never depends
+    on the threshold; only the kind does."""
+    if b.id < a.id:
+        a, b = b, a
+    if shared_keys is None:
+        shared_keys = _shared(a.keys, b.keys)
+    nd = near_duplicate(a.features, b.features)
+    score = nd.score
+    related = key_share(a, b, shared_keys) if shared_keys else 0.0
+    if shared_keys >= params.min_shared_keys and related >= params.key_ratio:
+        score = max(score, rewrite(a.features, b.features).score)
+    related = max(related, score)
+    if nd.score >= params.threshold:
+        kind = PairKind.NEAR_DUPLICATE
+    elif score >= params.threshold:
+        kind = PairKind.REWRITE
+    elif related >= params.related_threshold:
+        kind = PairKind.RELATED
+    else:
+        kind = PairKind.NONE
+    return PairScore(a.id, b.id, nd.resemblance, nd.a_in_b, nd.b_in_a, score, kind, related)

@@ -1,0 +1,148 @@
+"""Speakers and names on invented text (made-up names): the error categories found on real
+annotated news (PolNeAR's training split), each with a probe the old rules got wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from variorum.core.extract import Extraction, rules
+from variorum.core.extract.data import DESCRIPTION, ORG, UNRESOLVED
+from variorum.core.extract.layout import BODY, HEADING, classify_line, is_list_line
+
+Run = Callable[[str], Extraction]
+
+
+def said(x: Extraction) -> dict[str, str]:
+    """Quote text (first 20 characters) -> speaker name."""
+    return {q.text[:20]: s.name for s in x.speakers for q in s.quotes}
+
+
+def test_a_reporting_verb_attributes_the_quote_it_governs(run: Run) -> None:
+    x = run(
+        "Senator Ilsa Varga praised the bill as “a long overdue correction for rural towns.” "
+        "Mayor Dov Albescu accused the council of “wasting every penny it was given.”"
+    )
+    assert said(x) == {
+        "a long overdue corre": "Ilsa Varga",
+        "wasting every penny ": "Dov Albescu",
+    }
+
+
+def test_a_verb_shares_the_subject_of_the_verb_it_hangs_from(run: Run) -> None:
+    x = run(
+        "Orla Brannick responded to the post by calling her rival “a fraud” and accusing him "
+        "of hiding “behind his family's money.”"
+    )
+    assert said(x)["behind his family's "] == "Orla Brannick"
+
+
+def test_pronoun_skips_the_object_of_the_sentence(run: Run) -> None:
+    """ "Brannick attacked Dufresne on Monday. He said ...": the subject of the last clause,
+    not the most recent name, is the likelier antecedent."""
+    x = run(
+        "Corwin Brannick attacked Piet Dufresne at the rally on Monday. "
+        "“The plan will bankrupt every farm in the valley,” he said."
+    )
+    assert said(x) == {"The plan will bankru": "Corwin Brannick"}
+
+
+def test_a_name_inside_the_quote_never_speaks(run: Run) -> None:
+    x = run(
+        "Talia Okonjo spoke at the hall. “I told Marcus Pell that we would never give up on "
+        "the valley,” she said."
+    )
+    assert said(x) == {"I told Marcus Pell t": "Talia Okonjo"}
+
+
+def test_an_unresolved_pronoun_is_shown_unresolved(run: Run) -> None:
+    x = run("“We will rebuild the bridge before the winter comes,” he said.")
+    (speaker,) = x.speakers
+    assert (speaker.name, speaker.label) == ("he (unresolved)", UNRESOLVED)
+    assert x.people == ()
+
+
+def test_plural_they_is_a_body_or_unresolved(run: Run) -> None:
+    x = run("“Nobody consulted the residents before the vote,” they said.")
+    assert [(s.name, s.label) for s in x.speakers] == [("they (unresolved)", UNRESOLVED)]
+
+
+def test_a_description_is_the_speaker_linked_to_a_body_named_like_it(run: Run) -> None:
+    x = run(
+        "The Harbour Oversight Committee met on Tuesday. “The dredging contract was signed "
+        "without any tender at all,” the committee said. “The work will take three years "
+        "longer than planned,” a joint statement from the unions said."
+    )
+    assert said(x) == {
+        "The dredging contrac": "Harbour Oversight Committee",
+        "The work will take t": "a joint statement from the unions",
+    }
+    labels = {s.name: s.label for s in x.speakers}
+    assert labels == {
+        "Harbour Oversight Committee": ORG,
+        "a joint statement from the unions": DESCRIPTION,
+    }
+
+
+def test_a_plural_common_noun_is_never_a_named_speaker(run: Run) -> None:
+    x = run("MPs said the plan was “a disgrace to every town in the country.”")
+    assert [(s.name, s.label) for s in x.speakers] == [("MPs", DESCRIPTION)]
+    assert x.people == () and x.organizations == ()
+
+
+def test_unclosed_bracket_is_not_a_second_name(run: Run) -> None:
+    x = run(
+        "The Maritime Labour Agency (MLA) said on Monday that wages fell. Officials at the "
+        "Coastal Freight Organization (CFO) agreed."
+    )
+    names = {e.name for e in x.organizations}
+    assert not any("(" in n for n in names)
+    assert "Maritime Labour Agency" in names
+
+
+def test_names_in_squad_lists_and_score_lines_are_kept(run: Run) -> None:
+    x = run(
+        "Harwick Town 2 Fenbury Rovers 1\n\n"
+        "Harwick came from behind to win the derby on Saturday.\n\n"
+        "Harwick Town: Tom Baxter, Niall Greaves, Oskar Lindahl, Marcus Pell, Dean Ashworth.\n"
+        "Scorers: Pell 34, Ashworth 78; Okoro 12.\n\n"
+        "“We showed real character,” manager Gary Thorne said."
+    )
+    people = {e.name for e in x.people}
+    assert {"Tom Baxter", "Niall Greaves", "Marcus Pell", "Dean Ashworth"} <= people
+    assert {"Harwick Town", "Fenbury Rovers"} <= {e.name for e in x.organizations}
+    assert not any(n[:1].isdigit() or " 2 " in n for n in {e.name for e in x.organizations})
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Harwick Town: Tom Baxter, Niall Greaves, Oskar Lindahl, Marcus Pell", BODY),
+        ("Harwick Town 2 Fenbury Rovers 1", BODY),
+        ("Scorers: Pell 34, Ashworth 78; Okoro 12", BODY),
+        ("Council Approves New Harbour Plan After Long Debate", HEADING),
+        ("Ports, Ferries And The Future Of The Coast", HEADING),
+    ],
+)
+def test_list_lines_are_not_headings(line: str, kind: str) -> None:
+    assert classify_line(line) == kind
+    assert is_list_line(line) == (kind == BODY)
+
+
+def test_rules_can_be_switched_off_by_id(run: Run) -> None:
+    text = "Senator Ilsa Varga praised the bill as “a long overdue correction for rural towns.”"
+    assert said(run(text)) == {"a long overdue corre": "Ilsa Varga"}
+    with rules.switched_off({"cue.subject-of-reporting-verb"}):
+        assert said(run(text)) == {}
+    with pytest.raises(KeyError):
+        rules.weight("no.such-rule")
+
+
+def test_every_rule_has_an_id_label_weight_and_doc() -> None:
+    table = rules.table()
+    assert len(table) >= 15
+    for rule in table.values():
+        assert rule.id and rule.label and rule.weight > 0 and rule.doc
+        if rule.matcher:
+            assert rule.matcher in ("token", "dependency") and rule.pattern

@@ -1,0 +1,82 @@
+"""Text features: what survives a re-post's typography, what a name and a quote are."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zlib
+
+import numpy as np
+
+from variorum.core.stories.features import (
+    names_of,
+    quotes_of,
+    shingles,
+    text_features,
+    word_hash,
+    words_of,
+)
+
+
+def test_typography_does_not_change_shingles() -> None:
+    plain = 'He said "we will build it" - and left.'
+    styled = "He  said \u201cwe will build it\u201d \u2014 and\u00a0left."
+    assert words_of(plain) == words_of(styled)
+    assert np.array_equal(shingles(words_of(plain)), shingles(words_of(styled)))
+
+
+def test_word_hashes_are_the_same_in_every_process() -> None:
+    """A cluster compares signatures made by different interpreters (with other hash seeds)."""
+    assert word_hash("calder") == zlib.crc32(b"calder")
+    code = (
+        "from variorum.core.stories.features import shingles, words_of;"
+        "print(shingles(words_of('the plant will produce forty million litres a day')).tolist())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONHASHSEED": "99", "PATH": ""},
+    )
+    here = shingles(words_of("the plant will produce forty million litres a day")).tolist()
+    assert out.stdout.strip() == str(here)
+
+
+def test_names_skip_sentence_openers_and_headlines() -> None:
+    text = (
+        "Council Approves Plant After Long Drought\n"
+        "Despite the cost, Mayor Daniel Ferreira backed the plan. Ferreira said the city "
+        "had no choice. Halvorsen & Reyes will build it on Monday."
+    )
+    names = names_of(text)
+    assert "daniel ferreira" in names
+    assert "ferreira" in names  # on its own, and as the last word of the full name
+    assert "despite" not in names  # capitalised only because it opens a sentence
+    assert "council approves plant" not in " | ".join(names)  # a headline-case line
+    assert "monday" not in names
+    assert "reyes" in names
+    assert "halvorsen" not in names  # opens a sentence and is capitalised nowhere else
+
+
+def test_quotes_in_every_style() -> None:
+    text = (
+        "\u201cThis is the most important decision,\u201d he said. "
+        "She said \u00abwe cannot keep praying for rain\u00bb. "
+        "''It becomes harder and harder,'' Garin added. A \"scare\" quote."
+    )
+    quotes = [" ".join(q) for q in quotes_of(text)]
+    assert quotes == [
+        "this is the most important decision",
+        "we cannot keep praying for rain",
+        "it becomes harder and harder",
+    ]
+
+
+def test_sentences_keep_content_words_only() -> None:
+    feats = text_features(
+        "The plant will produce water. It is in the north of the city. It is a plant."
+    )
+    sets = [set(s.tolist()) for s in feats.sentence_sets()]
+    assert sets == [{word_hash(w) for w in ("plant", "produce", "water")}]
+    # "north" and "city" alone, and "plant" alone, are too little to match a sentence on

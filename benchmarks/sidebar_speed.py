@@ -117,14 +117,29 @@ def screenshot_figures(count: int, tmp: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="analysis processes in the window (default: the app's)",
+    )
     args = parser.parse_args()
+    if args.workers:
+        from variorum.core.extract import workers
+
+        workers.WORKERS = args.workers
     if not all(p.is_file() for p in PAIR):
         print("needs ../shared/corpus/darwin")
         return 1
     from variorum.ui.app import make_application
 
     make_application()
-    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    from variorum.core.extract.workers import WORKERS
+
+    print(
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, {WORKERS} analysis "
+        "worker(s) in the window"
+    )
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         reference, _, _ = timed([*VARIORUM, "extract", "--json", *map(str, PAIR)])

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     # spaCy is imported here, not at module level, so `variorum --help` stays fast.
     from variorum.cli.output import print_results
     from variorum.core.extract import ModelUnavailableError
-    from variorum.core.extract.workers import WORKERS, AnalysisFailure, ExtractionPool
+    from variorum.core.extract.workers import AnalysisFailure, ExtractionPool
     from variorum.core.ingest import IngestError, load_file
     from variorum.reports.speakers import ArticleSpeakers, articles_csv, extraction_json, write_csv
 
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         # this process never imports spaCy.
         texts = [article.text for _, _, article in loaded]
         try:
-            with ExtractionPool(args.model, size=args.workers or WORKERS) as pool:
+            with ExtractionPool(args.model, size=args.workers) as pool:
                 for (slot, path, _), result in zip(loaded, pool.map(texts), strict=True):
                     if isinstance(result, AnalysisFailure):
                         failed = True

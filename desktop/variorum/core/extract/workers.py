@@ -35,13 +35,14 @@ enough to keep the selection waiting."""
 
 BASE_CPU_SECONDS = 30.0
 CPU_SECONDS_PER_MB = 120.0
-"""CPU time allowed for one call: a base plus so much per megabyte of text. News is analysed at
-about 4,000 words (25 KB) a second of CPU, so this is about twenty times what an ordinary
-text needs; a text that takes longer is pathological, and waiting longer would not help."""
+"""CPU time allowed for one call: a base plus so much per megabyte of text. Text is analysed at
+about 25 KB per second of CPU (4,000 words), so an article of a few KB gets a hundred times what
+it needs and a 1 MB text (40 s) nearly four times; a text that takes longer is pathological,
+and waiting longer would not help."""
 
 MEMORY_GROWTH = 1024 * 1024 * 1024
-"""How much a worker may grow during one call (texts are parsed in 20,000-character pieces:
-an ordinary article needs well under 100 MB)."""
+"""How much a worker may grow during one call (texts are parsed in pieces of a few thousand
+characters: an ordinary article needs well under 100 MB)."""
 
 
 def limits_for(chars: int) -> Limits:
@@ -87,14 +88,15 @@ def warm(model: str | None) -> None:
 
 
 def extract_texts(texts: list[str], model: str | None) -> list[Extraction]:
-    """Run in a worker: the extractions of ``texts``. Short texts go through the model
-    together; a long one is parsed piece by piece on its own (spaCy's memory grows with what
-    one batch holds)."""
+    """Run in a worker: the extractions of ``texts``. Short texts go through the model a few
+    at a time, about two parsing pieces' worth; a long one piece by piece (spaCy's memory grows
+    with what one batch holds)."""
     from variorum.core.extract.engine import CHUNK_CHARS, extract_many
     from variorum.core.extract.model import load_pipeline
 
     nlp = load_pipeline(model)
-    batch = 1 if any(len(t) > CHUNK_CHARS for t in texts) else max(1, len(texts))
+    longest = max((len(t) for t in texts), default=1)
+    batch = max(1, min(len(texts), 2 * CHUNK_CHARS // max(1, longest)))
     return list(extract_many(texts, nlp, batch_size=batch))
 
 
@@ -106,9 +108,9 @@ class ExtractionPool:
     Thread-safe: each thread that calls :meth:`run` gets a worker of its own, or waits for
     one. Started lazily: no process runs until the first text needs one."""
 
-    def __init__(self, model: str | None = None, size: int = WORKERS) -> None:
+    def __init__(self, model: str | None = None, size: int | None = None) -> None:
         self.model = model or None
-        self.size = max(1, size)
+        self.size = max(1, size or WORKERS)
         self._pool = WorkerPool(size=self.size, warmup=functools.partial(warm, self.model))
         self.calls = 0
         """Model calls so far (each text is meant to be parsed once: tests count them)."""

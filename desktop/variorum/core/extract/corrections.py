@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from variorum.core.extract.data import ORG, PERSON, Entity, Extraction, Mention, Quote, Speaker
-from variorum.core.extract.entities import normalise_name
 
 UNATTRIBUTED = "Unattributed"
 """Where the quotes of a speaker marked "not a person/organization" go, until the analyst
@@ -129,6 +128,15 @@ def apply_corrections(extraction: Extraction, corrections: Iterable[Correction])
         else:
             extraction = _reassign(extraction, correction)
     return extraction
+
+
+def normalise_name(name: str) -> str:
+    """The extraction's own name key (case, a leading "the", possessives, spacing), imported
+    when first used: the sidebar imports this module at start-up, the name rules are not
+    needed before a correction is applied."""
+    from variorum.core.extract.entities import normalise_name as key
+
+    return key(name)
 
 
 def _same(a: str, b: str) -> bool:

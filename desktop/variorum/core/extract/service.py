@@ -20,11 +20,14 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from variorum.core.extract.cache import AnalysisStore, load_cached, store_result
 from variorum.core.extract.data import Extraction
 from variorum.core.extract.model import installed_label
 from variorum.core.extract.workers import GROUP_CHARS, AnalysisFailure, ExtractionPool
+
+if TYPE_CHECKING:  # the cache module imports the rules: not before a result is looked up
+    from variorum.core.extract.cache import AnalysisStore
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +75,8 @@ class AnalysisService:
         self._pool_factory = pool_factory or ExtractionPool
         self._owns_pool = pool_factory is None
         self._pool: ExtractionPool | None = None
-        self._label: str | None = installed_label(self.model)
+        self._label: str | None = None
+        self._label_read = False
         self._lock = threading.Condition()
         self._jobs: dict[str, _Job] = {}
         self._queue: list[tuple[int, int, _Job]] = []
@@ -87,8 +91,13 @@ class AnalysisService:
         failure = self._failures.get(article_id)
         if failure is not None:
             return failure
+        if not self._label_read:  # read once, by the first asker (a worker thread)
+            self._label = self._label or installed_label(self.model)
+            self._label_read = True
         if self.store is None or self._label is None:
             return None
+        from variorum.core.extract.cache import load_cached
+
         return load_cached(self.store, article_id, self._label)
 
     def request(
@@ -225,6 +234,8 @@ class AnalysisService:
 
     def _finish(self, job: _Job, result: Result | Exception) -> None:
         if isinstance(result, Extraction) and self.store is not None:
+            from variorum.core.extract.cache import store_result
+
             try:
                 store_result(self.store, job.article_id, result)
                 self._label = self._label or result.model

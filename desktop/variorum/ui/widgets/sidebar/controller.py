@@ -12,6 +12,7 @@ result before it is shown or compared.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -20,8 +21,6 @@ from PySide6.QtCore import QObject, Signal
 
 from variorum.core.article import Article
 from variorum.core.corrections_store import CorrectionStore
-from variorum.core.extract.service import BACKGROUND, FOREGROUND, AnalysisService
-from variorum.core.extract.workers import AnalysisFailure
 from variorum.core.library import Library
 from variorum.ui.widgets.sidebar.correct_command import CorrectionCommand
 from variorum.ui.widgets.sidebar.correcting import CorrectionRequest
@@ -31,9 +30,13 @@ if TYPE_CHECKING:
 
     from variorum.core.extract import Drift, Extraction
     from variorum.core.extract.cache import AnalysisStore
-    from variorum.core.extract.workers import ExtractionPool
+    from variorum.core.extract.service import AnalysisService
+    from variorum.core.extract.workers import AnalysisFailure, ExtractionPool
     from variorum.ui.tasks import TaskRunner, TaskToken
     from variorum.ui.widgets.sidebar.widget import Sidebar
+
+# The analysis modules (the service, the worker pool, the rules behind the cache) are imported
+# by the first task that needs them, in its thread: the window does not pay for them at start.
 
 CHANNEL = "sidebar-extract"
 BATCH_CHANNEL = "sidebar-batch"
@@ -50,6 +53,9 @@ def extract_articles(
     extractions, cached ones without the model and the rest in worker processes of a service
     of its own (closed after); None for each when cancelled. Raises ModelUnavailableError, or
     :class:`AnalysisFailedError` naming an article that could not be analysed."""
+    from variorum.core.extract.service import FOREGROUND, AnalysisService
+    from variorum.core.extract.workers import AnalysisFailure
+
     service = AnalysisService(store, model_name or None)
     try:
         futures = [service.request(a.id, a.text, FOREGROUND, token.cancelled) for a in articles]
@@ -90,7 +96,8 @@ class SidebarController(QObject):
         self.store = store
         self.model_name = model_name
         self._pool_factory = pool_factory
-        self.service = AnalysisService(store, model_name or None, pool_factory)
+        self._service: AnalysisService | None = None
+        self._service_lock = threading.Lock()
         self._memory: OrderedDict[str, Extraction] = OrderedDict()
         self._backlog: dict[str, Article] = {}
         """Articles of background batches not analysed yet."""
@@ -113,8 +120,7 @@ class SidebarController(QObject):
             self.tasks.cancel_channel(BATCH_CHANNEL)
             self.tasks.cancel_channel(CHANNEL)
             self._backlog.clear()
-            self.service.close()
-            self.service = AnalysisService(self.store, name or None, self._pool_factory)
+            self._close_service()
             if self._last_request is not None:
                 self._last_request()
 
@@ -122,7 +128,26 @@ class SidebarController(QObject):
         """The window closes: queued analysis is dropped and the worker processes end."""
         self.tasks.cancel_channel(BATCH_CHANNEL)
         self.tasks.cancel_channel(CHANNEL)
-        self.service.close()
+        self._close_service()
+
+    @property
+    def service(self) -> AnalysisService:
+        """The analysis service for the current model, made by the first task that asks
+        (from any thread)."""
+        with self._service_lock:
+            if self._service is None:
+                from variorum.core.extract.service import AnalysisService
+
+                self._service = AnalysisService(
+                    self.store, self.model_name or None, self._pool_factory
+                )
+            return self._service
+
+    def _close_service(self) -> None:
+        with self._service_lock:
+            service, self._service = self._service, None
+        if service is not None:
+            service.close()
 
     def busy(self) -> bool:
         """The selection's own analysis is still running (the background batch is not
@@ -172,9 +197,11 @@ class SidebarController(QObject):
         if not todo:
             return
         self.sidebar.show_progress(0, len(todo))
-        service = self.service
 
         def work(token: TaskToken) -> list[Result | None]:
+            from variorum.core.extract.service import BACKGROUND
+
+            service = self.service
             futures = [service.request(a.id, a.text, BACKGROUND, token.cancelled) for a in todo]
             results: list[Result | None] = []
             for future in futures:
@@ -186,6 +213,8 @@ class SidebarController(QObject):
             return results + [None] * (len(todo) - len(results))
 
         def finished(results: list[Result | None]) -> None:
+            from variorum.core.extract.workers import AnalysisFailure
+
             for article, result in zip(todo, results, strict=True):
                 if result is not None:
                     self._backlog.pop(article.id, None)
@@ -242,13 +271,17 @@ class SidebarController(QObject):
             done([k for k in known if k is not None])
             return
         self.sidebar.show_pending("Finding speakers, quotes and names…", pair=len(articles) == 2)
-        service = self.service
 
         def work(token: TaskToken) -> list[Result] | None:
+            from variorum.core.extract.service import FOREGROUND
+
+            service = self.service
             futures = [service.request(a.id, a.text, FOREGROUND, token.cancelled) for a in articles]
             return service.wait(futures, token.cancelled)
 
         def finished(results: list[Result] | None) -> None:
+            from variorum.core.extract.workers import AnalysisFailure
+
             if results is None:
                 return
             self._remember(articles, results)
@@ -265,8 +298,10 @@ class SidebarController(QObject):
         self.tasks.submit(work, finished, on_error=self._on_error, channel=CHANNEL)
 
     def _remember(self, articles: list[Article], results: list[Result | None]) -> None:
+        from variorum.core.extract.data import Extraction
+
         for article, result in zip(articles, results, strict=True):
-            if result is None or isinstance(result, AnalysisFailure):
+            if not isinstance(result, Extraction):
                 continue
             self._memory[article.id] = result
             self._memory.move_to_end(article.id)

@@ -284,3 +284,36 @@ def test_a_pair_compares_quotes_under_the_corrected_names(
     window.undo_stack.undo()
     assert _names(speakers) == ["Ann Holt", "Holte", "Port Users"]
     assert "No quote of the same speaker" in sidebar.drift_body.text()
+
+
+def test_exported_speakers_carry_the_corrections(
+    qtbot, make_window, files, tmp_path, no_model, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    """File › Export Speakers writes what the sidebar shows: the corrected names."""
+    import csv
+    import io
+
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "speakers.csv"
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *_args: (str(out), "CSV (*.csv)")),
+    )
+    window = _open(qtbot, make_window, files, tmp_path / "base", ["a.txt", "b.txt"])
+    speakers = window.sidebar.speakers
+    _focus_row(qtbot, speakers, "Port Users")
+    qtbot.keyClick(speakers, Qt.Key.Key_Delete)  # not a person
+    _focus_row(qtbot, speakers, "Holte")
+    qtbot.keyClick(speakers, Qt.Key.Key_F2)
+    _answer(qtbot, window, "Ann Holt")
+    qtbot.waitUntil(lambda: window.menu_actions.export_speakers.isEnabled(), timeout=20000)
+    window.menu_actions.export_speakers.trigger()
+    qtbot.waitUntil(lambda: out.is_file(), timeout=60000)
+    rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
+    names = {r["name"] for r in rows if r["kind"] == "speaker"}
+    assert names == {"Ann Holt", UNATTRIBUTED}
+    ann = next(r for r in rows if r["kind"] == "speaker" and r["name"] == "Ann Holt")
+    assert (ann["in_a"], ann["in_b"]) == ("yes", "yes")
+    assert "Port Users" not in {r["name"] for r in rows if r["kind"] == "person"}

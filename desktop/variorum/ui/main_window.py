@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
             self.compare,
             self.pane,
             lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS),
+            self.undo_stack,
         )
 
     def _apply_settings(self, settings: Settings, *, first: bool = False) -> None:
@@ -445,7 +446,10 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         debounce = self.sidebar_slot.debounce
-        sidebar_waiting = debounce is not None and debounce.pending()
+        sidebar_busy = getattr(self.sidebar_slot.controller, "busy", None)
+        sidebar_waiting = (debounce is not None and debounce.pending()) or bool(
+            sidebar_busy is not None and sidebar_busy()
+        )
         return self.loader.busy() or self.compare.busy() or sidebar_waiting
 
     # --- closing -------------------------------------------------------------------------
@@ -466,6 +470,9 @@ class MainWindow(QMainWindow):
         self.settings = replace(self.settings, last_selection=selected[:2])
         self._save()
         self.tasks.cancel_all()
+        shutdown = getattr(self.sidebar_slot.controller, "shutdown", None)
+        if shutdown is not None:
+            shutdown()  # analysis workers end with the window
         self.tasks.wait(5000)
         self.problems.close()
         event.accept()

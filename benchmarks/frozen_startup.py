@@ -4,11 +4,12 @@ way (the foundation issue's start-up figure is that one).
 
     xvfb-run -a .venv/bin/python benchmarks/frozen_startup.py [--exe dist/variorum/variorum]
 
-The window is seen from outside, as a user sees it: ``xdotool`` polls every 10 ms for a
-visible top-level window named "Variorum". Cold: every file of the bundle is first dropped
+The window is seen from outside, as a user sees it: ``xdotool`` polls every 50 ms for a visible
+top-level window named "Variorum" (faster polling filled the X server's connection backlog on a
+busy machine, and the app could not connect). Cold: every file of the bundle is first dropped
 from the page cache (``posix_fadvise(DONTNEED)``, what ``vmtouch -e`` does; dropping the whole
-cache needs root on the host, which a container does not have), so the bundle is read from
-disk; the system libraries it shares with the desktop stay cached, as on a running desktop.
+cache needs root on the host, which a container does not have), so the bundle is read from disk;
+the system libraries it shares with the desktop stay cached, as on a running desktop.
 Warm: the same launch again. Each run gets an empty library (a fresh ``--basedir``).
 """
 
@@ -56,16 +57,21 @@ def window_shown() -> bool:
 def one_start(command: list[str]) -> float:
     with tempfile.TemporaryDirectory() as base:
         started = time.perf_counter()
-        process = subprocess.Popen(
-            [*command, "--basedir", base], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
+        errors = Path(base) / "stderr.txt"
+        with errors.open("wb") as sink:
+            process = subprocess.Popen(
+                [*command, "--basedir", base], stdout=subprocess.DEVNULL, stderr=sink
+            )
         try:
             while not window_shown():
                 if process.poll() is not None:
-                    raise SystemExit(f"{command[0]} exited with {process.returncode}")
+                    raise SystemExit(
+                        f"{command[0]} exited with {process.returncode}: "
+                        + errors.read_text(errors="replace")[-2000:]
+                    )
                 if time.perf_counter() - started > 120:
                     raise SystemExit("no window after 120 s")
-                time.sleep(0.01)
+                time.sleep(0.05)
             return time.perf_counter() - started
         finally:
             process.terminate()

@@ -57,9 +57,14 @@ def second_launch(*args: str, cwd: Path) -> subprocess.Popen[str]:
 
 
 def finish(process: subprocess.Popen[str], qtbot) -> tuple[int, str, str]:
-    """Keep the event loop running (the window answers from it) until the process ends."""
-    qtbot.waitUntil(lambda: process.poll() is not None, timeout=60000)
-    out, err = process.communicate()
+    """Keep the event loop running (the window answers from it) until the process ends. One
+    that has not ended by then (it opened a window of its own) is killed, never left behind."""
+    try:
+        qtbot.waitUntil(lambda: process.poll() is not None, timeout=60000)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    out, err = process.communicate(timeout=30)
     return process.returncode, out, err
 
 

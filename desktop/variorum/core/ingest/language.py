@@ -60,4 +60,22 @@ def language_note(text: str, declared: str | None) -> tuple[str | None, str | No
     spoken = identified or language
     if spoken is None or spoken.split("-")[0] == "en":
         return language, None
-    return language, f"not in English ({spoken}): {ENGLISH_ONLY}"
+    return language, f"{NOT_ENGLISH_PREFIX}{spoken}): {ENGLISH_ONLY}"
+
+
+NOT_ENGLISH_PREFIX = "not in English ("
+
+
+def english_only_warning(warnings_by_label: dict[str, tuple[str, ...]]) -> str | None:
+    """One line for the sidebar when any article in view was found not to be English (from
+    the warning :func:`language_note` left on it at load time), naming which ("A", "B" or
+    the article) and its language, since its speakers and names would be unreliable."""
+    found = []
+    for label, warnings in warnings_by_label.items():
+        for warning in warnings:
+            if warning.startswith(NOT_ENGLISH_PREFIX):
+                spoken = warning[len(NOT_ENGLISH_PREFIX) :].split(")", 1)[0]
+                found.append(f"{label} is not in English ({spoken})")
+    if not found:
+        return None
+    return "; ".join(found) + f": {ENGLISH_ONLY}."

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 
 from variorum.core.article import Article
 from variorum.core.corrections_store import CorrectionStore
+from variorum.core.ingest.language import english_only_warning
 from variorum.core.library import Library
 from variorum.ui.widgets.sidebar.correct_command import CorrectionCommand
 from variorum.ui.widgets.sidebar.correcting import CorrectionRequest
@@ -164,6 +165,7 @@ class SidebarController(QObject):
     def show_article(self, article: Article) -> None:
         self._last_request = lambda: self.show_article(article)
         self._shown = (article,)
+        self.sidebar.set_language_warning(english_only_warning({"This article": article.warnings}))
 
         def done(results: list[Extraction]) -> None:
             if results:
@@ -175,6 +177,9 @@ class SidebarController(QObject):
         del comparison  # the word diff of the whole texts is not needed here
         self._last_request = lambda: self.show_comparison(a, b)
         self._shown = (a, b)
+        self.sidebar.set_language_warning(
+            english_only_warning({"A": a.warnings, "B": b.warnings})
+        )
 
         def done(results: list[Extraction]) -> None:
             if len(results) != 2:

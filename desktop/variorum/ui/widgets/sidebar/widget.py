@@ -155,6 +155,11 @@ class Sidebar(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("sidebarStatus")
         self.status.setWordWrap(True)
+        self.language = QLabel(self)
+        """Which article in view is not English: its speakers and names are unreliable."""
+        self.language.setObjectName("sidebarLanguage")
+        self.language.setWordWrap(True)
+        self.language.hide()
         self.progress = QLabel(self)
         """Background-batch progress, apart from ``status`` so it never hides a message about
         the article in view ("No quotes... found", an error)."""
@@ -207,6 +212,7 @@ class Sidebar(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter_box)
         layout.addWidget(self.status)
+        layout.addWidget(self.language)
         layout.addWidget(self.progress)
         layout.addWidget(self.drift_frame)
         self.legend = QLabel(QUOTE_LEGEND, self)
@@ -227,6 +233,12 @@ class Sidebar(QWidget):
         self._set_models(single_models(Extraction()), show_sides=False)
         self._set_drift((), None)
         self._set_notice("Select an article to see who is quoted and who is named.")
+        self.set_language_warning(None)
+
+    def set_language_warning(self, text: str | None) -> None:
+        """Shown above the lists for as long as the article(s) stay in view."""
+        self.language.setText(f"⚠ {text}" if text else "")
+        self.language.setVisible(bool(text))
 
     def show_pending(self, message: str, *, pair: bool = False) -> None:
         """Extraction is running: say so and keep the lists empty until results arrive. For

@@ -61,3 +61,8 @@ def count(to: int) -> int:
         report(i)
         time.sleep(0.02)
     return to
+
+
+def slow_warm() -> None:
+    """A warm-up that outlasts its app (the app is killed while the worker starts)."""
+    time.sleep(1.0)

@@ -100,3 +100,21 @@ def test_callers_in_two_threads_share_the_pool() -> None:
             thread.join(30)
         assert results == ["woke"] * 4
         assert two.started == 2
+
+
+def test_a_worker_whose_app_is_gone_ends_quietly(capfd) -> None:
+    """The app quits (or is killed) while a worker still warms up: the worker's "ready" finds
+    the pipe closed, and it ends with exit 0 and nothing on stderr, not a traceback."""
+    import multiprocessing
+
+    from variorum.core.sandbox import _worker_main
+
+    context = multiprocessing.get_context("spawn")
+    parent, child = context.Pipe(duplex=True)
+    process = context.Process(target=_worker_main, args=(child, jobs.slow_warm))
+    process.start()
+    child.close()
+    parent.close()  # the app is gone before the worker says it is ready
+    process.join(60)
+    assert process.exitcode == 0
+    assert "Traceback" not in capfd.readouterr().err

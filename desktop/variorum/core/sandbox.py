@@ -174,7 +174,16 @@ def _no_core_files() -> None:
 
 
 def _worker_main(conn: Connection, warmup: Callable[[], None] | None) -> None:
-    """The worker's loop: one call at a time, until the pipe closes."""
+    """The worker's loop: one call at a time, until the pipe closes. A pipe broken while
+    answering means the app has gone (quit, or killed while the worker was still warming up):
+    the worker ends quietly, with no traceback on the terminal the app was started from."""
+    try:
+        _serve(conn, warmup)
+    except (BrokenPipeError, ConnectionResetError, EOFError):
+        return
+
+
+def _serve(conn: Connection, warmup: Callable[[], None] | None) -> None:
     global _CHANNEL
     _CHANNEL = conn
     _no_core_files()

@@ -46,7 +46,10 @@ def test_seeds_report_marks_the_edit_and_is_self_contained(seeds_report: str) ->
     runs = read(seeds_report, within="flow").runs
     assert ("delete", "semiconductor") in runs
     assert ("insert", "chip") in runs
-    assert runs.index(("delete", "semiconductor")) + 1 == runs.index(("insert", "chip"))
+    # the old and the new word, kept apart by the separator the style sheet draws
+    first = runs.index(("delete", "semiconductor"))
+    assert runs[first + 1 : first + 3] == [("gap", "\u2009"), ("insert", "chip")]
+    assert '<span class="gap"></span>' in seeds_report  # drawn, not text: never copied
     assert EXTERNAL.search(seeds_report) is None
     reader = read(seeds_report)
     assert "script" not in reader.tags and "img" not in reader.tags and "link" not in reader.tags

@@ -120,3 +120,31 @@ def test_display_choices_survive_a_restart_and_preferences_set_the_size(
     qtbot.waitUntil(lambda: again.pane.docs.shown is not None, timeout=20_000)
     assert again.pane.view.document().defaultFont().pointSize() == 19
     assert "unchanged paragraph" in again.pane.view.document().toPlainText()
+
+
+def test_reopening_shows_the_last_pair_in_the_last_view(
+    qtbot, make_window, texts, tmp_path: Path
+) -> None:
+    """The real pane, as a reader leaves it: side by side chosen with Ctrl+Shift+S, the change
+    list shown there; after a restart the same pair is compared again, side by side, with the
+    column headers and the change list as they were."""
+    base = tmp_path / "again"
+    window = make_window(basedir=base, pane_factory=ComparePane)
+    compare_pair(qtbot, window, [str(texts["a.txt"]), str(texts["b.txt"])])
+    chosen = [a.title for a in window.selected_articles()]
+    window.pane.view.setFocus()
+    window.pane.actions_.toggle_view.trigger()  # Ctrl+Shift+S
+    window.pane.display_.change_list.trigger()  # and the list back beside the columns
+    assert window.pane.view_mode() == "side_by_side"
+    window.close()
+
+    again = make_window(basedir=base, pane_factory=ComparePane)
+    again.start([])
+    settle(qtbot, again)
+    qtbot.waitUntil(lambda: again.pane.docs.shown is not None, timeout=20_000)
+    assert [a.title for a in again.selected_articles()] == chosen
+    pane = again.pane
+    assert pane.view_mode() == "side_by_side"
+    assert pane.actions_.side_by_side.isChecked() and not pane.actions_.inline.isChecked()
+    assert pane.columns.isVisible() and pane.change_list.isVisible()
+    assert pane.view.document() is pane.docs.current("side_by_side").document

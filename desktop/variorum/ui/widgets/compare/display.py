@@ -83,3 +83,15 @@ def zoomed(current: int, base: QFont, step: int) -> int:
     """The size after one zoom step (+1 / -1 point) from ``current`` (0: the base size)."""
     size = current if current > 0 else max(base.pointSize(), MIN_TEXT_SIZE)
     return max(MIN_TEXT_SIZE, min(size + step, MAX_TEXT_SIZE))
+
+
+def view_menu(*groups: list[QAction]) -> list[QAction]:
+    """The View menu's part for the pane: the groups of actions with a separator between."""
+    out: list[QAction] = []
+    for group in groups:
+        if out:
+            separator = QAction(group[0].parent() if group else None)
+            separator.setSeparator(True)
+            out.append(separator)
+        out.extend(group)
+    return out

@@ -9,7 +9,7 @@ changes only, zoom, a fold opened) keeps the text at the top of the view where i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QShowEvent, QTextDocument
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -23,11 +23,13 @@ from variorum.ui.widgets.compare.body import MESSAGE_PAGE, TEXT_PAGE, Parts, arr
 from variorum.ui.widgets.compare.builder import BuiltDoc
 from variorum.ui.widgets.compare.change_list import ChangeListView
 from variorum.ui.widgets.compare.columns import ColumnHeaders
-from variorum.ui.widgets.compare.display import DisplayActions, text_font, zoomed
+from variorum.ui.widgets.compare.display import DisplayActions, text_font, view_menu, zoomed
 from variorum.ui.widgets.compare.docs import Documents, Shown, Source
 from variorum.ui.widgets.compare.find import FindBar
+from variorum.ui.widgets.compare.found import FoundRanges
 from variorum.ui.widgets.compare.header import CompareHeader
 from variorum.ui.widgets.compare.introspect import rendered_spans
+from variorum.ui.widgets.compare.links import link_target
 from variorum.ui.widgets.compare.list_toggle import ChangeListToggle, set_check
 from variorum.ui.widgets.compare.locate import VERSION, change_marks, change_ranges, step_target
 from variorum.ui.widgets.compare.overview import OverviewStrip
@@ -54,9 +56,6 @@ class ComparePane(QWidget):
         super().__init__(parent)
         self._mode = INLINE
         self._current: int | None = None
-        self._found: dict[int, list[Range]] = {}
-        """Highlighted article ranges per witness, kept to re-apply after re-rendering."""
-        self._found_burst = False
         self._colors: Theme = theme_for(self.palette())
         self._empty = QTextDocument(self)
         self._sized = False
@@ -70,6 +69,7 @@ class ComparePane(QWidget):
         self.display_ = DisplayActions(self)
         self.view = DiffTextView(self)
         self.place = ReadingPlace(self.view, self.docs)
+        self.found = FoundRanges(self.view, self.docs)
         self.overview = OverviewStrip(self)
         self.change_list = ChangeListView(self)
         self.columns = ColumnHeaders(self)
@@ -102,14 +102,9 @@ class ComparePane(QWidget):
             *self.display_.all(),
         ):
             self.addAction(action)
-        self._view_menu: list[QAction] = []
-        for group in (self.actions_.view_actions(), self.display_.view_actions(),
-                      self.display_.zoom_actions()):  # fmt: skip
-            if self._view_menu:
-                separator = QAction(self)
-                separator.setSeparator(True)
-                self._view_menu.append(separator)
-            self._view_menu.extend(group)
+        self._view_menu = view_menu(
+            self.actions_.view_actions(), self.display_.view_actions(), self.display_.zoom_actions()
+        )
         self._wire()
         self.show_message("")
 
@@ -202,7 +197,7 @@ class ComparePane(QWidget):
             self._restore_top(top)
             if self._current is not None:
                 self.go_to_change(self._current, scroll=False)
-            self._apply_found(scroll=False)
+            self.found.apply(self._mode)
             self.find_bar.refresh()
         self.view_mode_changed.emit(mode)
 
@@ -220,17 +215,9 @@ class ComparePane(QWidget):
             self._set_text_size(text_size)
 
     def highlight_ranges(self, side: str, ranges: list[tuple[int, int]]) -> None:
-        """Highlight article ranges of ``side`` ("a" or "b") and scroll to the first.
-
-        Calls made in one turn of the event loop add up (the sidebar sends A's mentions of an
-        entity and then B's); the next click starts afresh."""
-        if not self._found_burst:
-            self._found = {}
-            self._found_burst = True
-            QTimer.singleShot(0, self._end_found_burst)
-        first_call = not self._found
-        self._found[WITNESS[side]] = list(ranges)
-        self._apply_found(scroll=first_call)
+        """Highlight article ranges of ``side`` ("a" or "b") and scroll to the first (calls
+        in one turn of the event loop add up, see :class:`~.found.FoundRanges`)."""
+        self.found.add(self._mode, WITNESS[side], list(ranges))
 
     def navigation_actions(self) -> list[QAction]:
         return self.actions_.navigation_actions()
@@ -349,7 +336,7 @@ class ComparePane(QWidget):
     def _after_new_document(self) -> None:
         if self._current is not None:
             self.go_to_change(self._current, scroll=False)
-        self._apply_found(scroll=False)
+        self.found.apply(self._mode)
         self.find_bar.refresh()
 
     def _side_complete(self, whole: BuiltDoc) -> None:
@@ -362,8 +349,7 @@ class ComparePane(QWidget):
             self.overview.set_current(self._current)
             if self._current is not None:
                 self.view.set_current_ranges(self._change_doc_ranges(self._current, whole))
-            if self._found:
-                self._apply_found(scroll=False)
+            self.found.apply(self._mode)
 
     def _show_doc(self, built: BuiltDoc) -> None:
         self.view.set_highlight_colors(self._colors.current, self._colors.found)
@@ -391,20 +377,6 @@ class ComparePane(QWidget):
     def _restore_top(self, source: Source | None) -> None:
         self.place.restore(self._mode, source)
 
-    def _end_found_burst(self) -> None:
-        self._found_burst = False
-
-    def _apply_found(self, *, scroll: bool) -> None:
-        doc_ranges = [
-            r
-            for side, ranges in self._found.items()
-            for r in (self.docs.doc_range(self._mode, side, s, e) for s, e in ranges)
-            if r
-        ]
-        self.view.set_found_ranges(doc_ranges)
-        if scroll and doc_ranges:
-            self.view.scroll_to_position(min(r[0] for r in doc_ranges))
-
     def _on_click(self, doc_pos: int) -> None:
         """Clicking a highlighted change makes it the current one (F7 continues from there)."""
         built = self.docs.current(self._mode)
@@ -421,24 +393,16 @@ class ComparePane(QWidget):
         if link.kind == LinkKind.FOLD:
             self._unfold(n)
             return
+        if link.kind == LinkKind.CHANGE:
+            self.go_to_change(n)
+            return
         built = self.docs.current(self._mode)
         if built is not None and link.kind == LinkKind.ROW and built.pending is not None:
             built = self.docs.complete(self._mode)
-        if link.kind == LinkKind.CHANGE:
-            self.go_to_change(n)
-        elif link.kind == LinkKind.ORIGIN and built is not None:
-            pos = built.index.href_pos(Link(LinkKind.CHANGE, n, link.version).token())
-            if pos is not None:
-                self.view.set_current_ranges([(pos, pos + 1)])
-                self.view.scroll_to_position(pos)
-        elif link.kind == LinkKind.ROW and built is not None and 0 <= n < len(built.row_cells):
-            cells = built.row_cells[n]
-            role = built.rows[n].role
-            left, right = cells[BASE], cells[VERSION]
-            use_right = role == "target" or (role == "" and left[1] <= left[0])
-            span = right if use_right else left
-            self.view.set_current_ranges([span])
-            self.view.scroll_to_position(span[0])
+        target = link_target(built, link) if built is not None else None
+        if target is not None:
+            self.view.set_current_ranges([target])
+            self.view.scroll_to_position(target[0])
 
     def _unfold(self, fold_id: int) -> None:
         """Show the paragraphs a fold line stands for, where the line was."""
@@ -458,9 +422,8 @@ class ComparePane(QWidget):
             self._place = (shown.a.id, shown.b.id, self._top_source())
         self.docs.clear()
         self._current = None
-        self._found = {}
         self.view.set_current_ranges([])
-        self.view.set_found_ranges([])
+        self.found.clear()
         self.change_list.list_model.set_changes(())
         self.overview.set_marks([])
         self._update_navigation()

@@ -4,6 +4,7 @@ menus, and the display choices remembered across a restart and set in Preference
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,28 @@ def test_reopening_shows_the_last_pair_in_the_last_view(
     assert pane.actions_.side_by_side.isChecked() and not pane.actions_.inline.isChecked()
     assert pane.columns.isVisible() and pane.change_list.isVisible()
     assert pane.view.document() is pane.docs.current("side_by_side").document
+
+
+def test_a_screenshot_can_choose_the_view_without_saving_it(
+    qtbot, make_window, texts, tmp_path: Path
+) -> None:
+    """``variorum --screenshot OUT --view side-by-side A B``: the shot is side by side (with
+    the column headers), and the reader's saved view stays what it was."""
+    from variorum.ui.app import take_screenshot
+
+    window = make_window(pane_factory=ComparePane)
+    out = tmp_path / "side.png"
+    paths = [str(texts["a.txt"]), str(texts["b.txt"])]
+    assert take_screenshot(window, paths, out, view="side_by_side") == 0
+    assert out.is_file()
+    assert window.pane.view_mode() == "side_by_side" and window.pane.columns.isVisible()
+    assert window.settings.view_mode == "inline"
+    saved = json.loads(window.store.path.read_text()) if window.store.path.exists() else {}
+    assert saved.get("view_mode", "inline") == "inline"
+
+
+def test_view_without_a_screenshot_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    from variorum.cli.main import main
+
+    assert main(["--view", "inline"]) == 2
+    assert "--view chooses the view of a --screenshot" in capsys.readouterr().err

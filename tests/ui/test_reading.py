@@ -294,3 +294,18 @@ def test_zoom_keys_change_the_text_size_and_ctrl_0_resets_it(
     ferry.apply_display(changes_only=False, change_list_views=("inline",), text_size=17)
     assert ferry.view.document().defaultFont().pointSize() == 17  # the preference
 
+
+
+@pytest.mark.parametrize("mode", ["inline", "side_by_side"])
+def test_a_move_is_one_short_mark_in_the_overview(pane: ComparePane, mode: str) -> None:
+    """The last paragraph moved to the top: the strip marks the moved paragraph where it is
+    now, not a band from there down to where it was."""
+    paras = PARAS[1:7]
+    moved = [paras[5], *paras[:5]]
+    a, b = article(paras, "A"), article(moved, "B")
+    comparison = compare_texts(a.text, b.text)
+    pane.show_comparison(a, b, comparison)
+    pane.set_view_mode(mode)
+    move = next(i for i, c in enumerate(comparison.changes) if c.kind.value == "move")
+    start, end, _ = pane.overview._marks[move]
+    assert start < 0.3 and end - start < 0.3, (start, end)

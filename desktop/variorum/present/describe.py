@@ -86,7 +86,7 @@ FIGURES_HELP = (
     "Words inserted, deleted and moved count the words of those changes.\n"
     "Similar: the share of the words of both versions that they have in common."
 )
-"""What the figures mean: the header's tooltip and the CLI's --help say it in these words."""
+"""What the figures mean, in the words of the header's tooltip (the README says the same)."""
 
 
 def similarity_text(similarity: float) -> str:

@@ -61,9 +61,10 @@ def finish(process: subprocess.Popen[str], qtbot) -> tuple[int, str, str]:
     that has not ended by then (it opened a window of its own) is killed, never left behind."""
     try:
         qtbot.waitUntil(lambda: process.poll() is not None, timeout=60000)
-    finally:
-        if process.poll() is None:
-            process.kill()
+    except Exception:
+        process.kill()
+        out, err = process.communicate(timeout=30)
+        raise AssertionError(f"the second launch did not end; it printed {out!r} {err!r}")
     out, err = process.communicate(timeout=30)
     return process.returncode, out, err
 

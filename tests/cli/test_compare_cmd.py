@@ -127,15 +127,16 @@ def test_word_diff_marks_the_edits_inside_a_moved_passage() -> None:
     buffer = io.StringIO()
     word_diff.write_word_diff(c, buffer, color=False)
     assert buffer.getvalue().startswith(
-        "[from ↓]{>The mayor said the [-island-]{+northern+} route was the [-best-] option for the "
-        "ferry to take this year.<}\n\n"
+        "[moved from ↓]{>The mayor said the [-island-]{+northern+} route was the [-best-] option "
+        "for the ferry to take this year.<}\n\n"
     )
     buffer = io.StringIO()
     word_diff.write_word_diff(c, buffer, color=True)
     out = buffer.getvalue()
-    # the inner marks, then the move's colour again (their reset would end it)
-    move = "\x1b[4;53;35m"
-    assert f"the \x1b[9;31misland\x1b[m{move}\x1b[4;34mnorthern\x1b[m{move} route" in out
+    # the inner marks, then the move's colour again (their reset would end it); between the
+    # old and the new word a thin space in no colour keeps them apart
+    move, gap = "\x1b[4;53;35m", "\x1b[m\u2009\x1b[4;53;35m"
+    assert f"the \x1b[9;31misland\x1b[m{move}{gap}\x1b[4;34mnorthern\x1b[m{move} route" in out
 
 
 def test_unreadable_input_exits_2_naming_the_file(
@@ -281,9 +282,58 @@ def test_a_deleted_comma_is_marked_against_its_word() -> None:
     b = "One of the first points which strikes us is that they differ more."
     buffer = io.StringIO()
     word_diff.write_word_diff(compare_texts(a, b), buffer, color=False)
-    assert buffer.getvalue() == (
-        "One of the first points which strikes us[-,-] is that they differ [-much-] more.\n"
+    assert buffer.getvalue().startswith(
+        "One of the first points which strikes us[-,-] is that they differ [-much-] more.\n\n# "
     )
+
+
+def test_plain_output_ends_with_the_summary_line(
+    pair: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The figures in the window's words: changes, the paragraphs they touch, the words."""
+    assert compare_cmd.run(parse(*pair)) == 0
+    last = capsys.readouterr().out.rstrip("\n").rsplit("\n", 1)[-1]
+    comparison = compare_texts(*(load_file(p).text for p in pair))
+    count = len(comparison.changes)
+    assert last.startswith("# ") and f"% similar · {count} changes in " in last
+    assert " paragraphs · +" in last and "words inserted" in last
+
+
+def test_exit_code_says_whether_the_versions_differ(
+    pair: tuple[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert compare_cmd.run(parse(*pair)) == 0  # the default stays 0: old scripts keep working
+    assert compare_cmd.run(parse("--exit-code", *pair)) == 1
+    assert compare_cmd.run(parse("--exit-code", "--json", *pair)) == 1
+    assert compare_cmd.run(parse("--exit-code", pair[0], pair[0])) == 0
+    assert compare_cmd.run(parse("--exit-code", pair[0], pair[0], pair[1])) == 1  # N-way
+    assert compare_cmd.run(parse("--exit-code", pair[0], pair[0], pair[0])) == 0
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    ("flag", "old", "new"),
+    [
+        ("--fold-numbers", "The plant will cost 1,000 euros.", "The plant will cost 1000 euros."),
+        ("--fold-accents", "They met at the café on Tuesday.", "They met at the cafe on Tuesday."),
+        (
+            "--ignore-moves",
+            "First paragraph here.\n\nSecond paragraph there.",
+            "Second paragraph there.\n\nFirst paragraph here.",
+        ),
+    ],
+)
+def test_option_flags_match_the_window(
+    flag: str, old: str, new: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(old, encoding="utf-8")
+    b.write_text(new, encoding="utf-8")
+    assert compare_cmd.run(parse("--exit-code", str(a), str(b))) == 1
+    assert compare_cmd.run(parse("--exit-code", flag, str(a), str(b))) == 0
+    name = flag.removeprefix("--").replace("-", "_")
+    assert getattr(compare_cmd.options_from(parse(flag, "a", "b")), name)
+    capsys.readouterr()
 
 
 @pytest.mark.slow

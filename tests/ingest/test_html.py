@@ -47,6 +47,16 @@ def test_bbc_2006_page_is_the_story_alone(bbc: Path) -> None:
     assert article.words < 120
 
 
+def test_bbc_chrome_is_kept_aside_for_the_reader(bbc: Path) -> None:
+    """What the extractor removed is not lost: View › Show Boilerplate shows it."""
+    article = load_file(bbc)
+    aside = article.boilerplate
+    for chrome in ["E-mail this to a friend", "Printable version", "BBC NEWS CHANNEL"]:
+        assert chrome in aside, chrome
+    assert not set(aside) & set(article.paragraph_texts())  # none of the story itself
+    assert len(aside) == len(set(aside))
+
+
 def test_bbc_copies_load_identically(corpus_dir: Path) -> None:
     a = load_file(corpus_dir / "bbc" / "6072486-A.html")
     b = load_file(corpus_dir / "bbc" / "6072486-B.html")
@@ -65,6 +75,9 @@ def test_modern_page_metadata_and_clean_body() -> None:
     for chrome in ["Share on Facebook", "Related stories", "cheap watches", "uses cookies",
                    "Technology", "All rights reserved"]:
         assert chrome not in article.text, chrome
+        # set aside, not thrown away: the reader can check what was removed
+        assert any(chrome in line for line in article.boilerplate), chrome
+    assert not any(para in line for para in STORY for line in article.boilerplate)
 
 
 def test_json_ld_metadata() -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 KINDS = {"ins": "insert", "del": "delete", "mov": "move", "mark": "marker", "head": "heading"}
+GAP_CLASS = "gap"
+"""The separator a style sheet draws (``::before``): read as ("gap", THIN SPACE)."""
 VOID = {"br", "meta", "hr", "img", "link"}
 
 
@@ -35,6 +37,9 @@ class ReportReader(HTMLParser):
         cls = attr.get("class") or ""
         if tag in ("td", "tr", "li", "p"):
             self._last = None  # a run never continues into another cell or paragraph
+        if cls == GAP_CLASS and self.inside:
+            self.runs.append(("gap", "\u2009"))
+            self._last = "gap"
         self.stack.append(KINDS.get(cls))
         if self.within is not None and cls == self.within and not self.runs and not self.inside:
             self.inside, self.inside_depth = True, len(self.stack)

@@ -42,11 +42,24 @@ def seeds_report(seeds_dir: Path) -> str:
 
 
 @pytest.mark.corpus
+def test_report_figures_use_the_window_vocabulary(seeds_report: str) -> None:
+    """The report says the figures as the pane's header does: changes and the paragraphs
+    they touch, once each (no engine "units", no count repeated before them)."""
+    figures = re.search(r"(\d+) changes? in (\d+) paragraphs? · \+\d+ words inserted", seeds_report)
+    assert figures is not None
+    assert f"{figures.group(1)}: {figures.group(1)} change" not in seeds_report
+    assert "units changed" not in seeds_report and "unit changed" not in seeds_report
+
+
+@pytest.mark.corpus
 def test_seeds_report_marks_the_edit_and_is_self_contained(seeds_report: str) -> None:
     runs = read(seeds_report, within="flow").runs
     assert ("delete", "semiconductor") in runs
     assert ("insert", "chip") in runs
-    assert runs.index(("delete", "semiconductor")) + 1 == runs.index(("insert", "chip"))
+    # the old and the new word, kept apart by the separator the style sheet draws
+    first = runs.index(("delete", "semiconductor"))
+    assert runs[first + 1 : first + 3] == [("gap", "\u2009"), ("insert", "chip")]
+    assert '<span class="gap"></span>' in seeds_report  # drawn, not text: never copied
     assert EXTERNAL.search(seeds_report) is None
     reader = read(seeds_report)
     assert "script" not in reader.tags and "img" not in reader.tags and "link" not in reader.tags

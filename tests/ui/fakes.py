@@ -19,6 +19,7 @@ class FakePane(QWidget):
     swap_requested = Signal()
     options_changed = Signal(object)
     view_mode_changed = Signal(str)
+    display_changed = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,8 +48,11 @@ class FakePane(QWidget):
     def show_pending(self, a: Article, b: Article) -> None:
         self.calls.append(("pending", (a, b)))
 
-    def show_comparison(self, a: Article, b: Article, comparison: Comparison) -> None:
+    def show_comparison(
+        self, a: Article, b: Article, comparison: Comparison, *, show_boilerplate: bool = False
+    ) -> None:
         self.calls.append(("comparison", (a, b, comparison)))
+        self.boilerplate_shown = show_boilerplate
         self.label.setText(f"{a.title} → {b.title}")
 
     def show_message(self, text: str) -> None:
@@ -66,8 +70,16 @@ class FakePane(QWidget):
     def highlight_ranges(self, side: str, ranges: list[tuple[int, int]]) -> None:
         self.calls.append(("highlight", (side, ranges)))
 
+    def apply_display(
+        self, *, changes_only: bool, change_list_views: tuple[str, ...], text_size: int
+    ) -> None:
+        self.display = (changes_only, change_list_views, text_size)
+
     def navigation_actions(self) -> list[QAction]:
         return list(self._nav)
+
+    def find_actions(self) -> list[QAction]:
+        return []
 
     def view_actions(self) -> list[QAction]:
         return list(self._view)

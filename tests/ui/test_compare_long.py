@@ -32,7 +32,7 @@ def long_pair() -> tuple[Article, Article]:
 
 
 def cell_texts(pane: ComparePane) -> list[tuple[str, str]]:
-    built = pane._docs["side_by_side"]
+    built = pane.docs.current("side_by_side")
     document = pane.view.document()
     assert document is built.document
     out = []
@@ -52,11 +52,11 @@ def test_preview_then_whole_document_in_the_background(qtbot, pane, long_pair) -
     comparison = compare_texts(a.text, b.text)
     pane.show_comparison(a, b, comparison)
     pane.set_view_mode("side_by_side")
-    preview = pane._docs["side_by_side"]
+    preview = pane.docs.current("side_by_side")
     assert preview.pending is not None
     assert len(preview.row_cells) == PREVIEW_ROWS
-    qtbot.waitUntil(lambda: pane._docs["side_by_side"].pending is None, timeout=20_000)
-    whole = pane._docs["side_by_side"]
+    qtbot.waitUntil(lambda: pane.docs.current("side_by_side").pending is None, timeout=20_000)
+    whole = pane.docs.current("side_by_side")
     assert whole is not preview and pane.view.document() is whole.document
     assert cell_texts(pane) == list(zip(a.paragraph_texts(), b.paragraph_texts(), strict=True))
     qtbot.waitUntil(lambda: not pane.view.layout_pending(), timeout=20_000)
@@ -71,16 +71,16 @@ def test_jump_beyond_the_preview_completes_it_first(pane, long_pair) -> None:
     comparison = compare_texts(a.text, b.text)
     pane.show_comparison(a, b, comparison)
     pane.set_view_mode("side_by_side")
-    assert pane._docs["side_by_side"].pending is not None
+    assert pane.docs.current("side_by_side").pending is not None
     last = len(comparison.changes) - 1
     pane.go_to_change(last)
-    assert pane._docs["side_by_side"].pending is None
+    assert pane.docs.current("side_by_side").pending is None
     selections = pane.view.extraSelections()
     assert [s.cursor.selectedText() for s in selections] == ["brown", "red"]
     change = comparison.changes[last]
     assert b.text[change.b_start : change.b_end] == "red"
     # The highlighted "red" is in the last row that has one, far beyond the preview.
-    built = pane._docs["side_by_side"]
+    built = pane.docs.current("side_by_side")
     row = next(
         i
         for i, cells in enumerate(built.row_cells)
@@ -96,19 +96,19 @@ def test_highlight_beyond_the_preview(pane, long_pair) -> None:
     para = a.paragraphs[-1]
     pane.highlight_ranges("a", [(para.start, para.start + len("Paragraph"))])
     assert [s.cursor.selectedText() for s in pane.view.extraSelections()] == ["Paragraph"]
-    assert pane._docs["side_by_side"].pending is None
+    assert pane.docs.current("side_by_side").pending is None
 
 
 def test_new_comparison_cancels_the_background_build(qtbot, pane, long_pair) -> None:
     a, b = long_pair
     pane.show_comparison(a, b, compare_texts(a.text, b.text))
     pane.set_view_mode("side_by_side")
-    old_build = pane._side_build
+    old_build = pane.docs._side_build
     assert old_build is not None
     old_document = old_build._whole.built.document
     small_a, small_b = article(["One two."], "a"), article(["One three."], "b")
     pane.show_comparison(small_a, small_b, compare_texts(small_a.text, small_b.text))
-    assert pane._side_build is None
+    assert pane.docs._side_build is None
     assert old_build._whole is None and not old_build._timer.isActive()
     with qtbot.waitSignal(old_document.destroyed):
         pass
@@ -136,7 +136,7 @@ def test_dark_palette_switches_colours(pane) -> None:
 
 def top_paragraph(pane: ComparePane, text: str) -> int:
     """Index of B's paragraph at the top of the view."""
-    offset = pane._top_b_offset()
+    offset = pane.docs.top_b_offset(pane.view_mode(), pane.view.top_position())
     assert offset is not None
     return text.count("\n\n", 0, offset)
 
@@ -147,7 +147,7 @@ def test_recomputing_or_swapping_keeps_the_place(qtbot, pane, long_pair, mode) -
     pane.set_view_mode(mode)
     pane.show_comparison(a, b, compare_texts(a.text, b.text))
     target = b.text.index("Paragraph 200 ")
-    pane._scroll_to_b_offset(target)
+    pane._restore_top((1, target))
     before = top_paragraph(pane, b.text)
     assert 195 <= before <= 200
     pane.show_pending(a, b)  # e.g. an option changed: the window recomputes

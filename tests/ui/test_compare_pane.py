@@ -79,10 +79,13 @@ def char_format_of(document: QTextDocument, needle: str):
 
 
 def test_inline_underlines_insertions_and_strikes_deletions(shown: ComparePane) -> None:
+    gap = ("gap", "\u2009")  # a replacement's old and new words never touch
     assert shown.rendered_spans() == [
         ("delete", "brown"),
+        gap,
         ("insert", "red"),
         ("delete", "jumps"),
+        gap,
         ("insert", "leaps"),
         ("insert", "lazy "),
     ]
@@ -97,16 +100,22 @@ def test_inline_underlines_insertions_and_strikes_deletions(shown: ComparePane) 
     assert red.foreground().color() != brown.foreground().color()
     # The original text of B is shown, with A's deleted words where they were removed.
     assert document.toPlainText() == (
-        "The quick brownred fox jumpsleaps over the lazy dog.\n\nA second paragraph stays."
+        "The quick brown\u2009red fox jumps\u2009leaps over the lazy dog.\n\n"
+        "A second paragraph stays."
     )
 
 
 def test_header_shows_titles_similarity_and_counts(shown: ComparePane) -> None:
-    assert "A:" in shown.header.titles.text() and "Old" in shown.header.titles.text()
-    assert "New" in shown.header.titles.text()
+    titles = shown.header.titles_text()
+    assert "A: Old" in titles and "B: New" in titles
     summary = shown.header.summary.text()
     assert "80 %" in summary
-    assert "+2 words inserted, −2 deleted, 0 moved, 1 unit changed" in summary
+    # one vocabulary: changes (as the toolbar counts them) and the paragraphs they touch
+    assert "3 changes in 1 paragraph · +2 words inserted, −2 deleted, 0 moved" in summary
+    assert shown.actions_.counter.text() == "3 changes"
+    tip = shown.header.summary.toolTip()
+    assert "A change is one place where" in tip and "Paragraphs changed:" in tip
+    assert "unit" not in summary + tip
     assert shown.header.notices.isHidden()
 
 
@@ -272,7 +281,7 @@ def test_moved_text_is_styled_and_marked_where_it_was(pane: ComparePane) -> None
     # A whole paragraph moved: its marker stands on a line of its own where it was.
     assert "First para.\n\n[moved ↓: “Moving para here.”]\n\nLast para." in text
     document = pane.view.document()
-    found = document.find("Moving", document.find("[from").selectionEnd())
+    found = document.find("Moving", document.find("[moved from").selectionEnd())
     cursor = QTextCursor(document)
     cursor.setPosition(found.selectionStart() + 1)
     moved = cursor.charFormat()
@@ -300,7 +309,7 @@ def test_real_engine_move_with_an_edit_inside(pane: ComparePane) -> None:
     if not any(c.kind == ChangeKind.MOVE for c in comparison.changes):
         pytest.skip("this engine reports no move for the pair")
     pane.show_comparison(article(a, "A"), article(b, "B"), comparison)
-    spans = [(k, t) for k, t in pane.rendered_spans() if k != "marker"]
+    spans = [(k, t) for k, t in pane.rendered_spans() if k not in ("marker", "gap")]
     assert spans == [
         ("move", "The moving paragraph talks about foxes and "),
         ("delete", "dogs"),
@@ -308,7 +317,7 @@ def test_real_engine_move_with_an_edit_inside(pane: ComparePane) -> None:
         ("move", " in the field today."),
     ]
     pane.set_view_mode("side_by_side")
-    roles = [row.role for row in pane._docs["side_by_side"].rows]
+    roles = [row.role for row in pane.docs.current("side_by_side").rows]
     assert roles == ["", "origin", "", "", "target"]
 
 
@@ -316,7 +325,7 @@ def test_side_by_side_moved_unit_is_linked_to_its_twin(pane: ComparePane) -> Non
     a, b, comparison = moved_comparison()
     pane.show_comparison(article(a, "A"), article(b, "B"), comparison)
     pane.set_view_mode("side_by_side")
-    built = pane._docs["side_by_side"]
+    built = pane.docs.current("side_by_side")
     roles = [(row.role, row.twin) for row in built.rows]
     # Rows: First, origin of the moved unit (A order), Last, the moved unit where it is now.
     assert roles == [("", None), ("origin", 3), ("", None), ("target", 1)]
@@ -394,9 +403,13 @@ def test_pending_and_message_states(pane: ComparePane) -> None:
 def test_actions_for_the_main_window(shown: ComparePane) -> None:
     shortcuts = [a.shortcut().toString() for a in shown.navigation_actions()]
     assert shortcuts == ["Shift+F7", "F7"]
-    views = shown.view_actions()
-    assert [a.text() for a in views] == ["Inline", "Side by side"]
-    assert all(a.isCheckable() for a in views)
+    views = [a for a in shown.view_actions() if not a.isSeparator()]
+    assert [a.text() for a in views] == [
+        "Inline", "Side by side", "Changes Only", "Change List", "Zoom In", "Zoom Out",
+        "Actual Size",
+    ]  # fmt: skip
+    assert all(a.isCheckable() for a in views[:4])
+    assert [a.shortcut().toString() for a in shown.find_actions()] == ["Ctrl+F", "F3", "Shift+F3"]
     with pytest.raises(ValueError):
         shown.set_view_mode("sideways")
 
@@ -435,7 +448,7 @@ def test_seeds_000_002_pairs_the_talent_sentence(pane: ComparePane, seeds_dir: P
     comparison = compare_texts(a.text, b.text, CompareOptions())
     pane.show_comparison(a, b, comparison)
     pane.set_view_mode("side_by_side")
-    built = pane._docs["side_by_side"]
+    built = pane.docs.current("side_by_side")
     document = pane.view.document()
     rows_with_talent = []
     for (left_start, left_end), (right_start, right_end) in built.row_cells:

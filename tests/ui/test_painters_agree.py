@@ -1,7 +1,8 @@
 """One rendering, three painters: the pane, the terminal word diff and the HTML report show the
 same marked runs, in the same order, as the segments they are all painted from, on real pairs
-(the seeds, the demo story, Darwin's 1859 and 1872 editions). A painter that walked the
-changes on its own would sooner or later disagree here."""
+(the seeds, the demo story, Darwin's 1859 and 1872 editions), and the same separators between
+a replacement's old and new words. A painter that walked the changes on its own would sooner
+or later disagree here."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from variorum.core.ingest import load_file
 from variorum.core.options import CompareOptions
 from variorum.present.inline import inline_segments
 from variorum.present.mapping import EqualRunMap
-from variorum.present.segments import SegKind, Segment
+from variorum.present.segments import GAP_TEXT, SegKind, Segment
 from variorum.present.side import side_layout
 from variorum.present.style import LIGHT, sgr
 from variorum.reports.html import comparison_html
@@ -27,7 +28,14 @@ from variorum.reports.model import ComparisonReport
 
 pytestmark = pytest.mark.gui
 
-SHOWN_APART = {SegKind.INSERT, SegKind.DELETE, SegKind.MOVE, SegKind.MARKER, SegKind.HEADING}
+SHOWN_APART = {
+    SegKind.INSERT,
+    SegKind.DELETE,
+    SegKind.MOVE,
+    SegKind.MARKER,
+    SegKind.HEADING,
+    SegKind.GAP,
+}
 
 
 def pair_paths(name: str) -> tuple[Path, Path]:
@@ -64,7 +72,8 @@ def edges(runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def terminal_runs(text: str) -> list[tuple[str, str]]:
-    """Read the coloured word diff back through the style table's codes."""
+    """Read the coloured word diff back through the style table's codes (a thin space alone
+    between two marked runs is the separator)."""
     kinds = {sgr(LIGHT.style(kind)): kind for kind in SegKind if sgr(LIGHT.style(kind))}
     runs: list[tuple[str, str]] = []
     kind: SegKind | None = None
@@ -74,6 +83,12 @@ def terminal_runs(text: str) -> list[tuple[str, str]]:
             kind = kinds.get(piece)
             continue
         if not piece:
+            continue
+        if kind is None and GAP_TEXT in (piece[:1], piece[-1:]):
+            # the separator, between two marks or between text and one of our markers
+            runs.extend(("gap", GAP_TEXT) for _ in range(1 if piece == GAP_TEXT else
+                        piece.startswith(GAP_TEXT) + piece.endswith(GAP_TEXT)))  # fmt: skip
+            last = SegKind.GAP
             continue
         if kind not in SHOWN_APART:
             last = None

@@ -64,7 +64,7 @@ def finish(process: subprocess.Popen[str], qtbot) -> tuple[int, str, str]:
     except Exception:
         process.kill()
         out, err = process.communicate(timeout=30)
-        raise AssertionError(f"the second launch did not end; it printed {out!r} {err!r}")
+        raise AssertionError(f"the second launch did not end; it printed {out!r} {err!r}") from None
     out, err = process.communicate(timeout=30)
     return process.returncode, out, err
 

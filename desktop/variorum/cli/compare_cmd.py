@@ -25,14 +25,34 @@ if TYPE_CHECKING:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = (
         "Without --json, B's text is printed with the changes marked: coloured on a terminal, "
-        "[-deleted-] {+inserted+} {>moved here<} otherwise; with --html or --pdf only the "
-        "report is written. Exit status 0 when compared, 1 when a report cannot be written "
-        "or the speakers cannot be found (--quotes), 2 when a file cannot be read."
+        "[-deleted-] {+inserted+} {>moved here<} otherwise, then a summary line (the figures: "
+        "changes, paragraphs changed, words); with --html or --pdf only the report is written. "
+        "Exit status 0 when compared (with --exit-code: 0 when the versions do not differ, 1 "
+        "when they do, as 'git diff --exit-code'), 1 when a report cannot be written or the "
+        "speakers cannot be found (--quotes), 2 when a file cannot be read."
     )
     parser.add_argument("--json", action="store_true", help="print the comparison as JSON")
     parser.add_argument("--ignore-case", action="store_true", help="upper/lower case is no change")
     parser.add_argument(
         "--ignore-punctuation", action="store_true", help="punctuation marks are no change"
+    )
+    parser.add_argument(
+        "--fold-numbers",
+        action="store_true",
+        help="thousands separators are no change (1,000 = 1000; 40 -> 50 still is)",
+    )
+    parser.add_argument(
+        "--fold-accents", action="store_true", help="accents are no change (café = cafe)"
+    )
+    parser.add_argument(
+        "--ignore-moves",
+        action="store_true",
+        help="moved text is no change (only edits inside it count)",
+    )
+    parser.add_argument(
+        "--exit-code",
+        action="store_true",
+        help="exit with 1 when the versions differ, 0 when they do not (default: always 0)",
     )
     parser.add_argument(
         "--strict",
@@ -72,10 +92,9 @@ def options_from(args: argparse.Namespace) -> CompareOptions:
     from variorum.core.options import CompareOptions
 
     base = CompareOptions.strict() if args.strict else CompareOptions()
-    fields = vars(base) | {
-        "ignore_case": args.ignore_case or base.ignore_case,
-        "ignore_punctuation": args.ignore_punctuation or base.ignore_punctuation,
-    }
+    flags = ("ignore_case", "ignore_punctuation", "fold_numbers", "fold_accents", "ignore_moves")
+    fields = vars(base) | {name: getattr(args, name, False) or getattr(base, name)
+                           for name in flags}  # fmt: skip
     return CompareOptions(**fields)
 
 
@@ -120,7 +139,7 @@ def _compare(args: argparse.Namespace) -> int:
 
         code = write_reports(args, articles[0], articles[1], comparison, options)
         if code or not args.json:
-            return code
+            return code or differ_code(args, [comparison])
     drift = None
     if args.quotes:
         from variorum.cli.quotes_out import QuotesUnavailableError, quote_drift
@@ -155,6 +174,14 @@ def _compare(args: argparse.Namespace) -> int:
     except BrokenPipeError:  # `variorum compare A B | head`: the reader has all it wanted
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+    return differ_code(args, [comparison])
+
+
+def differ_code(args: argparse.Namespace, comparisons: list[Comparison]) -> int:
+    """``--exit-code``: 1 when any version differs from the base, as ``git diff --exit-code``;
+    without it 0, so scripts written before it keep working."""
+    if getattr(args, "exit_code", False) and any(c.changes for c in comparisons):
+        return 1
     return 0
 
 

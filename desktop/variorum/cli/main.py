@@ -64,6 +64,11 @@ def _global_parser() -> argparse.ArgumentParser:
         metavar="OUT.png",
         help="load FILES, compare the first two, save the window (1280x800) to OUT.png, exit",
     )
+    parser.add_argument(
+        "--view",
+        choices=("inline", "side-by-side"),
+        help="with --screenshot: show the comparison in this view (default: the saved one)",
+    )
     parser.add_argument("files", nargs="*", metavar="FILE", help="articles or folders to open")
     # the command list is laid out one per line, as written
     return _finished(parser, argparse.RawDescriptionHelpFormatter)
@@ -140,6 +145,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command is None:
         options = _global_parser().parse_args(global_args)
         problem = _basedir_problem(options.basedir) or _missing_argument(options.files)
+        if options.view is not None and options.screenshot is None:
+            problem = problem or "--view chooses the view of a --screenshot"
         if problem:
             _say(problem)
             return 2
@@ -153,7 +160,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return handed
         from variorum.ui.app import run_gui  # Qt only on this path
 
-        return run_gui(options.files, basedir=options.basedir, screenshot=options.screenshot)
+        view = None if options.view is None else options.view.replace("-", "_")
+        return run_gui(
+            options.files, basedir=options.basedir, screenshot=options.screenshot, view=view
+        )
 
     code = _run_command(command, global_args, rest)
     if argv is None:

@@ -15,7 +15,7 @@ import argparse
 import json
 import sys
 
-from variorum.cli.compare_cmd import comparison_json
+from variorum.cli.compare_cmd import comparison_json, differ_code
 from variorum.cli.word_diff import write_word_diff
 from variorum.core.ingest import IngestError, load_file
 from variorum.core.options import CompareOptions
@@ -45,7 +45,7 @@ def compare_nway(args: argparse.Namespace, options: CompareOptions) -> int:
             out.write(f"=== {paths[0]} -> {path}\n")
             write_word_diff(comparison, out, color=color)
     out.flush()
-    return 0
+    return differ_code(args, list(nway.comparisons))
 
 
 def nway_json(paths: list[str], nway: NWay) -> dict[str, Any]:

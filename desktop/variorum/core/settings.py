@@ -23,6 +23,9 @@ from variorum.core.stories.params import DEFAULT_THRESHOLD as DEFAULT_STORY_THRE
 SCHEMA_VERSION = 2
 MAX_RECENT = 10
 VIEW_MODES = ("inline", "side_by_side")
+DISPLAY_SETTINGS = frozenset({"changes_only", "change_list_views", "text_size"})
+"""The settings the comparison pane changes itself (its View menu and zoom keys)."""
+MIN_TEXT_SIZE, MAX_TEXT_SIZE = 6, 40
 MAX_SIZE_LIMIT_MB = 2048
 MAX_SPLITTER_SIZE = 100_000
 MAX_FILE_BYTES = 1024 * 1024
@@ -50,6 +53,12 @@ class Settings:
     """Pair score (0..1) from which two articles are versions of one story."""
     export_folder: str = ""
     """Where the last report or speaker list was exported; the next export starts there."""
+    changes_only: bool = False
+    """Unchanged paragraphs folded to one line each."""
+    change_list_views: tuple[str, ...] = ("inline",)
+    """The views that show the change list beside the text (side by side needs the width)."""
+    text_size: int = 0
+    """Points of the compared text (zoom); 0: the system's size."""
 
     def with_recent(self, path: str) -> Settings:
         recent = [path, *(p for p in self.recent_files if p != path)][:MAX_RECENT]
@@ -90,6 +99,11 @@ def settings_from_dict(raw: dict[str, Any]) -> Settings:
     )
     values["recent_files"] = tuple(str(x) for x in values.get("recent_files", ()))[:MAX_RECENT]
     values["last_selection"] = tuple(str(x) for x in values.get("last_selection", ()))[:2]
+    views = values.get("change_list_views", ("inline",))
+    values["change_list_views"] = tuple(v for v in VIEW_MODES if v in list(views))
+    values["changes_only"] = bool(values.get("changes_only", False))
+    size = int(values.get("text_size", 0))
+    values["text_size"] = 0 if size <= 0 else min(max(size, MIN_TEXT_SIZE), MAX_TEXT_SIZE)
     if values.get("view_mode", "inline") not in VIEW_MODES:
         values["view_mode"] = "inline"
     for name in ("window_geometry", "window_state", "spacy_model", "export_folder"):
@@ -109,6 +123,7 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
     data["splitter_sizes"] = list(settings.splitter_sizes)
     data["recent_files"] = list(settings.recent_files)
     data["last_selection"] = list(settings.last_selection)
+    data["change_list_views"] = list(settings.change_list_views)
     return data
 
 

@@ -7,6 +7,7 @@ from dataclasses import fields
 
 from variorum.core.changes import Change, ChangeKind, Comparison
 from variorum.core.options import CompareOptions
+from variorum.present.figures import paragraphs_changed
 
 SNIPPET = 48
 
@@ -49,13 +50,43 @@ def describe(change: Change, limit: int = SNIPPET) -> str:
     return f"{label}: “{snippet(text, limit)}”"
 
 
+def count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def changes_text(comparison: Comparison) -> str:
+    """The two figures a reader counts with: "47 changes in 30 paragraphs"."""
+    changes = count(len(comparison.changes), "change")
+    if not comparison.changes:
+        return "no changes"
+    return f"{changes} in {count(paragraphs_changed(comparison), 'paragraph')}"
+
+
 def stats_line(comparison: Comparison) -> str:
+    """The figures in one line: changes, paragraphs changed, then the words."""
     s = comparison.stats
-    units = "unit" if s.changed_units == 1 else "units"
+    if not comparison.changes:
+        return changes_text(comparison)
     return (
-        f"+{s.inserted_words} words inserted, −{s.deleted_words} deleted, "
-        f"{s.moved_words} moved, {s.changed_units} {units} changed"
+        f"{changes_text(comparison)} · +{s.inserted_words} words inserted, "
+        f"−{s.deleted_words} deleted, {s.moved_words} moved"
     )
+
+
+def summary_line(comparison: Comparison) -> str:
+    return f"{similarity_text(comparison.similarity)} · {stats_line(comparison)}"
+
+
+FIGURES_HELP = (
+    "A change is one place where the two versions differ: words inserted, deleted or "
+    "replaced, or a passage moved (F7 / Shift+F7 step through them; the change list has one "
+    "line per change).\n"
+    "Paragraphs changed: paragraphs that hold at least one change; a paragraph and its new "
+    "version count once.\n"
+    "Words inserted, deleted and moved count the words of those changes.\n"
+    "Similar: the share of the words of both versions that they have in common."
+)
+"""What the figures mean, in the words of the header's tooltip (the README says the same)."""
 
 
 def similarity_text(similarity: float) -> str:

@@ -1,7 +1,8 @@
 """The one-column view: a version's text (B), with the base's (A's) deleted text where it was
 removed.
 
-Replace = deletion then insertion. Moved text is styled as a move where it now is, and a marker
+Replace = deletion then insertion, kept apart by a gap (:func:`~.segments.keep_apart`) when
+they would touch. Moved text is styled as a move where it now is, and a marker
 link is left in the text where it used to be (placed through the unchanged text, see
 :mod:`mapping`). Only original text of the two articles is shown.
 
@@ -16,7 +17,15 @@ from collections.abc import Callable
 
 from variorum.core.changes import Change, ChangeKind, Comparison
 from variorum.present.mapping import EqualRunMap
-from variorum.present.segments import BASE, ChangeRef, Link, LinkKind, SegKind, Segment
+from variorum.present.segments import (
+    BASE,
+    ChangeRef,
+    Link,
+    LinkKind,
+    SegKind,
+    Segment,
+    keep_apart,
+)
 
 COARSE_NOTE = "[too large for word-level detail] "
 """Put before a unit the engine compared only coarsely (``UnitPair.coarse``)."""
@@ -66,6 +75,9 @@ def inline_segments(comparison: Comparison, runs: EqualRunMap, version: int = 1)
         before = _gap_before(a, start)
         if "\n" in before and not ends_line():
             out.append(Segment(SegKind.EQUAL, before, BASE, start - len(before)))
+        elif before and not at_paragraph_start and out and not out[-1].text[-1:].isspace():
+            # replaced words stand apart from the word before them, as in A
+            out.append(Segment(SegKind.EQUAL, before, BASE, start - len(before)))
         out.append(Segment(SegKind.DELETE, a[start:end], BASE, start, ChangeRef(v, index)))
         after = _gap_after(a, end)
         if "\n" in after and at_paragraph_start:
@@ -77,7 +89,9 @@ def inline_segments(comparison: Comparison, runs: EqualRunMap, version: int = 1)
         if kind == ChangeKind.MOVE:
             arrow = "↑" if origins[index] <= change.b_start else "↓"
             out.append(
-                Segment(SegKind.MARKER, f"[from {arrow}]", link=Link(LinkKind.ORIGIN, index, v))
+                Segment(
+                    SegKind.MARKER, f"[moved from {arrow}]", link=Link(LinkKind.ORIGIN, index, v)
+                )
             )
         if kind in (ChangeKind.DELETE, ChangeKind.REPLACE) and change.a_end > change.a_start:
             at = max(change.b_start, pos)  # where it is shown: after text already shown
@@ -95,7 +109,7 @@ def inline_segments(comparison: Comparison, runs: EqualRunMap, version: int = 1)
             )
         pos = max(pos, change.b_end)
     equal_until(len(b))
-    return out
+    return keep_apart(out)
 
 
 def _within_line(a: str, change: Change) -> bool:

@@ -27,6 +27,11 @@ class SegKind(StrEnum):
     """A link of ours (e.g. where moved text came from); not article text."""
     NOTE = "note"
     BOILERPLATE = "boilerplate"
+    GAP = "gap"
+    """A separator of ours between two witnesses' texts that would otherwise touch (A's
+    deleted "So" and B's inserted "so"): see :func:`keep_apart`. Not article text."""
+    FOLD = "fold"
+    """Unchanged paragraphs folded to one line (the "changes only" mode); links to unfold."""
 
 
 CHANGE_KINDS = frozenset({SegKind.INSERT, SegKind.DELETE, SegKind.MOVE})
@@ -49,6 +54,8 @@ class LinkKind(StrEnum):
     """To the marker left where a moved passage was (from the moved text)."""
     ROW = "row"
     """Side by side: to another row (the other place of a moved unit)."""
+    FOLD = "fold"
+    """To the unchanged paragraphs a fold line stands for (``target`` is the fold's id)."""
 
 
 @dataclass(frozen=True)
@@ -82,3 +89,33 @@ class Segment:
     change: ChangeRef | None = None
     link: Link | None = None
 
+
+
+GAP_TEXT = "\u2009"
+"""THIN SPACE: what a GAP segment shows. Painters that can keep it out of copied text do."""
+
+
+def keep_apart(segments: list[Segment]) -> list[Segment]:
+    """Put a GAP between two neighbouring segments that would touch with no space between
+    them when they are changes of different witnesses (A's deleted words and B's inserted or
+    moved ones), or when one of them is our marker. The principle: the old and the new
+    wording never run together, whatever the painter's decorations (a strike-out and an
+    underline in similar colours read as one word: "Soso"), and our markers never run into
+    the text. Unchanged text keeps the spacing of the text it comes from (see
+    :mod:`.inline`)."""
+    out: list[Segment] = []
+    for seg in segments:
+        if out and seg.text and _touch(out[-1], seg):
+            out.append(Segment(SegKind.GAP, GAP_TEXT))
+        out.append(seg)
+    return out
+
+
+def _touch(before: Segment, after: Segment) -> bool:
+    if not before.text or before.text[-1].isspace() or after.text[0].isspace():
+        return False
+    if SegKind.MARKER in (before.kind, after.kind):
+        return True
+    if before.witness is None or after.witness is None or before.witness == after.witness:
+        return False
+    return before.kind in CHANGE_KINDS and after.kind in CHANGE_KINDS

@@ -25,7 +25,8 @@ class Row:
     """Per column (witness 0, 1, ...): the unit's text in that witness, None if absent."""
     coarse: bool = False
     role: str = ""
-    """"origin" (where a moved unit was), "target" (where it is now) or ""."""
+    """"origin" (where a moved unit was), "target" (where it is now), "fold" (unchanged rows
+    folded to one line, :mod:`.fold`), "boilerplate" (what the loader set aside) or ""."""
     twin: int | None = None
     """Row index of the other place of a moved unit."""
 
@@ -193,3 +194,13 @@ def side_layout(comparison: Comparison, version: int = 1) -> SideLayout:
         columns[BASE], columns[version] = left, right
         cells.append(tuple(columns))
     return SideLayout(rows, cells)
+
+
+def with_first_row(layout: SideLayout, row: Row, cells: tuple[list[Segment], ...]) -> SideLayout:
+    """``layout`` with ``row`` put first (e.g. the boilerplate set aside from each article);
+    the other rows' twin links follow them down one place."""
+    rows = [row] + [
+        Row(r.status, r.spans, r.coarse, r.role, None if r.twin is None else r.twin + 1)
+        for r in layout.rows
+    ]
+    return SideLayout(rows, [cells, *layout.cells])

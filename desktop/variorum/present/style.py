@@ -31,6 +31,10 @@ class Style:
     """Put around the text by painters without decorations (plain text)."""
     terminal: int = 0
     """Basic ANSI foreground colour (30-37) nearest ``color``; 0 for none."""
+    separator: bool = False
+    """The segment only keeps its neighbours apart (:data:`SegKind.GAP`): painters that mark
+    kinds with brackets leave it out (the brackets already keep them apart), and painters
+    that control copying keep it out of copied text."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,11 @@ _PLAIN = Style()
 
 
 def _styles(
-    insert: tuple[str, str], delete: tuple[str, str], move: tuple[str, str], muted: str
+    insert: tuple[str, str],
+    delete: tuple[str, str],
+    move: tuple[str, str],
+    muted: str,
+    fold: str,
 ) -> dict[SegKind, Style]:
     return {
         SegKind.EQUAL: _PLAIN,
@@ -67,9 +75,13 @@ def _styles(
         SegKind.MOVE: Style(
             *move, underline=True, overline=True, brackets=("{>", "<}"), terminal=35
         ),
-        SegKind.MARKER: Style(move[0], italic=True, small=True, terminal=35),
+        # Where moved text went or came from: as large as the text and bold on the move's
+        # tint, so a move is seen at a glance, not read in a footnote-sized tag.
+        SegKind.MARKER: Style(*move, bold=True, terminal=35),
         SegKind.NOTE: Style(muted, italic=True),
         SegKind.BOILERPLATE: Style(muted, strike=True, italic=True),
+        SegKind.GAP: Style(separator=True),
+        SegKind.FOLD: Style(muted, background=fold, italic=True),
     }
 
 
@@ -87,6 +99,7 @@ LIGHT = Theme(
         delete=("#B34700", "#FCE9DD"),  # Okabe-Ito vermilion, darkened for contrast on white
         move=("#8E3A73", "#F6E4EF"),  # Okabe-Ito reddish purple, darkened
         muted="#767676",
+        fold="#EFEFEF",
     ),
 )
 
@@ -104,6 +117,7 @@ DARK = Theme(
         delete=("#E69F00", "#43290A"),  # Okabe-Ito orange
         move=("#E29BC6", "#3E2236"),  # Okabe-Ito reddish purple, lightened
         muted="#9A9A9A",
+        fold="#2A2A2A",
     ),
 )
 

@@ -41,6 +41,8 @@ _CLASS = {
     SegKind.MARKER: "mark",
     SegKind.NOTE: "note",
     SegKind.BOILERPLATE: "boil",
+    SegKind.GAP: "gap",
+    SegKind.FOLD: "fold",
 }
 CHANGE_SNIPPET = 160
 VERSION = 1
@@ -73,6 +75,7 @@ table.side td {{ width: 50%; }}
 .notice {{ border: 1px solid {light.border}; padding: 4px 8px; }}
 .muted {{ color: {light.muted}; }}
 ol.changes li {{ margin-bottom: 0.2em; }}
+.gap::before {{ content: "\\2009"; }}
 a {{ color: {light.text}; }}
 {_kind_rules(light)}
 {breaks}@media screen and (prefers-color-scheme: dark) {{
@@ -124,12 +127,16 @@ def _target(link: Link) -> str:
     return f"{prefix}{link.version}-{link.target}"
 
 
-def paint(segments: list[Segment], anchors: _Anchors | None) -> str:
+def paint(segments: list[Segment], anchors: _Anchors | None, *, paged: bool = False) -> str:
     """Segments as HTML; ``anchors`` gives ids to the text's changes (None: no ids, for a
-    second rendering such as the quote drift)."""
+    second rendering such as the quote drift). A separator (``SegKind.GAP``) is drawn by the
+    style sheet (``::before``), so a browser shows it and never copies it; ``paged`` (Qt's
+    rich text, for the PDF, ignores generated content) writes it as text."""
     out: list[str] = []
     for seg in segments:
         text = _e(seg.text)
+        if seg.kind is SegKind.GAP and not paged:
+            text = ""
         attrs = ""
         cls = _CLASS.get(seg.kind)
         if cls:
@@ -169,13 +176,13 @@ def _header(report: ComparisonReport) -> str:
     )
 
 
-def _text(report: ComparisonReport, anchors: _Anchors) -> str:
+def _text(report: ComparisonReport, anchors: _Anchors, paged: bool) -> str:
     comparison = report.comparison
     if report.layout == SIDE_BY_SIDE:
         layout = side_layout(comparison, VERSION)
         rows = "".join(
             f'<tr id="r{i}">'
-            + "".join(f"<td>{paint(cell, anchors)}</td>" for cell in cells)
+            + "".join(f"<td>{paint(cell, anchors, paged=paged)}</td>" for cell in cells)
             + "</tr>"
             for i, cells in enumerate(layout.cells)
         )
@@ -184,7 +191,7 @@ def _text(report: ComparisonReport, anchors: _Anchors) -> str:
         title = "Text, side by side"
     else:
         segments = inline_segments(comparison, EqualRunMap(comparison), VERSION)
-        body = f'<div class="flow">{paint(segments, anchors)}</div>'
+        body = f'<div class="flow">{paint(segments, anchors, paged=paged)}</div>'
         title = "Text: B with A’s deletions"
     return f'<h2 class="section">{title}</h2>{body}'
 
@@ -279,7 +286,7 @@ def comparison_html(report: ComparisonReport, *, paged: bool = False) -> str:
         f'<meta name="generator" content="Variorum {_e(report.version)}">'
         f"<title>{_e(title)}</title><style>{stylesheet(paged=paged)}</style></head><body>"
         + _header(report)
-        + _text(report, anchors)
+        + _text(report, anchors, paged)
         + _changes(report)
         + _speakers(report)
         + "</body></html>\n"

@@ -69,7 +69,7 @@ def summary_rows(report: ComparisonReport) -> list[tuple[str, str]]:
     layout = "side by side" if report.layout == SIDE_BY_SIDE else "inline"
     return [
         ("Similarity", similarity_text(report.comparison.similarity)),
-        ("Changes", f"{len(report.comparison.changes)}: {stats_line(report.comparison)}"),
+        ("Changes", stats_line(report.comparison)),  # "47 changes in 28 paragraphs · +227 …"
         ("Options", options_text(report.options)),
         ("View", layout),
         ("Exported", f"{when} by Variorum {report.version}"),

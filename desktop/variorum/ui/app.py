@@ -86,7 +86,13 @@ def create_window(
     return window
 
 
-def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | None = None) -> int:
+def run_gui(
+    files: list[str],
+    *,
+    basedir: str | None = None,
+    screenshot: str | None = None,
+    view: str | None = None,
+) -> int:
     started = time.perf_counter()
     paths = app_paths(basedir).ensure()
     configure_file_logging(paths.log_dir)
@@ -98,7 +104,7 @@ def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | N
     if screenshot is not None:
         workers = start_loading_workers()
         window = create_window(paths, interactive=False)
-        code = take_screenshot(window, files, Path(screenshot))
+        code = take_screenshot(window, files, Path(screenshot), view=view)
         window.close()
         window.library.close()
         stop_loading_workers(workers)
@@ -148,11 +154,14 @@ def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
     return True
 
 
-def take_screenshot(window: MainWindow, files: list[str], out: Path) -> int:
+def take_screenshot(
+    window: MainWindow, files: list[str], out: Path, *, view: str | None = None
+) -> int:
     """Load FILES synchronously, select the first two, wait for the comparison and the
     sidebar, save the window at 1280x800 and print what it shows on stdout (the titles and the
-    sidebar's tab titles with their counts). Returns the exit code; failures, the sidebar's
-    included, are one line on stderr."""
+    sidebar's tab titles with their counts). ``view`` ("inline" or "side_by_side") shows the
+    comparison in that view for this shot only: the saved choice is left as it was. Returns
+    the exit code; failures, the sidebar's included, are one line on stderr."""
     if not files:
         print("variorum: --screenshot needs at least one FILE", file=sys.stderr)
         return 2
@@ -172,6 +181,10 @@ def take_screenshot(window: MainWindow, files: list[str], out: Path) -> int:
         sidebar_failed.connect(failures.append)
     window.resize(*SCREENSHOT_SIZE)
     window.show()
+    if view is not None:
+        blocked = window.pane.blockSignals(True)  # not a reader's choice: not saved
+        window.pane.set_view_mode(view)
+        window.pane.blockSignals(blocked)
     window.article_list.select_ids(ids)
     window.compare.flush()
     if not wait_until(lambda: not window.busy(), SCREENSHOT_TIMEOUT_S):

@@ -43,7 +43,9 @@ class PaneLike(Protocol):
 
     def show_article(self, article: Article, *, show_boilerplate: bool = False) -> None: ...
     def show_pending(self, a: Article, b: Article) -> None: ...
-    def show_comparison(self, a: Article, b: Article, comparison: Comparison) -> None: ...
+    def show_comparison(
+        self, a: Article, b: Article, comparison: Comparison, *, show_boilerplate: bool = False
+    ) -> None: ...
     def show_message(self, text: str) -> None: ...
 
 
@@ -93,7 +95,7 @@ class CompareController(QObject):
     def set_show_boilerplate(self, show: bool) -> None:
         if show != self._show_boilerplate:
             self._show_boilerplate = show
-            if len(self._selection) == 1:
+            if len(self._selection) in (1, 2):
                 self.refresh()
 
     def set_library_empty(self, empty: bool) -> None:
@@ -189,7 +191,7 @@ class CompareController(QObject):
 
     def _show(self, a: Article, b: Article, comparison: Comparison) -> None:
         self._pending_timer.stop()
-        self._pane.show_comparison(a, b, comparison)
+        self._pane.show_comparison(a, b, comparison, show_boilerplate=self._show_boilerplate)
         self.comparison_shown.emit(a, b, comparison)
 
     def _on_error(self, exc: BaseException) -> None:

@@ -38,7 +38,7 @@ from variorum.core.article import Article
 from variorum.core.library import Library
 from variorum.core.options import CompareOptions
 from variorum.core.paths import AppPaths
-from variorum.core.settings import VIEW_MODES, Settings, SettingsStore
+from variorum.core.settings import DISPLAY_SETTINGS, VIEW_MODES, Settings, SettingsStore
 from variorum.ui.comparing import CompareController, PaneLike
 from variorum.ui.dialogs.about import AboutDialog
 from variorum.ui.dialogs.preferences import PreferencesDialog
@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
             self.recent_menu,
             list(self.pane.view_actions()),
             list(self.pane.navigation_actions()),
+            list(self.pane.find_actions()),
         )
 
     def _build_status_bar(self) -> None:
@@ -214,6 +215,7 @@ class MainWindow(QMainWindow):
         self.pane.swap_requested.connect(self.compare.swap)
         self.pane.options_changed.connect(self._on_pane_options)
         self.pane.view_mode_changed.connect(self._on_pane_view_mode)
+        self.pane.display_changed.connect(self._on_pane_display)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_count)
         wire_sidebar(
@@ -232,6 +234,11 @@ class MainWindow(QMainWindow):
         self.recent_menu.set_paths(settings.recent_files)
         self.pane.set_view_mode(settings.view_mode)
         self.pane.set_options(settings.compare)
+        self.pane.apply_display(
+            changes_only=settings.changes_only,
+            change_list_views=settings.change_list_views,
+            text_size=settings.text_size,
+        )
         self.menu_actions.show_boilerplate.setChecked(settings.show_boilerplate)
         self.compare.set_show_boilerplate(settings.show_boilerplate)
         self.compare.set_options(settings.compare)
@@ -283,6 +290,14 @@ class MainWindow(QMainWindow):
     def _on_pane_view_mode(self, mode: str) -> None:
         if mode in VIEW_MODES and mode != self.settings.view_mode:
             self.settings = replace(self.settings, view_mode=mode)
+            self._save()
+
+    @Slot(str, object)
+    def _on_pane_display(self, name: str, value: object) -> None:
+        """The reader changed how the text is shown (changes only, the change list, zoom):
+        remembered for the next start."""
+        if name in DISPLAY_SETTINGS and getattr(self.settings, name) != value:
+            self.settings = replace(self.settings, **{name: value})
             self._save()
 
     @Slot(bool)

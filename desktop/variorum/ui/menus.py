@@ -135,6 +135,7 @@ def populate_menus(
     recent: RecentMenu,
     view_actions: list[QAction],
     navigation_actions: list[QAction],
+    find_actions: list[QAction] | None = None,
 ) -> None:
     file_menu = menubar.addMenu("&File")
     file_menu.setObjectName("menuFile")
@@ -155,6 +156,10 @@ def populate_menus(
     edit_menu.addSeparator()
     edit_menu.addAction(actions.remove)
     edit_menu.addAction(actions.paste)
+    if find_actions:
+        edit_menu.addSeparator()
+        for action in find_actions:
+            edit_menu.addAction(action)
 
     view_menu = menubar.addMenu("&View")
     view_menu.setObjectName("menuView")

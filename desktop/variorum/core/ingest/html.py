@@ -38,6 +38,8 @@ _PI_RE = re.compile(r"<\?[^>]*>?")
 _ENTITY_DECL_RE = re.compile(r"<!ENTITY[^>]*>?", re.I)
 _TITLE_SPLIT_RE = re.compile(r"\s+[|–—:-]\s+|\s+[|]\s*")
 _MIN_WORDS = 25
+MAX_SET_ASIDE = 300
+"""Lines of a page's chrome kept for View › Show Boilerplate at most (a page of links)."""
 _LANG_RE = re.compile(
     r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)""", re.I
 )
@@ -126,7 +128,26 @@ def load_html(data: bytes) -> ArticleDraft:
         if block.heading:
             draft.headings.add(len(draft.paragraphs))
         draft.paragraphs.append(block.text)
+    if chosen is not None:
+        check_budget()
+        draft.boilerplate.extend(set_aside(markup, draft.paragraphs))
     return finish_draft(draft)
+
+
+def set_aside(markup: str, kept: list[str]) -> list[str]:
+    """What the extractor left out of the page: its visible paragraphs that are not in the
+    text, in page order, each once, so the reader can check nothing real was dropped."""
+    body = {_fold(text) for text in kept}
+    out: list[str] = []
+    seen: set[str] = set()
+    for block in html_blocks(markup):
+        key = _fold(block.text)
+        if key and key not in body and key not in seen:
+            seen.add(key)
+            out.append(block.text)
+            if len(out) >= MAX_SET_ASIDE:
+                break
+    return out
 
 
 def choose_body(tra: Extraction | None, rdb: Extraction | None) -> Extraction | None:

@@ -1,4 +1,5 @@
-"""Edit › Preferences: the comparison options, view mode, file size limit, boilerplate.
+"""Edit › Preferences: the comparison options, view mode, text size, file size limit,
+boilerplate.
 
 The dialog edits a copy of the settings and hands back a new frozen Settings on OK; the window
 saves it and recomputes. It never writes settings itself.
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from variorum.core.options import CompareOptions
-from variorum.core.settings import Settings
+from variorum.core.settings import MAX_TEXT_SIZE, MIN_TEXT_SIZE, Settings
 from variorum.present.describe import OPTION_LABELS
 
 VIEW_MODE_LABELS = {"inline": "Inline", "side_by_side": "Side by side"}
@@ -69,6 +70,17 @@ class PreferencesDialog(QDialog):
         self.size_limit.setSuffix(" MB")
         self.size_limit.setValue(settings.size_limit_mb)
 
+        self.text_size = QSpinBox(self)
+        self.text_size.setObjectName("textSize")
+        self.text_size.setRange(MIN_TEXT_SIZE - 1, MAX_TEXT_SIZE)
+        self.text_size.setSpecialValueText("System default")  # the minimum stands for 0
+        self.text_size.setSuffix(" pt")
+        self.text_size.setValue(settings.text_size or MIN_TEXT_SIZE - 1)
+        self.text_size.setToolTip(
+            "Size of the compared text; View › Zoom In / Zoom Out (Ctrl++ / Ctrl+-) change it "
+            "too, and Actual Size (Ctrl+0) goes back to the system's."
+        )
+
         self.show_boilerplate = QCheckBox("Show boilerplate set aside by the loader", self)
         self.show_boilerplate.setObjectName("showBoilerplate")
         self.show_boilerplate.setChecked(settings.show_boilerplate)
@@ -89,6 +101,7 @@ class PreferencesDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("View:", self.view_mode)
+        form.addRow("Text size:", self.text_size)
         form.addRow("Language model:", self.pipeline)
         form.addRow("Largest file to load:", self.size_limit)
         form.addRow("", self.show_boilerplate)
@@ -120,6 +133,7 @@ class PreferencesDialog(QDialog):
             size_limit_mb=self.size_limit.value(),
             show_boilerplate=self.show_boilerplate.isChecked(),
             spacy_model=str(self.pipeline.currentData()),
+            text_size=self.text_size.value() if self.text_size.value() >= MIN_TEXT_SIZE else 0,
         )
 
     def accept(self) -> None:
@@ -133,4 +147,5 @@ class PreferencesDialog(QDialog):
         self.view_mode.setCurrentIndex(max(0, self.view_mode.findData(defaults.view_mode)))
         self.size_limit.setValue(defaults.size_limit_mb)
         self.show_boilerplate.setChecked(defaults.show_boilerplate)
+        self.text_size.setValue(defaults.text_size or MIN_TEXT_SIZE - 1)
         self.pipeline.setCurrentIndex(max(0, self.pipeline.findData(defaults.spacy_model)))

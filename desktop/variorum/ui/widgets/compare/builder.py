@@ -11,13 +11,10 @@ import logging
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from variorum.core.article import Article
-from variorum.core.changes import Comparison
-from variorum.present.inline import inline_segments
-from variorum.present.mapping import EqualRunMap
 from variorum.present.reader import reader_segments
 from variorum.present.segments import Segment
 from variorum.present.side import Row
@@ -57,17 +54,20 @@ class Pending(Protocol):
         """Finish the whole document now."""
 
 
-def new_document(parent: QWidget) -> QTextDocument:
+def new_document(parent: QWidget, font: QFont) -> QTextDocument:
     document = QTextDocument(parent)
     document.setUndoRedoEnabled(False)
-    document.setDefaultFont(parent.font())
+    document.setDefaultFont(font)
     document.setDocumentMargin(8)
     document.setDefaultStyleSheet(DOC_STYLESHEET)
     return document
 
 
-def _flow_document(parent: QWidget, segments: list[Segment], colors: Theme) -> BuiltDoc:
-    document = new_document(parent)
+def flow_document(
+    parent: QWidget, segments: list[Segment], colors: Theme, font: QFont
+) -> BuiltDoc:
+    """One flowing document (the inline view, reading mode) from its segments."""
+    document = new_document(parent, font)
     document.setHtml(flow_html(segments, span_styles(colors)))
     index = FlowIndex()
     end = index.place(segments, 0)
@@ -81,14 +81,7 @@ def _flow_document(parent: QWidget, segments: list[Segment], colors: Theme) -> B
 
 
 def build_reader(
-    parent: QWidget, article: Article, show_boilerplate: bool, colors: Theme
+    parent: QWidget, article: Article, show_boilerplate: bool, colors: Theme, font: QFont
 ) -> BuiltDoc:
-    return _flow_document(
-        parent, reader_segments(article, show_boilerplate=show_boilerplate), colors
-    )
-
-
-def build_inline(
-    parent: QWidget, comparison: Comparison, runs: EqualRunMap, colors: Theme
-) -> BuiltDoc:
-    return _flow_document(parent, inline_segments(comparison, runs), colors)
+    segments = reader_segments(article, show_boilerplate=show_boilerplate)
+    return flow_document(parent, segments, colors, font)

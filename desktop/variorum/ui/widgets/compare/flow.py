@@ -104,6 +104,7 @@ class FlowIndex:
         self._doc_starts: list[int] = []
         self._sorted = True
         self._hrefs: dict[str, int] = {}
+        self._separators: list[int] = []
 
     def place(self, segments: list[Segment], base: int) -> int:
         """Record segments rendered one after another from document position ``base``;
@@ -121,6 +122,8 @@ class FlowIndex:
                 self._hrefs.setdefault(seg.link.token(), pos)
             if seg.change is not None:
                 self._change_ranges.setdefault(seg.change, []).append((pos, end))
+            elif seg.kind is SegKind.GAP:
+                self._separators.extend(range(pos, end))
             pos = end
         self._side_starts.clear()
         return pos
@@ -157,6 +160,10 @@ class FlowIndex:
             return placed[i].doc_start
         return placed[-1].doc_end if placed else None
 
+    def separators(self) -> list[int]:
+        """Sorted positions of the separators between touching texts (``SegKind.GAP``)."""
+        return sorted(self._separators)
+
     def href_pos(self, href: str) -> int | None:
         """Position of the first marker whose link token is ``href``."""
         return self._hrefs.get(href)
@@ -174,13 +181,18 @@ class FlowIndex:
             self._doc_starts = [p.doc_start for p in self._placed]
         return bisect.bisect_right(self._doc_starts, doc_pos) - 1
 
-    def change_at(self, doc_pos: int) -> ChangeRef | None:
-        """The change shown at a document position, if any."""
+    def segment_at(self, doc_pos: int) -> Segment | None:
+        """The segment shown at a document position, if any."""
         i = self._placed_index(doc_pos)
         if i < 0:
             return None
         placed = self._placed[i]
-        return placed.segment.change if doc_pos < placed.doc_end else None
+        return placed.segment if doc_pos < placed.doc_end else None
+
+    def change_at(self, doc_pos: int) -> ChangeRef | None:
+        """The change shown at a document position, if any."""
+        segment = self.segment_at(doc_pos)
+        return segment.change if segment is not None else None
 
     def source_at(self, doc_pos: int, side: int | None = None) -> tuple[int, int] | None:
         """(witness, offset) of the article text at or after a document position; only text

@@ -21,9 +21,13 @@ def classify(fmt: QTextCharFormat) -> str | None:
     return None
 
 
-def rendered_spans(document: QTextDocument) -> list[tuple[str, str]]:
+def rendered_spans(
+    document: QTextDocument, separators: list[int] | None = None
+) -> list[tuple[str, str]]:
     """(kind, text) of every decorated run in document order; a run continues across a block
-    break (shown as "\\n"), and line breaks read as "\\n"."""
+    break (shown as "\\n"), and line breaks read as "\\n". A character at one of the
+    ``separators`` positions (where the view placed a GAP) reads as ("gap", its text)."""
+    gaps = set(separators or ())
     spans: list[tuple[str, str]] = []
     last_end = -1
     last_block = -1
@@ -35,6 +39,12 @@ def rendered_spans(document: QTextDocument) -> list[tuple[str, str]]:
             kind = classify(fragment.charFormat())
             text = fragment.text().replace("\u2028", "\n")
             start = fragment.position()
+            if gaps and kind is None:
+                for offset, char in enumerate(text):
+                    if start + offset in gaps:
+                        spans.append(("gap", char))
+                        last_end = start + offset + 1
+                        last_block = block.blockNumber()
             if kind is not None:
                 same_block = block.blockNumber() == last_block
                 joined = start == last_end or (not same_block and start == last_end + 1)

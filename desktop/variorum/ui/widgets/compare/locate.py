@@ -62,8 +62,17 @@ def change_marks(built: BuiltDoc, comparison: Comparison, colors: Theme) -> list
     for i, change in enumerate(comparison.changes):
         ranges = change_ranges(built, comparison, i)
         start, end = (ranges[0][0], ranges[-1][1]) if ranges else (0, 0)
+        if change.kind is ChangeKind.MOVE:
+            # where the moved text is now (B), not a band from there to where it was
+            start, end = _b_extent(built, change.b_start, change.b_end) or (start, end)
         marks.append((start / total, end / total, by_kind[change.kind]))
     return marks
+
+
+def _b_extent(built: BuiltDoc, b_start: int, b_end: int) -> Range | None:
+    first = built.index.nearest_doc_pos(VERSION, b_start)
+    last = built.index.nearest_doc_pos(VERSION, max(b_end - 1, b_start))
+    return None if first is None or last is None else (first, max(last + 1, first + 1))
 
 
 def step_target(

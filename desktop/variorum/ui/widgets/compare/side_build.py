@@ -19,12 +19,11 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QTextCursor, QTextTable
+from PySide6.QtGui import QFont, QTextCursor, QTextTable
 from PySide6.QtWidgets import QWidget
 
-from variorum.core.changes import Comparison
 from variorum.present.segments import BASE, SegKind
-from variorum.present.side import SideLayout, side_layout
+from variorum.present.side import SideLayout
 from variorum.present.style import Theme
 from variorum.ui.widgets.compare.builder import BuiltDoc, new_document
 from variorum.ui.widgets.compare.flow import FlowIndex, flow_html, span_styles
@@ -58,6 +57,11 @@ def side_html(
             out.append(table_open)
         out.append("<tr>")
         width = 100 // max(len(columns), 1)
+        if layout.rows[start + i].role == "fold":  # one line across the columns
+            out.append(f'<td colspan="{len(columns)}" valign="top">')
+            out.append(flow_html(columns[0], styles))
+            out.append("</td></tr>")
+            continue
         for column in columns:
             out.append(f'<td width="{width}%" valign="top">')
             out.append(flow_html(column, styles))
@@ -72,12 +76,17 @@ class _Appender:
     """Appends rows of a layout to one document, recording where each cell landed."""
 
     def __init__(
-        self, parent: QWidget, layout: SideLayout, styles: dict[SegKind, str], border: str
+        self,
+        parent: QWidget,
+        layout: SideLayout,
+        styles: dict[SegKind, str],
+        border: str,
+        font: QFont,
     ):
         self.layout = layout
         self.styles = styles
         self.border = border
-        self.built = BuiltDoc(new_document(parent), FlowIndex(), layout.rows)
+        self.built = BuiltDoc(new_document(parent, font), FlowIndex(), layout.rows)
         self.next_row = 0
         self._frames_seen = 0
 
@@ -112,6 +121,9 @@ class _Appender:
             placed: list[tuple[int, int]] = []
             for column, segments in enumerate(self.layout.cells[r]):
                 start_pos = tables[k].cellAt(row, column).firstPosition()
+                if column and self.layout.rows[r].role == "fold":  # one cell across
+                    placed.append((start_pos, start_pos))
+                    continue
                 placed.append((start_pos, index.place(segments, start_pos)))
             cells.append(tuple(placed))
         self.next_row = stop
@@ -124,14 +136,14 @@ class SideBuild:
     def __init__(
         self,
         parent: QWidget,
-        comparison: Comparison,
+        layout: SideLayout,
         colors: Theme,
+        font: QFont,
         on_complete: Callable[[BuiltDoc], None],
     ) -> None:
-        layout = side_layout(comparison)
         styles = span_styles(colors)
         total = len(layout.cells)
-        preview = _Appender(parent, layout, styles, colors.muted)
+        preview = _Appender(parent, layout, styles, colors.muted, font)
         preview.append(PREVIEW_ROWS, PREVIEW_ROWS)
         self.preview = preview.built
         self._preview_rows = min(PREVIEW_ROWS, total)
@@ -141,7 +153,7 @@ class SideBuild:
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._step)
         if total > PREVIEW_ROWS:
-            self._whole = _Appender(parent, layout, styles, colors.muted)
+            self._whole = _Appender(parent, layout, styles, colors.muted, font)
             self.preview.pending = self
             self._rows_by: dict[int, tuple[list[int], list[int]]] = {}
             for witness in range(len(layout.rows[0].spans)):

@@ -52,8 +52,13 @@ $(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
 run: setup
 	$(BIN)/variorum $(SAMPLES)
 
+# Two pytest processes: the window tests apart from the rest. In one process of 800+ tests on
+# this loaded 2-core machine, the window tests near the end timed out (analysis and task
+# results stopped arriving) while each half passed on its own every time; the cause is not
+# found yet (README, Development).
 test: setup
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider --ignore=tests/ui
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider tests/ui
 
 lint: setup
 	$(BIN)/ruff check desktop tests benchmarks packaging

@@ -177,12 +177,18 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--no-naive", action="store_true", help="skip the naive all-pairs run on 1,000 (~3 min)"
+    )
+    parser.add_argument(
+        "--no-corpus", action="store_true", help="skip the seeds/Darwin/BBC/polnear checks"
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not CORPUS.is_dir():
         sys.exit("needs ../shared/corpus (polnear-train)")
     if args.one:
-        print(json.dumps(run_size(args.one, args.workers, args.one <= 1000)))
+        print(json.dumps(run_size(args.one, args.workers, args.one <= 1000 and not args.no_naive)))
         return
     print(
         f"{'articles':>9} {'time s':>8} {'peak MB':>8} {'workers':>8} {'re-post P/R/F1':>18} "
@@ -191,7 +197,8 @@ def main() -> None:
     for n in args.sizes:
         line = (
             subprocess.run(
-                [sys.executable, __file__, "--one", str(n), "--workers", str(args.workers)],
+                [sys.executable, __file__, "--one", str(n), "--workers", str(args.workers)]
+                + (["--no-naive"] if args.no_naive else []),
                 capture_output=True,
                 text=True,
                 check=True,
@@ -222,7 +229,8 @@ def main() -> None:
         f"targets: re-post F1 >= {TARGET_REPOST_F1}; rewrite recall >= {TARGET_REWRITE[1]} "
         f"at precision >= {TARGET_REWRITE[0]}"
     )
-    corpus_checks()
+    if not args.no_corpus:
+        corpus_checks()
 
 
 if __name__ == "__main__":

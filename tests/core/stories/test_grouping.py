@@ -131,3 +131,21 @@ def test_choices_survive_regrouping(samples: dict[str, StoryInput]) -> None:
     }
     assert len(g3.story_of("03-rewritten-summary.txt").versions) == 1  # type: ignore[union-attr]
     assert fishing.id != story.id
+
+
+def test_rarity_is_relative_to_the_archive(samples: dict[str, StoryInput]) -> None:
+    # with a pairing bound of 2, the names the three versions share are in more articles than
+    # that; counted as common (a fixed cap) they find no rewrite, counted as rare relative to
+    # the archive they do, paired between neighbours of the rank orders
+    fixed = GroupingParams(bucket_cap=2, rare_share=0.0)
+    relative = GroupingParams(bucket_cap=2, rare_share=1.0)
+    assert ("03-rewritten-summary.txt:base",) in _summary(group(samples.values(), fixed, workers=1))
+    assert _summary(group(samples.values(), relative, workers=1)) == _summary(
+        group(samples.values(), workers=1)
+    )
+
+
+def test_rare_limit_grows_with_the_archive() -> None:
+    params = GroupingParams()
+    assert params.rare_limit(100) == params.bucket_cap
+    assert params.rare_limit(100_000) == 2_000

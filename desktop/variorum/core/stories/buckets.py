@@ -3,8 +3,10 @@
 Articles are numbered (their index in the order they were added); a posting says "article i
 has key k". Articles sharing a key form a bucket; every pair inside a bucket is a candidate,
 counted once per shared key. Work is bounded by the bucket cap (see
-:attr:`GroupingParams.bucket_cap`): past it, a bucket is paired as a star on its first member
-(LSH bands: many copies of one text) or skipped (rare features that are not rare).
+:attr:`GroupingParams.bucket_cap`): past it, an LSH bucket is paired as a star on its first
+member (many copies of one text); a rare-feature bucket is paired only between neighbours of
+a few orders of its articles (:func:`ranked_pairs`), and skipped when its feature is common in
+the archive (:meth:`GroupingParams.rare_limit`).
 
 Everything is numpy over sorted arrays, so a million postings take well under a second, and
 the same functions serve one partition of a cluster's shuffle or an incremental update
@@ -13,15 +15,22 @@ the same functions serve one partition of a cluster's shuffle or an incremental 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
+from variorum.core.stories.features import mix64
+
 Ints = npt.NDArray[np.int64]
 Keys = npt.NDArray[np.uint64]
 _NONE: Ints = np.zeros(0, dtype=np.int64)
+_CHUNK = 10_000
+"""Postings of large rare-feature buckets paired at a time."""
+_ORDER_SALT = np.uint64(0x2545F4914F6CDD1D)
+"""Makes each rank order a different hash of the same keys."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +117,128 @@ def bucket_pairs(
     width = np.int64(int(max(a.max(), b.max())) + 1)
     codes, counts = np.unique(a * width + b, return_counts=True)
     return Candidates(codes // width, codes % width, counts.astype(np.int64))
+
+
+def key_ranks(keys: Sequence[npt.NDArray[np.uint64] | npt.NDArray[np.uint32]], orders: int) -> Keys:
+    """Each article's ``orders`` ranks (shape: articles x orders): the MinHashes of its whole
+    rare-key set. Two articles whose key sets overlap by a share J get the same rank in one
+    order with probability J, so versions of a story tend to sit side by side in every bucket
+    they share; an article without keys ranks last."""
+    out = np.full((len(keys), orders), np.iinfo(np.uint64).max, dtype=np.uint64)
+    sizes = np.array([len(k) for k in keys], dtype=np.int64)
+    has = np.flatnonzero(sizes)
+    if len(has) == 0 or orders == 0:
+        return out
+    flat = np.concatenate([np.asarray(k, dtype=np.uint64) for k in keys if len(k)])
+    starts = np.concatenate(([0], np.cumsum(sizes[has])[:-1]))
+    for j in range(orders):
+        salted = mix64(flat + np.uint64(j + 1) * _ORDER_SALT)
+        out[has, j] = np.minimum.reduceat(salted, starts)
+    return out
+
+
+def ranked_pairs(
+    keys: Keys,
+    docs: Ints,
+    ranks: Keys,
+    *,
+    window: int,
+    limit: int,
+    new_from: int = 0,
+    min_shared: int = 1,
+) -> Candidates:
+    """Rare-feature candidate pairs with the number of keys they share.
+
+    A bucket of more than ``limit`` articles is a common feature and makes no pairs. A bucket
+    of up to ``window`` articles is paired whole. A larger one is sorted by each of the
+    articles' ranks (:func:`key_ranks`, one column per order) and each article is paired
+    with the next ``window / orders - 1``; a pair counts such a bucket's key once if it is
+    neighbours in any order (so counts add up across the shards of a cluster). Ranks belong
+    to articles, not buckets, so two versions with the same rank are neighbours in every
+    bucket they share and keep their full count. Work stays under ``window`` pairs per
+    posting however large the archive (and ``limit``) grows. Pairs sharing fewer than
+    ``min_shared`` keys are dropped (only when these postings hold whole buckets: a shard of a
+    cluster holds some of a pair's keys).
+    """
+    if len(keys) < 2:
+        return EMPTY
+    order = np.lexsort((docs, keys))
+    k, d, r = keys[order], docs[order], ranks[order]
+    start = np.ones(len(k), dtype=bool)
+    start[1:] = k[1:] != k[:-1]
+    run = np.cumsum(start) - 1
+    sizes = np.bincount(run)
+    newest = np.zeros(len(sizes), dtype=np.int64)
+    np.maximum.at(newest, run, d)
+    size = sizes[run]
+    live = (size >= 2) & (newest[run] >= new_from)
+    if not live.any():
+        return EMPTY
+    width = np.int64(int(d.max()) + 1)
+    small = live & (size <= window)
+    codes = [_run_codes(d[small], run[small], window, new_from, width)]
+    large = live & (size > window) & (size <= limit)
+    if large.any():
+        lk, ld, lr = k[large], d[large], r[large]
+        reach = max(2, window // max(1, lr.shape[1]))
+        # whole buckets at a time, about _CHUNK postings each, to bound the memory
+        cuts = np.flatnonzero(np.concatenate(([True], lk[1:] != lk[:-1])))
+        marks = cuts[np.searchsorted(cuts, np.arange(0, len(lk), _CHUNK), side="right") - 1]
+        bounds = [*sorted({int(x) for x in marks}), len(lk)]
+        for lo, hi in itertools.pairwise(bounds):
+            codes.append(_neighbours(lk[lo:hi], ld[lo:hi], lr[lo:hi], reach, new_from, width))
+    every = np.concatenate(codes)
+    if len(every) == 0:
+        return EMPTY
+    unique, counts = np.unique(every, return_counts=True)
+    enough = counts >= min_shared
+    unique, counts = unique[enough], counts[enough]
+    return Candidates(unique // width, unique % width, counts.astype(np.int64))
+
+
+def _run_codes(d: Ints, run: Ints, window: int, new_from: int, width: np.int64) -> Ints:
+    """Codes ``a * width + b`` (a < b) of the pairs at most ``window - 1`` apart within one
+    run (postings grouped by run): once per run they share."""
+    out: list[Ints] = [_NONE]
+    for offset in range(1, window):
+        if offset >= len(d):
+            break
+        same = run[:-offset] == run[offset:]
+        if not same.any():
+            break  # runs are contiguous: no pair this far apart, none farther
+        x, y = d[:-offset][same], d[offset:][same]
+        hi = np.maximum(x, y)
+        take = hi >= new_from
+        out.append(np.minimum(x, y)[take] * width + hi[take])
+    return np.concatenate(out)
+
+
+def _neighbours(k: Keys, d: Ints, r: Keys, reach: int, new_from: int, width: np.int64) -> Ints:
+    """Codes of the pairs at most ``reach - 1`` apart in some rank order within one bucket,
+    once per bucket (postings sorted by key)."""
+    runs: list[Ints] = [_NONE]
+    codes: list[Ints] = [_NONE]
+    for j in range(r.shape[1]):
+        by = np.lexsort((d, r[:, j], k))
+        od = d[by]
+        orun = np.cumsum(np.concatenate(([True], k[by][1:] != k[by][:-1]))) - 1
+        for offset in range(1, reach):
+            same = orun[:-offset] == orun[offset:]
+            if not same.any():
+                break
+            x, y = od[:-offset][same], od[offset:][same]
+            hi = np.maximum(x, y)
+            take = hi >= new_from
+            runs.append(orun[:-offset][same][take])
+            codes.append(np.minimum(x, y)[take] * width + hi[take])
+    # a pair neighbouring in several orders of one bucket shares that key once
+    run_all, code = np.concatenate(runs), np.concatenate(codes)
+    by = np.lexsort((code, run_all))
+    run_all, code = run_all[by], code[by]
+    first = np.ones(len(code), dtype=bool)
+    first[1:] = (run_all[1:] != run_all[:-1]) | (code[1:] != code[:-1])
+    out: Ints = code[first]
+    return out
 
 
 def merge(*parts: Candidates) -> Candidates:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -48,7 +49,6 @@ _MARKS = (
 _MARK_TABLE = dict(_MARKS)
 _MARK_RE = re.compile("[" + re.escape("".join(c for c, _ in _MARKS if c not in "\"'-")) + "]")
 _WORD_RE = re.compile(r"\w+(?:'\w+)*")
-_SENTENCE_SPLIT_RE = re.compile(r"[.!?]+|\n")
 _QUOTE_PASSAGE_RE = re.compile(r'"([^"\n]+)"')
 _UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper())
 _CAP_WORD = rf"[{_UPPER}][\w'’\-]*"
@@ -111,10 +111,10 @@ def _mix(values: npt.NDArray[np.uint64]) -> Hashes:
     return (mix64(values) >> np.uint64(32)).astype(np.uint32)
 
 
-def run_hashes(hashes: list[int], width: int) -> Hashes:
+def run_hashes(hashes: list[int] | npt.NDArray[np.int64], width: int) -> Hashes:
     """Sorted, unique hashes of every run of ``width`` consecutive word hashes (one run of all
     of them when there are fewer)."""
-    if not hashes:
+    if len(hashes) == 0:
         return _EMPTY
     w = np.asarray(hashes, dtype=np.uint64)
     width = min(width, len(w))
@@ -130,47 +130,75 @@ def shingles(words: list[str], width: int = SHINGLE_WORDS) -> Hashes:
     return run_hashes([word_hash(w) for w in words], width)
 
 
-def content_hashes(words: list[str]) -> Hashes:
-    """Sorted unique hashes of the words that carry content."""
-    kept = [word_hash(w) for w in words if w not in FUNCTION_WORDS and (len(w) > 2 or w.isdigit())]
-    return np.unique(np.asarray(kept, dtype=np.uint32)) if kept else _EMPTY
-
-
 @dataclass
 class _Scan:
     """One pass over an article's tokens: word hashes, content flags, sentence ends, quotes
     and capitalised runs."""
 
-    hashes: list[int]
-    content: list[bool]
-    sentence_ends: list[int]
+    hashes: npt.NDArray[np.int64]
+    content: npt.NDArray[np.bool_]
+    sentence_ends: npt.NDArray[np.int64]
     quotes: list[list[str]]
     names: list[str]
 
 
+_TOKEN_RE = re.compile(r"\w+(?:'\w+)*|[.!?\n]")
+"""A word, or a mark that ends a sentence (``.``, ``!``, ``?`` or a line break; a run of
+them ends one sentence: sentences without words are none)."""
+_CONTENT_BIT = 1 << 32
+_END_BIT = 1 << 33
+_NOT_FUNCTION_BIT = 1 << 34
+_token_codes: dict[str, int] = {".": _END_BIT, "!": _END_BIT, "?": _END_BIT, "\n": _END_BIT}
+"""Every token seen: its word hash, with a bit for a content word and one for a sentence
+end, so an article's tokens become numbers in one ``map`` (C speed, no Python per word)."""
+
+
+def _code(word: str) -> int:
+    code = word_hash(word)
+    if word not in FUNCTION_WORDS:
+        code |= _NOT_FUNCTION_BIT
+        if len(word) > 2 or word.isdigit():
+            code |= _CONTENT_BIT
+    return code
+
+
+def _codes_of(words: list[str]) -> npt.NDArray[np.int64]:
+    """The token codes of words (new ones added to the table)."""
+    codes = _token_codes
+    new = set(words).difference(codes)
+    if new:
+        if len(codes) + len(new) > _WORD_CACHE_LIMIT:
+            codes.clear()
+            codes.update({".": _END_BIT, "!": _END_BIT, "?": _END_BIT, "\n": _END_BIT})
+            new = set(words).difference(codes)
+        codes.update({w: _code(w) for w in new})
+    return np.fromiter(map(codes.__getitem__, words), dtype=np.int64, count=len(words))
+
+
 def _scan(text: str) -> _Scan:
-    """Regular expressions do the scanning (in C); Python only touches each word once, in
-    list comprehensions."""
+    """Regular expressions do the scanning and a dict lookup per token the hashing, both in
+    C; Python runs once per distinct new word, not per word."""
     folded = fold_marks(text)
     low = folded.casefold()
-    hashes: list[int] = []
-    content: list[bool] = []
-    ends: list[int] = []
-    cache = _word_cache
-    function = FUNCTION_WORDS
-    for sentence in _SENTENCE_SPLIT_RE.split(low):
-        words = _WORD_RE.findall(sentence)
-        if not words:
-            continue
-        hashes += [cache.get(w) or word_hash(w) for w in words]
-        content += [w not in function and (len(w) > 2 or w.isdigit()) for w in words]
-        ends.append(len(hashes))
+    values = _codes_of(_TOKEN_RE.findall(low))
+    end = (values & _END_BIT) != 0
+    words = values[~end]
+    sentence = np.cumsum(end)[~end]  # marks before each word: its sentence
+    ends = np.flatnonzero(sentence[1:] != sentence[:-1]) + 1
+    if len(words):
+        ends = np.append(ends, len(words))
     quotes = [
-        words
+        words_
         for passage in _QUOTE_PASSAGE_RE.findall(low)
-        if len(words := _WORD_RE.findall(passage)) >= MIN_QUOTE_WORDS
+        if len(words_ := _WORD_RE.findall(passage)) >= MIN_QUOTE_WORDS
     ]
-    return _Scan(hashes, content, ends, quotes, _names(folded))
+    return _Scan(
+        words & 0xFFFFFFFF,
+        (words & _CONTENT_BIT) != 0,
+        ends.astype(np.int64),
+        quotes,
+        _names(folded),
+    )
 
 
 def _names(folded: str) -> list[str]:
@@ -263,6 +291,24 @@ class TextFeatures:
     names: Hashes
     quote_keys: Hashes
 
+    @cached_property
+    def sentence_sizes(self) -> npt.NDArray[np.int64]:
+        """Words in each sentence (this and the two below are made once per version rather
+        than once per pair it is in)."""
+        return np.diff(np.concatenate(([0], self.sentence_ends.astype(np.int64))))
+
+    @cached_property
+    def sentence_owner(self) -> npt.NDArray[np.int32]:
+        """For each word of ``sentences``, the index of its sentence."""
+        return np.repeat(np.arange(len(self.sentence_ends), dtype=np.int32), self.sentence_sizes)
+
+    @cached_property
+    def sentence_index(self) -> tuple[Hashes, npt.NDArray[np.int32]]:
+        """``sentences`` sorted, and the sentence each of them is from: where the words of
+        another version are looked up."""
+        order = np.argsort(self.sentences, kind="stable")
+        return self.sentences[order], self.sentence_owner[order]
+
     def sentence_sets(self) -> list[Hashes]:
         starts = [0, *self.sentence_ends[:-1].tolist()]
         return [
@@ -273,11 +319,11 @@ class TextFeatures:
 def text_features(text: str) -> TextFeatures:
     """Everything grouping needs from a text, computed once per article (the map step)."""
     scan = _scan(text)
-    hashes = np.asarray(scan.hashes, dtype=np.uint32)
-    ends_at = np.asarray(scan.sentence_ends, dtype=np.int64)
+    hashes = scan.hashes.astype(np.uint32)
+    ends_at = scan.sentence_ends
     sizes = ends_at - np.concatenate((np.zeros(1, dtype=np.int64), ends_at[:-1]))
-    sentence_of = np.repeat(np.arange(len(scan.sentence_ends), dtype=np.int64), sizes)
-    keep = np.asarray(scan.content, dtype=bool)
+    sentence_of = np.repeat(np.arange(len(ends_at), dtype=np.int64), sizes)
+    keep = scan.content
     sentences, ends = _sentence_sets(sentence_of[keep], hashes[keep])
     name_hashes = {word_hash("n:" + n) for n in scan.names}
     quote_keys = _quote_keys(scan.quotes)
@@ -286,7 +332,7 @@ def text_features(text: str) -> TextFeatures:
         shingles=run_hashes(scan.hashes, SHINGLE_WORDS),
         sentences=sentences,
         sentence_ends=ends,
-        quote_words=content_hashes([w for q in scan.quotes for w in q]),
+        quote_words=_quote_words(scan.quotes),
         names=np.array(sorted(name_hashes), dtype=np.uint32),
         quote_keys=quote_keys,
     )
@@ -298,9 +344,9 @@ def _quote_keys(quotes: list[list[str]]) -> Hashes:
     words = [w for q in quotes for w in q]
     if len(words) < QUOTE_KEY_WORDS:
         return _EMPTY
-    cache = _word_cache
-    w = np.asarray([cache.get(x) or word_hash(x) for x in words], dtype=np.uint64)
-    content = np.asarray([x not in FUNCTION_WORDS for x in words], dtype=np.int64)
+    codes = _codes_of(words)
+    w = (codes & 0xFFFFFFFF).astype(np.uint64)
+    content = ((codes & _NOT_FUNCTION_BIT) != 0).astype(np.int64)
     owner = np.repeat(np.arange(len(quotes)), [len(q) for q in quotes])
     count = len(words) - QUOTE_KEY_WORDS + 1
     inside = owner[:count] == owner[QUOTE_KEY_WORDS - 1 :]
@@ -310,6 +356,14 @@ def _quote_keys(quotes: list[list[str]]) -> Hashes:
         for offset in range(QUOTE_KEY_WORDS):
             acc = acc * _MIX64 + w[offset : offset + count]
     return np.unique(_mix(acc[inside & enough]))
+
+
+def _quote_words(quotes: list[list[str]]) -> Hashes:
+    """Sorted unique hashes of the content words in quotes (function words and words of one
+    or two letters left out, numbers kept)."""
+    codes = _codes_of([w for q in quotes for w in q])
+    kept = codes[(codes & _CONTENT_BIT) != 0] & 0xFFFFFFFF
+    return np.unique(kept.astype(np.uint32)) if len(kept) else _EMPTY
 
 
 def _sentence_sets(owner: npt.NDArray[np.int64], words: Hashes) -> tuple[Hashes, Hashes]:

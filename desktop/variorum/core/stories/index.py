@@ -7,8 +7,10 @@ Assembling stories (components, bases, roles) is redone from the stored pair sco
 :meth:`StoryIndex.grouping`; it touches no text and is cheap next to sketching.
 
 One difference from grouping everything at once can remain: a rare feature that becomes
-common only with the new articles (past :attr:`GroupingParams.bucket_cap`) no longer makes
-candidates, but the pairs it made before are kept (they were scored on their own merits).
+common only with the new articles (past :meth:`GroupingParams.rare_limit`), or whose bucket
+grows past :attr:`GroupingParams.bucket_cap` and is then paired between neighbours only, no
+longer makes the same candidates, but the pairs it made before are kept (they were scored on
+their own merits).
 """
 
 from __future__ import annotations
@@ -22,7 +24,16 @@ from multiprocessing import get_context
 import numpy as np
 
 from variorum.core.stories.assemble import ArticleMeta, PairKey, assemble
-from variorum.core.stories.buckets import Candidates, Ints, Keys, bucket_pairs, merge, postings
+from variorum.core.stories.buckets import (
+    Candidates,
+    Ints,
+    Keys,
+    bucket_pairs,
+    key_ranks,
+    merge,
+    postings,
+    ranked_pairs,
+)
 from variorum.core.stories.choices import Choices
 from variorum.core.stories.model import Grouping, PairKind, PairScore, StoryInput
 from variorum.core.stories.params import GroupingParams
@@ -65,14 +76,23 @@ def sketch_all(
 def candidates(
     band_postings: tuple[Keys, Ints],
     key_postings: tuple[Keys, Ints],
+    ranks: Keys,
     params: GroupingParams,
+    articles: int,
     new_from: int = 0,
 ) -> Candidates:
     """The shuffle step: LSH band buckets (shared count 0: they say nothing about rare
-    features) merged with rare-feature buckets (shared count = rare features in common)."""
+    features) merged with rare-feature buckets (shared count = rare features in common);
+    ``ranks`` are the rank rows of the key postings' articles, ``articles`` the size of the
+    archive (what is rare depends on it)."""
     lsh = bucket_pairs(*band_postings, cap=params.bucket_cap, star_oversize=True, new_from=new_from)
-    rare = bucket_pairs(
-        *key_postings, cap=params.bucket_cap, star_oversize=False, new_from=new_from
+    rare = ranked_pairs(
+        *key_postings,
+        ranks,
+        window=params.bucket_cap,
+        limit=params.rare_limit(articles),
+        new_from=new_from,
+        min_shared=params.min_shared_keys,
     )
     lsh = Candidates(lsh.a, lsh.b, np.zeros(len(lsh), dtype=np.int64))
     rare_ok = rare.shared >= params.min_shared_keys
@@ -104,6 +124,7 @@ class StoryIndex:
         self._order: dict[str, int] = {}
         self._bands: tuple[Keys, Ints] = (np.zeros(0, np.uint64), np.zeros(0, np.int64))
         self._keys: tuple[Keys, Ints] = (np.zeros(0, np.uint64), np.zeros(0, np.int64))
+        self._ranks: Keys = np.zeros((0, self.params.rank_orders), dtype=np.uint64)
         self._candidates: list[Candidates] = []
         self.pairs: dict[PairKey, PairScore] = {}
 
@@ -141,10 +162,16 @@ class StoryIndex:
             self._order[s.id] = n
         new_bands = postings([s.bands for s in sketches], first)
         new_keys = postings([s.keys for s in sketches], first)
+        self._ranks = np.concatenate(
+            [self._ranks, key_ranks([s.keys for s in sketches], self.params.rank_orders)]
+        )
+        matching = _with_matching(self._keys, new_keys)
         found = candidates(
             _with_matching(self._bands, new_bands),
-            _with_matching(self._keys, new_keys),
+            matching,
+            self._ranks[matching[1]],
             self.params,
+            len(self._sketches),
             new_from=first,
         )
         self._candidates.append(found)

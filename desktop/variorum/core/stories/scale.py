@@ -30,7 +30,15 @@ import numpy as np
 
 from variorum.core.article import Article
 from variorum.core.stories.assemble import ArticleMeta, PairKey, assemble
-from variorum.core.stories.buckets import Candidates, Ints, Keys, bucket_pairs, postings
+from variorum.core.stories.buckets import (
+    Candidates,
+    Ints,
+    Keys,
+    bucket_pairs,
+    key_ranks,
+    postings,
+    ranked_pairs,
+)
 from variorum.core.stories.choices import Choices
 from variorum.core.stories.model import Grouping, PairKind, PairScore, StoryInput
 from variorum.core.stories.params import GroupingParams
@@ -123,10 +131,16 @@ def part_loaded(part: Part) -> tuple[list[Article], list[tuple[str, str]]]:
     return part.articles, part.failures
 
 
-def split_postings(part: Part, first: int, shards: int) -> list[tuple[Keys, Ints, Keys, Ints]]:
+Postings = tuple[Keys, Ints, Keys, Ints, Keys]
+"""A shard's share of one partition: band keys and their articles, rare keys, their articles
+and those articles' rank rows."""
+
+
+def split_postings(part: Part, first: int, shards: int, params: GroupingParams) -> list[Postings]:
     """A partition's band and rare-key postings, cut into ``shards`` by key."""
     bands = postings([s.bands for s in part.sketches], first)
     keys = postings([s.keys for s in part.sketches], first)
+    ranks = key_ranks([s.keys for s in part.sketches], params.rank_orders)[keys[1] - first]
     band_shard = (bands[0] % np.uint64(shards)).astype(np.int64)
     key_shard = (keys[0] % np.uint64(shards)).astype(np.int64)
     return [
@@ -135,21 +149,30 @@ def split_postings(part: Part, first: int, shards: int) -> list[tuple[Keys, Ints
             bands[1][band_shard == r],
             keys[0][key_shard == r],
             keys[1][key_shard == r],
+            ranks[key_shard == r],
         )
         for r in range(shards)
     ]
 
 
 def shard_candidates(
-    parts: Sequence[tuple[Keys, Ints, Keys, Ints]], params: GroupingParams
+    parts: Sequence[Postings], params: GroupingParams, articles: int
 ) -> tuple[Candidates, Candidates]:
-    """(LSH pairs, rare-key pairs with their shared counts) of one shard's buckets."""
+    """(LSH pairs, rare-key pairs with their shared counts) of one shard's buckets, in an
+    archive of ``articles``."""
     band_keys = np.concatenate([p[0] for p in parts])
     band_docs = np.concatenate([p[1] for p in parts])
     rare_keys = np.concatenate([p[2] for p in parts])
     rare_docs = np.concatenate([p[3] for p in parts])
+    rare_ranks = np.concatenate([p[4] for p in parts])
     lsh = bucket_pairs(band_keys, band_docs, cap=params.bucket_cap, star_oversize=True)
-    rare = bucket_pairs(rare_keys, rare_docs, cap=params.bucket_cap, star_oversize=False)
+    rare = ranked_pairs(
+        rare_keys,
+        rare_docs,
+        rare_ranks,
+        window=params.bucket_cap,
+        limit=params.rare_limit(articles),
+    )
     return lsh, rare
 
 
@@ -244,12 +267,15 @@ def group_on_cluster(
     count = shards or max(1, len(parts))
     say(f"shuffling postings into {count} shards")
     cut = [
-        client.submit(split_postings, p, first, count)
+        client.submit(split_postings, p, first, count, params)
         for p, first in zip(parts, firsts, strict=True)
     ]
     shard_found = [
         client.submit(
-            shard_candidates, [client.submit(operator.getitem, c, r) for c in cut], params
+            shard_candidates,
+            [client.submit(operator.getitem, c, r) for c in cut],
+            params,
+            len(metas),
         )
         for r in range(count)
     ]

@@ -17,7 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
 from variorum.core.stories.features import Hashes, TextFeatures
 from variorum.core.stories.model import PairKind, PairScore
@@ -101,15 +100,13 @@ def sentence_containment(short: TextFeatures, long: TextFeatures) -> float:
     words; the hits are counted per (sentence of short, sentence of long) in one pass."""
     if len(short.sentences) == 0 or len(long.sentences) == 0:
         return 0.0
-    long_owner = _owners(long.sentence_ends)
-    order = np.argsort(long.sentences, kind="stable")
-    words, owners = long.sentences[order], long_owner[order]
+    words, owners = long.sentence_index
     lo = np.searchsorted(words, short.sentences, side="left")
     hi = np.searchsorted(words, short.sentences, side="right")
     counts = hi - lo
     if not counts.any():
         return 0.0
-    short_owner = np.repeat(_owners(short.sentence_ends), counts)
+    short_owner = np.repeat(short.sentence_owner, counts)
     # every index of ``owners`` between lo and hi, for every word of short, without a loop
     starts = np.repeat(lo - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
     hit_owner = owners[np.arange(int(counts.sum())) + starts]
@@ -117,16 +114,12 @@ def sentence_containment(short: TextFeatures, long: TextFeatures) -> float:
     per_pair = np.bincount(short_owner.astype(np.int64) * width + hit_owner, minlength=0)
     best = np.zeros(len(short.sentence_ends), dtype=np.int64)
     nonzero = np.flatnonzero(per_pair)
-    np.maximum.at(best, nonzero // width, per_pair[nonzero])
-    sizes = np.diff(np.concatenate(([0], short.sentence_ends.astype(np.int64))))
+    rows = nonzero // width  # ascending: one group per sentence of short
+    first = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
+    best[rows[first]] = np.maximum.reduceat(per_pair[nonzero], first)
+    sizes = short.sentence_sizes
     matched = sizes[best >= SENTENCE_MATCH * sizes].sum()
     return float(matched / sizes.sum())
-
-
-def _owners(ends: Hashes) -> npt.NDArray[np.int64]:
-    """For each position of a flattened sentence array, the index of its sentence."""
-    sizes = np.diff(np.concatenate(([0], ends.astype(np.int64))))
-    return np.repeat(np.arange(len(ends), dtype=np.int64), sizes)
 
 
 def _share(mine: Hashes, theirs: Hashes, minimum: int) -> float | None:

@@ -64,6 +64,11 @@ def _global_parser() -> argparse.ArgumentParser:
         metavar="OUT.png",
         help="load FILES, compare the first two, save the window (1280x800) to OUT.png, exit",
     )
+    parser.add_argument(
+        "--story",
+        action="store_true",
+        help="with --screenshot: show the overview of the largest story instead",
+    )
     parser.add_argument("files", nargs="*", metavar="FILE", help="articles or folders to open")
     # the command list is laid out one per line, as written
     return _finished(parser, argparse.RawDescriptionHelpFormatter)
@@ -153,7 +158,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return handed
         from variorum.ui.app import run_gui  # Qt only on this path
 
-        return run_gui(options.files, basedir=options.basedir, screenshot=options.screenshot)
+        return run_gui(
+            options.files,
+            basedir=options.basedir,
+            screenshot=options.screenshot,
+            story=options.story,
+        )
 
     code = _run_command(command, global_args, rest)
     if argv is None:

@@ -85,7 +85,13 @@ def create_window(
     return window
 
 
-def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | None = None) -> int:
+def run_gui(
+    files: list[str],
+    *,
+    basedir: str | None = None,
+    screenshot: str | None = None,
+    story: bool = False,
+) -> int:
     started = time.perf_counter()
     paths = app_paths(basedir).ensure()
     configure_file_logging(paths.log_dir)
@@ -97,7 +103,7 @@ def run_gui(files: list[str], *, basedir: str | None = None, screenshot: str | N
     if screenshot is not None:
         workers = start_loading_workers()
         window = create_window(paths, interactive=False)
-        code = take_screenshot(window, files, Path(screenshot))
+        code = take_screenshot(window, files, Path(screenshot), story=story)
         window.close()
         window.library.close()
         stop_loading_workers(workers)
@@ -146,8 +152,9 @@ def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
     return True
 
 
-def take_screenshot(window: MainWindow, files: list[str], out: Path) -> int:
-    """Load FILES synchronously, select the first two, wait for the comparison and the
+def take_screenshot(window: MainWindow, files: list[str], out: Path, *, story: bool = False) -> int:
+    """Load FILES synchronously, select the first two (with ``story``: the largest story, once
+    grouped, and the passage most versions changed), wait for the comparison and the
     sidebar, save the window at 1280x800 and print what it shows on stdout (the titles and the
     sidebar's tab titles with their counts). Returns the exit code; failures, the sidebar's
     included, are one line on stderr."""
@@ -170,7 +177,15 @@ def take_screenshot(window: MainWindow, files: list[str], out: Path) -> int:
         sidebar_failed.connect(failures.append)
     window.resize(*SCREENSHOT_SIZE)
     window.show()
-    window.article_list.select_ids(ids)
+    if story:
+        wait_until(lambda: not window.busy(), SCREENSHOT_TIMEOUT_S)
+        stories = window.stories.grouper.grouping().stories
+        if not stories or len(stories[0].versions) < 2:
+            print("variorum: the files make no story of several versions", file=sys.stderr)
+            return 2
+        window.article_list.select_story(stories[0].id)
+    else:
+        window.article_list.select_ids(ids)
     window.compare.flush()
     if not wait_until(lambda: not window.busy(), SCREENSHOT_TIMEOUT_S):
         print("variorum: the comparison did not finish in time", file=sys.stderr)
@@ -179,6 +194,8 @@ def take_screenshot(window: MainWindow, files: list[str], out: Path) -> int:
         print(f"variorum: {failures[-1]}", file=sys.stderr)
         return 1
     window.resize(*SCREENSHOT_SIZE)
+    if story:
+        window.stories.view.heat.show_most_changed()
     wait_until(lambda: True, 0)
     QApplication.processEvents()
     image = window.grab()
@@ -195,6 +212,9 @@ def take_screenshot(window: MainWindow, files: list[str], out: Path) -> int:
 def screenshot_summary(window: MainWindow, out: Path) -> str:
     """One line for release scripts: ``OUT: "A" -> "B"; sidebar: Speakers (3), Orgs (4), ...``
     (what the tabs read on screen)."""
+    shown = window.stories.view.shown
+    if window.centre.showing_story() and shown is not None:
+        return f"{out}: story “{shown.title}”: {', '.join(shown.labels)}"
     titles = " -> ".join(f'"{a.title}"' for a in window.selected_articles())
     tabs = window.sidebar.findChild(QTabWidget)
     shown = [tabs.tabText(i) for i in range(tabs.count())] if tabs is not None else []

@@ -1,4 +1,5 @@
-"""Edit › Preferences: the comparison options, view mode, file size limit, boilerplate.
+"""Edit › Preferences: the comparison options, view mode, file size limit, boilerplate, the
+story threshold.
 
 The dialog edits a copy of the settings and hands back a new frozen Settings on OK; the window
 saves it and recomputes. It never writes settings itself.
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QSpinBox,
@@ -87,10 +89,23 @@ class PreferencesDialog(QDialog):
             "en_core_web_* pipeline is preferred when installed."
         )
 
+        self.story_threshold = QDoubleSpinBox(self)
+        self.story_threshold.setObjectName("storyThreshold")
+        self.story_threshold.setRange(0.05, 1.0)
+        self.story_threshold.setSingleStep(0.05)
+        self.story_threshold.setDecimals(2)
+        self.story_threshold.setValue(settings.story_threshold)
+        self.story_threshold.setToolTip(
+            "How alike two articles must be (shared wording, or for a rewrite shared quotes, "
+            "names and facts; 0.05-1.00) to be versions of one story. Lower groups more "
+            "loosely. Your own moves, splits and merges always win."
+        )
+
         form = QFormLayout()
         form.addRow("View:", self.view_mode)
         form.addRow("Language model:", self.pipeline)
         form.addRow("Largest file to load:", self.size_limit)
+        form.addRow("Story threshold:", self.story_threshold)
         form.addRow("", self.show_boilerplate)
 
         buttons = QDialogButtonBox(
@@ -120,6 +135,7 @@ class PreferencesDialog(QDialog):
             size_limit_mb=self.size_limit.value(),
             show_boilerplate=self.show_boilerplate.isChecked(),
             spacy_model=str(self.pipeline.currentData()),
+            story_threshold=round(self.story_threshold.value(), 2),
         )
 
     def accept(self) -> None:
@@ -134,3 +150,4 @@ class PreferencesDialog(QDialog):
         self.size_limit.setValue(defaults.size_limit_mb)
         self.show_boilerplate.setChecked(defaults.show_boilerplate)
         self.pipeline.setCurrentIndex(max(0, self.pipeline.findData(defaults.spacy_model)))
+        self.story_threshold.setValue(defaults.story_threshold)

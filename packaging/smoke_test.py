@@ -178,6 +178,20 @@ class Smoke:
             if not wait(lambda: socket.exists(), 60):
                 self.check("hand-off: the window listens", False, str(socket))
                 return
+            # A launch without files only raises the window: once it returns, the window's
+            # event loop runs, so what follows times the hand-off, not the window's start.
+            ready = subprocess.run(
+                [str(self.exe), "--basedir", str(base)],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+            )
+            if not self.check(
+                "hand-off: the started window answers", ready.returncode == 0, ready.stderr[-400:]
+            ):
+                return
             started = time.perf_counter()
             second = subprocess.run(
                 [str(self.exe), "--basedir", str(base), str(file)],

@@ -109,6 +109,12 @@ def test_the_deb_depends_on_what_a_binary_needs_from_the_host(tmp_path: Path) ->
     assert needs.glibc_floor >= (2, 3) and needs.glibc_floor_file == "ls"
     floor = f"{needs.glibc_floor[0]}.{needs.glibc_floor[1]}"
     assert f"libc6 (>= {floor})" in build_deb.depends_line(needs)
+    # dpkg-shlibdeps's versions are taken where it has them, never below the glibc floor.
+    versions = {"libc6": "libc6 (>= 2.2.5)", "libselinux1": "libselinux1 (>= 3.1~)"}
+    line = build_deb.depends_line(needs, versions).split(", ")
+    assert f"libc6 (>= {floor})" in line
+    if "libselinux1" in needs.packages:
+        assert "libselinux1 (>= 3.1~)" in line
     # A library the bundle carries itself is not asked of the host.
     libc = next(
         Path(p)

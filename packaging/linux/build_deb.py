@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from email.utils import formatdate
 from pathlib import Path
@@ -121,16 +122,48 @@ def host_needs(bundle: Path) -> HostNeeds:
     return HostNeeds(packages, floor, floor_file, unresolved)
 
 
-def depends_line(needs: HostNeeds) -> str:
-    parts = []
-    for package in sorted(needs.packages):
-        if package == "libc6":
-            parts.append(f"libc6 (>= {needs.glibc_floor[0]}.{needs.glibc_floor[1]})")
-        else:
-            parts.append(package)
-    if "libc6" not in needs.packages:
-        parts.append(f"libc6 (>= {needs.glibc_floor[0]}.{needs.glibc_floor[1]})")
-    return ", ".join(sorted(parts))
+def shlibdeps_versions(bundle: Path) -> dict[str, str]:
+    """The minimum versions Debian's own tool derives from the libraries' symbols files
+    (``dpkg-shlibdeps``, package -> "package (>= version)"), or nothing without dpkg-dev.
+    It also names packages for libraries the bundle carries (it prefers the system's copy),
+    so only its versions are taken, for the packages :func:`host_needs` found."""
+    if shutil.which("dpkg-shlibdeps") is None:
+        return {}
+    files = [str(p) for p in elf_files(bundle)]
+    dirs = sorted({f"-l{Path(f).parent}" for f in files})
+    with tempfile.TemporaryDirectory() as work:
+        (Path(work) / "debian").mkdir()
+        (Path(work) / "debian" / "control").write_text(
+            f"Source: {PACKAGE}\n\nPackage: {PACKAGE}\nArchitecture: any\n", encoding="utf-8"
+        )
+        run = subprocess.run(
+            ["dpkg-shlibdeps", "-O", "--ignore-missing-info", *dirs, "-e", *files],
+            cwd=work, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+    line = next((s for s in run.stdout.splitlines() if s.startswith("shlibs:Depends=")), "")
+    versions = {}
+    for part in line.removeprefix("shlibs:Depends=").split(", "):
+        name = part.split(" ", 1)[0]
+        if "(" in part and "|" not in part:
+            versions[name] = part.strip()
+    return versions
+
+
+def depends_line(needs: HostNeeds, versions: dict[str, str] | None = None) -> str:
+    """One entry per package :func:`host_needs` found, with dpkg-shlibdeps's minimum version
+    where it has one; libc6 at least at the glibc floor measured from the symbols."""
+    known = versions or {}
+    floor = f"libc6 (>= {needs.glibc_floor[0]}.{needs.glibc_floor[1]})"
+    parts = [known.get(package, package) for package in needs.packages if package != "libc6"]
+    libc = known.get("libc6", floor)
+    if _version_key(floor) > _version_key(libc):
+        libc = floor
+    return ", ".join(sorted([*parts, libc]))
+
+
+def _version_key(entry: str) -> tuple[int, ...]:
+    match = re.search(r">= ([\d.]+)", entry)
+    return tuple(int(n) for n in match.group(1).split(".") if n) if match else ()
 
 
 def copyright_text() -> str:
@@ -185,7 +218,7 @@ def write_gz(path: Path, text: str) -> None:
         gz.write(text.encode("utf-8"))
 
 
-def stage(bundle: Path, root: Path, needs: HostNeeds, arch: str) -> None:
+def stage(bundle: Path, root: Path, depends: str, arch: str) -> None:
     shutil.copytree(bundle, root / "opt" / PACKAGE, symlinks=True)
     (root / "usr" / "bin").mkdir(parents=True)
     (root / "usr" / "bin" / PACKAGE).symlink_to(f"/opt/{PACKAGE}/{PACKAGE}")
@@ -219,7 +252,7 @@ def stage(bundle: Path, root: Path, needs: HostNeeds, arch: str) -> None:
         f"Architecture: {arch}\n"
         f"Maintainer: {MAINTAINER}\n"
         f"Installed-Size: {size_kb}\n"
-        f"Depends: {depends_line(needs)}\n"
+        f"Depends: {depends}\n"
         "Section: text\n"
         "Priority: optional\n"
         f"Homepage: {HOMEPAGE}\n"
@@ -256,7 +289,8 @@ def main() -> int:
     staging = ROOT / "build" / "deb" / f"{PACKAGE}_{__version__}_{arch}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    stage(bundle, staging, needs, arch)
+    depends = depends_line(needs, shlibdeps_versions(bundle))
+    stage(bundle, staging, depends, arch)
     out = Path(args.out) / f"{PACKAGE}_{__version__}_{arch}.deb"
     subprocess.run(
         ["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(staging), str(out)],
@@ -264,7 +298,7 @@ def main() -> int:
         stdout=subprocess.DEVNULL,
     )
     print(f"{out} ({out.stat().st_size / 1e6:.1f} MB)")
-    print(f"Depends: {depends_line(needs)}")
+    print(f"Depends: {depends}")
     print(
         f"glibc floor {needs.glibc_floor[0]}.{needs.glibc_floor[1]}, needed by "
         f"{needs.glibc_floor_file}"

@@ -284,3 +284,52 @@ def test_a_deleted_comma_is_marked_against_its_word() -> None:
     assert buffer.getvalue() == (
         "One of the first points which strikes us[-,-] is that they differ [-much-] more.\n"
     )
+
+
+@pytest.mark.slow
+def test_quotes_adds_drift_and_speakers_keeping_the_compare_keys(
+    seeds_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Seed 000 (a wire report) against 002 (an aggregator's rewrite): Sam Altman's "some of
+    the best AI talent" became "the best AI talent". The comparison's keys are unchanged; the
+    new ones say who is quoted where and give each reworded statement with offsets into each
+    article's text as ``inspect`` reports it."""
+    from tests.conftest import seed_path
+    from variorum.cli.main import main
+
+    a_path, b_path = seed_path(seeds_dir, "000"), seed_path(seeds_dir, "002")
+    assert main(["compare", "--json", "--quotes", str(a_path), str(b_path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == COMPARE_KEYS | {"quote_drift", "speakers"}
+    assert set(data["stats"]) == STATS_KEYS
+    speakers = data["speakers"]
+    assert set(speakers) == {"only_a", "only_b", "both"}
+    named = [n for side in speakers.values() for n in side]
+    assert len(named) == len(set(named))  # each speaker on one side only
+    assert "Sam Altman" in speakers["both"]
+    texts = {"a": load_file(a_path).text, "b": load_file(b_path).text}
+    assert data["quote_drift"]
+    for drift in data["quote_drift"]:
+        assert set(drift) == {"speaker", "a", "b", "similarity"}
+        assert drift["speaker"] in speakers["both"]
+        assert 0 < drift["similarity"] <= 1
+        for side in ("a", "b"):
+            passage = drift[side]
+            assert set(passage) == {"text", "start", "end"}
+            quotes = passage["text"].split(" … ")  # a statement split by its attribution
+            span = texts[side][passage["start"] : passage["end"]]
+            assert span.startswith(quotes[0]) and span.endswith(quotes[-1])
+    altman = [d for d in data["quote_drift"] if "some of the best" in d["a"]["text"]]
+    assert altman and "the best AI talent" in altman[0]["b"]["text"]
+    assert altman[0]["speaker"] == "Sam Altman"
+
+    assert main(["compare", "--quotes", str(a_path), str(b_path)]) == 0
+    plain = capsys.readouterr().out
+    assert "Quote drift (" in plain and "A: “China has some of the best AI talent" in plain
+
+
+def test_quotes_compares_two_files_only(pair: tuple[str, str], capsys) -> None:  # type: ignore[no-untyped-def]
+    from variorum.cli.main import main
+
+    assert main(["compare", "--quotes", *pair, pair[0]]) == 2
+    assert "--quotes compares two files" in capsys.readouterr().err

@@ -67,3 +67,30 @@ def test_cli_module_does_not_import_spacy_or_qt() -> None:
     )
     env = dict(os.environ)
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
+
+
+@pytest.mark.slow
+def test_a_text_over_the_analysis_limit_is_named_and_the_others_are_kept(
+    samples_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A text that needs more CPU time than its limit (here 1 s for a long run of "By By
+    By") is stopped in its worker: its entry says so, the exit code is 2, every other file is
+    analysed, and this process never loads the model."""
+    from variorum.core.extract import model, workers
+
+    loaded_before = dict(model._loaded)
+    monkeypatch.setattr(workers, "BASE_CPU_SECONDS", 1.0)
+    monkeypatch.setattr(workers, "CPU_SECONDS_PER_MB", 0.0)
+    stuck = tmp_path / "byline.txt"
+    stuck.write_text("By " * 40_000, encoding="utf-8")
+    sample = samples_dir / "01-wire-original.txt"
+    code = main(["extract", "--json", str(sample), str(stuck), str(sample)])
+    first, failed, last = json.loads(capsys.readouterr().out)
+    assert code == 2
+    assert failed["path"] == str(stuck)
+    assert failed["error"].startswith("took too long to analyse (stopped after")
+    assert first["speakers"] and first["speakers"] == last["speakers"]
+    assert model._loaded == loaded_before  # no pipeline loaded in this process

@@ -129,7 +129,7 @@ def test_a_newer_library_opens_read_only_with_a_message(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite3"
     lib = Library(path)
     lib.add(_article("Newer\n\nWritten by a later version."))
-    lib._db.execute("CREATE TABLE corrections (id TEXT)")  # what a newer version might add
+    lib._db.execute("CREATE TABLE annotations (id TEXT)")  # what a newer version might add
     lib._db.execute(f"PRAGMA user_version = {LATEST + 1}")
     lib.close()
     before = path.read_bytes()

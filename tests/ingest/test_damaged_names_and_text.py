@@ -68,3 +68,17 @@ def test_display_path_keeps_valid_names_as_they_are() -> None:
     assert display_path("/home/ana/café.txt") == "/home/ana/café.txt"
     if os.name == "posix":
         assert display_path(os.fsdecode(b"/tmp/caf\xe9.txt")) == "/tmp/caf\ufffd.txt"
+
+
+def test_mojibake_is_repaired_with_a_warning_and_curly_quotes_kept() -> None:
+    text = "Mojibake story\n\nâ€œIt will workâ€\u009d, she said at the CafÃ©.\n\nA “normal” line."
+    article = load_bytes(text.encode("utf-8"), "story.txt")
+    assert "“It will work”, she said at the Café." in article.text
+    assert "A “normal” line." in article.text  # good text and its curly quotes untouched
+    assert any(w.startswith("mojibake repaired in 1 passage") for w in article.warnings)
+
+
+def test_clean_text_is_never_touched_by_the_mojibake_repair() -> None:
+    text = "Déjà vu at the Café: “naïve” Straße, Zürich — 北京, Привет, ½ price™"
+    article = load_bytes(("Title\n\n" + text).encode("utf-8"), "clean.txt")
+    assert article.text.endswith(text) and article.warnings == ()

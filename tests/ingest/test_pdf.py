@@ -151,3 +151,71 @@ def test_many_pages_progress_and_cancel(many_pages: bytes) -> None:
         load_bytes(many_pages, "long.pdf", page_progress=progress)
     assert seen[0] == (0, 2000)  # the default page cap
     assert seen[-1] == (5, 2000)
+
+
+def _encrypted(user_password: str) -> bytes:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    from tests.ingest.builders import pdf_with_text
+
+    source = PdfReader(io.BytesIO(pdf_with_text(["The harbour council voted on Tuesday."])))
+    writer = PdfWriter()
+    writer.append_pages_from_reader(source)
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_an_aes_encrypted_pdf_with_an_empty_password_opens() -> None:
+    from variorum.core.ingest import load_bytes
+
+    assert load_bytes(_encrypted(""), "locked.pdf").text == "The harbour council voted on Tuesday."
+
+
+def test_an_aes_encrypted_pdf_with_a_password_says_so() -> None:
+    import pytest
+
+    from variorum.core.ingest import load_bytes
+    from variorum.core.ingest.errors import EncryptedError
+
+    with pytest.raises(EncryptedError, match=r"encrypted PDF \(password required\)"):
+        load_bytes(_encrypted("secret"), "locked.pdf")
+
+
+def test_the_right_password_opens_an_encrypted_pdf_and_a_wrong_one_says_so(
+    tmp_path: Path,
+) -> None:
+    from variorum.core.ingest import load_bytes, load_many
+    from variorum.core.ingest.errors import PasswordRequiredError
+
+    data = _encrypted("secret")
+    text = "The harbour council voted on Tuesday."
+    assert load_bytes(data, "locked.pdf", password="secret").text == text
+    with pytest.raises(PasswordRequiredError, match=r"wrong password"):
+        load_bytes(data, "locked.pdf", password="guess")
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(data)
+    report = load_many([locked])
+    (failure,) = report.failures
+    assert failure.needs_password and failure.source == str(locked)
+    report = load_many([locked], passwords={str(locked): "secret"})
+    assert [a.text for a in report.articles] == [text]
+
+
+def test_the_password_reaches_the_loading_worker() -> None:
+    from variorum.core.ingest import load_bytes
+    from variorum.core.ingest.errors import PasswordRequiredError
+    from variorum.core.ingest.isolation import loading_pool
+
+    pool = loading_pool()
+    try:
+        data = _encrypted("secret")
+        loaded = load_bytes(data, "locked.pdf", password="secret", pool=pool)
+        assert loaded.text == "The harbour council voted on Tuesday."
+        with pytest.raises(PasswordRequiredError, match=r"password required"):
+            load_bytes(data, "locked.pdf", pool=pool)
+    finally:
+        pool.close()

@@ -572,3 +572,33 @@ def test_undo_restores_the_compared_pair(qtbot, make_window, texts) -> None:
     window.menu_actions.undo.trigger()
     settle(qtbot, window)
     assert [a.id for a in window.selected_articles()] == pair
+
+
+def test_an_encrypted_pdf_asks_for_its_password(qtbot, make_window, tmp_path) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from tests.ingest.test_pdf import _encrypted
+
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(_encrypted("secret"))
+    window = make_window()
+    drop(window, locked)
+    qtbot.waitUntil(lambda: window.passwords.dialog is not None, timeout=60000)
+    dialog = window.passwords.dialog
+    assert "locked.pdf is encrypted" in dialog.labelText()
+    field = dialog.findChild(QLineEdit)
+    assert field.echoMode() == QLineEdit.EchoMode.Password
+    qtbot.keyClicks(field, "guess")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    # a wrong password asks again and says so
+    qtbot.waitUntil(
+        lambda: window.passwords.dialog is not None
+        and "wrong" in window.passwords.dialog.labelText(),
+        timeout=60000,
+    )
+    field = window.passwords.dialog.findChild(QLineEdit)
+    qtbot.keyClicks(field, "secret")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=60000)
+    assert window.passwords.dialog is None
+    assert "harbour council" in window.library.entries()[0].article.text

@@ -3,6 +3,7 @@ the corpus test checks the issue's "done when" on screen (seeds 000 and 002)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from tests.conftest import seed_path
 from variorum.core.article import Article, ArticleDraft, build_article
 from variorum.core.extract.cache import KIND
+from variorum.core.extract.workers import ExtractionPool
 from variorum.core.ingest import load_file
 from variorum.ui.tasks import TaskRunner
 from variorum.ui.widgets.sidebar import Sidebar, SidebarController
@@ -44,15 +46,31 @@ B = article(
 )
 
 
+@pytest.fixture(scope="module")
+def pools() -> Iterator[Callable[[str | None], ExtractionPool]]:
+    """Worker pools shared by this module's tests (each pool's workers load the model once)."""
+    made: dict[str | None, ExtractionPool] = {}
+
+    def pool_for(model: str | None) -> ExtractionPool:
+        if model not in made:
+            made[model] = ExtractionPool(model)
+        return made[model]
+
+    yield pool_for
+    for pool in made.values():
+        pool.close()
+
+
 @pytest.fixture
-def setup(qtbot):  # type: ignore[no-untyped-def]
+def setup(qtbot, pools):  # type: ignore[no-untyped-def]
     sidebar = Sidebar()
     qtbot.addWidget(sidebar)
     tasks = TaskRunner()
     store = FakeStore()
-    controller = SidebarController(sidebar, tasks, store)
+    controller = SidebarController(sidebar, tasks, store, pool_factory=pools)
     yield sidebar, controller, store
     tasks.cancel_all()
+    controller.shutdown()
     tasks.wait(10000)
 
 
@@ -174,38 +192,3 @@ def test_choosing_another_model_finds_the_shown_article_again(qtbot, setup) -> N
     assert "Finding" in sidebar.status.text()
     qtbot.waitUntil(lambda: speaker_names(sidebar) == ["Ingrid Solberg"], timeout=30000)
     qtbot.waitUntil(lambda: sidebar.status.isHidden(), timeout=30000)
-
-
-def test_a_cancelled_long_text_stops_between_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A book-length text is not parsed to the end once nobody wants it: the worker checks
-    for cancellation between its pieces, not only between articles."""
-    from variorum.core.extract import engine
-    from variorum.ui.widgets.sidebar import controller as module
-
-    monkeypatch.setattr(engine, "CHUNK_CHARS", 200)
-    long_text = article(*(f"Paragraph {i} about the mill and the river." for i in range(40)))
-    parsed: list[str] = []
-    real_split = engine.split_for_parsing
-
-    def counting_split(text: str, size: int) -> list[str]:
-        pieces = real_split(text, size)
-        parsed.extend(pieces)
-        return pieces
-
-    monkeypatch.setattr(engine, "split_for_parsing", counting_split)
-
-    class Token:
-        def __init__(self) -> None:
-            self.checks = 0
-
-        def cancelled(self) -> bool:
-            self.checks += 1
-            return self.checks > 2  # after two pieces
-
-        def report(self, progress: object) -> None:
-            pass
-
-    token = Token()
-    results = module.extract_articles([long_text], "", None, token)  # type: ignore[arg-type]
-    assert results == [None]
-    assert len(parsed) > 5 and token.checks == 3

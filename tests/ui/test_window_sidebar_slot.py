@@ -104,3 +104,37 @@ def test_opening_two_files_never_says_select_and_batch_at_once(qtbot, make_windo
     assert not any("Select an article" in s and b for s, b in seen), seen
     assert not any(b for _, b in seen), seen
     assert sidebar.drift_frame.isVisible()
+
+
+@pytest.mark.slow
+def test_an_article_not_in_english_is_named_in_the_sidebar(qtbot, make_window, texts, tmp_path):
+    """Comparing an English version with a French one: the sidebar says which of the two is
+    not English and that names are found for English only; an English pair says nothing."""
+    french = tmp_path / "ferry-fr.txt"
+    french.write_text(
+        "Nouveau ferry\n\nLe conseil du port a voté mardi l'achat d'un nouveau ferry électrique "
+        "pour la ligne de l'île. Le navire transportera deux cents passagers et entrera en "
+        "service au printemps, a déclaré la présidente du conseil.\n",
+        encoding="utf-8",
+    )
+    window = make_window(sidebar=True)
+    window.open_paths([str(texts["a.txt"]), str(french)])
+    qtbot.waitUntil(lambda: not window.busy(), timeout=120000)
+    warning = window.sidebar.language
+    assert warning.isVisible()
+    assert "B is not in English (fr)" in warning.text()
+    assert "English only" in warning.text()
+    assert "A is not" not in warning.text()
+
+    window.open_paths([str(texts["b.txt"])])
+    qtbot.waitUntil(lambda: not window.busy(), timeout=120000)
+    english = {str(texts["a.txt"]), str(texts["b.txt"])}
+    window.article_list.select_ids(
+        [e.article.id for e in window.model.entries() if e.article.source_path in english]
+    )
+    qtbot.waitUntil(lambda: not window.busy(), timeout=120000)
+    assert {a.source_path for a in window.selected_articles()} == {
+        str(texts["a.txt"]),
+        str(texts["b.txt"]),
+    }
+    assert not warning.isVisible()

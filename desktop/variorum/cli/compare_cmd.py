@@ -26,8 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = (
         "Without --json, B's text is printed with the changes marked: coloured on a terminal, "
         "[-deleted-] {+inserted+} {>moved here<} otherwise; with --html or --pdf only the "
-        "report is written. Exit status 0 when compared, 1 when a report cannot be written, "
-        "2 when a file cannot be read."
+        "report is written. Exit status 0 when compared, 1 when a report cannot be written "
+        "or the speakers cannot be found (--quotes), 2 when a file cannot be read."
     )
     parser.add_argument("--json", action="store_true", help="print the comparison as JSON")
     parser.add_argument("--ignore-case", action="store_true", help="upper/lower case is no change")
@@ -54,6 +54,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--no-speakers",
         action="store_true",
         help="leave speakers and quote drift out of the report (no language model loaded)",
+    )
+    parser.add_argument(
+        "--quotes",
+        action="store_true",
+        help="also list who is quoted in A, in B or in both, and each quote reworded between "
+        "them (JSON: \"speakers\" and \"quote_drift\"; runs the language model)",
     )
     parser.add_argument("a", metavar="A", help="the base version")
     parser.add_argument("b", metavar="B", help="the version compared with it")
@@ -91,9 +97,9 @@ def _compare(args: argparse.Namespace) -> int:
     if getattr(args, "more", None):
         from variorum.cli.nway_out import compare_nway
 
-        if args.html or args.pdf:
-            print("variorum compare: a report (--html, --pdf) compares two files, A and B",
-                  file=sys.stderr)  # fmt: skip
+        if args.html or args.pdf or args.quotes:
+            print("variorum compare: a report (--html, --pdf) or --quotes compares two files, "
+                  "A and B", file=sys.stderr)  # fmt: skip
             return 2
 
         return compare_nway(args, options_from(args))
@@ -115,12 +121,25 @@ def _compare(args: argparse.Namespace) -> int:
         code = write_reports(args, articles[0], articles[1], comparison, options)
         if code or not args.json:
             return code
+    drift = None
+    if args.quotes:
+        from variorum.cli.quotes_out import QuotesUnavailableError, quote_drift
+
+        try:
+            drift = quote_drift(articles[0], articles[1])
+        except QuotesUnavailableError as err:
+            print(f"variorum compare: speakers could not be found: {err}", file=sys.stderr)
+            return 1
     out = sys.stdout
     try:
         if args.json:
             import json
 
             data = comparison_json(args.a, args.b, comparison)
+            if drift is not None:
+                from variorum.cli.quotes_out import quotes_json
+
+                data |= quotes_json(drift)
             # One write: json.dump with indent writes each fragment separately (~15,000
             # writes for the Darwin pair, tens of milliseconds).
             out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -128,6 +147,10 @@ def _compare(args: argparse.Namespace) -> int:
             from variorum.cli.word_diff import write_word_diff
 
             write_word_diff(comparison, out, color=_use_color(out))
+            if drift is not None:
+                from variorum.cli.quotes_out import write_quotes
+
+                write_quotes(drift, out)
         out.flush()
     except BrokenPipeError:  # `variorum compare A B | head`: the reader has all it wanted
         devnull = os.open(os.devnull, os.O_WRONLY)

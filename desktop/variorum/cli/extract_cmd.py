@@ -32,7 +32,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="spaCy pipeline to use (default: the best installed English one)",
     )
     parser.add_argument(
-        "--batch-size", type=int, default=16, metavar="N", help="articles per model batch"
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes that run the model (default: one per core, at most two)",
     )
     parser.add_argument("files", nargs="+", metavar="FILE")
 
@@ -45,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
     activate()
     # spaCy is imported here, not at module level, so `variorum --help` stays fast.
     from variorum.cli.output import print_results
-    from variorum.core.extract import ModelUnavailableError, extract_many, load_pipeline
+    from variorum.core.extract import ModelUnavailableError
+    from variorum.core.extract.workers import AnalysisFailure, ExtractionPool
     from variorum.core.ingest import IngestError, load_file
     from variorum.reports.speakers import ArticleSpeakers, articles_csv, extraction_json, write_csv
 
@@ -61,16 +66,21 @@ def run(args: argparse.Namespace) -> int:
             failed = True
             results.append({"path": path, "error": err.reason})
     if loaded:
+        # The model runs in worker processes (both cores, and a time limit no text can pass);
+        # this process never imports spaCy.
+        texts = [article.text for _, _, article in loaded]
         try:
-            nlp = load_pipeline(args.model)
+            with ExtractionPool(args.model, size=args.workers) as pool:
+                for (slot, path, _), result in zip(loaded, pool.map(texts), strict=True):
+                    if isinstance(result, AnalysisFailure):
+                        failed = True
+                        results[slot] = {"path": path, "error": result.reason}
+                    else:
+                        results[slot] = extraction_json(path, result)
+                        found.append(ArticleSpeakers(path, result))
         except ModelUnavailableError as err:
             print(f"variorum extract: {err}", file=sys.stderr)
             return 1
-        texts = [article.text for _, _, article in loaded]
-        extractions = extract_many(texts, nlp, batch_size=max(1, args.batch_size))
-        for (slot, path, _), extraction in zip(loaded, extractions, strict=True):
-            results[slot] = extraction_json(path, extraction)
-            found.append(ArticleSpeakers(path, extraction))
     if args.csv:
         try:
             write_csv(args.csv, articles_csv(found))

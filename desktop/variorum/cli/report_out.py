@@ -21,13 +21,12 @@ from variorum.reports.speakers import ArticleSpeakers, PairSpeakers, pair_speake
 def _speakers(args: argparse.Namespace, a: Article, b: Article) -> tuple[PairSpeakers | None, str]:
     if args.no_speakers:
         return None, "Speakers were left out (--no-speakers)."
-    from variorum.core.extract import ModelUnavailableError, extract_many, load_pipeline
+    from variorum.cli.quotes_out import QuotesUnavailableError, pair_extractions
 
     try:
-        nlp = load_pipeline(None)
-    except ModelUnavailableError as err:
+        ea, eb = pair_extractions(a, b)  # in worker processes, under the analysis limits
+    except QuotesUnavailableError as err:
         return None, f"Speakers could not be found: {err}"
-    ea, eb = extract_many([a.text, b.text], nlp)
     return pair_speakers(ArticleSpeakers(args.a, ea), a.text, ArticleSpeakers(args.b, eb),
                          b.text), ""  # fmt: skip
 

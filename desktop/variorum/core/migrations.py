@@ -87,6 +87,20 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        "analyst corrections per article",
+        (
+            # Kept apart from the analysis cache: a correction is the analyst's work, never
+            # stale, and refers to names and text offsets, not to a cached result.
+            """CREATE TABLE IF NOT EXISTS corrections (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                article_id TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                made_at REAL NOT NULL
+            )""",
+            "CREATE INDEX IF NOT EXISTS corrections_by_article ON corrections (article_id, id)",
+        ),
+    ),
     # Append new migrations here (see the module docstring).
 )
 

@@ -22,6 +22,11 @@ Use::
     if outcome.ok: use(outcome.value)
     elif outcome.failure == "time": ...           # "memory", "crashed", "cancelled", "error"
 
+Speaker extraction is meant to run the same way (not wired yet): a pool whose ``warmup`` loads
+the spaCy pipeline into a module global of the worker, and ``pool.run(extract_one, text,
+limits=...)`` returning the Extraction (plain dataclasses pickle), so a pathological text is
+stopped at its limit and the window never waits for it.
+
 ``func`` and its arguments must be picklable (a module-level function). Inside it,
 :func:`report` sends a progress value to the caller's ``on_report``, which may return False to
 cancel (the worker is then killed).
@@ -46,7 +51,7 @@ T = TypeVar("T")
 
 Failure = Literal["time", "memory", "crashed", "cancelled", "error"]
 
-WALL_GRACE = 5.0
+WALL_GRACE = 2.0
 """Seconds of wall-clock time allowed beyond the CPU limit (a busy machine, disk waits)."""
 
 

@@ -20,6 +20,7 @@ from variorum.core.paths import AppPaths, app_paths
 from variorum.core.settings import SettingsStore
 from variorum.resources import APP_ID
 from variorum.ui.file_open import FileOpenEvents
+from variorum.ui.file_open import wanted as wants_file_open_events
 from variorum.ui.handoff import HandOff, hand_off
 from variorum.ui.headless import choose_offscreen_platform, qt_messages_to_log
 from variorum.ui.loading import start_loading_workers, stop_loading_workers
@@ -117,7 +118,8 @@ def run_gui(
     workers = start_loading_workers()
     window = create_window(paths, interactive=True)
     server.open_requested.connect(lambda paths_: receive_files(window, paths_))
-    FileOpenEvents(app).open_requested.connect(lambda paths_: receive_files(window, paths_))
+    if wants_file_open_events():
+        FileOpenEvents(app).open_requested.connect(lambda paths_: receive_files(window, paths_))
     window.show()
     log.info("window shown %.0f ms after start of run_gui", (time.perf_counter() - started) * 1e3)
     QTimer.singleShot(0, lambda: window.start(list(files)))

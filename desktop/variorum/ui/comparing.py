@@ -120,7 +120,7 @@ class CompareController(QObject):
         return self._current
 
     def busy(self) -> bool:
-        return self._debounce.pending() or self._tasks.busy()
+        return self._debounce.pending() or self._tasks.busy("compare")
 
     def flush(self) -> None:
         """Start a debounced comparison now instead of after the quiet time."""

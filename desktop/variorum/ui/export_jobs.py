@@ -54,19 +54,25 @@ class SpeakerSource:
 def find_extractions(
     articles: list[Article], source: SpeakerSource, token: TaskToken
 ) -> tuple[list[Extraction] | None, str]:
-    """The articles' extractions, or None and the reason they could not be found."""
+    """The articles' extractions as the analyst corrected them (what the sidebar shows), or
+    None and the reason they could not be found."""
     if not source.available:
         return None, "Speakers are not available in this build."
+    from variorum.core.corrections_store import CorrectionStore
     from variorum.core.extract import ModelUnavailableError
-    from variorum.ui.widgets.sidebar.controller import extract_articles
+    from variorum.core.library import Library
+    from variorum.ui.widgets.sidebar.controller import AnalysisFailedError, extract_articles
 
     try:
         results = extract_articles(articles, source.model_name, source.store, token)
-    except ModelUnavailableError as err:
+    except (ModelUnavailableError, AnalysisFailedError) as err:
         return None, f"Speakers could not be found: {err}"
     found = [r for r in results if r is not None]
     if len(found) != len(articles):
         return None, "Finding the speakers was cancelled."
+    if isinstance(source.store, Library):
+        corrections = CorrectionStore(source.store)
+        found = [corrections.apply(a.id, x) for a, x in zip(articles, found, strict=True)]
     return found, ""
 
 

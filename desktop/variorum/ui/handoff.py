@@ -26,9 +26,10 @@ PROTOCOL = 1
 """Bumped when a message changes incompatibly; a process speaking another version is told so
 and says so to the user instead of guessing."""
 CONNECT_TIMEOUT_S = 1.0
-ANSWER_TIMEOUT_S = 5.0
-"""The running window answers from its event loop; a window busy for longer than this (a
-frozen one) is treated as absent."""
+ANSWER_TIMEOUT_S = 20.0
+"""The running window answers from its event loop, so a launch that comes while the first
+window is still starting waits for it (a frozen build's cold start on a busy machine takes
+several seconds); a window silent for longer than this is treated as hung."""
 MAX_MESSAGE_BYTES = 1 << 20
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +34,9 @@ PROGRESS_THRESHOLD = 5
 PAGE_PROGRESS_THRESHOLD = 50
 """A document with more pages than this gets the progress dialog even when it is alone."""
 MAX_NAMED_FAILURES = 3
+PRESTART_DELAY = 1.0
+"""Seconds after start-up before the loading worker is started and warmed up in the
+background (a file loaded sooner starts it itself)."""
 
 
 @dataclass
@@ -99,8 +102,10 @@ def load_into_library(
     *,
     size_limit: int,
     token: TaskToken | None = None,
+    passwords: Mapping[str, str] | None = None,
 ) -> LoadOutcome:
-    """The worker's job (also run directly by the screenshot mode): expand, load, add."""
+    """The worker's job (also run directly by the screenshot mode): expand, load, add.
+    ``passwords`` open encrypted PDFs, per path as given."""
     from variorum.core.ingest import LoadFailure, expand_paths, load_many
 
     folder_failures: list[LoadFailure] = []
@@ -127,6 +132,7 @@ def load_into_library(
         progress=progress,
         page_progress=page_progress,
         cancelled=token.cancelled if token is not None else None,
+        passwords=passwords,
     )
     outcome = LoadOutcome(failures=[*folder_failures, *report.failures])
     outcome.cancelled = token is not None and token.cancelled()
@@ -161,12 +167,18 @@ def start_loading_workers() -> WorkerPool:
     the background now, with every format imported, so the first dropped file does not wait
     for it. The caller closes it when the application ends."""
     import threading
+    import time
 
     from variorum.core.ingest.isolation import loading_pool, set_default_pool
 
     pool = loading_pool(warm=True)
     set_default_pool(pool)
-    threading.Thread(target=pool.prestart, name="variorum-prestart", daemon=True).start()
+
+    def prestart() -> None:
+        time.sleep(PRESTART_DELAY)  # let the window paint first: the warm-up takes a core
+        pool.prestart()
+
+    threading.Thread(target=prestart, name="variorum-prestart", daemon=True).start()
     return pool
 
 
@@ -221,7 +233,9 @@ class LoadController(QObject):
     def busy(self) -> bool:
         return self._running > 0
 
-    def load_paths(self, paths: Sequence[str]) -> None:
+    def load_paths(
+        self, paths: Sequence[str], passwords: Mapping[str, str] | None = None
+    ) -> None:
         if not paths:
             return
         limit = self._size_limit()
@@ -229,7 +243,9 @@ class LoadController(QObject):
         self._running += 1
 
         def job(token: TaskToken) -> LoadOutcome:
-            return load_into_library(paths, library, size_limit=limit, token=token)
+            return load_into_library(
+                paths, library, size_limit=limit, token=token, passwords=passwords
+            )
 
         state: dict[str, Any] = {"dialog": None}
 

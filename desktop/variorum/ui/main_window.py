@@ -54,6 +54,7 @@ from variorum.ui.loading import (
 )
 from variorum.ui.menus import RecentMenu, create_actions, populate_menus
 from variorum.ui.models.article_list import ArticleListModel
+from variorum.ui.passwords import PasswordPrompter
 from variorum.ui.sidebar_slot import SidebarFactory, focus_inside, make_sidebar, wire_sidebar
 from variorum.ui.stories.slot import attach_stories, make_centre
 from variorum.ui.tasks import TaskRunner
@@ -129,6 +130,10 @@ class MainWindow(QMainWindow):
         self.loader = LoadController(library, self.tasks, self._size_limit, self)
         self.undo_stack = QUndoStack(self)
         self.problems = ProblemsDialog(self)
+        self.passwords = PasswordPrompter(self)
+        self.passwords.password_given.connect(
+            lambda path, password: self.loader.load_paths([path], {path: password})
+        )
         self._build_menus()
         self._build_status_bar()
         self.stories = attach_stories(self)
@@ -220,6 +225,7 @@ class MainWindow(QMainWindow):
             self.compare,
             self.pane,
             lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS),
+            self.undo_stack,
         )
 
     def _apply_settings(self, settings: Settings, *, first: bool = False) -> None:
@@ -352,6 +358,8 @@ class MainWindow(QMainWindow):
             count = len(self.problems.rows())
             self.problems_button.setText(f"⚠ {count} problem{'s' if count != 1 else ''}")
             self.problems_button.show()
+            if self._interactive:
+                self.passwords.ask(outcome.failures)
         selected: set[str] = set()
         if not self.article_list.selected_articles():
             ids = [e.article.id for e in outcome.entries][:2]
@@ -443,7 +451,10 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         debounce = self.sidebar_slot.debounce
-        sidebar_waiting = debounce is not None and debounce.pending()
+        sidebar_busy = getattr(self.sidebar_slot.controller, "busy", None)
+        sidebar_waiting = (debounce is not None and debounce.pending()) or bool(
+            sidebar_busy is not None and sidebar_busy()
+        )
         stories = self.stories.busy()
         return self.loader.busy() or self.compare.busy() or sidebar_waiting or stories
 
@@ -465,6 +476,9 @@ class MainWindow(QMainWindow):
         self.settings = replace(self.settings, last_selection=selected[:2])
         self._save()
         self.tasks.cancel_all()
+        shutdown = getattr(self.sidebar_slot.controller, "shutdown", None)
+        if shutdown is not None:
+            shutdown()  # analysis workers end with the window
         self.tasks.wait(5000)
         self.problems.close()
         event.accept()

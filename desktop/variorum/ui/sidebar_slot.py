@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from variorum.core.library import Library
@@ -57,6 +58,7 @@ def wire_sidebar(
     compare: CompareController,
     pane: Any,
     report: Callable[[str], None],
+    undo_stack: QUndoStack | None = None,
 ) -> None:
     """Selection changes reach the sidebar through a debouncer, like the diff: arrowing through
     the list must not start an extraction for every row passed."""
@@ -72,9 +74,12 @@ def wire_sidebar(
     compare.cleared.connect(lambda: debounce.call(controller.clear))
     widget: Any = slot.widget
     widget.highlight_requested.connect(pane.highlight_ranges)
-    failed = getattr(slot.controller, "failed", None)
-    if failed is not None:
-        failed.connect(report)
+    for name in ("failed", "status"):
+        signal = getattr(slot.controller, name, None)
+        if signal is not None:
+            signal.connect(report)
+    if undo_stack is not None and hasattr(controller, "undo_stack"):
+        controller.undo_stack = undo_stack  # corrections undo with Edit › Undo
 
 
 def focus_inside(widget: QWidget) -> None:

@@ -148,8 +148,11 @@ class TaskRunner(QObject):
         token.stale = True
         token.cancel()
 
-    def busy(self) -> bool:
-        return bool(self._pending)
+    def busy(self, channel: str | None = None) -> bool:
+        """A task is pending (on ``channel``, when given)."""
+        if channel is None:
+            return bool(self._pending)
+        return channel in self._latest
 
     def wait(self, msecs: int = 5000) -> bool:
         """Block until the pool's threads are idle (used on close, after :meth:`cancel_all`)."""

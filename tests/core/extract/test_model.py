@@ -39,3 +39,20 @@ def test_load_is_cached_per_name() -> None:
 def test_unknown_pipeline_is_a_readable_error() -> None:
     with pytest.raises(ModelUnavailableError, match="no_such_pipeline"):
         load_pipeline("no_such_pipeline")
+
+
+def test_the_label_of_an_installed_pipeline_is_read_without_loading_it() -> None:
+    """What the cache is keyed on, found without importing spaCy (in a fresh interpreter)."""
+    import subprocess
+    import sys
+
+    from variorum.core.extract.model import installed_label
+
+    probe = (
+        "import sys; from variorum.core.extract.model import installed_label; "
+        f"print(installed_label({BUNDLED_PIPELINE!r})); print('spacy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [pipeline_label(load_pipeline(BUNDLED_PIPELINE)), "False"]
+    assert installed_label() == pipeline_label(load_pipeline())
+    assert installed_label("no_such_pipeline") is None

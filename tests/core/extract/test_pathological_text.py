@@ -36,12 +36,13 @@ def test_place_rules_among_thousands_of_people(pool: WorkerPool) -> None:
 def test_the_tokenizer_never_gets_a_run_of_100_000_dashes(pool: WorkerPool) -> None:
     outcome = pool.run(jobs.tokens_of_a_long_run, 100_000, limits=BOUND)
     assert outcome.ok, outcome.detail
-    assert outcome.value is not None and outcome.value > 100_000 // MAX_RUN
+    assert outcome.value is not None and outcome.value < 10  # a run of dashes is no text
 
 
 def test_long_runs_are_broken_without_moving_any_offset() -> None:
-    text = "Intro. " + "\u2014" * 1000 + " https://example.com/a/path end"
+    text = "Intro. " + "ab" * 1000 + " https://example.com/a/path end " + "#" * 500 + " x"
     layout = analyse_layout(text)
     assert len(layout.nlp_text) == len(text)
     assert max(len(run) for run in layout.nlp_text.split()) <= MAX_RUN
     assert "https://example.com/a/path" in layout.nlp_text  # ordinary tokens untouched
+    assert "#" not in layout.nlp_text  # a run of symbols alone is no text for the model

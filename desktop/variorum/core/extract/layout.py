@@ -199,8 +199,13 @@ _LONG_RUN_RE = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 def _break_long_runs(chars: list[str], text: str) -> None:
     """spaCy's tokenizer takes suffixes off a run without white space one character at a
     time, scanning the rest each time: a run of n characters costs n² (300 kB of em dashes
-    ran for minutes). A space every :data:`MAX_RUN` characters keeps every offset."""
+    ran for minutes). A space every :data:`MAX_RUN` characters keeps every offset. A long run
+    with no letter or digit at all ("####...", a row of dashes) is blanked whole: it holds no
+    name and no quote, and the model would still read each of its characters as a token."""
     for match in _LONG_RUN_RE.finditer(text):
+        if not any(c.isalnum() for c in match.group()):
+            chars[match.start() : match.end()] = " " * (match.end() - match.start())
+            continue
         for pos in range(match.start() + MAX_RUN, match.end(), MAX_RUN):
             chars[pos] = " "
 

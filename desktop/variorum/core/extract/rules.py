@@ -21,7 +21,8 @@ import os
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from importlib import resources
+from importlib.abc import Traversable
 from typing import TYPE_CHECKING, Any
 
 from variorum.core.extract import vocab
@@ -30,7 +31,18 @@ if TYPE_CHECKING:
     from spacy.matcher import DependencyMatcher, Matcher
     from spacy.vocab import Vocab
 
-RULES_DIR = Path(__file__).resolve().parent / "rules"
+def _rule_files() -> list[Traversable]:
+    """The rule files, read as package data so an installed or frozen build finds them
+    (a frozen build has no source folder; PyInstaller's spec collects ``rules/*.toml``).
+    An install without any is broken, and says so rather than running with no rules."""
+    folder = resources.files("variorum.core.extract").joinpath("rules")
+    files = sorted(
+        (f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name
+    )
+    if not files:
+        raise FileNotFoundError(f"no rule files in {folder}: the installation is incomplete")
+    return files
+
 OFF_ENV = "VARIORUM_RULES_OFF"
 """Comma-separated rule ids to switch off (for measurement; the app never sets it)."""
 
@@ -62,7 +74,7 @@ def _resolve(value: Any) -> Any:
 def table() -> dict[str, Rule]:
     """Every rule by id, from all rule files (ids are unique across files)."""
     rules: dict[str, Rule] = {}
-    for path in sorted(RULES_DIR.glob("*.toml")):
+    for path in _rule_files():
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         for raw in data.get("rule", []):
             rule = Rule(
@@ -84,7 +96,7 @@ def parameters(name: str) -> dict[str, float]:
     """A named table of numbers from the rule files (``[parameters.NAME]``), e.g. the
     weights of the pronoun ranker."""
     found: dict[str, float] = {}
-    for path in sorted(RULES_DIR.glob("*.toml")):
+    for path in _rule_files():
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         found.update({k: float(v) for k, v in data.get("parameters", {}).get(name, {}).items()})
     if not found:

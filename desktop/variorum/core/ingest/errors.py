@@ -87,6 +87,14 @@ class EncryptedError(IngestError):
         super().__init__(reason or "encrypted (password-protected); save an unprotected copy")
 
 
+class PasswordRequiredError(EncryptedError):
+    """A document that opens with the right password: the window asks for it and reads the
+    file again (:attr:`LoadFailure.needs_password`)."""
+
+    def __init__(self, reason: str = "") -> None:
+        super().__init__(reason or "encrypted PDF (password required)")
+
+
 class NoTextLayerError(IngestError):
     def __init__(self) -> None:
         super().__init__("no text layer (scanned document?)")

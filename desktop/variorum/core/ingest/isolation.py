@@ -74,13 +74,17 @@ def loading_pool(*, warm: bool = False) -> WorkerPool:
 
 
 def import_formats() -> None:
-    """Import every format module (~0.4 s), done once per worker when it starts."""
+    """Import every format module (~0.4 s) and load the language model, once per worker when
+    it starts."""
     import importlib
 
     from variorum.runtime_imports import FORMAT_LOADERS
 
     for module in FORMAT_LOADERS:
         importlib.import_module(module)
+    from variorum.core.ingest.language import _identifier
+
+    _identifier()  # the language model (~1 s to load), needed for any text not plainly English
 
 
 def load_in_pool(
@@ -93,6 +97,7 @@ def load_in_pool(
     limits: Limits | None,
     page_progress: PageProgress | None,
     cancelled: Callable[[], bool] | None,
+    password: str | None = None,
 ) -> Article:
     """``load_bytes`` in a worker of ``pool``; raises the IngestError that says why not."""
     from variorum.core.article import Article
@@ -124,6 +129,7 @@ def load_in_pool(
         size_limit,
         limits,
         page_progress is not None,
+        password,
         limits=bounds,
         on_report=on_report,
         cancelled=cancelled,
@@ -156,6 +162,7 @@ def load_here(
     size_limit: int,
     limits: Limits,
     report_pages: bool,
+    password: str | None = None,
 ) -> Article:
     """What runs in the worker: the format loader under ``limits`` (in this thread: the
     process itself is the guard), the clean-up and the content hash."""
@@ -165,7 +172,7 @@ def load_here(
     from variorum.core.ingest.loader import _format_loader, finish_article
     from variorum.core.sandbox import report
 
-    _fmt, loader = _format_loader(data, name, size_limit)
+    _fmt, loader = _format_loader(data, name, size_limit, password)
 
     def pages(done: int, total: int) -> bool:
         report(("pages", done, total))

@@ -7,10 +7,11 @@ Every failure becomes an :class:`IngestError`; anything unforeseen is wrapped in
 from __future__ import annotations
 
 import errno
+import functools
 import importlib
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, BinaryIO
 
 from variorum.core.article import Article, ArticleDraft, build_article, settle
@@ -21,6 +22,7 @@ from variorum.core.ingest.errors import (
     IngestError,
     InternalError,
     NotTextError,
+    PasswordRequiredError,
     TooLargeError,
     UnreadableError,
     UnsupportedFormatError,
@@ -44,8 +46,9 @@ limits: its loader is linear in the size (~50 ms per MB; every regular expressio
 time-bounded test on pathological input) and calls nothing that can hang. Larger text, and
 every other format, runs under the limits."""
 
-FormatLoader = Callable[[bytes], ArticleDraft]
-"""Turns the file's bytes into a draft; raises IngestError subclasses for bad content."""
+FormatLoader = Callable[..., ArticleDraft]
+"""Turns the file's bytes into a draft (``loader(data)``; a PDF's also takes ``password=``);
+raises IngestError subclasses for bad content."""
 
 
 def _on_first_use(module: str, function: str, **options: bool) -> FormatLoader:
@@ -53,11 +56,11 @@ def _on_first_use(module: str, function: str, **options: bool) -> FormatLoader:
     lxml, trafilatura, pypdf, python-docx, the email package...: importing them all up front
     cost a plain-text command line ~100 ms before it read a byte."""
 
-    def load(data: bytes) -> ArticleDraft:
+    def load(data: bytes, **extra: str) -> ArticleDraft:
         real: Callable[..., ArticleDraft] = getattr(
             importlib.import_module(f"variorum.core.ingest.{module}"), function
         )
-        return real(data, **options)
+        return real(data, **options, **extra)
 
     load.__name__ = load.__qualname__ = function
     return load
@@ -95,6 +98,7 @@ def load_file(
     page_progress: PageProgress | None = None,
     pool: WorkerPool | None = None,
     cancelled: Callable[[], bool] | None = None,
+    password: str | None = None,
 ) -> Article:
     """Load one file into an Article or raise an IngestError with a readable reason.
     ``limits`` bound the format loader (None: :data:`DEFAULT_LIMITS`), see :func:`load_bytes`."""
@@ -109,6 +113,7 @@ def load_file(
         page_progress=page_progress,
         pool=pool,
         cancelled=cancelled,
+        password=password,
     )
 
 
@@ -122,6 +127,7 @@ def load_bytes(
     page_progress: PageProgress | None = None,
     pool: WorkerPool | None = None,
     cancelled: Callable[[], bool] | None = None,
+    password: str | None = None,
 ) -> Article:
     """Load already-read content (a file, the clipboard: "clipboard.html" / "clipboard.txt");
     ``name`` supplies the extension. Unless it is small plain text (see :data:`INLINE_BYTES`),
@@ -130,8 +136,9 @@ def load_bytes(
     default pool, :func:`variorum.core.ingest.isolation.set_default_pool`) when there is one,
     killed if it overruns; else in a thread with a cooperative deadline. ``page_progress(done,
     total)`` reports pages of a long PDF and cancels it by returning False; ``cancelled()``
-    returning True stops a load running in a worker."""
-    fmt, loader = _format_loader(data, name, size_limit)
+    returning True stops a load running in a worker. ``password`` opens an encrypted PDF
+    (:class:`PasswordRequiredError` says when one is needed or was wrong)."""
+    fmt, loader = _format_loader(data, name, size_limit, password)
     inline = loader in _LINEAR_TIME and len(data) <= INLINE_BYTES
     if not inline:
         from variorum.core.ingest import isolation
@@ -147,6 +154,7 @@ def load_bytes(
                 limits=limits,
                 page_progress=page_progress,
                 cancelled=cancelled,
+                password=password,
             )
     try:
         if inline:
@@ -170,8 +178,11 @@ def load_bytes(
     return finish_article(draft, source_path)
 
 
-def _format_loader(data: bytes, name: str, size_limit: int) -> tuple[str, FormatLoader]:
-    """The format of ``data`` and its loader, or the IngestError that refuses it at once."""
+def _format_loader(
+    data: bytes, name: str, size_limit: int, password: str | None = None
+) -> tuple[str, FormatLoader]:
+    """The format of ``data`` and its loader (given the password when it is a PDF), or the
+    IngestError that refuses it at once."""
     if len(data) > size_limit:
         raise TooLargeError(size_limit)
     if not data.strip():
@@ -182,15 +193,24 @@ def _format_loader(data: bytes, name: str, size_limit: int) -> tuple[str, Format
     loader = LOADERS.get(fmt)
     if loader is None:
         raise UnsupportedFormatError(fmt)
+    if password and fmt == "pdf":
+        return fmt, functools.partial(loader, password=password)
     return fmt, loader
 
 
 def finish_article(draft: ArticleDraft, source_path: str | None) -> Article:
-    """The draft's text cleaned at the edge (see :mod:`variorum.core.ingest.sanitize`), built
-    into an Article; a draft with no text left is refused."""
+    """The draft's text cleaned at the edge (see :mod:`variorum.core.ingest.sanitize`), its
+    language identified (:mod:`variorum.core.ingest.language`), built into an Article; a draft
+    with no text left is refused."""
+    from variorum.core.ingest.language import SAMPLE_CHARS, language_note
     from variorum.core.ingest.sanitize import sanitize_draft
 
-    article = build_article(sanitize_draft(draft), source_path)
+    draft = sanitize_draft(draft)
+    sample = "\n\n".join(draft.paragraphs)[: SAMPLE_CHARS]
+    draft.language, note = language_note(sample, draft.language)
+    if note:
+        draft.warnings.append(note)
+    article = build_article(draft, source_path)
     if not article.text.strip():
         raise EmptyFileError("no text found")
     if not any(c.isalnum() for c in article.text[:4096]) and not _has_word(article.text):
@@ -390,16 +410,20 @@ def load_many(
     page_progress: PageProgress | None = None,
     pool: WorkerPool | None = None,
     cancelled: Callable[[], bool] | None = None,
+    passwords: Mapping[str, str] | None = None,
 ) -> LoadReport:
     """Load every file; ``progress(done, path)`` returning False cancels the rest, and
     ``page_progress`` (pages of a long PDF) returning False, or ``cancelled()`` returning True,
-    cancels the file being read (see :func:`load_bytes` for ``pool``)."""
+    cancels the file being read (see :func:`load_bytes` for ``pool``). ``passwords``: per
+    path as given, for encrypted PDFs."""
     from variorum.core.ingest.report import LoadFailure, LoadReport
 
     report = LoadReport()
 
-    def failed(path: str, reason: str) -> None:
-        report.failures.append(LoadFailure(display_path(path), reason))
+    def failed(path: str, reason: str, needs_password: bool = False) -> None:
+        report.failures.append(
+            LoadFailure(display_path(path), reason, needs_password, source=str(path))
+        )
 
     for done, path in enumerate(expand_paths(paths, failed)):
         if progress is not None and not progress(done, display_path(str(path))):
@@ -412,9 +436,12 @@ def load_many(
                 page_progress=page_progress,
                 pool=pool,
                 cancelled=cancelled,
+                password=(passwords or {}).get(str(path)),
             )
             # The hash and word count now, in this (worker) thread, not when the window asks.
             report.articles.append(settle(article))
+        except PasswordRequiredError as err:
+            failed(str(path), err.reason, needs_password=True)
         except IngestError as err:
             failed(str(path), err.reason)
         except MemoryError:  # one file too big for this machine must not end the batch

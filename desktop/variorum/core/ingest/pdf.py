@@ -23,6 +23,7 @@ from variorum.core.ingest.errors import (
     EncryptedError,
     IngestError,
     NoTextLayerError,
+    PasswordRequiredError,
 )
 from variorum.core.ingest.limits import current_budget
 
@@ -36,11 +37,13 @@ _DIGITS_RE = re.compile(r"\d+")
 _SENTENCE_END = (".", "!", "?", ":", "”", '"', "’", "'", ")", "»")
 
 
-def load_pdf(data: bytes) -> ArticleDraft:
+def load_pdf(data: bytes, password: str = "") -> ArticleDraft:
+    """``password``: for an encrypted PDF (the empty password, which many "protected" PDFs
+    use, is always tried first)."""
     budget = current_budget()
     limits = budget.limits
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # it warns loudly about odd files
-    reader = _open(data)
+    reader = _open(data, password)
     try:
         total = len(reader.pages)
     except IngestError:
@@ -69,7 +72,7 @@ def load_pdf(data: bytes) -> ArticleDraft:
     return finish_draft(draft)
 
 
-def _open(data: bytes) -> Any:
+def _open(data: bytes, password: str = "") -> Any:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PyPdfError
 
@@ -79,14 +82,19 @@ def _open(data: bytes) -> Any:
             OSError, RecursionError, zlib.error) as exc:
         raise CorruptFileError(f"damaged PDF ({type(exc).__name__})") from exc
     if reader.is_encrypted:
+        refused = (
+            PasswordRequiredError("encrypted PDF (wrong password)")
+            if password
+            else PasswordRequiredError()
+        )
         try:
-            ok = reader.decrypt("")
+            ok = reader.decrypt("") or (bool(password) and reader.decrypt(password))
         except (DependencyError, NotImplementedError) as exc:
             raise EncryptedError("encrypted PDF (this encryption is not supported)") from exc
         except (PdfReadError, FileNotDecryptedError, ValueError, KeyError) as exc:
-            raise EncryptedError("encrypted PDF (password required)") from exc
+            raise refused from exc
         if not ok:
-            raise EncryptedError("encrypted PDF (password required)")
+            raise refused
     return reader
 
 

@@ -11,7 +11,12 @@ from variorum.core.article import Article
 @dataclass(frozen=True)
 class LoadFailure:
     path: str
+    """As shown to the user."""
     reason: str
+    needs_password: bool = False
+    """An encrypted document that the right password opens."""
+    source: str = ""
+    """The path to read again (``path`` may show an undecodable name escaped)."""
 
 
 @dataclass

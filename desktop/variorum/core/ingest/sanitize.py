@@ -9,6 +9,9 @@ every path that becomes data), each repair named in a warning.
   normalisation reorders each run by insertion sort, so one 800 kB run costs minutes of one
   C call. Real text never needs more than 30 in a row (the Stream-Safe Text Format of UAX
   #15 sets exactly that bound), so longer runs are cut to 30.
+* Mojibake: UTF-8 text that went through a cp1252/Latin-1 decoder somewhere before it reached
+  us ("â€œwill workâ€\u009d", "CafÃ©") is repaired with ftfy (its encoding fixes only:
+  curly quotes, ligatures, widths and normalisation are left alone).
 * File names that are not valid in the file system's encoding (Latin-1 bytes on a UTF-8
   system) reach Python as surrogate escapes: :func:`display_path` makes the text shown and
   stored from them, while the real name is still used to open the file.
@@ -70,22 +73,57 @@ def cap_combining_runs(text: str) -> tuple[str, int]:
     return _LONG_NON_WORD_RE.sub(cap, text), dropped
 
 
-def clean_text_field(text: str) -> tuple[str, int, int]:
-    """Both repairs on one string: (text, surrogates replaced, combining marks dropped)."""
+# What UTF-8 read as cp1252 or Latin-1 always shows: a lead byte (0xC2-0xEF, "Â".."ï")
+# followed by a continuation byte (0x80-0xBF) as either code page prints it. Text without it
+# is never handed to ftfy (~0.4 s per MB).
+_MOJIBAKE_HINT_RE = re.compile(
+    "[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
+    "\u2039\u203a\u20ac\u2122]"
+)
+
+
+def fix_mojibake(text: str) -> tuple[str, bool]:
+    """``text`` with mojibake repaired by ftfy (encoding fixes only); and whether it changed."""
+    if not _MOJIBAKE_HINT_RE.search(text):
+        return text, False
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+    fixed = ftfy.fix_text(text, config)
+    return fixed, fixed != text
+
+
+def clean_text_field(text: str) -> tuple[str, int, int, bool]:
+    """Every repair on one string: (text, surrogates replaced, combining marks dropped,
+    mojibake repaired)."""
     text, bad = fix_surrogates(text)
     text, marks = cap_combining_runs(text)
-    return text, bad, marks
+    text, mojibake = fix_mojibake(text)
+    return text, bad, marks, mojibake
 
 
 def sanitize_draft(draft: ArticleDraft) -> ArticleDraft:
     """Clean every text field of ``draft`` in place and add one warning per kind of repair."""
-    bad = marks = 0
+    bad = marks = repaired = 0
 
     def clean(value: str) -> str:
-        nonlocal bad, marks
-        value, b, m = clean_text_field(value)
+        nonlocal bad, marks, repaired
+        value, b, m, fixed = clean_text_field(value)
         bad += b
         marks += m
+        repaired += fixed
         return value
 
     draft.paragraphs = [clean(p) for p in draft.paragraphs]
@@ -100,6 +138,11 @@ def sanitize_draft(draft: ArticleDraft) -> ArticleDraft:
     if marks:
         draft.warnings.append(
             f"{marks} combining mark(s) dropped (runs longer than {MAX_COMBINING_RUN})"
+        )
+    if repaired:
+        draft.warnings.append(
+            f"mojibake repaired in {repaired} passage(s) (UTF-8 text that had been read with "
+            "another encoding, such as “CafÃ©” for “Café”)"
         )
     return draft
 

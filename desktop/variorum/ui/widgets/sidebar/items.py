@@ -22,6 +22,12 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 3
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4
 """What the filter box matches: the name and its aliases, or the quote."""
 SORT_ROLE = Qt.ItemDataRole.UserRole
+NAME_ROLE = Qt.ItemDataRole.UserRole + 6
+"""A name row's name as extracted (what a correction refers to)."""
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 7
+"""A name row's label: "PERSON", "ORG", or another speaker kind."""
+QUOTE_ROLE = Qt.ItemDataRole.UserRole + 8
+"""A quote row's (side, start, end, text): the quote a reassignment refers to."""
 """Sort key: the count for number columns, the folded name for names."""
 QUOTE_STATE_ROLE = Qt.ItemDataRole.UserRole + 5
 """For a quote in a comparison: "same", "reworded" or "" (see :data:`QUOTE_STATE_TIP`)."""
@@ -109,6 +115,8 @@ def _speaker_rows(
     total = sum(len(s.quotes) for _, s in per_side)
     name_item = _item(name, _alias_tip(name, aliases), " ".join((name, *aliases)))
     name_item.setData("speaker", KIND_ROLE)
+    name_item.setData(name, NAME_ROLE)
+    name_item.setData(per_side[0][1].label if per_side else "", LABEL_ROLE)
     locate = [(tag, [(q.start, q.end) for q in s.quotes]) for tag, s in per_side]
     name_item.setData(locate, LOCATE_ROLE)
     name_item.setData(side.value if side else "", SIDE_ROLE)
@@ -129,6 +137,7 @@ def _speaker_rows(
             child.setData([(tag, [(q.start, q.end)])], LOCATE_ROLE)
             child.setData(tag, SIDE_ROLE)
             child.setData(state, QUOTE_STATE_ROLE)
+            child.setData((tag, q.start, q.end, q.text), QUOTE_ROLE)
             name_item.appendRow([child, _item(""), _item("")])
     side_item = _item(SIDE_TEXT[side] if side else "", SIDE_TIP[side] if side else "")
     counts = {tag: len(s.quotes) for tag, s in per_side} if side is not None else None
@@ -141,6 +150,8 @@ def _entity_rows(
     total = sum(len(e.mentions) for _, e in per_side)
     name_item = _item(name, _alias_tip(name, aliases), " ".join((name, *aliases)))
     name_item.setData("entity", KIND_ROLE)
+    name_item.setData(name, NAME_ROLE)
+    name_item.setData(per_side[0][1].label if per_side else "", LABEL_ROLE)
     name_item.setData([(tag, e.spans()) for tag, e in per_side], LOCATE_ROLE)
     name_item.setData(side.value if side else "", SIDE_ROLE)
     side_item = _item(SIDE_TEXT[side] if side else "", SIDE_TIP[side] if side else "")

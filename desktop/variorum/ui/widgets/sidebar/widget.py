@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
 from variorum.core.extract.data import Extraction
 from variorum.core.extract.drift_data import Drift, QuoteDrift
 from variorum.ui.widgets.compare.palette import theme_for
+from variorum.ui.widgets.sidebar.correcting import CorrectionMenu, CorrectionRequest
 from variorum.ui.widgets.sidebar.drift_html import drift_card_html
 from variorum.ui.widgets.sidebar.items import (
     LOCATE_ROLE,
+    NAME_ROLE,
     QUOTE_LEGEND,
     SEARCH_ROLE,
     SORT_ROLE,
@@ -141,6 +143,8 @@ class Sidebar(QWidget):
         self._notice: str | None = None
         """The status line for the subject itself (e.g. "No quotes ... found")."""
         self.locate_requested.connect(self.highlight_requested)
+        self._reselect: tuple[QTreeView, str] | None = None
+        """After a correction: the list and name to select again once the lists are rebuilt."""
 
         self.filter_box = QLineEdit(self)
         self.filter_box.setObjectName("sidebarFilter")
@@ -151,6 +155,11 @@ class Sidebar(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("sidebarStatus")
         self.status.setWordWrap(True)
+        self.language = QLabel(self)
+        """Which article in view is not English: its speakers and names are unreliable."""
+        self.language.setObjectName("sidebarLanguage")
+        self.language.setWordWrap(True)
+        self.language.hide()
         self.progress = QLabel(self)
         """Background-batch progress, apart from ``status`` so it never hides a message about
         the article in view ("No quotes... found", an error)."""
@@ -194,11 +203,16 @@ class Sidebar(QWidget):
             self.tabs.setTabToolTip(self.tabs.addTab(view, ""), tip)
             view.clicked.connect(self._on_clicked)
             view.activated.connect(self._on_clicked)
+        self.corrections = CorrectionMenu(self, (self.speakers, self.organizations, self.people))
+        self.correction_requested = self.corrections.requested
+        """A :class:`CorrectionRequest` from the lists' context menu or keys."""
+        self.corrections.requested.connect(self._remember_selection)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter_box)
         layout.addWidget(self.status)
+        layout.addWidget(self.language)
         layout.addWidget(self.progress)
         layout.addWidget(self.drift_frame)
         self.legend = QLabel(QUOTE_LEGEND, self)
@@ -219,6 +233,12 @@ class Sidebar(QWidget):
         self._set_models(single_models(Extraction()), show_sides=False)
         self._set_drift((), None)
         self._set_notice("Select an article to see who is quoted and who is named.")
+        self.set_language_warning(None)
+
+    def set_language_warning(self, text: str | None) -> None:
+        """Shown above the lists for as long as the article(s) stay in view."""
+        self.language.setText(f"⚠ {text}" if text else "")
+        self.language.setVisible(bool(text))
 
     def show_pending(self, message: str, *, pair: bool = False) -> None:
         """Extraction is running: say so and keep the lists empty until results arrive. For
@@ -307,6 +327,29 @@ class Sidebar(QWidget):
             self.tabs.setTabText(i, f"{title} ({model.rowCount()})")
         self.legend.setVisible(show_sides)
         self._apply_filter(self.filter_box.text())
+        self._select_again()
+
+    def _remember_selection(self, request: CorrectionRequest) -> None:
+        view = next(
+            (v for v in (self.speakers, self.organizations, self.people) if v.hasFocus()),
+            self.tabs.currentWidget(),
+        )
+        if isinstance(view, QTreeView):
+            self._reselect = (view, request.reselect)
+
+    def _select_again(self) -> None:
+        """The lists were rebuilt after a correction: keep the keyboard where it was, on the
+        corrected name (or the first row when the name is gone), so the next key acts on it."""
+        if self._reselect is None:
+            return
+        view, name = self._reselect
+        self._reselect = None
+        model = view.model()
+        rows = [model.index(r, 0) for r in range(model.rowCount())]
+        if not rows:
+            return
+        found = [i for i in rows if str(i.data(NAME_ROLE) or "").casefold() == name.casefold()]
+        view.setCurrentIndex(found[0] if found and name else rows[0])
 
     def _set_drift(self, drifts: tuple[QuoteDrift, ...], note: str | None) -> None:
         """The reworded quotes as cards; with none, ``note`` says why the section is empty

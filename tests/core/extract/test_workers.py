@@ -1,0 +1,61 @@
+"""Extraction in worker processes: the same results as in this process, both workers used for
+a batch, and a text that would run for minutes stopped by the CPU-time limit and named, while
+the texts around it are still analysed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from variorum.core.extract import ModelUnavailableError, extract_many
+from variorum.core.extract import workers as module
+from variorum.core.extract.workers import AnalysisFailure, ExtractionPool
+from variorum.core.ingest import load_file
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def pool() -> Iterator[ExtractionPool]:
+    with ExtractionPool(size=2) as shared:
+        yield shared
+
+
+def test_a_batch_in_two_workers_equals_the_extraction_here(
+    pool: ExtractionPool,
+    nlp,  # type: ignore[no-untyped-def]
+    corpus_dir: Path,
+) -> None:
+    news = sorted((corpus_dir / "polnear-train" / "text").glob("*.txt"))[:12]
+    texts = [load_file(p).text for p in news]
+    assert sum(len(t) for t in texts) > 2 * module.GROUP_CHARS  # several calls
+    here = list(extract_many(texts, nlp))
+    there = list(pool.map(texts))
+    assert there == here
+    assert pool.workers_started == 2
+
+
+def test_a_text_over_the_cpu_limit_is_stopped_and_named_the_others_analysed(
+    pool: ExtractionPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text that needs more CPU time than its limit (a long run of "By By By", a minute
+    of work once the rules were quadratic on it) is killed at the limit and fails with that
+    reason; the texts around it are analysed, by a fresh worker where needed."""
+    monkeypatch.setattr(module, "BASE_CPU_SECONDS", 1.0)
+    monkeypatch.setattr(module, "CPU_SECONDS_PER_MB", 0.0)
+    good = "“We will reopen the mill,” said Ingrid Solberg, the plant manager."
+    results = list(pool.map([good, "By " * 40_000, good]))
+    assert isinstance(results[1], AnalysisFailure)
+    assert results[1].reason == "took too long to analyse (stopped after 1 s)"
+    assert [s.name for s in results[0].speakers] == ["Ingrid Solberg"]  # type: ignore[union-attr]
+    assert results[2] == results[0]
+
+
+def test_no_pipeline_is_an_error_not_a_failed_article() -> None:
+    with (
+        ExtractionPool("no_such_pipeline", size=1) as missing,
+        pytest.raises(ModelUnavailableError, match="no_such_pipeline"),
+    ):
+        missing.run(["Some text."])

@@ -273,7 +273,8 @@ class StoryTreeModel(QAbstractItemModel):
             if column == ROLE:
                 if version is not None:
                     return ROLE_TEXT[version.role]
-                return "linked" if node.story and self._linked.get(node.story.id) else ""
+                linked = node.story is not None and self._linked.get(node.story.id)
+                return ROLE_TEXT[Role.RELATED] if linked else ""
         elif role == SortRole:
             return self._sort_key(node, column)
         elif role == Qt.ItemDataRole.FontRole:

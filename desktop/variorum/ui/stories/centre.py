@@ -80,8 +80,10 @@ def run_quotes(
     library: Library,
     token: TaskToken,
 ) -> StoryQuoteDrift:
-    """Each version's speakers (from the library's cache where the sidebar found them), then
-    the story's quote drift."""
+    """Each version's speakers (from the library's cache where the sidebar found them) as
+    the analyst corrected them, so the story agrees with the sidebar; then the story's quote
+    drift."""
+    from variorum.core.corrections_store import CorrectionStore
     from variorum.core.stories.quote_drift import story_quote_drift
     from variorum.ui.widgets.sidebar.controller import extract_articles
 
@@ -89,6 +91,8 @@ def run_quotes(
     found = [r for r in results if r is not None]
     if len(found) != len(articles):
         raise Cancelled()
+    corrections = CorrectionStore(library)
+    found = [corrections.apply(a.id, x) for a, x in zip(articles, found, strict=True)]
     versions = [(r, a.text) for r, a in zip(found[1:], articles[1:], strict=True)]
     return story_quote_drift(found[0], articles[0].text, versions, order)
 

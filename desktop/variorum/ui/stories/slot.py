@@ -98,13 +98,12 @@ def attach_stories(window: MainWindow) -> StorySlot:
     pending: list[tuple[str, str, int]] = []
 
     def open_pair(base: str, version: str, change: Any) -> None:
-        pending.clear()
+        # Set before selecting: a pair compared before is shown at once, from the cache.
+        pending[:] = [(base, version, change)] if isinstance(change, int) else []
         article_list.select_ids([base, version])
         current = window.compare.current_pair()
         if current is not None and current[0].id != base:
             window.compare.swap()  # the base as A, whatever the list's order
-        if isinstance(change, int):
-            pending.append((base, version, change))
 
     def shown(a: Article, b: Article, _comparison: object) -> None:
         if pending and pending[0][:2] == (a.id, b.id):

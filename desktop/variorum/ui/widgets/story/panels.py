@@ -58,9 +58,10 @@ class MatrixPanel(QWidget):
         self.table.clear()
         self.table.setRowCount(n)
         self.table.setColumnCount(n)
-        short = [_short(label) for label in labels]
-        self.table.setHorizontalHeaderLabels(short)
-        self.table.setVerticalHeaderLabels(short)
+        # Columns narrow (the full label is on the row and in every tooltip), so a story of
+        # six versions fits beside the list without scrolling.
+        self.table.setHorizontalHeaderLabels([_short(label, 14) for label in labels])
+        self.table.setVerticalHeaderLabels([_short(label) for label in labels])
         for i, row in enumerate(cells):
             self.table.verticalHeaderItem(i).setToolTip(labels[i])
             self.table.horizontalHeaderItem(i).setToolTip(labels[i])

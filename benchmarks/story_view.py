@@ -71,7 +71,7 @@ def main() -> int:
         for _ in range(args.runs):
             window.article_list.select_ids([])
             wait_until(lambda: not window.busy(), 30)
-            window.stories.controller._cache.clear()  # noqa: SLF001 - a cold view each run
+            window.stories.controller._cache.clear()  # a cold view each run
             started = time.perf_counter()
             window.article_list.select_story(story.id)
             wait_until(lambda: window.stories.view.shown is not None, 60)

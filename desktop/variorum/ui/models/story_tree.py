@@ -422,6 +422,10 @@ class StoryTreeModel(QAbstractItemModel):
             folded = self._folded[article.id] = article.text.casefold()
         return needle in folded
 
+    def any_dated(self) -> bool:
+        """Whether some article listed has a publication date."""
+        return any(n.entry.article.published for n in self._by_article.values() if n.entry)
+
     def story_ids(self) -> Sequence[str]:
         return tuple(self._by_story)
 

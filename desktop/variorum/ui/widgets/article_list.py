@@ -86,6 +86,17 @@ class StoryRowDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class SiteDelegate(QStyledItemDelegate):
+    """A file name standing in for a site (in italics) differs from its siblings at its end
+    ("darwin-origin-ch1-1859.txt"): cut it at the start, so "…1859.txt" stays. Sites are
+    cut at the end like every other column."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if option.font.italic():
+            option.textElideMode = Qt.TextElideMode.ElideLeft
+
+
 class _ListView(QTreeView):
     """Turns Delete into a request even when the window's shortcut is not active (e.g. the
     window is not focused)."""
@@ -147,6 +158,8 @@ class ArticleListWidget(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSortingEnabled(True)
         self.view.setItemDelegateForColumn(TITLE, StoryRowDelegate(self.view))
+        self.view.setItemDelegateForColumn(SITE, SiteDelegate(self.view))
+        self.view.setIndentation(self.fontMetrics().horizontalAdvance("MM"))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         header = self.view.header()
@@ -348,6 +361,10 @@ class ArticleListWidget(QWidget):
     def _apply_expansion(self, *_args: object) -> None:
         """Stories open, except those the user closed (remembered by their articles); story
         rows span the columns."""
+        # The date column only when some article has a date: the room goes to the titles.
+        dated = self.tree.any_dated()
+        if self.view.isColumnHidden(DATE) == dated:
+            self.view.setColumnHidden(DATE, not dated)
         root = QModelIndex()
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, TITLE)

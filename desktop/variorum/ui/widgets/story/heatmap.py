@@ -348,10 +348,17 @@ class HeatMapPanel(QWidget):
         if runs:
             best = max(runs, key=lambda r: (r.count, r.end - r.start >= 20, -r.start))
             self.show_passage(best.start)
-            cursor = self.text.textCursor()
-            cursor.setPosition(best.start)
-            self.text.setTextCursor(cursor)
-            self.text.ensureCursorVisible()
+            self.reveal(best.start)
+
+    def reveal(self, pos: int) -> None:
+        """Scroll the passage at ``pos`` to a third of the way down the text, so the framed
+        passage and what follows it are in view (not just its first line at the bottom)."""
+        cursor = self.text.textCursor()
+        cursor.setPosition(pos)
+        self.text.setTextCursor(cursor)
+        bar = self.text.verticalScrollBar()
+        top = self.text.cursorRect(cursor).top()
+        bar.setValue(bar.value() + top - self.text.viewport().height() // 3)
 
     def show_passage(self, pos: int) -> None:
         if self._nway is None or self._colors is None:

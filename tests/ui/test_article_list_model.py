@@ -1,5 +1,5 @@
 """The article list model: Qt's model contract (qtmodeltester), library order, restore in
-place, and the filter."""
+place (the filter is the story tree's: test_story_tree.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from variorum.ui.models.article_list import (
     SITE,
     TITLE,
     WORDS,
-    ArticleFilterModel,
     ArticleListModel,
     ArticleRole,
 )
@@ -30,10 +29,6 @@ def test_model_contract(qtmodeltester) -> None:
     model = ArticleListModel()
     model.set_entries([entry("One", 0, "Daily"), entry("Two", 1), entry("Three", 2)])
     qtmodeltester.check(model)
-    proxy = ArticleFilterModel()
-    proxy.setSourceModel(model)
-    proxy.set_filter_text("t")
-    qtmodeltester.check(proxy)
 
 
 def test_columns_show_title_site_and_word_count() -> None:
@@ -74,21 +69,3 @@ def test_a_new_batch_is_appended_in_one_insertion(qtbot) -> None:
         model.add_entries([entry("C", 2), entry("B", 1)])
     assert blocker.args[1:] == [1, 2]
     assert [model.data(model.index(r, TITLE)) for r in range(3)] == ["A", "B", "C"]
-
-
-def test_filter_matches_title_or_site_case_insensitively() -> None:
-    model = ArticleListModel()
-    model.set_entries(
-        [entry("Ferry vote", 0, "Island News"), entry("Cod quota", 1, "Fish Weekly")]
-    )
-    proxy = ArticleFilterModel()
-    proxy.setSourceModel(model)
-    proxy.set_filter_text("FERRY")
-    assert proxy.rowCount() == 1
-    proxy.set_filter_text("weekly")
-    assert proxy.rowCount() == 1
-    assert proxy.data(proxy.index(0, TITLE)) == "Cod quota"
-    proxy.set_filter_text("a.b")  # no regular-expression meaning
-    assert proxy.rowCount() == 0
-    proxy.set_filter_text("")
-    assert proxy.rowCount() == 2

@@ -69,6 +69,11 @@ def _global_parser() -> argparse.ArgumentParser:
         choices=("inline", "side-by-side"),
         help="with --screenshot: show the comparison in this view (default: the saved one)",
     )
+    parser.add_argument(
+        "--story",
+        action="store_true",
+        help="with --screenshot: show the overview of the largest story instead",
+    )
     parser.add_argument("files", nargs="*", metavar="FILE", help="articles or folders to open")
     # the command list is laid out one per line, as written
     return _finished(parser, argparse.RawDescriptionHelpFormatter)
@@ -162,7 +167,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         view = None if options.view is None else options.view.replace("-", "_")
         return run_gui(
-            options.files, basedir=options.basedir, screenshot=options.screenshot, view=view
+            options.files,
+            basedir=options.basedir,
+            screenshot=options.screenshot,
+            view=view,
+            story=options.story,
         )
 
     code = _run_command(command, global_args, rest)

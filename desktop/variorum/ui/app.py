@@ -92,6 +92,7 @@ def run_gui(
     basedir: str | None = None,
     screenshot: str | None = None,
     view: str | None = None,
+    story: bool = False,
 ) -> int:
     started = time.perf_counter()
     paths = app_paths(basedir).ensure()
@@ -104,7 +105,7 @@ def run_gui(
     if screenshot is not None:
         workers = start_loading_workers()
         window = create_window(paths, interactive=False)
-        code = take_screenshot(window, files, Path(screenshot), view=view)
+        code = take_screenshot(window, files, Path(screenshot), view=view, story=story)
         window.close()
         window.library.close()
         stop_loading_workers(workers)
@@ -155,9 +156,15 @@ def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
 
 
 def take_screenshot(
-    window: MainWindow, files: list[str], out: Path, *, view: str | None = None
+    window: MainWindow,
+    files: list[str],
+    out: Path,
+    *,
+    view: str | None = None,
+    story: bool = False,
 ) -> int:
-    """Load FILES synchronously, select the first two, wait for the comparison and the
+    """Load FILES synchronously, select the first two (with ``story``: the largest story, once
+    grouped, and the passage most versions changed), wait for the comparison and the
     sidebar, save the window at 1280x800 and print what it shows on stdout (the titles and the
     sidebar's tab titles with their counts). ``view`` ("inline" or "side_by_side") shows the
     comparison in that view for this shot only: the saved choice is left as it was. Returns
@@ -185,7 +192,15 @@ def take_screenshot(
         blocked = window.pane.blockSignals(True)  # not a reader's choice: not saved
         window.pane.set_view_mode(view)
         window.pane.blockSignals(blocked)
-    window.article_list.select_ids(ids)
+    if story:
+        wait_until(lambda: not window.busy(), SCREENSHOT_TIMEOUT_S)
+        stories = window.stories.grouper.grouping().stories
+        if not stories or len(stories[0].versions) < 2:
+            print("variorum: the files make no story of several versions", file=sys.stderr)
+            return 2
+        window.article_list.select_story(stories[0].id)
+    else:
+        window.article_list.select_ids(ids)
     window.compare.flush()
     if not wait_until(lambda: not window.busy(), SCREENSHOT_TIMEOUT_S):
         print("variorum: the comparison did not finish in time", file=sys.stderr)
@@ -194,6 +209,8 @@ def take_screenshot(
         print(f"variorum: {failures[-1]}", file=sys.stderr)
         return 1
     window.resize(*SCREENSHOT_SIZE)
+    if story:
+        window.stories.view.heat.show_most_changed()
     wait_until(lambda: True, 0)
     QApplication.processEvents()
     image = window.grab()
@@ -210,6 +227,9 @@ def take_screenshot(
 def screenshot_summary(window: MainWindow, out: Path) -> str:
     """One line for release scripts: ``OUT: "A" -> "B"; sidebar: Speakers (3), Orgs (4), ...``
     (what the tabs read on screen)."""
+    shown = window.stories.view.shown
+    if window.centre.showing_story() and shown is not None:
+        return f"{out}: story “{shown.title}”: {', '.join(shown.labels)}"
     titles = " -> ".join(f'"{a.title}"' for a in window.selected_articles())
     tabs = window.sidebar.findChild(QTabWidget)
     shown = [tabs.tabText(i) for i in range(tabs.count())] if tabs is not None else []

@@ -56,6 +56,7 @@ from variorum.ui.menus import RecentMenu, create_actions, populate_menus
 from variorum.ui.models.article_list import ArticleListModel
 from variorum.ui.passwords import PasswordPrompter
 from variorum.ui.sidebar_slot import SidebarFactory, focus_inside, make_sidebar, wire_sidebar
+from variorum.ui.stories.slot import attach_stories, make_centre
 from variorum.ui.tasks import TaskRunner
 from variorum.ui.undo import RemoveArticlesCommand
 from variorum.ui.widgets.article_list import ArticleListWidget
@@ -65,8 +66,9 @@ log = logging.getLogger(__name__)
 
 STATUS_TIMEOUT_MS = 0
 """Loading summaries stay until the next message: the user may look away while it loads."""
-DEFAULT_SIZES = [300, 680, 300]
-"""List, comparison, sidebar: the sidebar wide enough for its three tab titles with counts."""
+DEFAULT_SIZES = [420, 580, 280]
+"""List, comparison, sidebar: the list wide enough for a story's title beside site, date, words
+and role; the sidebar for its three tab titles with counts."""
 
 
 def _default_pane() -> QWidget:
@@ -109,6 +111,7 @@ class MainWindow(QMainWindow):
         self.article_list = ArticleListWidget(self.model, self)
         self.pane: Any = (pane_factory or _default_pane)()
         self.pane.setObjectName("comparePane")
+        self.centre = make_centre(self.pane)
         self.sidebar_slot = make_sidebar(
             self.tasks, library, settings.spacy_model, sidebar_factory
         )
@@ -118,7 +121,7 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.article_list)
-        self.splitter.addWidget(self.pane)
+        self.splitter.addWidget(self.centre)
         self.splitter.addWidget(self.sidebar)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
@@ -133,6 +136,7 @@ class MainWindow(QMainWindow):
         )
         self._build_menus()
         self._build_status_bar()
+        self.stories = attach_stories(self)
         a = self.menu_actions
         self.exports = ExportController(
             self,
@@ -191,7 +195,7 @@ class MainWindow(QMainWindow):
         a.paste.triggered.connect(self.paste_article)
         a.show_boilerplate.toggled.connect(self._set_show_boilerplate)
         a.focus_list.triggered.connect(lambda: self.article_list.view.setFocus())
-        a.focus_pane.triggered.connect(lambda: focus_inside(self.pane))
+        a.focus_pane.triggered.connect(lambda: focus_inside(self.centre.currentWidget()))
         a.focus_sidebar.triggered.connect(lambda: focus_inside(self.sidebar))
         a.problems.triggered.connect(self.problems.show_now)
         a.preferences.triggered.connect(self.open_preferences)
@@ -243,6 +247,7 @@ class MainWindow(QMainWindow):
         self.compare.set_show_boilerplate(settings.show_boilerplate)
         self.compare.set_options(settings.compare)
         self.sidebar_slot.controller.set_model(settings.spacy_model)
+        self.stories.set_threshold(settings.story_threshold)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Splitter sizes are applied once the window has its real size; set earlier, Qt
@@ -465,7 +470,8 @@ class MainWindow(QMainWindow):
         sidebar_waiting = (debounce is not None and debounce.pending()) or bool(
             sidebar_busy is not None and sidebar_busy()
         )
-        return self.loader.busy() or self.compare.busy() or sidebar_waiting
+        stories = self.stories.busy()
+        return self.loader.busy() or self.compare.busy() or sidebar_waiting or stories
 
     # --- closing -------------------------------------------------------------------------
     def start(self, files: list[str]) -> None:

@@ -1,5 +1,5 @@
 """Edit › Preferences: the comparison options, view mode, text size, file size limit,
-boilerplate.
+boilerplate, the story threshold.
 
 The dialog edits a copy of the settings and hands back a new frozen Settings on OK; the window
 saves it and recomputes. It never writes settings itself.
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QSpinBox,
@@ -99,11 +100,24 @@ class PreferencesDialog(QDialog):
             "en_core_web_* pipeline is preferred when installed."
         )
 
+        self.story_threshold = QDoubleSpinBox(self)
+        self.story_threshold.setObjectName("storyThreshold")
+        self.story_threshold.setRange(0.05, 1.0)
+        self.story_threshold.setSingleStep(0.05)
+        self.story_threshold.setDecimals(2)
+        self.story_threshold.setValue(settings.story_threshold)
+        self.story_threshold.setToolTip(
+            "How alike two articles must be (shared wording, or for a rewrite shared quotes, "
+            "names and facts; 0.05-1.00) to be versions of one story. Lower groups more "
+            "loosely. Your own moves, splits and merges always win."
+        )
+
         form = QFormLayout()
         form.addRow("View:", self.view_mode)
         form.addRow("Text size:", self.text_size)
         form.addRow("Language model:", self.pipeline)
         form.addRow("Largest file to load:", self.size_limit)
+        form.addRow("Story threshold:", self.story_threshold)
         form.addRow("", self.show_boilerplate)
 
         buttons = QDialogButtonBox(
@@ -134,6 +148,7 @@ class PreferencesDialog(QDialog):
             show_boilerplate=self.show_boilerplate.isChecked(),
             spacy_model=str(self.pipeline.currentData()),
             text_size=self.text_size.value() if self.text_size.value() >= MIN_TEXT_SIZE else 0,
+            story_threshold=round(self.story_threshold.value(), 2),
         )
 
     def accept(self) -> None:
@@ -149,3 +164,4 @@ class PreferencesDialog(QDialog):
         self.show_boilerplate.setChecked(defaults.show_boilerplate)
         self.text_size.setValue(defaults.text_size or MIN_TEXT_SIZE - 1)
         self.pipeline.setCurrentIndex(max(0, self.pipeline.findData(defaults.spacy_model)))
+        self.story_threshold.setValue(defaults.story_threshold)

@@ -2,7 +2,9 @@
 
 The model holds no state of its own beyond the list it shows: the library is the truth, the
 window tells the model what was added, removed or restored. Rows stay sorted by position so an
-undone removal comes back exactly where it was.
+undone removal comes back exactly where it was. The list the user sees is the story tree
+built over it (:mod:`variorum.ui.models.story_tree`); its signals are the window's "library
+changed" event, which the tree and the story grouping follow.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QFont
@@ -157,36 +158,3 @@ def _tooltip(entry: LibraryEntry) -> str:
     if article.warnings:
         lines.extend(f"⚠ {w}" for w in article.warnings)
     return "\n".join(lines)
-
-
-class ArticleFilterModel(QSortFilterProxyModel):
-    """Case-insensitive substring filter over title and site (the filter box)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._needle = ""
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        if not self._needle:
-            return True
-        model = self.sourceModel()
-        for column in (TITLE, SITE):
-            value = model.data(model.index(source_row, column, source_parent))
-            if isinstance(value, str) and self._needle in value.casefold():
-                return True
-        return False
-
-    def filter_text(self) -> str:
-        return self._needle
-
-    def set_filter_text(self, text: str) -> None:
-        needle = text.strip().casefold()
-        if needle == self._needle:
-            return
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
-            self.beginFilterChange()
-            self._needle = needle
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._needle = needle
-            self.invalidateFilter()

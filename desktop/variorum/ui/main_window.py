@@ -66,9 +66,10 @@ log = logging.getLogger(__name__)
 
 STATUS_TIMEOUT_MS = 0
 """Loading summaries stay until the next message: the user may look away while it loads."""
-DEFAULT_SIZES = [420, 580, 280]
-"""List, comparison, sidebar: the list wide enough for a story's title beside site, date, words
-and role; the sidebar for its three tab titles with counts."""
+DEFAULT_SIZES = [340, 660, 280]
+"""List, comparison, sidebar at the 1280x800 default: the comparison keeps room for two columns
+of about 300 px side by side (the text is what is read); the list shows a story's title beside
+site, date, words and role, cut at the end; the sidebar its three tab titles with counts."""
 
 
 def _default_pane() -> QWidget:

@@ -177,3 +177,34 @@ def test_editing_a_story_title_asks_for_a_rename(qtbot, library) -> None:  # typ
         assert tree.setData(story, "  Ferry vote  ")
     assert blocker.args == [grouping.stories[0].id, "Ferry vote"]
     assert story.data() == "Council buys ferry (first edition)"  # until the grouping says so
+
+
+def test_narrow_list_gives_way_site_first_then_date(qtbot, library) -> None:  # type: ignore[no-untyped-def]
+    """The titles keep their room as the list narrows: the site column shrinks first, then
+    the date column goes; widening brings both back."""
+    from variorum.ui.widgets.article_list import ArticleListWidget
+
+    _entries, articles, grouping = library
+    widget = ArticleListWidget(articles)
+    qtbot.addWidget(widget)
+    widget.tree.set_grouping(grouping)
+    header = widget.view.header()
+    widget.resize(900, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    wide_site = header.sectionSize(SITE)
+    assert not widget.view.isColumnHidden(DATE)
+
+    seen: list[tuple[bool, int]] = []  # (date shown, site width), widest first
+    for width in range(900, 240, -10):
+        widget.resize(width, 400)
+        qtbot.wait(1)
+        seen.append((not widget.view.isColumnHidden(DATE), header.sectionSize(SITE)))
+    dated = [site for shown, site in seen if shown]
+    assert dated == sorted(dated, reverse=True) and dated[-1] < wide_site  # site shrinks first
+    assert not seen[-1][0]  # then the date goes
+    assert [shown for shown, _site in seen] == sorted(shown for shown, _site in seen)[::-1]
+
+    widget.resize(900, 400)
+    qtbot.waitUntil(lambda: not widget.view.isColumnHidden(DATE))
+    assert header.sectionSize(SITE) == wide_site

@@ -23,7 +23,18 @@ WAIT_MS = 90000
 
 
 def settle(qtbot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.busy(), timeout=WAIT_MS)
+    try:
+        qtbot.waitUntil(lambda: not window.busy(), timeout=WAIT_MS)
+    except Exception:
+        stories = window.stories
+        parts = {
+            "loader": window.loader.busy(),
+            "compare": window.compare.busy(),
+            "grouper": stories.grouper.busy(),
+            "story view": stories.controller.busy(),
+            "tasks": window.tasks.busy(),
+        }
+        raise AssertionError(f"still busy: {parts}") from None
 
 
 def top_rows(window: MainWindow) -> list[QModelIndex]:

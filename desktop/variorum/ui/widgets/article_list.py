@@ -159,7 +159,7 @@ class ArticleListWidget(QWidget):
         self.view.setSortingEnabled(True)
         self.view.setItemDelegateForColumn(TITLE, StoryRowDelegate(self.view))
         self.view.setItemDelegateForColumn(SITE, SiteDelegate(self.view))
-        self.view.setIndentation(self.fontMetrics().horizontalAdvance("MM"))
+        self.view.setIndentation(self.fontMetrics().horizontalAdvance("M") + 2)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         header = self.view.header()
@@ -178,6 +178,11 @@ class ArticleListWidget(QWidget):
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in samples) + 10)
+        self._site_width = header.sectionSize(SITE)
+        self._date_width = header.sectionSize(DATE)
+        self._title_room = metrics.horizontalAdvance("(1860 edition) · Reuters") + 10
+        """What the titles keep when the list is narrow: the site column gives way first."""
+        self._site_least = metrics.horizontalAdvance("…9.txt") + 10
         self.view.delete_pressed.connect(self._request_remove)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         self.view.expanded.connect(lambda index: self._set_collapsed(index, False))
@@ -203,11 +208,31 @@ class ArticleListWidget(QWidget):
         self._collapsed: set[str] = set()
         """Articles of the stories the user collapsed (stories are expanded by default)."""
         self._resetting = False
+        self.view.viewport().installEventFilter(self)
         self._apply_expansion()
+
+    def _fit_columns(self) -> None:
+        """The titles tell the versions apart, so in a narrow list they keep their room: the
+        site column shrinks first (to "…9.txt"), then the date column goes (the dates stay in
+        the story row and the tooltips); it is shown whenever some article has a date and
+        the list is wide enough."""
+        header = self.view.header()
+        fixed = header.sectionSize(WORDS) + header.sectionSize(ROLE)
+        free = self.view.viewport().width() - fixed - self._title_room
+        dated = self.tree.any_dated() and free - self._date_width >= self._site_least
+        if self.view.isColumnHidden(DATE) == dated:
+            self.view.setColumnHidden(DATE, not dated)
+        room = free - (self._date_width if dated else 0)
+        width = max(self._site_least, min(self._site_width, room))
+        if header.sectionSize(SITE) != width:
+            header.resizeSection(SITE, width)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Down or Enter in the filter box goes to the list (first match selected when
-        nothing is), so typing a filter and arrowing on needs no mouse."""
+        nothing is), so typing a filter and arrowing on needs no mouse. The columns are fitted
+        when the list's viewport (not this widget, laid out later) changes width."""
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         if watched is self.filter_box and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -361,10 +386,7 @@ class ArticleListWidget(QWidget):
     def _apply_expansion(self, *_args: object) -> None:
         """Stories open, except those the user closed (remembered by their articles); story
         rows span the columns."""
-        # The date column only when some article has a date: the room goes to the titles.
-        dated = self.tree.any_dated()
-        if self.view.isColumnHidden(DATE) == dated:
-            self.view.setColumnHidden(DATE, not dated)
+        self._fit_columns()
         root = QModelIndex()
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, TITLE)

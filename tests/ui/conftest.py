@@ -100,3 +100,21 @@ def pane(qtbot):  # type: ignore[no-untyped-def]
     widget.show()
     qtbot.waitExposed(widget)
     return widget
+
+
+@pytest.hookimpl(wrapper=True, trylast=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """Delete what the test's windows scheduled for deletion once the test is torn down.
+
+    Outside ``app.exec()`` Qt runs a ``deleteLater`` only when the event loop it was called
+    from returns to a lower level, which never happens under pytest (every wait is a nested
+    loop), so the widgets and models of every earlier test piled up until the first test
+    that ran the real event loop (``run_gui``) deleted them all at once; after that, the
+    window tests further on lost their tasks' queued results."""
+    result = yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    return result
+

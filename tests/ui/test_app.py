@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.fakes import fake_sidebar
+from tests.ui.guards import quit_guard
 from variorum.ui.app import run_gui
 from variorum.ui.main_window import MainWindow
 
@@ -36,9 +37,9 @@ def test_run_gui_loads_command_line_files(qapp, texts, tmp_path, monkeypatch) ->
         QTimer.singleShot(50, poll)
 
     QTimer.singleShot(0, poll)
-    QTimer.singleShot(60000, QApplication.quit)  # never hang the suite
     base = tmp_path / "base"
-    code = run_gui([str(texts["a.txt"]), str(texts["b.txt"])], basedir=str(base))
+    with quit_guard(60000):
+        code = run_gui([str(texts["a.txt"]), str(texts["b.txt"])], basedir=str(base))
     assert code == 0
     assert seen["title"] == "Variorum" and seen["icon"] is True
     # one story: its base (b.txt, which a.txt lies mostly in) is listed first and is A

@@ -22,6 +22,7 @@ from PySide6.QtNetwork import QLocalServer
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.fakes import fake_sidebar
+from tests.ui.guards import quit_guard
 from variorum.core.paths import app_paths
 from variorum.ui.app import receive_files, run_gui
 from variorum.ui.file_open import FileOpenEvents
@@ -129,8 +130,8 @@ def test_second_launch_adds_its_files_to_the_running_window(
         shown.close()
 
     QTimer.singleShot(0, launch_second)
-    QTimer.singleShot(90000, QApplication.quit)  # never hang the suite
-    assert run_gui([str(texts["a.txt"])], basedir=str(base)) == 0
+    with quit_guard(90000):
+        assert run_gui([str(texts["a.txt"])], basedir=str(base)) == 0
     code, out, err = seen["code"]
     assert (code, out, err) == (0, "", "")
     assert len(seen["titles"]) == 2

@@ -118,3 +118,22 @@ def test_a_long_job_does_not_starve_the_next(qtbot) -> None:
     qtbot.waitUntil(lambda: quick == ["diff"], timeout=3000)
     release.set()
     qtbot.waitUntil(lambda: not runner.busy(), timeout=5000)
+
+
+def test_an_outcome_whose_wake_up_is_lost_still_arrives(qtbot, monkeypatch) -> None:
+    """The queued wake-up is only a shortcut: with it lost, the pending-task timer delivers
+    the result and the error (in order) and counts the lost wake-ups."""
+    monkeypatch.setattr("variorum.ui.tasks.LOST_AFTER_S", 0.0)
+    runner = TaskRunner()
+    runner._outbox.blockSignals(True)  # every wake-up from the workers is dropped
+    results: list[str] = []
+    errors: list[str] = []
+
+    def fail(_token: TaskToken) -> None:
+        raise ValueError("bad file")
+
+    runner.submit(lambda _token: "done", results.append)
+    runner.submit(fail, lambda _value: None, on_error=lambda exc: errors.append(str(exc)))
+    qtbot.waitUntil(lambda: results == ["done"] and errors == ["bad file"], timeout=5000)
+    assert not runner.busy()
+    assert runner.missed_wakeups == 2

@@ -1,6 +1,11 @@
 """The one way the GUI runs work off its thread: a callable on a QThreadPool whose result, error
-and progress reports come back as queued signals, so callbacks always run on the GUI thread and
-no worker ever touches a widget.
+and progress reports come back to the GUI thread, so callbacks always run there and no worker
+ever touches a widget.
+
+Outcomes travel in a thread-safe queue that only the GUI thread drains; a queued signal wakes
+it, and while tasks are pending a slow timer drains the queue too. A wake-up that never
+arrives (the test suite saw Qt drop such a queued delivery under load, cause unknown) then
+delays an outcome by at most :data:`POLL_MS` instead of leaving the window busy for ever.
 
 Two habits make it safe for selection-driven work:
 
@@ -16,7 +21,9 @@ from __future__ import annotations
 
 import itertools
 import logging
+import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -27,6 +34,14 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 MIN_THREADS = 4
+POLL_MS = 250
+"""How often the queue of outcomes is drained while tasks are pending, wake-up or not."""
+
+LOST_AFTER_S = 2.0
+"""An outcome the timer finds this long after it was sent lost its wake-up (one merely on
+its way is not counted)."""
+
+_FINISHED, _FAILED, _PROGRESS = "finished", "failed", "progress"
 
 
 class TaskToken:
@@ -34,10 +49,10 @@ class TaskToken:
     core functions) and send :meth:`report` values that reach ``on_progress`` on the GUI
     thread."""
 
-    def __init__(self, task_id: int, signals: _TaskSignals) -> None:
+    def __init__(self, task_id: int, outbox: _Outbox) -> None:
         self.task_id = task_id
         self._event = threading.Event()
-        self._signals = signals
+        self._outbox = outbox
         self.stale = False
         """Set by the runner when a newer task replaced this one: its result is dropped. A
         plain :meth:`cancel` (the user's Cancel button) still delivers the partial result."""
@@ -53,32 +68,38 @@ class TaskToken:
 
     def report(self, value: object) -> None:
         if not self._event.is_set():
-            self._signals.progress.emit(self.task_id, value)
+            self._outbox.put(_PROGRESS, self.task_id, value)
 
 
-class _TaskSignals(QObject):
-    """Lives on the GUI thread; emitting from a worker queues the delivery there."""
+class _Outbox(QObject):
+    """Lives on the GUI thread: workers put outcomes in its queue and wake it."""
 
-    finished = Signal(int, object)
-    failed = Signal(int, object)
-    progress = Signal(int, object)
+    wake = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.items: queue.SimpleQueue[tuple[str, int, object, float]] = queue.SimpleQueue()
+
+    def put(self, kind: str, task_id: int, value: object) -> None:
+        self.items.put((kind, task_id, value, time.monotonic()))
+        self.wake.emit()
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[TaskToken], Any], token: TaskToken, signals: _TaskSignals):
+    def __init__(self, fn: Callable[[TaskToken], Any], token: TaskToken, outbox: _Outbox):
         super().__init__()
         self._fn = fn
         self._token = token
-        self._signals = signals
+        self._outbox = outbox
 
     def run(self) -> None:
         try:
             result = self._fn(self._token)
         except BaseException as exc:  # delivered to the GUI, never lost in a thread
             log.debug("task %d failed", self._token.task_id, exc_info=True)
-            self._signals.failed.emit(self._token.task_id, exc)
+            self._outbox.put(_FAILED, self._token.task_id, exc)
         else:
-            self._signals.finished.emit(self._token.task_id, result)
+            self._outbox.put(_FINISHED, self._token.task_id, result)
 
 
 @dataclass
@@ -104,10 +125,13 @@ class TaskRunner(QObject):
             pool = QThreadPool(self)
             pool.setMaxThreadCount(max(MIN_THREADS, QThread.idealThreadCount()))
         self._pool = pool
-        self._signals = _TaskSignals(self)
-        self._signals.finished.connect(self._on_finished)
-        self._signals.failed.connect(self._on_failed)
-        self._signals.progress.connect(self._on_progress)
+        self._outbox = _Outbox(self)
+        self._outbox.wake.connect(self._drain)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._drain)
+        self.missed_wakeups = 0
+        """Outcomes found by the timer rather than by their wake-up (logged: a lost delivery)."""
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending[Any]] = {}
         self._latest: dict[str, int] = {}
@@ -124,12 +148,14 @@ class TaskRunner(QObject):
         """Run ``fn(token)`` in the pool. A newer task on the same channel cancels this one and
         its result is dropped."""
         task_id = next(self._ids)
-        token = TaskToken(task_id, self._signals)
+        token = TaskToken(task_id, self._outbox)
         if channel is not None:
             self.cancel_channel(channel)
             self._latest[channel] = task_id
         self._pending[task_id] = _Pending(token, channel, on_result, on_error, on_progress)
-        self._pool.start(_Runnable(fn, token, self._signals))
+        self._pool.start(_Runnable(fn, token, self._outbox))
+        if not self._poll.isActive():
+            self._poll.start()
         return token
 
     def cancel_channel(self, channel: str) -> None:
@@ -170,9 +196,25 @@ class TaskRunner(QObject):
 
     def _settle(self) -> None:
         if not self._pending:
+            self._poll.stop()
             self.all_done.emit()
 
-    @Slot(int, object)
+    @Slot()
+    def _drain(self) -> None:
+        """Deliver every outcome waiting, in the order the workers sent them."""
+        by_timer = self.sender() is self._poll
+        handlers = {_FINISHED: self._on_finished, _FAILED: self._on_failed}
+        while True:
+            try:
+                kind, task_id, value, sent = self._outbox.items.get_nowait()
+            except queue.Empty:
+                return
+            late = time.monotonic() - sent > LOST_AFTER_S
+            if by_timer and kind != _PROGRESS and late:
+                self.missed_wakeups += 1
+                log.warning("task %d's outcome arrived without its wake-up signal", task_id)
+            handlers.get(kind, self._on_progress)(task_id, value)
+
     def _on_finished(self, task_id: int, result: object) -> None:
         pending = self._take(task_id)
         try:
@@ -181,7 +223,6 @@ class TaskRunner(QObject):
         finally:
             self._settle()
 
-    @Slot(int, object)
     def _on_failed(self, task_id: int, error: object) -> None:
         pending = self._take(task_id)
         try:
@@ -195,7 +236,6 @@ class TaskRunner(QObject):
         finally:
             self._settle()
 
-    @Slot(int, object)
     def _on_progress(self, task_id: int, value: object) -> None:
         pending = self._pending.get(task_id)
         if pending is not None and pending.on_progress is not None and not pending.token.stale:

@@ -56,6 +56,10 @@ class Archive:
     """original, re-post or rewrite."""
     reuse: float
     """How many originals each corpus paragraph was used in, on average."""
+    recombined: list[bool]
+    """Whether each doc's story was made of recombined sentences (the corpus paragraphs
+    had run out): such stories share sentences with unrelated ones, as real news rarely
+    does, so the benchmark also reports the stories made of unshared paragraphs apart."""
 
 
 def corpus_paragraphs() -> list[str]:
@@ -83,12 +87,14 @@ def build(
     docs: list[StoryInput] = []
     story: list[int] = []
     kind: list[str] = []
+    recombined: list[bool] = []
     s = 0
     while len(docs) < n:
         size = 1 if rng.random() < 0.45 else rng.randint(2, 8)
         size = min(size, n - len(docs))
         count = rng.randint(*length)
         picked = []
+        mixed = cursor + count > len(order)
         for _ in range(count):
             if cursor < len(order):
                 picked.append(pool[order[cursor]])
@@ -113,8 +119,9 @@ def build(
             docs.append(StoryInput(f"a{len(docs):07d}", text, head, published))
             story.append(s)
             kind.append(what)
+            recombined.append(mixed)
         s += 1
-    return Archive(docs, story, kind, used / len(pool))
+    return Archive(docs, story, kind, used / len(pool), recombined)
 
 
 def _headline(paragraph: str, rng: random.Random) -> str:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from variorum.core.stories import choices as ops
-from variorum.core.stories.components import components
-from variorum.core.stories.model import Grouping, Role, Story, Version
+from variorum.core.stories.assemble import ArticleMeta, assemble
+from variorum.core.stories.choices import Choices
+from variorum.core.stories.components import Linkage, components
+from variorum.core.stories.model import Grouping, PairKind, PairScore, Role, Story, Version
+from variorum.core.stories.params import GroupingParams
 
 
 def _sorted(groups: list[list[str]]) -> list[list[str]]:
@@ -62,3 +65,61 @@ def test_move_split_merge_rename_base() -> None:
     based = ops.pick_base(ops.pick_base(ops.Choices(), g, "b"), g, "c")
     assert based.bases == ("c",)
     assert based.forget(["c"]).is_empty()
+
+
+def _clusters_and_bridge(cross: float) -> tuple[list[str], list[tuple[float, str, str]], Linkage]:
+    """Two stories of three versions each, strongly joined inside, and one rewrite pair
+    between them; every other pair between the stories scores ``cross``."""
+    ids = ["a1", "a2", "a3", "b1", "b2", "b3"]
+    strong = [(0.9, "a1", "a2"), (0.9, "a2", "a3"), (0.9, "b1", "b2"), (0.9, "b2", "b3")]
+
+    def linkage(xs: list[str], ys: list[str]) -> float:
+        scores = [0.6 if {x, y} == {"a3", "b1"} else cross for x in xs for y in ys]
+        return sum(scores) / len(scores)
+
+    return ids, strong, linkage
+
+
+def test_a_weak_pair_joins_two_stories_only_when_they_are_alike_as_a_whole() -> None:
+    ids, strong, linkage = _clusters_and_bridge(cross=0.0)
+    weak = [(0.6, "a3", "b1")]
+    # without the linkage rule one shared passage chains the two stories
+    assert len(components(ids, strong, weak=weak)) == 1
+    apart = components(ids, strong, weak=weak, linkage=linkage, min_linkage=0.25)
+    assert _sorted(apart) == [["a1", "a2", "a3"], ["b1", "b2", "b3"]]
+    ids, strong, linkage = _clusters_and_bridge(cross=0.3)
+    joined = components(ids, strong, weak=weak, linkage=linkage, min_linkage=0.25)
+    assert len(joined) == 1
+    # a strong pair needs no linkage; nor does a weak pair between two lone articles
+    assert len(components(ids, [*strong, (0.6, "a3", "b1")], linkage=linkage)) == 1
+    never: Linkage = lambda xs, ys: 0.0  # noqa: E731
+    lone = components(["x", "y"], [], weak=[(0.5, "x", "y")], linkage=never, min_linkage=0.25)
+    assert lone == [["x", "y"]]
+
+
+def _pair(a: str, b: str, score: float, kind: PairKind) -> PairScore:
+    return PairScore(a, b, 0.0, 0.0, 0.0, score, kind, score)
+
+
+@pytest.mark.parametrize(("uncompared", "stories"), [(0.0, 2), (0.4, 1)])
+def test_assembling_scores_the_pairs_a_weak_join_needs(uncompared: float, stories: int) -> None:
+    """The pairs between two stories that were never candidates are scored before a rewrite
+    pair may join them, and the scored candidates given are left as they were."""
+    ids = ["a1", "a2", "a3", "b1", "b2", "b3"]
+    nd, rw = PairKind.NEAR_DUPLICATE, PairKind.REWRITE
+    given = [_pair("a1", "a2", 0.9, nd), _pair("a2", "a3", 0.9, nd)]
+    given += [_pair("b1", "b2", 0.9, nd), _pair("b2", "b3", 0.9, nd), _pair("a3", "b1", 0.6, rw)]
+    pairs = {(p.a, p.b): p for p in given}
+    asked: list[tuple[str, str]] = []
+
+    def compute(wanted: list[tuple[str, str]]) -> list[PairScore]:
+        asked.extend(wanted)
+        kind = PairKind.RELATED if uncompared else PairKind.NONE
+        return [_pair(x, y, uncompared, kind) for x, y in wanted]
+
+    metas = [ArticleMeta(i, i, None, None, 100, n) for n, i in enumerate(ids)]
+    g = assemble(metas, dict(pairs), GroupingParams(), Choices(), compute)
+    assert len(g.stories) == stories
+    assert ("a1", "b3") in asked and ("a3", "b1") not in asked
+    again = assemble(metas, dict(pairs), GroupingParams(), Choices(), compute)
+    assert [s.ids for s in again.stories] == [s.ids for s in g.stories]

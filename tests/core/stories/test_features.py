@@ -5,9 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 import zlib
+from pathlib import Path
 
 import numpy as np
 
+from tests.conftest import SAMPLES_DIR
+from variorum.core.ingest import load_file
 from variorum.core.stories.features import (
     names_of,
     quotes_of,
@@ -80,3 +83,15 @@ def test_sentences_keep_content_words_only() -> None:
     sets = [set(s.tolist()) for s in feats.sentence_sets()]
     assert sets == [{word_hash(w) for w in ("plant", "produce", "water")}]
     # "north" and "city" alone, and "plant" alone, are too little to match a sentence on
+
+
+def test_sentence_containment_counts_books_as_it_counts_articles(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Long texts count sentence hits sparsely; the answer is the same."""
+    from variorum.core.stories import verify
+
+    samples = sorted(Path(SAMPLES_DIR).glob("*.txt"))
+    feats = [text_features(load_file(p).text) for p in samples]
+    dense = [verify.sentence_containment(a, b) for a in feats for b in feats]
+    assert 0 < min(dense) < max(dense) <= 1
+    monkeypatch.setattr(verify, "_DENSE_CELLS", 0)
+    assert [verify.sentence_containment(a, b) for a in feats for b in feats] == dense

@@ -44,6 +44,9 @@ BASE_MARGIN = 0.05
 first: the one added first (the order the user gave them in) is the base then."""
 _YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _JOINING = (PairKind.NEAR_DUPLICATE, PairKind.REWRITE)
+_MAX_LINKAGE_PAIRS = 1000
+"""Past this many pairs between two groups, their linkage is read from the scored
+candidates only (the pairs never compared count 0), which bounds the work."""
 
 
 @dataclass(frozen=True)
@@ -70,10 +73,23 @@ def assemble(
     choices: Choices,
     compute: Compute,
 ) -> Grouping:
-    """The grouping of these articles; ``pairs`` gains the pairs computed here."""
+    """The grouping of these articles. Stories are made from ``pairs`` alone (the scored
+    candidates), so grouping the same pairs again gives the same stories; the pairs
+    computed here for bases and hints go into the result's pairs, not into ``pairs``."""
     by_id = {m.id: m for m in metas}
-    edges = [(p.score, p.a, p.b) for p in pairs.values() if p.kind in _JOINING]
-    groups = components(list(by_id), edges, choices.together, choices.apart)
+    strong = [(p.score, p.a, p.b) for p in pairs.values() if p.kind is PairKind.NEAR_DUPLICATE]
+    weak = [(p.score, p.a, p.b) for p in pairs.values() if p.kind is PairKind.REWRITE]
+    linkage = _Linkage(pairs, compute, params.linkage * params.threshold)
+    groups = components(
+        list(by_id),
+        strong,
+        choices.together,
+        choices.apart,
+        weak=weak,
+        linkage=linkage,
+        min_linkage=params.linkage * params.threshold,
+    )
+    pairs = dict(pairs) | linkage.computed
     for group in groups:
         group.sort(key=lambda i: by_id[i].order)
 
@@ -89,6 +105,34 @@ def assemble(
     stories = _named(stories, choices.names)
     stories.sort(key=lambda s: (-len(s.versions), min(by_id[i].order for i in s.ids)))
     return Grouping(tuple(stories), _related(stories, pairs, params), pairs)
+
+
+class _Linkage:
+    """The mean exact pair score between two groups of articles. The scored candidates are
+    read first; only when they fall short are the pairs never compared scored (a pair that
+    was not a candidate can still be alike: a rewrite of a story's original is one of its
+    re-posts' too), so the answer never depends on which pairs happened to be candidates."""
+
+    def __init__(self, pairs: dict[PairKey, PairScore], compute: Compute, bar: float) -> None:
+        self.pairs, self.compute, self.bar = pairs, compute, bar
+        self.computed: dict[PairKey, PairScore] = {}
+        self.links = _links(pairs)
+
+    def __call__(self, xs: list[str], ys: list[str]) -> float:
+        small, other = (xs, ys) if len(xs) <= len(ys) else (ys, xs)
+        inside = set(other)
+        total = sum(
+            p.score for x in small for p in self.links.get(x, ()) if p.other(x) in inside
+        )
+        if total >= self.bar * len(xs) * len(ys) or len(xs) * len(ys) > _MAX_LINKAGE_PAIRS:
+            return total / (len(xs) * len(ys))
+        wanted = [key(x, y) for x in xs for y in ys]
+        missing = sorted(k for k in wanted if k not in self.pairs and k not in self.computed)
+        if missing:
+            for score in self.compute(missing):
+                self.computed[(score.a, score.b)] = score
+        known = (self.pairs.get(k) or self.computed.get(k) for k in wanted)
+        return sum(p.score for p in known if p is not None) / len(wanted)
 
 
 def _fill(pairs: dict[PairKey, PairScore], compute: Compute, wanted: list[PairKey]) -> None:

@@ -5,11 +5,22 @@ Pairs the user put together are joined first; then the scored pairs, strongest f
 joining would put two articles the user separated into one story (that pair is skipped,
 and the story may still form through other pairs that break no constraint). Strongest first
 makes the result independent of the order articles were added in.
+
+A weak pair (a rewrite: shared facts, names and quotes rather than wording) joins two
+stories only when the stories as a whole are alike: the mean pair score over every version
+of one with every version of the other (pairs never compared count 0) must reach
+``min_linkage``. The versions of one story are versions of one text, so a true rewrite of
+it resembles most of them; one passage two unrelated stories share (a background
+paragraph, a wire sentence, a well-worn quote) makes one pair score high and the rest
+nothing. Without this, one such pair chains two stories of many versions into one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+
+Linkage = Callable[[list[str], list[str]], float]
+"""The mean pair score between the members of two groups."""
 
 
 class UnionFind:
@@ -51,8 +62,14 @@ def components(
     edges: Iterable[tuple[float, str, str]],
     together: Iterable[tuple[str, str]] = (),
     apart: Iterable[tuple[str, str]] = (),
+    *,
+    weak: Iterable[tuple[float, str, str]] = (),
+    linkage: Linkage | None = None,
+    min_linkage: float = 0.0,
 ) -> list[list[str]]:
-    """Groups of ids; ``edges`` are (score, a, b) above the threshold, in any order."""
+    """Groups of ids; ``edges`` (strong) and ``weak`` are (score, a, b) above the threshold,
+    in any order. A weak edge joins only stories whose ``linkage`` reaches ``min_linkage``
+    (see the module)."""
     known = set(ids)
     uf = UnionFind(ids)
     for x, y in together:
@@ -63,12 +80,23 @@ def components(
         if x in known and y in known:
             enemies.setdefault(x, set()).add(y)
             enemies.setdefault(y, set()).add(x)
-    for _, x, y in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+    marked = [(s, x, y, False) for s, x, y in edges] + [(s, x, y, True) for s, x, y in weak]
+    refused: dict[tuple[str, str], tuple[int, int]] = {}
+    for _, x, y, is_weak in sorted(marked, key=lambda e: (-e[0], e[1], e[2], e[3])):
         rx, ry = uf.find(x), uf.find(y)
         if rx == ry:
             continue
         if enemies and _conflict(uf, rx, ry, enemies):
             continue
+        if is_weak and linkage is not None:
+            if ry < rx:
+                rx, ry = ry, rx
+            sizes = (len(uf.members(rx)), len(uf.members(ry)))
+            if refused.get((rx, ry)) == sizes:
+                continue  # the same two stories as before: the same answer
+            if sizes[0] * sizes[1] > 1 and linkage(uf.members(rx), uf.members(ry)) < min_linkage:
+                refused[(rx, ry)] = sizes
+                continue
         uf.union(rx, ry)
     return uf.groups()
 

@@ -127,6 +127,10 @@ class StoryIndex:
         self._ranks: Keys = np.zeros((0, self.params.rank_orders), dtype=np.uint64)
         self._candidates: list[Candidates] = []
         self.pairs: dict[PairKey, PairScore] = {}
+        """The scored candidates that join or link: what stories are made of."""
+        self._asked: dict[PairKey, PairScore] = {}
+        """Pairs scored for bases and hints only (kept apart from ``pairs``, so a grouping
+        never depends on the groupings before it)."""
 
     def __len__(self) -> int:
         return len(self._order)
@@ -186,6 +190,7 @@ class StoryIndex:
         for i in gone:
             self._sketches[self._order.pop(i)] = None
         self.pairs = {k: p for k, p in self.pairs.items() if not gone & {p.a, p.b}}
+        self._asked = {k: p for k, p in self._asked.items() if not gone & {p.a, p.b}}
 
     def set_threshold(self, threshold: float) -> None:
         """Another story threshold: the stored candidates are scored again (nothing is
@@ -194,6 +199,7 @@ class StoryIndex:
             return
         self.params = replace(self.params, threshold=threshold)
         self.pairs = {}
+        self._asked = {}
         for found in self._candidates:
             for score in verify(found, self._sketch_at, self.params):
                 self.pairs[(score.a, score.b)] = score
@@ -214,9 +220,15 @@ class StoryIndex:
     def _score(self, wanted: list[PairKey]) -> list[PairScore]:
         out: list[PairScore] = []
         for x, y in wanted:
+            known = self._asked.get((x, y))
+            if known is not None:
+                out.append(known)
+                continue
             sx, sy = self.sketch(x), self.sketch(y)
             if sx is not None and sy is not None:
-                out.append(score_pair(sx, sy, self.params))
+                score = score_pair(sx, sy, self.params)
+                self._asked[(score.a, score.b)] = score
+                out.append(score)
         return out
 
 

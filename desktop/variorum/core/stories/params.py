@@ -47,6 +47,11 @@ class GroupingParams:
     """One in this many four-word runs inside quotes is kept as a key (chosen by hash, the
     same runs in every article), which bounds the index while a quote kept over more than a
     dozen words is still found."""
+    linkage: float = 0.5
+    """A rewrite pair joins two stories of several versions only when the mean pair score
+    between their versions (pairs never compared count 0) reaches this share of
+    ``threshold`` (see :mod:`variorum.core.stories.components`): a rewrite of a story
+    resembles most of its versions, a passage two stories happen to share only one pair."""
     related_threshold: float = 0.15
     """Stories are linked as related when two of their versions share this much."""
     max_related: int = 3

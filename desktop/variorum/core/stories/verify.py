@@ -38,6 +38,11 @@ pass: a brief of two sentences naming the same three politicians as a long artic
 likely another story about them as its rewrite."""
 
 
+_DENSE_CELLS = 1 << 18
+"""Sentence pairs up to which hits are counted in a dense table (articles; a book's
+thousands of sentences are counted sparsely)."""
+
+
 @dataclass(frozen=True)
 class Overlap:
     """Exact shingle overlap of two versions."""
@@ -101,25 +106,27 @@ def sentence_containment(short: TextFeatures, long: TextFeatures) -> float:
     if len(short.sentences) == 0 or len(long.sentences) == 0:
         return 0.0
     words, owners = long.sentence_index
-    lo = np.searchsorted(words, short.sentences, side="left")
-    hi = np.searchsorted(words, short.sentences, side="right")
-    counts = hi - lo
-    if not counts.any():
+    lo = words.searchsorted(short.sentences, side="left")
+    counts = words.searchsorted(short.sentences, side="right") - lo
+    total = int(counts.sum())
+    if total == 0:
         return 0.0
-    short_owner = np.repeat(short.sentence_owner, counts)
-    # every index of ``owners`` between lo and hi, for every word of short, without a loop
-    starts = np.repeat(lo - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
-    hit_owner = owners[np.arange(int(counts.sum())) + starts]
     width = len(long.sentence_ends)
-    per_pair = np.bincount(short_owner.astype(np.int64) * width + hit_owner, minlength=0)
-    best = np.zeros(len(short.sentence_ends), dtype=np.int64)
-    nonzero = np.flatnonzero(per_pair)
-    rows = nonzero // width  # ascending: one group per sentence of short
-    first = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
-    best[rows[first]] = np.maximum.reduceat(per_pair[nonzero], first)
+    # every index of ``owners`` between lo and hi, for every word of short, without a loop
+    starts = np.repeat(lo - (np.cumsum(counts) - counts), counts)
+    cells = np.repeat(short.sentence_owner.astype(np.int64) * width, counts)
+    cells += owners[np.arange(total) + starts]
     sizes = short.sentence_sizes
-    matched = sizes[best >= SENTENCE_MATCH * sizes].sum()
-    return float(matched / sizes.sum())
+    if len(sizes) * width <= _DENSE_CELLS:
+        best = np.bincount(cells, minlength=len(sizes) * width).reshape(len(sizes), width).max(1)
+    else:  # books: only the cells that were hit
+        per_cell = np.bincount(cells)
+        hit = np.flatnonzero(per_cell)
+        rows = hit // width  # ascending: one group per sentence of short
+        first = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
+        best = np.zeros(len(sizes), dtype=np.int64)
+        best[rows[first]] = np.maximum.reduceat(per_cell[hit], first)
+    return float(sizes[best >= SENTENCE_MATCH * sizes].sum() / sizes.sum())
 
 
 def _share(mine: Hashes, theirs: Hashes, minimum: int) -> float | None:

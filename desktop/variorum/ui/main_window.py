@@ -367,6 +367,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_loaded(self, outcome: LoadOutcome) -> None:
         self.model.add_entries(outcome.added)
+        self.model.update_entries(outcome.duplicates)  # another file may now be a copy
         self.compare.set_library_empty(self.model.rowCount() == 0)
         self.statusBar().showMessage(summarize(outcome), STATUS_TIMEOUT_MS)
         if outcome.failures:

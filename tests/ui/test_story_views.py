@@ -410,3 +410,15 @@ def test_a_second_file_with_the_same_text_is_shown_as_a_copy(qtbot, make_window,
     assert str(copy) in row.data(Qt.ItemDataRole.ToolTipRole)
     qtbot.keyClicks(window.article_list.filter_box, "reposted")
     assert len(top_rows(window)) == 1
+
+
+def test_a_drop_led_by_two_copies_selects_two_different_articles(
+    qtbot, make_window, texts
+) -> None:
+    window = make_window()
+    copy = texts["a.txt"].with_name("a-reposted.txt")
+    copy.write_bytes(texts["a.txt"].read_bytes())
+    drop(window, texts["a.txt"], copy, texts["b.txt"])
+    settle(qtbot, window)
+    chosen = {Path(a.source_path).name for a in window.article_list.selected_articles()}
+    assert chosen == {"a.txt", "b.txt"}

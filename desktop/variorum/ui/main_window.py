@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
                 self.passwords.ask(outcome.failures)
         selected: set[str] = set()
         if not self.article_list.selected_articles():
-            ids = [e.article.id for e in outcome.entries][:2]
+            ids = list(dict.fromkeys(e.article.id for e in outcome.entries))[:2]
             if ids:
                 self.article_list.select_ids(ids)
                 selected = set(ids)

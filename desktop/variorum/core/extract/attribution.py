@@ -68,7 +68,10 @@ def _participle_owner(verb: Token) -> Token | None:
     (a "that" clause of a noun, a reported clause) belongs to the main clause, whose subject
     is the one describing; the parser hangs it on the inner verb."""
     doc = verb.doc
-    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0 or doc[verb.i - 1].text != ",":
+    before = verb.i - 1
+    while before > 0 and doc[before].is_quote:
+        before -= 1  # '..." Y, "adding, "..."' and '...," adding': the comma may sit in the quote
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or before < 0 or doc[before].text != ",":
         return None
     owner = verb.head
     climbed = False
@@ -102,6 +105,19 @@ def _climbed_subject(cue: Token) -> Token | None:
         if subjects and node.pos_ in ("VERB", "AUX"):
             return subjects[0] if step >= 1 else None
     return None
+
+
+def reports_other(cue: Token, q: QuoteSpan) -> bool:
+    """ "“...pier.” The team said it was ...": a speech verb whose own reported clause
+    lies on the other side from the quote, which is outside it, reports something else."""
+    clauses = []
+    for child in cue.children:
+        if child.dep_ == "ccomp":
+            sub = list(child.subtree)
+            clauses.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    if any(lo <= q.start < hi for lo, hi in clauses):
+        return False  # one of its clauses holds the quote (a verb may have two)
+    return any((lo > cue.idx) != (q.start > cue.idx) for lo, _ in clauses)
 
 
 @dataclass(frozen=True)
@@ -217,13 +233,15 @@ class Attributor:
                     pairs.append(("cue.climbed-subject", cue, climbed))
         votes: list[_Vote] = []
         for rule, cue, speaker in pairs:
-            if not lo <= cue.idx < hi or self._inside_quote(cue.idx):
+            if self._inside_quote(cue.idx):
+                continue
+            if not lo <= cue.idx < hi and not self._reaches(cue, q):
                 continue
             if self._inside_quote(speaker.idx) or not rules.enabled(rule):
                 continue
             if rule == "cue.subject-of-reporting-verb" and not self._governs(cue, q):
                 continue
-            if self._reports_other(cue, q):
+            if reports_other(cue, q):
                 continue
             source = self.sources.resolve(speaker, previous)
             if source is None:
@@ -250,25 +268,29 @@ class Attributor:
             for v in votes
         ]
 
+    def _reaches(self, cue: Token, q: QuoteSpan) -> bool:
+        """ "X said on "This Week" that he would "take a look"": a cue on the other side of
+        another quote still speaks for this one when the quote lies in its reported clause
+        (and in the same block). A quote of its own between them does not cut the clause."""
+        block = next((b for b in self.layout.blocks if b.start <= q.outer_start < b.end), None)
+        if block is None or not block.start <= cue.idx < block.end:
+            return False
+        return any(
+            child.dep_ in ("ccomp", "xcomp", "dobj")
+            and self._in_subtree(child, q)
+            for child in cue.children
+        )
+
+    @staticmethod
+    def _in_subtree(tok: Token, q: QuoteSpan) -> bool:
+        sub = list(tok.subtree)
+        return sub[0].idx <= q.outer_start and q.end <= sub[-1].idx + len(sub[-1].text) + 2
+
     def _holds(self, cue: Token, q: QuoteSpan) -> bool:
         """The quote lies inside the cue's phrase (its clause or object), or the cue inside
         the quote's sentence-long span ("“...,” he said, “...”")."""
         sub = list(cue.subtree)
         return sub[0].idx <= q.start and q.end <= sub[-1].idx + len(sub[-1].text) + 2
-
-    def _reports_other(self, cue: Token, q: QuoteSpan) -> bool:
-        """ "“...pier.” The team said it was ...": a speech verb whose own reported clause
-        lies on the other side from the quote, which is outside it, reports something else."""
-        for child in cue.children:
-            if child.dep_ != "ccomp":
-                continue
-            sub = list(child.subtree)
-            lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-            if lo <= q.start < hi:
-                return False
-            if (lo > cue.idx) != (q.start > cue.idx):
-                return True
-        return False
 
     def _governs(self, verb: Token, q: QuoteSpan) -> bool:
         """The quote lies in the verb's object or complement ("praised the "..."")."""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from variorum.core.extract import Extraction
-from variorum.core.extract.attribution import reports_other
+from variorum.core.extract.clauses import reports_other
 from variorum.core.extract.quotes import QuoteSpan
 
 if TYPE_CHECKING:
@@ -88,3 +88,18 @@ def test_a_participle_after_a_quoted_reported_clause(run: Run) -> None:
         "port,” adding, “He lost every vote in the harbour towns and he lost the unions too.”"
     )
     assert said(x).get("He lost every vote i") == "Gerald Fenwick"
+
+
+def test_a_quote_after_a_sentence_in_which_someone_speaks(run: Run) -> None:
+    """A paragraph that is only a quote, after a sentence whose subject speaks, is that
+    subject's; not when words after the quote attribute it themselves, nor when the
+    sentence before quotes something of its own."""
+    x = run(
+        "Mayor Dov Albescu responded by pointing at the hall, saying the council had lied "
+        "about the budget.\n\n“I am so tired of the lies about this town and its money.”\n\n"
+        "Councillor Ana Petrescu said the budget was fine.\n\n“Every account was audited "
+        "twice last year,” the council's statement read.\n\nThe audit was published in May."
+    )
+    got = said(x)
+    assert got.get("I am so tired of the") == "Dov Albescu"
+    assert got.get("Every account was au") != "Ana Petrescu"

@@ -103,3 +103,30 @@ def test_a_quote_after_a_sentence_in_which_someone_speaks(run: Run) -> None:
     got = said(x)
     assert got.get("I am so tired of the") == "Dov Albescu"
     assert got.get("Every account was au") != "Ana Petrescu"
+
+
+def test_she_far_back_is_the_one_woman_named(run: Run) -> None:
+    """Too far back for the ranker alone, but the only person the text calls a woman."""
+    x = run(
+        "The council heard Ms. Clara Ostrova at the meeting in the town hall.\n\nThe council "
+        "debated the roads for an hour. The budget grew again. Taxes rose twice. Two roads "
+        "were closed. The bridges were repaired. The schools got more money. Nobody objected "
+        "to the plan. The clerk took notes for the record.\n\n“We will not stop until every "
+        "road in this town is repaired,” she said."
+    )
+    assert said(x) == {"We will not stop unt": "Clara Ostrova"}
+
+
+def test_an_object_pronoun_is_no_evidence_of_gender(nlp: Language) -> None:
+    """ "Kovac attacked her": "her" is someone else, so Kovac gets no gender from it; "his"
+    after a name is that person's."""
+    from variorum.core.extract.gender import guess_genders
+    from variorum.core.extract.mentions import MentionRef
+
+    doc = nlp("John Kovac attacked her in the debate. Peter Marsh said his plan was fine.")
+    people = [
+        MentionRef(e.start_char, e.end_char, i, "PERSON")
+        for i, e in enumerate(e for e in doc.ents if e.label_ == "PERSON")
+    ]
+    assert len(people) == 2
+    assert guess_genders(doc, people) == {1: "m"}

@@ -2,9 +2,10 @@
 
 Only what the text itself says, never a list of first names: honorifics before a mention
 ("Mrs Wright", "Mr. Hill"), gendered role nouns next to it ("chairwoman", "spokesman", "a
-mother of two"), and a possessive or object pronoun that follows the person's mention in the
-same sentence before anyone else is named ("Beshear ... his office"). A person gets a gender
-only when the evidence is one-sided; otherwise any pronoun may refer to them.
+mother of two"), and a subject or possessive pronoun that follows the person's mention in the
+same sentence before anyone else is named ("Beshear said his office"); an object pronoun
+there is someone else ("Kovac attacked her"). A person gets a gender only when the evidence
+is one-sided; otherwise any pronoun may refer to them.
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ MALE_WORDS = _words(
 )
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative"})
+"""An object pronoun after a name is someone else ("Trump attacked her"); a subject or a
+possessive ("Beshear said his office") is usually the one named."""
 WINDOW = 4
 """Tokens on either side of a mention searched for role nouns and honorifics."""
 
@@ -74,7 +78,7 @@ def guess_genders(doc: Doc, mentions: list[MentionRef]) -> dict[int, str]:
             if next_person is not None and tok.idx >= next_person:
                 break
             g = gender_of_pronoun(tok.text)
-            if g is not None:
+            if g is not None and tok.dep_ not in _OBJECT_DEPS:
                 votes[m.group][g] += 1
                 break
     genders: dict[int, str] = {}

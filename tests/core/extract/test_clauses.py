@@ -130,3 +130,17 @@ def test_an_object_pronoun_is_no_evidence_of_gender(nlp: Language) -> None:
     ]
     assert len(people) == 2
     assert guess_genders(doc, people) == {1: "m"}
+
+
+def test_a_role_word_of_someone_else_is_no_evidence(nlp: Language) -> None:
+    """ "The mother of X" says nothing about X; "Mr. Y" does."""
+    from variorum.core.extract.gender import guess_genders
+    from variorum.core.extract.mentions import MentionRef
+
+    doc = nlp("The mother of John Haller attended. Mr. Peter Brandt said it was fine.")
+    people = [
+        MentionRef(e.start_char, e.end_char, i, "PERSON")
+        for i, e in enumerate(e for e in doc.ents if e.label_ == "PERSON")
+    ]
+    assert len(people) == 2
+    assert guess_genders(doc, people) == {1: "m"}

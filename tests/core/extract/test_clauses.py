@@ -144,3 +144,13 @@ def test_a_role_word_of_someone_else_is_no_evidence(nlp: Language) -> None:
     ]
     assert len(people) == 2
     assert guess_genders(doc, people) == {1: "m"}
+
+
+def test_a_name_in_a_clause_about_the_subject_is_not_the_speaker(run: Run) -> None:
+    """ "A source speaking to X said": X is the listener; the source stays a description."""
+    x = run(
+        "Another intelligence source speaking to Harbor Daily News said, “The agents are "
+        "investigating the donations and the contracts.”"
+    )
+    assert said(x).get("The agents are inves") != "Harbor Daily News"
+    assert "source" in said(x).get("The agents are inves", "")

@@ -154,3 +154,13 @@ def test_a_name_in_a_clause_about_the_subject_is_not_the_speaker(run: Run) -> No
     )
     assert said(x).get("The agents are inves") != "Harbor Daily News"
     assert "source" in said(x).get("The agents are inves", "")
+
+
+def test_no_person_is_called_x_town(nlp: Language) -> None:
+    """An apposition describing a person does not make "X Town" a person."""
+    from variorum.core.extract.orgcontext import context_people
+
+    doc = nlp("Harwick Town, the underdogs, won 2-1. Maria Kolbe, the coach, was calm.")
+    found = {doc.text[s:e] for s, e in context_people(doc)}
+    assert "Harwick Town" not in found
+    assert "Maria Kolbe" in found

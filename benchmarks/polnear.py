@@ -41,6 +41,11 @@ HELDOUT = REPO / "benchmarks" / "polnear-heldout.txt"
 ENTITY_GOLD = REPO / "benchmarks" / "polnear-entities.json"
 
 
+MODEL_CODE = hashlib.sha1(
+    (REPO / "desktop" / "variorum" / "core" / "extract" / "model.py").read_bytes()
+).hexdigest()
+
+
 def default_cache() -> str:
     return os.path.join(tempfile.gettempdir(), "variorum-docs")
 
@@ -67,7 +72,8 @@ def parsed_docs(texts: list[str], nlp: Any, cache: Path) -> Iterator[tuple[Any, 
     from spacy.tokens import Doc, DocBin
 
     cache.mkdir(parents=True, exist_ok=True)
-    label = pipeline_label(nlp)
+    # the pipeline's own name, its components, and our code that sets them up
+    label = pipeline_label(nlp) + "+".join(nlp.pipe_names) + MODEL_CODE
     layouts = [analyse_layout(t) for t in texts]
     keys = [hashlib.sha1((label + lay.nlp_text).encode()).hexdigest() for lay in layouts]
     missing = [i for i, k in enumerate(keys) if not (cache / f"{k}.spacy").is_file()]
@@ -87,7 +93,7 @@ def parsed_docs(texts: list[str], nlp: Any, cache: Path) -> Iterator[tuple[Any, 
 
 def extraction_json(name: str, x: Extraction) -> dict[str, Any]:
     """The ``variorum extract --json`` form (the scorer reads that)."""
-    from variorum.cli.extract_cmd import extraction_json as contract
+    from variorum.reports.speakers import extraction_json as contract
 
     return contract(name, x)
 

@@ -54,3 +54,16 @@ def test_same_glyph_on_both_sides() -> None:
     assert quotes("”We will win the vote,” he said.") == ["We will win the vote"]
     assert quotes("“We will win the vote“ he said.") == ["We will win the vote"]
     assert quotes("»We will win the vote«, sagte er.") == ["We will win the vote"]
+
+
+def test_a_single_quote_ending_inside_a_double_one() -> None:
+    """Three apostrophes after a word: the single quote's closer, then the double one's."""
+    text = "''Then I say: 'He is one of us,''' Mr. Lark said. He added ''never again.''"
+    assert quotes(text) == ["Then I say: 'He is one of us,'", "never again."]
+
+
+def test_a_closing_mark_with_the_space_after_it_lost() -> None:
+    assert quotes("“It has been a surprise,”Vell said. “A big one.”") == [
+        "It has been a surprise",
+        "A big one.",
+    ]

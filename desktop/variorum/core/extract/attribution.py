@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from variorum.core.extract import rules
+from variorum.core.extract.clauses import climbed_subject, participle_owner, reports_other
 from variorum.core.extract.layout import BODY, Block, Layout, is_headline_case
 from variorum.core.extract.mentions import MentionIndex, MentionRef
 from variorum.core.extract.pronouns import PronounRanker
@@ -60,48 +61,6 @@ def _is_sentence(text: str) -> bool:
 
 def _is_speech_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
-
-
-def _participle_owner(verb: Token) -> Token | None:
-    """ "The board rejected the argument that the agency had erred, describing it as "...":
-    a participle set off by a comma at the end of a clause that reports or explains something
-    (a "that" clause of a noun, a reported clause) belongs to the main clause, whose subject
-    is the one describing; the parser hangs it on the inner verb."""
-    doc = verb.doc
-    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0 or doc[verb.i - 1].text != ",":
-        return None
-    owner = verb.head
-    climbed = False
-    while owner.dep_ in ("acl", "ccomp") and owner.head.i != owner.i:
-        owner = owner.head
-        if owner.pos_ in ("NOUN", "PROPN") and owner.head.i != owner.i:
-            owner = owner.head  # "the argument that ...": up to the verb of "argument"
-        climbed = True
-    return owner if climbed and owner.pos_ in ("VERB", "AUX") else None
-
-
-_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"})
-_CLIMB_STEPS = 5
-
-
-def _climbed_subject(cue: Token) -> Token | None:
-    """ "X responded by calling Y "dopey" and accusing him of ...", "In declaring ... as
-    "not Christian," the pope demonstrated ...": a speech verb with no subject of its own,
-    two steps or more below the verb whose subject it shares (through a coordination, a
-    participle, a preposition). One step is the ``cue.inherited-subject`` pattern."""
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
-        return None
-    node = cue
-    for step in range(_CLIMB_STEPS):
-        if node.dep_ not in _CLIMB_DEPS or node.head.i == node.i:
-            return None
-        if node.dep_ == "ccomp" and step > 0:
-            return None  # inside someone else's reported clause
-        node = node.head
-        subjects = [c for c in node.children if c.dep_ == "nsubj"]
-        if subjects and node.pos_ in ("VERB", "AUX"):
-            return subjects[0] if step >= 1 else None
-    return None
 
 
 @dataclass(frozen=True)
@@ -205,25 +164,27 @@ class Attributor:
             for cue in self.doc[start : self.doc[start].sent.end]:
                 if not _is_speech_verb(cue) and cue.lemma_.lower() not in REPORTING_VERBS:
                     continue
-                owner = _participle_owner(cue)
+                owner = participle_owner(cue)
                 if owner is not None:
                     pairs.extend(
                         ("cue.participle-owner", cue, s)
                         for s in owner.children
                         if s.dep_ == "nsubj"
                     )
-                climbed = _climbed_subject(cue)
+                climbed = climbed_subject(cue)
                 if climbed is not None:
                     pairs.append(("cue.climbed-subject", cue, climbed))
         votes: list[_Vote] = []
         for rule, cue, speaker in pairs:
-            if not lo <= cue.idx < hi or self._inside_quote(cue.idx):
+            if self._inside_quote(cue.idx):
+                continue
+            if not lo <= cue.idx < hi and not self._reaches(cue, q):
                 continue
             if self._inside_quote(speaker.idx) or not rules.enabled(rule):
                 continue
             if rule == "cue.subject-of-reporting-verb" and not self._governs(cue, q):
                 continue
-            if self._reports_other(cue, q):
+            if reports_other(cue, q):
                 continue
             source = self.sources.resolve(speaker, previous)
             if source is None:
@@ -250,25 +211,28 @@ class Attributor:
             for v in votes
         ]
 
+    def _reaches(self, cue: Token, q: QuoteSpan) -> bool:
+        """ "X said on "This Week" that he would "take a look"": a cue on the other side of
+        another quote still speaks for this one when the quote lies in its reported clause
+        (and in the same block). A quote of its own between them does not cut the clause."""
+        block = next((b for b in self.layout.blocks if b.start <= q.outer_start < b.end), None)
+        if block is None or not block.start <= cue.idx < block.end:
+            return False
+        return any(
+            child.dep_ in ("ccomp", "xcomp", "dobj") and self._in_subtree(child, q)
+            for child in cue.children
+        )
+
+    @staticmethod
+    def _in_subtree(tok: Token, q: QuoteSpan) -> bool:
+        sub = list(tok.subtree)
+        return sub[0].idx <= q.outer_start and q.end <= sub[-1].idx + len(sub[-1].text) + 2
+
     def _holds(self, cue: Token, q: QuoteSpan) -> bool:
         """The quote lies inside the cue's phrase (its clause or object), or the cue inside
         the quote's sentence-long span ("“...,” he said, “...”")."""
         sub = list(cue.subtree)
         return sub[0].idx <= q.start and q.end <= sub[-1].idx + len(sub[-1].text) + 2
-
-    def _reports_other(self, cue: Token, q: QuoteSpan) -> bool:
-        """ "“...pier.” The team said it was ...": a speech verb whose own reported clause
-        lies on the other side from the quote, which is outside it, reports something else."""
-        for child in cue.children:
-            if child.dep_ != "ccomp":
-                continue
-            sub = list(child.subtree)
-            lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-            if lo <= q.start < hi:
-                return False
-            if (lo > cue.idx) != (q.start > cue.idx):
-                return True
-        return False
 
     def _governs(self, verb: Token, q: QuoteSpan) -> bool:
         """The quote lies in the verb's object or complement ("praised the "..."")."""
@@ -399,6 +363,8 @@ class Attributor:
             ):
                 # a short whole sentence ("This ends that.") after a quote goes on speaking
                 attribution = self._continuation(q, block_of[i], blocks, last_by_block)
+                if attribution is None:
+                    attribution = self._lead_in(q, previous)
             if attribution is not None:
                 results.append(attribution)
                 last_by_block[block_of[i]] = attribution
@@ -406,6 +372,58 @@ class Attributor:
                     previous = attribution.group
                     self.ranker.spoken.add(attribution.group)
         return results
+
+    def _lead_in(self, q: QuoteSpan, previous: int | None) -> Attribution | None:
+        """ "X responded, saying the campaign had lied. / “I am so sick of it.”": a quote
+        that opens its sentence with no cue and no quote before it to go on from is said by
+        the one the sentence just before it has speaking (a speech verb's subject), when
+        that sentence quotes nothing itself and names who speaks."""
+        if not rules.enabled("cue.lead-in") or not self._opens_sentence(q):
+            return None
+        if not self._ends_sentence(q):
+            return None  # '"...," opined X': words after the quote attribute it themselves
+        here = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if here is None or not len(here):
+            return None
+        i = here[0].sent.start - 1
+        while i >= 0 and (self.doc[i].is_space or self.doc[i].is_quote):
+            i -= 1
+        if i < 0:
+            return None
+        sent = self.doc[i].sent
+        if any(sent.start_char < e and s < sent.end_char for s, e in self._quoted):
+            return None
+        best: tuple[int, Attribution] | None = None
+        for rule, cue, speaker in self._cues.get(sent.start, []):
+            if rule == "cue.according-to" or self._inside_quote(speaker.idx):
+                continue
+            source = self.sources.resolve(speaker, previous)
+            if source is None or not source.named or (best and best[0] > cue.i):
+                continue
+            best = (
+                cue.i,
+                Attribution(
+                    q,
+                    cue.text,
+                    source.mention,
+                    source.group,
+                    source.name_span,
+                    None,
+                    None,
+                    ("cue.lead-in", source.rule),
+                ),
+            )  # the speech verb nearest the quote
+        return best[1] if best else None
+
+    def _ends_sentence(self, q: QuoteSpan) -> bool:
+        """Nothing but punctuation follows the quote to the end of its paragraph, or the
+        quote ends with . ! or ? and a new sentence follows."""
+        text = self.layout.nlp_text
+        end = text.find("\n", q.outer_end)
+        rest = text[q.outer_end : end if end >= 0 else len(text)].lstrip(" .\u00a0")
+        if not rest:
+            return True
+        return q.text.rstrip().endswith((".", "!", "?")) and (rest[0].isupper() or rest[0] in '“"')
 
     def _verb_follows(self, q: QuoteSpan) -> bool:
         """ "“Nonsense,” replied X": a speech verb right after the closing mark makes even a

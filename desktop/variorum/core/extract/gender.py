@@ -1,10 +1,11 @@
 """Grammatical gender evidence for people, so "she said" skips the man named last.
 
-Only what the text itself says, never a list of first names: honorifics before a mention
-("Mrs Wright", "Mr. Hill"), gendered role nouns next to it ("chairwoman", "spokesman", "a
-mother of two"), and a possessive or object pronoun that follows the person's mention in the
-same sentence before anyone else is named ("Beshear ... his office"). A person gets a gender
-only when the evidence is one-sided; otherwise any pronoun may refer to them.
+Only what the text itself says, never a list of first names: honorifics and gendered role
+nouns in the name's own phrase ("Mrs Wright", "spokeswoman Jane Doe", "Doe, a mother of two";
+not "Trump's daughter" or "the mother of X", which are about someone else), and a subject or
+possessive pronoun of a clause whose subject is the name ("Beshear said his office"; an object
+pronoun, "Kovac attacked her", is someone else). A person gets a gender only when the evidence
+is one-sided; otherwise any pronoun may refer to them.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from variorum.core.extract.mentions import MentionRef
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 
 def _words(text: str) -> frozenset[str]:
@@ -39,6 +40,9 @@ MALE_WORDS = _words(
 )
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative"})
+"""An object pronoun after a name is someone else ("Trump attacked her"); a subject or a
+possessive ("Beshear said his office") is usually the one named."""
 WINDOW = 4
 """Tokens on either side of a mention searched for role nouns and honorifics."""
 
@@ -52,11 +56,37 @@ def gender_of_pronoun(word: str) -> str | None:
     return None
 
 
+def _describes(tok: Token, span: Span) -> bool:
+    """The word belongs to the name's own phrase: a title or role right before it ("Mrs.",
+    "spokeswoman Jane Doe"), or an apposition ("Doe, a mother of two"); not the relative
+    of someone else ("Trump's daughter Ivanka", "his wife")."""
+    root = span.root
+    if tok.i < span.start:
+        return span.start <= tok.head.i < span.end
+    return (tok.dep_ == "appos" and tok.head == root) or (
+        tok.head == root and tok.dep_ in ("compound", "amod")
+    )
+
+
+def _same_subject(pronoun: Token, span: Span, steps: int = 3) -> bool:
+    """ "Trump said he ...", "Trump defended his record": the pronoun's clause hangs on a
+    verb whose subject is the name."""
+    node = pronoun
+    for _ in range(steps):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if any(
+            c.dep_ in ("nsubj", "nsubjpass") and span.start <= c.i < span.end for c in node.children
+        ):
+            return True
+    return False
+
+
 def guess_genders(doc: Doc, mentions: list[MentionRef]) -> dict[int, str]:
     """Group index -> "f" or "m" where the text is clear about it."""
     votes: dict[int, dict[str, int]] = defaultdict(lambda: {"f": 0, "m": 0})
     people = [m for m in mentions if m.label == "PERSON"]
-    starts = sorted(m.start for m in people)
     for m in people:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
@@ -64,17 +94,14 @@ def guess_genders(doc: Doc, mentions: list[MentionRef]) -> dict[int, str]:
         lo = max(span.start - WINDOW, span.sent.start)
         hi = min(span.end + WINDOW, span.sent.end)
         for tok in (*doc[lo : span.start], *doc[span.end : hi]):
-            if tok.lower_ in FEMALE_WORDS:
-                votes[m.group]["f"] += 1
-            elif tok.lower_ in MALE_WORDS:
-                votes[m.group]["m"] += 1
-        # the first pronoun after the mention in its sentence, before another person is named
-        next_person = next((s for s in starts if s > m.start), None)
+            if tok.lower_ not in FEMALE_WORDS and tok.lower_ not in MALE_WORDS:
+                continue
+            if _describes(tok, span):
+                votes[m.group]["f" if tok.lower_ in FEMALE_WORDS else "m"] += 1
+        # a subject or possessive pronoun of a clause whose subject is the name
         for tok in doc[span.end : span.sent.end]:
-            if next_person is not None and tok.idx >= next_person:
-                break
             g = gender_of_pronoun(tok.text)
-            if g is not None:
+            if g is not None and tok.dep_ not in _OBJECT_DEPS and _same_subject(tok, span):
                 votes[m.group][g] += 1
                 break
     genders: dict[int, str] = {}

@@ -23,6 +23,7 @@ from variorum.core.extract.vocab import (
     ORG_NOUNS,
     OWNERSHIP_WORDS,
     POST_ORG_NOUNS,
+    SETTLEMENT_WORDS,
     SPEECH_VERBS,
     TITLE_WORDS,
 )
@@ -330,9 +331,7 @@ def acronym_definitions(text: str) -> list[tuple[int, int]]:
         if len(upper) < 2 or len(written) - len(upper) > 2:
             continue  # "(Reuters)", "(NatWest)": a name, not an acronym ("PhRMA" is one)
         acronym = "".join(upper)
-        if written_acronym.lower() in FALSE_ENTITY_WORDS or acronym.lower() in (
-            FALSE_ENTITY_WORDS
-        ):
+        if written_acronym.lower() in FALSE_ENTITY_WORDS or acronym.lower() in (FALSE_ENTITY_WORDS):
             continue  # "Artificial Intelligence (AI)", "Initial Public Offering (IPO)"
         words = re.findall(r"[\w'’&\-]+", name)
         starts = [w.start() for w in re.finditer(r"[\w'’&\-]+", name)]
@@ -403,6 +402,7 @@ def context_people(doc: Doc) -> list[tuple[int, int]]:
                 w.lower() in ORG_NOUNS or w.lower() in ORG_HEADS or w.lower() in COMPANY_SUFFIXES
                 for w in words
             )
+            and words[-1].lower() not in SETTLEMENT_WORDS  # no person is called "X Town"
         ):
             spans.add(run)
     return sorted(spans)

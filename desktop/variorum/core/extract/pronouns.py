@@ -8,7 +8,8 @@ gender agrees, whether it is the speaker of the quote before, how often the arti
 a linear score over those features, with weights from ``[parameters.pronoun_ranker]`` in
 ``rules/pronouns.toml`` (fitted on PolNeAR's training split by
 ``benchmarks/train_pronoun_ranker.py``), picks the best. When no candidate scores above the
-threshold the pronoun stays unresolved rather than being guessed.
+threshold the pronoun stays unresolved rather than being guessed, unless exactly one candidate
+is of the pronoun's gender by the text's own evidence.
 """
 
 from __future__ import annotations
@@ -150,6 +151,11 @@ class PronounRanker:
             key = (s, cand.mention.start, cand.mention)
             if best is None or key[:2] > best[:2]:
                 best = key
-        if best is None or best[0] < self.weights.get("threshold", -math.inf):
+        if best is None:
             return None
+        if best[0] < self.weights.get("threshold", -math.inf):
+            # no one near enough, but the one candidate the text itself calls "she" (or
+            # "he"): that person, rather than an unresolved pronoun
+            agreeing = [c for c in candidates if c.features["gender_agrees"]]
+            return agreeing[0].mention if len(agreeing) == 1 else None
         return best[2]

@@ -53,6 +53,8 @@ def _classify(text: str, start: int, end: int, lo: int, hi: int) -> _Mark:
     after = text[end] if end < hi else " "
     opens = before in _OPEN_BEFORE or before in '"“”«»„'
     closes = after in _CLOSE_AFTER or after in '"“”«»'
+    if glyph == "”" and before in ",.!?" and after.isalpha():
+        closes = True  # '...paranoia,”Clinton said': the space after it was lost
     # A mark before sentence punctuation ends something: "« a warning shot »." with French
     # spacing has a space on the left, so only the right side tells it from an opener. An
     # ellipsis ("...we will win") may still follow an opener.
@@ -76,8 +78,19 @@ def _span(text: str, open_end: int, close_start: int, close_end: int) -> QuoteSp
     return QuoteSpan(start, end, open_end - 1 if open_end > 0 else 0, close_end, text[start:end])
 
 
+def _mark_span(text: str, m: re.Match[str], lo: int) -> tuple[int, int]:
+    """Three apostrophes after a word ("...he's one of us,''' X said") end a single quote
+    and then a double one, so the double mark is the last two of them."""
+    s, e = m.span()
+    if m.group() == "''" and text[e : e + 1] == "'" and s > lo and not text[s - 1].isspace():
+        return s + 1, e + 1
+    return s, e
+
+
 def _scan_block(text: str, lo: int, hi: int) -> list[QuoteSpan]:
-    marks = [_classify(text, m.start(), m.end(), lo, hi) for m in _DOUBLE_RE.finditer(text, lo, hi)]
+    marks = [
+        _classify(text, *_mark_span(text, m, lo), lo, hi) for m in _DOUBLE_RE.finditer(text, lo, hi)
+    ]
     found: list[QuoteSpan] = []
     opened: _Mark | None = None
     for mark in marks:

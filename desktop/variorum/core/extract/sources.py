@@ -34,6 +34,7 @@ from variorum.core.extract.vocab import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+_CLAUSE_DEPS = frozenset({"acl", "relcl"})
 FORWARD_WINDOW = 600
 """How far after "the industry regulator said" its name may come ("... The X Regulation
 Commission (XRC) had ..."): the next paragraph or so."""
@@ -149,6 +150,10 @@ class SourceResolver:
                 out.append(named)
         sub = list(tok.subtree)
         lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        for clause in (c for c in tok.rights if c.dep_ in _CLAUSE_DEPS):
+            # "a source speaking to X", "a Democrat who said X ...": a name in a clause
+            # about the subject is someone it deals with, not who it is
+            hi = min(hi, next(clause.subtree).idx)
         inner = self.index.within_label(lo, hi, PERSON) or self.index.within(lo, hi)
         if inner and not self.inside_quote(inner.start):
             out.append(Source((inner.start, inner.end), inner.group, rule="source.inner-name"))

@@ -51,9 +51,17 @@ _MARK_RE = re.compile("[" + re.escape("".join(c for c, _ in _MARKS if c not in "
 _WORD_RE = re.compile(r"\w+(?:'\w+)*")
 _QUOTE_PASSAGE_RE = re.compile(r'"([^"\n]+)"')
 _UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper())
+_UPPER_SET = frozenset(_UPPER)
 _CAP_WORD = rf"[{_UPPER}][\w'’\-]*"
-_CAP_RUN_RE = re.compile(rf"{_CAP_WORD}(?: {_CAP_WORD})*")
-_INNER_CAP_RE = re.compile(rf"(?<=[\w,;)]) +({_CAP_WORD})")
+_CAP_RUN = rf"{_CAP_WORD}(?: {_CAP_WORD})*"
+_CAP_RUN_RE = re.compile(_CAP_RUN)
+_OPENER_SKIP = " \"'(["
+_OPENER_RE = re.compile(rf"[.!?:][{re.escape(_OPENER_SKIP)}]*({_CAP_RUN})")
+"""A run of capitalised words that opens a sentence: only spaces, quotes and brackets stand
+between it and the end of the sentence before."""
+_INNER_CAP_RE = re.compile(rf" (?<=[\w,;)] ) *({_CAP_WORD})")
+"""A capitalised word after a word, a comma, a semicolon or a bracket and spaces: inside a
+sentence. (The literal space first lets the regex engine skip ahead to the next space.)"""
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _QUOTE_SALT = np.uint64(0x51)
 """Keeps quote keys apart from shingles of the same words."""
@@ -202,49 +210,66 @@ def _scan(text: str) -> _Scan:
 
 
 def _names(folded: str) -> list[str]:
-    inner = {_bare(m.casefold()) for m in _INNER_CAP_RE.findall(folded)}
+    """The capitalised runs of every line (see :func:`names_of`). Regular expressions find the
+    runs and those that open a sentence; what a run's words make is remembered per run text
+    (:func:`_run_names`), so Python works once per line and per run, not per word or
+    character."""
+    inner = {_bare(w.casefold()) for w in set(_INNER_CAP_RE.findall(folded))}
     names: list[str] = []
+    cache = _run_cache
     for line in folded.split("\n"):
-        runs = list(_CAP_RUN_RE.finditer(line))
+        runs = _CAP_RUN_RE.findall(line)
         if not runs:
             continue
-        capitalised = sum(m.group().count(" ") + 1 for m in runs)
+        capitalised = " ".join(runs).count(" ") + 1
         if capitalised >= 4 and capitalised > 0.6 * (line.count(" ") + 1):
             continue  # a headline or a menu: every word capitalised, none of them a name
-        for m in runs:
-            run: list[str] = []
-            at = m.start()
-            while at > 0 and line[at - 1] in " \"'([":
-                at -= 1
-            opener = at == 0 or line[at - 1] in ".!?:"
-            for token in m.group().split(" "):
-                name = _name_words.get(token)
-                if name is None:
-                    name = _name_word(token)
-                if not name or (opener and name not in inner):
-                    if run:
-                        _add_name(run, names)
-                        run = []
-                else:
-                    run.append(name)
-                opener = False
-            if run:
-                _add_name(run, names)
+        openers = _OPENER_RE.findall(line)
+        if line.lstrip(_OPENER_SKIP)[:1] in _UPPER_SET:  # the line's first run opens it
+            openers.append(runs[0])
+        for run in openers:
+            runs.remove(run)
+            first, kept, without_first = cache.get(run) or _run_names(run)
+            names.extend(without_first if first and first not in inner else kept)
+        for run in runs:
+            names.extend((cache.get(run) or _run_names(run))[1])
     return names
 
 
-_name_words: dict[str, str] = {}
+_RunNames = tuple[str, tuple[str, ...], tuple[str, ...]]
+_run_cache: dict[str, _RunNames] = {}
+
+
+def _run_names(run: str) -> _RunNames:
+    """A capitalised run's first word as a name ("" when it is none), the names the run makes,
+    and those it makes when its first word opens a sentence and is not a name elsewhere in
+    the text (a word that is no name breaks a run in two)."""
+    words = [_name_word(token) for token in run.split(" ")]
+    made = (words[0], _names_in(words), _names_in(["", *words[1:]]))
+    if len(_run_cache) >= _WORD_CACHE_LIMIT:
+        _run_cache.clear()
+    _run_cache[run] = made
+    return made
+
+
+def _names_in(words: list[str]) -> tuple[str, ...]:
+    names: list[str] = []
+    run: list[str] = []
+    for name in [*words, ""]:
+        if name:
+            run.append(name)
+        elif run:
+            names.append(" ".join(run))
+            if len(run) > 1 and len(run[-1]) > 2:
+                names.append(run[-1])  # "Altman" alone names the "Sam Altman" of another text
+            run = []
+    return tuple(names)
 
 
 def _name_word(token: str) -> str:
-    """A capitalised token as part of a name ("" when it never is one), remembered."""
+    """A capitalised token as part of a name ("" when it never is one)."""
     name = _bare(token.casefold())
-    if name in FUNCTION_WORDS or name in NOT_NAMES:
-        name = ""
-    if len(_name_words) >= _WORD_CACHE_LIMIT:
-        _name_words.clear()
-    _name_words[token] = name
-    return name
+    return "" if name in FUNCTION_WORDS or name in NOT_NAMES else name
 
 
 def _bare(word: str) -> str:
@@ -254,12 +279,6 @@ def _bare(word: str) -> str:
     if word[-2:] in ("'s", "’s"):
         return word[:-2]
     return word
-
-
-def _add_name(run: list[str], names: list[str]) -> None:
-    names.append(" ".join(run))
-    if len(run) > 1 and len(run[-1]) > 2:
-        names.append(run[-1])  # "Altman" alone names the "Sam Altman" of another text
 
 
 def quotes_of(text: str) -> list[list[str]]:
@@ -273,7 +292,8 @@ def names_of(text: str) -> list[str]:
     lines. A capitalised function word or a word in :data:`NOT_NAMES` ends a run, so "The" at
     a sentence start and "Monday" are never names; a word capitalised only where every word
     is (opening a sentence) is a name only if the text capitalises it elsewhere too. The last
-    word of a longer name is listed on its own as well."""
+    word of a longer name is listed on its own as well. Each run's names are listed, runs that
+    open a sentence last on their line (grouping uses the set of names only)."""
     return _scan(text).names
 
 

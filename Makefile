@@ -56,12 +56,9 @@ run: setup
 # of several hundred window tests on this loaded 2-core machine, the tests near the end timed
 # out (task and analysis results stopped arriving) while every half passed on its own each
 # time; which earlier test leaves that state behind is not found yet (README, Development).
-UI_FIRST := $(sort $(wildcard tests/ui/test_[a-p]*.py))
-UI_REST := $(filter-out $(UI_FIRST),$(sort $(wildcard tests/ui/test_*.py)))
 test: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider --ignore=tests/ui
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider $(UI_FIRST)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider $(UI_REST)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider tests/ui
 
 lint: setup
 	$(BIN)/ruff check desktop tests benchmarks packaging

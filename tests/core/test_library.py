@@ -19,6 +19,26 @@ def test_add_dedupes_by_content(tmp_path: Path) -> None:
     assert len(lib) == 1
 
 
+def test_other_files_with_the_same_content_are_remembered_as_copies(tmp_path: Path) -> None:
+    db = tmp_path / "lib.sqlite3"
+    lib = Library(db)
+    first = lib.add(_article("Title\n\nSome body text.", "/a.txt"))
+    again = lib.add(_article("Title\n\nSome body text.", "/b.txt"))
+    lib.add(_article("Title\n\nSome body text.", "/b.txt"))  # the same file twice: one copy
+    lib.add(_article("Title\n\nSome body text.", "/a.txt"))  # the stored file is no copy
+    assert first.entry.copies == () and again.entry.copies == ("/b.txt",)
+    lib.close()
+    reopened = Library(db)
+    (entry,) = reopened.entries()
+    assert entry.source_path == "/a.txt" and entry.copies == ("/b.txt",)
+    # kept through remove and undo; forgotten when the content comes back as a new article
+    reopened.restore(reopened.remove([entry.article.id]))
+    assert reopened.entries()[0].copies == ("/b.txt",)
+    reopened.remove([entry.article.id])
+    fresh = reopened.add(_article("Title\n\nSome body text.", "/c.txt"))
+    assert fresh.added and reopened.entries()[0].copies == ()
+
+
 def test_survives_restart_in_order(tmp_path: Path) -> None:
     db = tmp_path / "lib.sqlite3"
     lib = Library(db)

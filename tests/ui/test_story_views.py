@@ -119,8 +119,11 @@ def test_corpus_folders_are_listed_as_stories_of_versions(qtbot, make_window, co
     assert len(lone) == 1 and lone[0].model().rowCount(lone[0]) == 0
     assert "Related to “OpenAI CEO Calls" in lone[0].data(Qt.ItemDataRole.ToolTipRole)
     # The two BBC files are byte-identical: the library keeps one article and says so.
+    # The list says the text came from two files, and names both.
     bbc = [i for i in top_rows(window) if "Son-in-law" in str(i.data())]
-    assert len(bbc) == 1
+    assert len(bbc) == 1 and bbc[0].siblingAtColumn(ROLE).data() == "2 files"
+    tip = bbc[0].data(Qt.ItemDataRole.ToolTipRole)
+    assert "6072486-A.html" in tip and "also loaded from" in tip and "6072486-B.html" in tip
     assert "already in the library" in window.statusBar().currentMessage()
 
 
@@ -390,3 +393,32 @@ def test_quote_drift_across_the_story(qtbot, make_window, seeds_dir) -> None:
     tree.setCurrentItem(statements[0])
     assert "(base)" in panel.detail.toPlainText()
     assert "reworded in at least one version" in panel.status.text()
+
+
+def test_a_second_file_with_the_same_text_is_shown_as_a_copy(qtbot, make_window, texts) -> None:
+    """Dropped later, a file whose text the library already has is not stored twice, but the
+    row says two files carried it and the filter finds it by the second file's name."""
+    window = make_window()
+    drop(window, texts["a.txt"])
+    settle(qtbot, window)
+    copy = texts["a.txt"].with_name("a-reposted.txt")
+    copy.write_bytes(texts["a.txt"].read_bytes())
+    drop(window, copy)
+    settle(qtbot, window)
+    (row,) = top_rows(window)
+    assert row.siblingAtColumn(ROLE).data() == "2 files"
+    assert str(copy) in row.data(Qt.ItemDataRole.ToolTipRole)
+    qtbot.keyClicks(window.article_list.filter_box, "reposted")
+    assert len(top_rows(window)) == 1
+
+
+def test_a_drop_led_by_two_copies_selects_two_different_articles(
+    qtbot, make_window, texts
+) -> None:
+    window = make_window()
+    copy = texts["a.txt"].with_name("a-reposted.txt")
+    copy.write_bytes(texts["a.txt"].read_bytes())
+    drop(window, texts["a.txt"], copy, texts["b.txt"])
+    settle(qtbot, window)
+    chosen = {Path(a.source_path).name for a in window.article_list.selected_articles()}
+    assert chosen == {"a.txt", "b.txt"}

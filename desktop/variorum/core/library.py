@@ -21,11 +21,12 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from variorum.core.article import Article, Paragraph
+from variorum.core.library_copies import ALL_COPIES, COPIES_OF, by_article
 from variorum.core.migrations import LATEST, SchemaTooNewError, migrate, schema_version
 
 T = TypeVar("T")
@@ -132,6 +133,9 @@ class LibraryEntry:
     payload: str | None = field(default=None, compare=False, repr=False)
     """The stored JSON as it was read, so putting a removed entry back keeps the keys a newer
     Variorum wrote (and this one ignores)."""
+    copies: tuple[str, ...] = field(default=(), compare=False)
+    """Other files this content was loaded from (the library stores it once): a page saved
+    twice, or a re-post that changed nothing."""
 
 
 @dataclass(frozen=True)
@@ -312,8 +316,19 @@ class Library:
             if row is not None:
                 existing = self._entry(row)
                 if existing is not None:
-                    return AddResult(existing, added=False)
+                    path = article.source_path
+                    if path and path != existing.source_path:
+                        db.execute(
+                            "INSERT OR IGNORE INTO copies (article_id, source_path, loaded_at)"
+                            " VALUES (?, ?, ?)",
+                            (article.id, path, time.time() if loaded_at is None else loaded_at),
+                        )
+                    copies = by_article(db.execute(COPIES_OF, (article.id,))).get(article.id, ())
+                    return AddResult(replace(existing, copies=copies), added=False)
                 db.execute("DELETE FROM articles WHERE id = ?", (article.id,))  # unreadable copy
+            # A new article: files recorded for an earlier one of this content that was
+            # removed for good are not its copies.
+            db.execute("DELETE FROM copies WHERE article_id = ?", (article.id,))
             (top,) = db.execute(
                 "SELECT COALESCE(MAX(position), -1) + 1 FROM articles WHERE typeof(position) ="
                 " 'integer'"
@@ -331,7 +346,12 @@ class Library:
         """Every readable article in order; rows that cannot be read are left out (see
         :meth:`unreadable_rows`)."""
         rows = self.read(f"SELECT {_ROW_COLUMNS} FROM articles ORDER BY position, rowid")
-        return [entry for entry in map(self._entry, rows) if entry is not None]
+        entries = [entry for entry in map(self._entry, rows) if entry is not None]
+        copies = by_article(self.read(ALL_COPIES))
+        for i, entry in enumerate(entries):
+            if entry.article.id in copies:
+                entries[i] = replace(entry, copies=copies[entry.article.id])
+        return entries
 
     def unreadable_rows(self) -> list[UnreadableRow]:
         """Stored articles this version cannot read (damaged JSON, a wrong type...)."""
@@ -465,3 +485,4 @@ def _open_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
                 raise
     assert last is not None
     raise last
+

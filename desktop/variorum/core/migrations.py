@@ -101,6 +101,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX IF NOT EXISTS corrections_by_article ON corrections (article_id, id)",
         ),
     ),
+    Migration(
+        "other files found with an article's content",
+        (
+            # The library keeps one article per content; a second file with the same content
+            # (a page saved twice, a verbatim re-post) is remembered here, not stored again.
+            """CREATE TABLE IF NOT EXISTS copies (
+                article_id TEXT NOT NULL,
+                source_path TEXT NOT NULL,
+                loaded_at REAL NOT NULL,
+                PRIMARY KEY (article_id, source_path)
+            )""",
+        ),
+    ),
     # Append new migrations here (see the module docstring).
 )
 

@@ -367,6 +367,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_loaded(self, outcome: LoadOutcome) -> None:
         self.model.add_entries(outcome.added)
+        self.model.update_entries(outcome.duplicates)  # another file may now be a copy
         self.compare.set_library_empty(self.model.rowCount() == 0)
         self.statusBar().showMessage(summarize(outcome), STATUS_TIMEOUT_MS)
         if outcome.failures:
@@ -378,7 +379,7 @@ class MainWindow(QMainWindow):
                 self.passwords.ask(outcome.failures)
         selected: set[str] = set()
         if not self.article_list.selected_articles():
-            ids = [e.article.id for e in outcome.entries][:2]
+            ids = list(dict.fromkeys(e.article.id for e in outcome.entries))[:2]
             if ids:
                 self.article_list.select_ids(ids)
                 selected = set(ids)

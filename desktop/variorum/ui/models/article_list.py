@@ -119,6 +119,16 @@ class ArticleListModel(QAbstractTableModel):
             self.endInsertRows()
             known.add(entry.article.id)
 
+    def update_entries(self, entries: Iterable[LibraryEntry]) -> None:
+        """Entries already shown, as the library now has them (e.g. with another copy)."""
+        fresh = {e.article.id: e for e in entries}
+        for row, entry in enumerate(self._entries):
+            new = fresh.get(entry.article.id)
+            if new is not None and new.copies != entry.copies:
+                self._entries[row] = replace(entry, copies=new.copies)
+                last = self.index(row, self.columnCount() - 1)
+                self.dataChanged.emit(self.index(row, 0), last)
+
     def remove_ids(self, article_ids: Iterable[str]) -> None:
         wanted = set(article_ids)
         for row in range(len(self._entries) - 1, -1, -1):

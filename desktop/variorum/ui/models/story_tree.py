@@ -94,6 +94,7 @@ class StoryTreeModel(QAbstractItemModel):
         self._linked: dict[str, list[tuple[str, float]]] = {}
         for signal in (articles.rowsInserted, articles.rowsRemoved, articles.modelReset):
             signal.connect(self._rebuild)
+        articles.dataChanged.connect(self._rebuild)
         self._rebuild()
 
     # --- inputs ----------------------------------------------------------------------------
@@ -146,8 +147,9 @@ class StoryTreeModel(QAbstractItemModel):
         siblings = parent.children if parent is not None else self._top
         article = entry.article
         node = _Node(parent, len(siblings), story, entry, version, label or article.title)
+        copies = (PurePath(path).name for path in entry.copies)
         node.search = " ".join(
-            (article.title, article.site or "", _file_name(entry), label)
+            (article.title, article.site or "", _file_name(entry), label, *copies)
         ).casefold()
         siblings.append(node)
         self._by_article[article.id] = node
@@ -274,7 +276,9 @@ class StoryTreeModel(QAbstractItemModel):
                 if version is not None:
                     return ROLE_TEXT[version.role]
                 linked = node.story is not None and self._linked.get(node.story.id)
-                return ROLE_TEXT[Role.RELATED] if linked else ""
+                if linked:
+                    return ROLE_TEXT[Role.RELATED]
+                return f"{1 + len(entry.copies)} files" if entry.copies else ""
         elif role == SortRole:
             return self._sort_key(node, column)
         elif role == Qt.ItemDataRole.FontRole:
@@ -357,6 +361,9 @@ class StoryTreeModel(QAbstractItemModel):
             lines.append(f"Published {article.published}")
         if entry.source_path:
             lines.append(entry.source_path)
+        if entry.copies:
+            lines.append("The same text, stored once, was also loaded from:")
+            lines.extend(entry.copies)
         version = node.version if node.parent is not None else None
         if version is not None and node.parent is not None:
             base = node.parent.children[0].label if node.parent.children else ""

@@ -25,7 +25,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "desktop"))
 
-from variorum.core.stories.features import SHINGLE_WORDS, shingles, words_of  # noqa: E402
+from variorum.core.stories.features import SHINGLE_WORDS, shingles  # noqa: E402
+from variorum.core.stories.scan import words_of  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 NUM_PERM = 128

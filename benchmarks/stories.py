@@ -134,7 +134,7 @@ def _cpu_seconds() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def run_size(n: int, workers: int, with_naive: bool) -> dict[str, float]:
+def run_size(n: int, workers: int | None, with_naive: bool) -> dict[str, float]:
     archive = build(n, seed=11, length=LENGTH)
     before = _rss_mb()
     load = os.getloadavg()[0]
@@ -208,7 +208,9 @@ def corpus_checks() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--workers", type=int, help="worker processes for sketching (default: as the app)"
+    )
     parser.add_argument(
         "--no-naive", action="store_true", help="skip the naive all-pairs run on 1,000 (~3 min)"
     )
@@ -229,7 +231,8 @@ def main() -> None:
     for n in args.sizes:
         line = (
             subprocess.run(
-                [sys.executable, __file__, "--one", str(n), "--workers", str(args.workers)]
+                [sys.executable, __file__, "--one", str(n)]
+                + (["--workers", str(args.workers)] if args.workers else [])
                 + (["--no-naive"] if args.no_naive else []),
                 capture_output=True,
                 text=True,

@@ -100,7 +100,7 @@ def _here(paths: list[str], params: Any) -> tuple[Grouping, list[Article], list[
         StoryInput(_shown(a.source_path), a.text, a.title, a.published, a.source_path)
         for a in report.articles
     ]
-    grouping = group(docs, params, workers=os.cpu_count() or 1, progress=_progress())
+    grouping = group(docs, params, progress=_progress())
     return grouping, report.articles, [(f.path, f.reason) for f in report.failures]
 
 

@@ -12,13 +12,13 @@ import numpy as np
 from tests.conftest import SAMPLES_DIR
 from variorum.core.ingest import load_file
 from variorum.core.stories.features import (
+    features_batch,
     names_of,
     quotes_of,
     shingles,
     text_features,
-    word_hash,
-    words_of,
 )
+from variorum.core.stories.scan import word_hash, words_of
 
 
 def test_typography_does_not_change_shingles() -> None:
@@ -32,7 +32,8 @@ def test_word_hashes_are_the_same_in_every_process() -> None:
     """A cluster compares signatures made by different interpreters (with other hash seeds)."""
     assert word_hash("calder") == zlib.crc32(b"calder")
     code = (
-        "from variorum.core.stories.features import shingles, words_of;"
+        "from variorum.core.stories.features import shingles;"
+        "from variorum.core.stories.scan import words_of;"
         "print(shingles(words_of('the plant will produce forty million litres a day')).tolist())"
     )
     out = subprocess.run(
@@ -95,3 +96,30 @@ def test_sentence_containment_counts_books_as_it_counts_articles(monkeypatch) ->
     assert 0 < min(dense) < max(dense) <= 1
     monkeypatch.setattr(verify, "_DENSE_CELLS", 0)
     assert [verify.sentence_containment(a, b) for a in feats for b in feats] == dense
+
+
+def test_articles_read_together_read_as_each_alone() -> None:
+    """Features are computed over many articles' tokens at once; nothing crosses from one
+    article into the next (shingles, sentences, quotes that an article leaves open)."""
+    samples = [load_file(p).text for p in sorted(Path(SAMPLES_DIR).glob("*.txt"))]
+    texts = [
+        samples[0],
+        "",
+        'Short "open quote',
+        "Four words, no more",
+        'continues here for a while," Mayor Jones said. Ferreira agreed.',
+        samples[1],
+        'A "quote that runs\nover a line break opens nothing. "Only this one counts here."',
+        samples[2],
+    ]
+    together = features_batch(texts)
+    fields = ("shingles", "sentences", "sentence_ends", "quote_words", "names", "quote_keys")
+    for text, batch in zip(texts, together, strict=True):
+        alone = text_features(text)
+        assert batch.words == alone.words
+        for field in fields:
+            assert np.array_equal(getattr(batch, field), getattr(alone, field)), field
+    # the open quote of the third text does not pair with the quote mark of the fifth
+    assert len(together[2].quote_words) == 0 and len(together[4].quote_words) == 0
+    assert len(together[3].shingles) == 1  # shorter than a shingle: one run of all its words
+    assert [" ".join(q) for q in quotes_of(texts[6])] == ["only this one counts here"]

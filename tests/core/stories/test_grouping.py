@@ -149,3 +149,9 @@ def test_rare_limit_grows_with_the_archive() -> None:
     params = GroupingParams()
     assert params.rare_limit(100) == params.bucket_cap
     assert params.rare_limit(100_000) == 2_000
+
+
+def test_sketching_stays_in_this_process_on_two_cores_or_fewer() -> None:
+    from variorum.core.stories.index import default_workers
+
+    assert [default_workers(n) for n in (1, 2, 3, 8)] == [1, 1, 3, 8]

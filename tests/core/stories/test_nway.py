@@ -10,8 +10,8 @@ import pytest
 
 from variorum.core.ingest import load_file
 from variorum.core.stories import StoryInput
-from variorum.core.stories.features import words_of
 from variorum.core.stories.nway import ReadingKind, compare_many
+from variorum.core.stories.scan import words_of
 
 
 def test_every_change_lands_on_the_base(samples: dict[str, StoryInput]) -> None:

@@ -1,9 +1,7 @@
 """What story grouping reads from one article's text: word shingles, sentences, quotes, names.
 
-Everything is reduced to 32-bit hashes of normalised words, computed the same way in every
-process (CRC-32, never Python's salted ``hash``), so signatures made on different machines of
-a cluster can be compared. Normalisation folds what re-posts change without changing the
-story: quote styles, dashes, spacing and case.
+Everything is reduced to 32-bit hashes of normalised words (:mod:`.scan`), so signatures made
+on different machines of a cluster can be compared.
 
 - shingles: every run of :data:`SHINGLE_WORDS` consecutive words, for the exact resemblance
   and containment of near-duplicates;
@@ -14,20 +12,38 @@ story: quote styles, dashes, spacing and case.
 - quote keys: every four-word run inside a quote (with two content words or more), which a
   reworded quote still shares with the original; with the names, they find rewrite
   candidates.
+
+Many articles are read at once (:func:`features_batch`): the texts are scanned one by one
+(:mod:`.scan`), then their tokens are concatenated and every feature is computed over all of
+them in a few numpy calls, each article's share cut out at the end. Per article, numpy's
+fixed cost per call outweighed the work on a news article's few hundred words.
 """
 
 from __future__ import annotations
 
-import re
-import zlib
+import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
-from variorum.core.normalize import DASHES, DOUBLE_QUOTES, SINGLE_QUOTES, SPACES
-from variorum.core.stories.words import FUNCTION_WORDS, NOT_NAMES
+from variorum.core.stories.scan import (
+    CONTENT_BIT,
+    END_BIT,
+    HASH_MASK,
+    NEWLINE_BIT,
+    NOT_FUNCTION_BIT,
+    QUOTE_BIT,
+    Codes,
+    codes_of,
+    fold_marks,
+    names_in,
+    tokens_of,
+    word_hash,
+)
 
 SHINGLE_WORDS = 5
 """Words per shingle: long enough that unrelated news rarely shares one by chance, short
@@ -38,62 +54,16 @@ MIN_QUOTE_WORDS = 4
 """Shorter quoted text is a scare quote or a title, not somebody's statement."""
 
 Hashes = npt.NDArray[np.uint32]
+_Values = TypeVar("_Values", npt.NDArray[np.uint32], npt.NDArray[np.uint64])
+Ints = npt.NDArray[np.int64]
 _EMPTY: Hashes = np.zeros(0, dtype=np.uint32)
-
-_MARKS = (
-    [(c, '"') for c in DOUBLE_QUOTES]
-    + [(c, "'") for c in SINGLE_QUOTES]
-    + [(c, "-") for c in DASHES]
-    + [(c, " ") for c in SPACES]
-)
-_MARK_TABLE = dict(_MARKS)
-_MARK_RE = re.compile("[" + re.escape("".join(c for c, _ in _MARKS if c not in "\"'-")) + "]")
-_WORD_RE = re.compile(r"\w+(?:'\w+)*")
-_QUOTE_PASSAGE_RE = re.compile(r'"([^"\n]+)"')
-_UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper())
-_CAP_WORD = rf"[{_UPPER}][\w'’\-]*"
-_CAP_RUN_RE = re.compile(rf"{_CAP_WORD}(?: {_CAP_WORD})*")
-_INNER_CAP_RE = re.compile(rf"(?<=[\w,;)]) +({_CAP_WORD})")
-_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_NO_INTS: Ints = np.zeros(0, dtype=np.int64)
 _QUOTE_SALT = np.uint64(0x51)
 """Keeps quote keys apart from shingles of the same words."""
 _MIX64 = np.uint64(0x9E3779B97F4A7C15)
 _MULT = np.uint64(0xBF58476D1CE4E5B9)
-
-
-def fold_marks(text: str) -> str:
-    """Quote styles (also typewriter ``pairs''), dashes and unusual spaces folded to plain
-    ones."""
-    if "''" in text or "``" in text:
-        text = text.replace("''", '"').replace("``", '"')
-    if text.isascii():
-        return text
-    return _MARK_RE.sub(lambda m: _MARK_TABLE[m.group()], text)
-
-
-def fold(text: str) -> str:
-    """Marks and case folded: what a re-post changes without changing a word."""
-    return fold_marks(text).casefold()
-
-
-_word_cache: dict[str, int] = {}
-_WORD_CACHE_LIMIT = 1 << 20
-
-
-def word_hash(word: str) -> int:
-    """A stable 32-bit hash of a normalised word (the same in every process)."""
-    value = _word_cache.get(word)
-    if value is None:
-        value = zlib.crc32(word.encode("utf-8"))
-        if len(_word_cache) >= _WORD_CACHE_LIMIT:
-            _word_cache.clear()
-        _word_cache[word] = value
-    return value
-
-
-def words_of(text: str) -> list[str]:
-    """The normalised words of a text, in order."""
-    return _WORD_RE.findall(fold(text))
+_LOW32 = np.uint64(HASH_MASK)
+_SHIFT32 = np.uint64(32)
 
 
 def mix64(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
@@ -103,178 +73,46 @@ def mix64(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
         x = x * _MULT
         x = x ^ (x >> np.uint64(29))
         x = x * _MIX64
-        out: npt.NDArray[np.uint64] = x ^ (x >> np.uint64(32))
+        out: npt.NDArray[np.uint64] = x ^ (x >> _SHIFT32)
     return out
 
 
 def _mix(values: npt.NDArray[np.uint64]) -> Hashes:
-    return (mix64(values) >> np.uint64(32)).astype(np.uint32)
+    return (mix64(values) >> _SHIFT32).astype(np.uint32)
 
 
-def run_hashes(hashes: list[int] | npt.NDArray[np.int64], width: int) -> Hashes:
+def run_hashes(hashes: list[int] | Ints, width: int) -> Hashes:
     """Sorted, unique hashes of every run of ``width`` consecutive word hashes (one run of all
     of them when there are fewer)."""
     if len(hashes) == 0:
         return _EMPTY
     w = np.asarray(hashes, dtype=np.uint64)
     width = min(width, len(w))
+    return sorted_unique(_mix(_windows(w, width)))
+
+
+def sorted_unique(values: _Values) -> _Values:
+    """``np.unique`` of integers, by sorting: numpy 2's ``unique`` goes through a hash table
+    first, which took 25 times as long on the hundreds of thousands of distinct values of a
+    batch of articles."""
+    out = np.sort(values)
+    if len(out) > 1:
+        out = out[np.concatenate(([True], out[1:] != out[:-1]))]
+    return out
+
+
+def _windows(w: npt.NDArray[np.uint64], width: int) -> npt.NDArray[np.uint64]:
+    """The unmixed hash of every run of ``width`` consecutive values."""
     count = len(w) - width + 1
     acc = np.zeros(count, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for offset in range(width):
             acc = acc * _MIX64 + w[offset : offset + count] + np.uint64(offset + 1)
-    return np.unique(_mix(acc))
+    return acc
 
 
 def shingles(words: list[str], width: int = SHINGLE_WORDS) -> Hashes:
     return run_hashes([word_hash(w) for w in words], width)
-
-
-@dataclass
-class _Scan:
-    """One pass over an article's tokens: word hashes, content flags, sentence ends, quotes
-    and capitalised runs."""
-
-    hashes: npt.NDArray[np.int64]
-    content: npt.NDArray[np.bool_]
-    sentence_ends: npt.NDArray[np.int64]
-    quotes: list[list[str]]
-    names: list[str]
-
-
-_TOKEN_RE = re.compile(r"\w+(?:'\w+)*|[.!?\n]")
-"""A word, or a mark that ends a sentence (``.``, ``!``, ``?`` or a line break; a run of
-them ends one sentence: sentences without words are none)."""
-_CONTENT_BIT = 1 << 32
-_END_BIT = 1 << 33
-_NOT_FUNCTION_BIT = 1 << 34
-_token_codes: dict[str, int] = {".": _END_BIT, "!": _END_BIT, "?": _END_BIT, "\n": _END_BIT}
-"""Every token seen: its word hash, with a bit for a content word and one for a sentence
-end, so an article's tokens become numbers in one ``map`` (C speed, no Python per word)."""
-
-
-def _code(word: str) -> int:
-    code = word_hash(word)
-    if word not in FUNCTION_WORDS:
-        code |= _NOT_FUNCTION_BIT
-        if len(word) > 2 or word.isdigit():
-            code |= _CONTENT_BIT
-    return code
-
-
-def _codes_of(words: list[str]) -> npt.NDArray[np.int64]:
-    """The token codes of words (new ones added to the table)."""
-    codes = _token_codes
-    new = set(words).difference(codes)
-    if new:
-        if len(codes) + len(new) > _WORD_CACHE_LIMIT:
-            codes.clear()
-            codes.update({".": _END_BIT, "!": _END_BIT, "?": _END_BIT, "\n": _END_BIT})
-            new = set(words).difference(codes)
-        codes.update({w: _code(w) for w in new})
-    return np.fromiter(map(codes.__getitem__, words), dtype=np.int64, count=len(words))
-
-
-def _scan(text: str) -> _Scan:
-    """Regular expressions do the scanning and a dict lookup per token the hashing, both in
-    C; Python runs once per distinct new word, not per word."""
-    folded = fold_marks(text)
-    low = folded.casefold()
-    values = _codes_of(_TOKEN_RE.findall(low))
-    end = (values & _END_BIT) != 0
-    words = values[~end]
-    sentence = np.cumsum(end)[~end]  # marks before each word: its sentence
-    ends = np.flatnonzero(sentence[1:] != sentence[:-1]) + 1
-    if len(words):
-        ends = np.append(ends, len(words))
-    quotes = [
-        words_
-        for passage in _QUOTE_PASSAGE_RE.findall(low)
-        if len(words_ := _WORD_RE.findall(passage)) >= MIN_QUOTE_WORDS
-    ]
-    return _Scan(
-        words & 0xFFFFFFFF,
-        (words & _CONTENT_BIT) != 0,
-        ends.astype(np.int64),
-        quotes,
-        _names(folded),
-    )
-
-
-def _names(folded: str) -> list[str]:
-    inner = {_bare(m.casefold()) for m in _INNER_CAP_RE.findall(folded)}
-    names: list[str] = []
-    for line in folded.split("\n"):
-        runs = list(_CAP_RUN_RE.finditer(line))
-        if not runs:
-            continue
-        capitalised = sum(m.group().count(" ") + 1 for m in runs)
-        if capitalised >= 4 and capitalised > 0.6 * (line.count(" ") + 1):
-            continue  # a headline or a menu: every word capitalised, none of them a name
-        for m in runs:
-            run: list[str] = []
-            at = m.start()
-            while at > 0 and line[at - 1] in " \"'([":
-                at -= 1
-            opener = at == 0 or line[at - 1] in ".!?:"
-            for token in m.group().split(" "):
-                name = _name_words.get(token)
-                if name is None:
-                    name = _name_word(token)
-                if not name or (opener and name not in inner):
-                    if run:
-                        _add_name(run, names)
-                        run = []
-                else:
-                    run.append(name)
-                opener = False
-            if run:
-                _add_name(run, names)
-    return names
-
-
-_name_words: dict[str, str] = {}
-
-
-def _name_word(token: str) -> str:
-    """A capitalised token as part of a name ("" when it never is one), remembered."""
-    name = _bare(token.casefold())
-    if name in FUNCTION_WORDS or name in NOT_NAMES:
-        name = ""
-    if len(_name_words) >= _WORD_CACHE_LIMIT:
-        _name_words.clear()
-    _name_words[token] = name
-    return name
-
-
-def _bare(word: str) -> str:
-    """Without a possessive ending ("Altman's", "Jones'")."""
-    if word[-1] in "'’":
-        return word[:-1]
-    if word[-2:] in ("'s", "’s"):
-        return word[:-2]
-    return word
-
-
-def _add_name(run: list[str], names: list[str]) -> None:
-    names.append(" ".join(run))
-    if len(run) > 1 and len(run[-1]) > 2:
-        names.append(run[-1])  # "Altman" alone names the "Sam Altman" of another text
-
-
-def quotes_of(text: str) -> list[list[str]]:
-    """The normalised words of every passage in double quotes (any style) long enough to be a
-    statement; a quote never runs past the end of its paragraph."""
-    return _scan(text).quotes
-
-
-def names_of(text: str) -> list[str]:
-    """Runs of capitalised words (normalised, words joined by one space), outside headline-case
-    lines. A capitalised function word or a word in :data:`NOT_NAMES` ends a run, so "The" at
-    a sentence start and "Monday" are never names; a word capitalised only where every word
-    is (opening a sentence) is a name only if the text capitalises it elsewhere too. The last
-    word of a longer name is listed on its own as well."""
-    return _scan(text).names
 
 
 @dataclass(frozen=True, eq=False)
@@ -317,67 +155,203 @@ class TextFeatures:
 
 
 def text_features(text: str) -> TextFeatures:
-    """Everything grouping needs from a text, computed once per article (the map step)."""
-    scan = _scan(text)
-    hashes = scan.hashes.astype(np.uint32)
-    ends_at = scan.sentence_ends
-    sizes = ends_at - np.concatenate((np.zeros(1, dtype=np.int64), ends_at[:-1]))
-    sentence_of = np.repeat(np.arange(len(ends_at), dtype=np.int64), sizes)
-    keep = scan.content
-    sentences, ends = _sentence_sets(sentence_of[keep], hashes[keep])
-    name_hashes = {word_hash("n:" + n) for n in scan.names}
-    quote_keys = _quote_keys(scan.quotes)
-    return TextFeatures(
-        words=len(scan.hashes),
-        shingles=run_hashes(scan.hashes, SHINGLE_WORDS),
-        sentences=sentences,
-        sentence_ends=ends,
-        quote_words=_quote_words(scan.quotes),
-        names=np.array(sorted(name_hashes), dtype=np.uint32),
-        quote_keys=quote_keys,
+    """Everything grouping needs from a text (see :func:`features_batch`)."""
+    return features_batch([text])[0]
+
+
+def features_batch(texts: Sequence[str]) -> list[TextFeatures]:
+    """Everything grouping needs from each text, computed once per article (the map step);
+    the same as reading each text alone."""
+    n = len(texts)
+    parts: list[Codes] = []
+    names: list[list[str]] = []
+    for text in texts:
+        folded = fold_marks(text)
+        parts.append(codes_of(tokens_of(folded)))
+        names.append(names_in(folded))
+    tokens = _Tokens(parts)
+    shingle_sets = _shingles(tokens, n)
+    sentences, ends = _sentences(tokens, n)
+    lo, hi = quote_spans(tokens.codes, tokens.doc)
+    quoted = _ranges(tokens.words_before[lo], tokens.words_before[hi])
+    q_codes, q_doc = tokens.words[quoted], tokens.word_doc[quoted]
+    q_owner = np.repeat(np.arange(len(lo)), tokens.words_before[hi] - tokens.words_before[lo])
+    content = (q_codes & CONTENT_BIT) != 0
+    quote_words = unique_per_doc(q_codes[content] & HASH_MASK, q_doc[content], n)
+    quote_keys = _quote_keys(q_codes, q_owner, q_doc, n)
+    name_sets = [set(x) for x in names]
+    name_hashes = unique_per_doc(
+        np.fromiter(map(_name_hash, itertools.chain.from_iterable(name_sets)), dtype=np.int64),
+        np.repeat(np.arange(n), [len(x) for x in name_sets]),
+        n,
+    )
+    counts = np.bincount(tokens.word_doc, minlength=n).tolist()
+    return [
+        TextFeatures(
+            words=counts[i],
+            shingles=shingle_sets[i],
+            sentences=sentences[i],
+            sentence_ends=ends[i],
+            quote_words=quote_words[i],
+            names=name_hashes[i],
+            quote_keys=quote_keys[i],
+        )
+        for i in range(n)
+    ]
+
+
+def _name_hash(name: str) -> int:
+    return word_hash("n:" + name)
+
+
+class _Tokens:
+    """The token codes of several articles one after the other, and their words."""
+
+    def __init__(self, parts: list[Codes]) -> None:
+        self.codes: Codes = np.concatenate(parts) if parts else _NO_INTS
+        self.doc: Ints = np.repeat(np.arange(len(parts)), [len(p) for p in parts])
+        is_word = (self.codes & (END_BIT | QUOTE_BIT)) == 0
+        self.is_word = is_word
+        self.words: Codes = self.codes[is_word]
+        self.word_doc: Ints = self.doc[is_word]
+        self.words_before: Ints = np.concatenate(([0], np.cumsum(is_word)))
+        """Words before each token (one more entry: all the words)."""
+
+
+def unique_per_doc(values: npt.NDArray[np.integer], docs: Ints, n: int) -> list[Hashes]:
+    """For each of ``n`` articles, the sorted unique 32-bit values that ``docs`` gives it: one
+    sort for all of them."""
+    if len(values) == 0:
+        return [_EMPTY] * n
+    tagged = sorted_unique((docs.astype(np.uint64) << _SHIFT32) | values.astype(np.uint64))
+    bounds = np.searchsorted(tagged >> _SHIFT32, np.arange(n + 1, dtype=np.uint64)).tolist()
+    flat = (tagged & _LOW32).astype(np.uint32)
+    return [flat[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _ranges(starts: Ints, stops: Ints) -> Ints:
+    """Every index from each start to its stop, one range after the other."""
+    sizes = stops - starts
+    total = int(sizes.sum())
+    if total == 0:
+        return _NO_INTS
+    return np.repeat(starts - (np.cumsum(sizes) - sizes), sizes) + np.arange(total)
+
+
+def _shingles(tokens: _Tokens, n: int) -> list[Hashes]:
+    """Each article's shingles: the runs of words inside one article, all articles at once
+    (an article shorter than a shingle is one run of all its words, alone)."""
+    w = (tokens.words & HASH_MASK).astype(np.uint64)
+    doc = tokens.word_doc
+    out = [_EMPTY] * n
+    if len(w) >= SHINGLE_WORDS:
+        keep = doc[: len(w) - SHINGLE_WORDS + 1] == doc[SHINGLE_WORDS - 1 :]
+        runs = _windows(w, SHINGLE_WORDS)[keep]
+        out = unique_per_doc(_mix(runs), doc[: len(keep)][keep], n)
+    counts = np.bincount(doc, minlength=n)
+    for i in np.flatnonzero((counts > 0) & (counts < SHINGLE_WORDS)).tolist():
+        out[i] = run_hashes(w[doc == i], SHINGLE_WORDS)
+    return out
+
+
+def _sentences(tokens: _Tokens, n: int) -> tuple[list[Hashes], list[Hashes]]:
+    """Each article's sentences (content words sorted and unique, sentences of fewer than
+    three dropped): the words one sentence after the other, and where each sentence ends."""
+    # sentence marks before each word, plus its article: a number per sentence, increasing
+    sentence = (np.cumsum((tokens.codes & END_BIT) != 0) + tokens.doc)[tokens.is_word]
+    content = (tokens.words & CONTENT_BIT) != 0
+    owner = sentence[content]
+    words = (tokens.words[content] & HASH_MASK).astype(np.uint32)
+    doc = tokens.word_doc[content]
+    if len(words) == 0:
+        return [_EMPTY] * n, [_EMPTY] * n
+    order = np.lexsort((words, owner))
+    owner, words, doc = owner[order], words[order], doc[order]
+    first = np.ones(len(words), dtype=bool)
+    first[1:] = (owner[1:] != owner[:-1]) | (words[1:] != words[:-1])
+    owner, words, doc = owner[first], words[first], doc[first]
+    starts = np.concatenate(([True], owner[1:] != owner[:-1]))
+    number = np.cumsum(starts) - 1
+    sizes = np.bincount(number)
+    big = sizes >= 3
+    sentence_doc = doc[starts][big]
+    kept = big[number]
+    words, doc = words[kept], doc[kept]
+    everyone = np.arange(n + 1)
+    word_bounds = np.searchsorted(doc, everyone)
+    ends32 = (np.cumsum(sizes[big]) - word_bounds[sentence_doc]).astype(np.uint32)
+    sentence_bounds = np.searchsorted(sentence_doc, everyone).tolist()
+    return (
+        [words[a:b] for a, b in itertools.pairwise(word_bounds.tolist())],
+        [ends32[a:b] for a, b in itertools.pairwise(sentence_bounds)],
     )
 
 
-def _quote_keys(quotes: list[list[str]]) -> Hashes:
-    """Hashes of every four-word run inside one quote holding two content words or more,
-    all quotes of the article at once."""
-    words = [w for q in quotes for w in q]
-    if len(words) < QUOTE_KEY_WORDS:
-        return _EMPTY
-    codes = _codes_of(words)
-    w = (codes & 0xFFFFFFFF).astype(np.uint64)
-    content = ((codes & _NOT_FUNCTION_BIT) != 0).astype(np.int64)
-    owner = np.repeat(np.arange(len(quotes)), [len(q) for q in quotes])
-    count = len(words) - QUOTE_KEY_WORDS + 1
+def quote_spans(codes: Codes, doc: Ints) -> tuple[Ints, Ints]:
+    """Where each quoted passage's tokens start and stop (token indices, the marks left out):
+    text between a double quote and the next, within one paragraph, holding at least
+    :data:`MIN_QUOTE_WORDS` words. Pairing follows the marks in order, as a regular
+    expression scanning for ``"[^"\\n]+"`` would: a mark whose passage reaches a line break
+    opens nothing, and of several marks in a row the first closes and the last opens."""
+    marks = np.flatnonzero((codes & QUOTE_BIT) != 0)
+    if len(marks) < 2:
+        return _NO_INTS, _NO_INTS
+    # a line break or another article between two marks: no passage
+    paragraph = (np.cumsum((codes & NEWLINE_BIT) != 0) + doc)[marks].tolist()
+    run = (codes[marks] & HASH_MASK).tolist()
+    lo: list[int] = []
+    hi: list[int] = []
+    opener = opened_in = -1
+    for at, where, count in zip(marks.tolist(), paragraph, run, strict=True):
+        if opener >= 0 and where == opened_in:
+            lo.append(opener + 1)
+            hi.append(at)
+            opener = at if count > 1 else -1
+        else:
+            opener = at
+        opened_in = where
+    starts, stops = np.array(lo, dtype=np.int64), np.array(hi, dtype=np.int64)
+    is_word = ((codes & (END_BIT | QUOTE_BIT)) == 0).astype(np.int64)
+    before = np.concatenate(([0], np.cumsum(is_word)))
+    enough = before[stops] - before[starts] >= MIN_QUOTE_WORDS
+    return starts[enough], stops[enough]
+
+
+def _quote_keys(codes: Codes, owner: Ints, doc: Ints, n: int) -> list[Hashes]:
+    """Hashes of every four-word run inside one quote holding two content words or more."""
+    count = len(codes) - QUOTE_KEY_WORDS + 1
+    if count <= 0:
+        return [_EMPTY] * n
+    w = (codes & HASH_MASK).astype(np.uint64)
+    content = ((codes & NOT_FUNCTION_BIT) != 0).astype(np.int64)
     inside = owner[:count] == owner[QUOTE_KEY_WORDS - 1 :]
     enough = np.convolve(content, np.ones(QUOTE_KEY_WORDS, dtype=np.int64), "valid") >= 2
     acc = np.full(count, _QUOTE_SALT, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for offset in range(QUOTE_KEY_WORDS):
             acc = acc * _MIX64 + w[offset : offset + count]
-    return np.unique(_mix(acc[inside & enough]))
+    keep = inside & enough
+    return unique_per_doc(_mix(acc[keep]), doc[:count][keep], n)
 
 
-def _quote_words(quotes: list[list[str]]) -> Hashes:
-    """Sorted unique hashes of the content words in quotes (function words and words of one
-    or two letters left out, numbers kept)."""
-    codes = _codes_of([w for q in quotes for w in q])
-    kept = codes[(codes & _CONTENT_BIT) != 0] & 0xFFFFFFFF
-    return np.unique(kept.astype(np.uint32)) if len(kept) else _EMPTY
+def quotes_of(text: str) -> list[list[str]]:
+    """The normalised words of every passage in double quotes (any style) long enough to be a
+    statement; a quote never runs past the end of its paragraph."""
+    tokens = tokens_of(fold_marks(text))
+    codes = codes_of(tokens)
+    lo, hi = quote_spans(codes, np.zeros(len(codes), dtype=np.int64))
+    word = ((codes & (END_BIT | QUOTE_BIT)) == 0).tolist()
+    return [
+        [tokens[i] for i in range(a, b) if word[i]]
+        for a, b in zip(lo.tolist(), hi.tolist(), strict=True)
+    ]
 
 
-def _sentence_sets(owner: npt.NDArray[np.int64], words: Hashes) -> tuple[Hashes, Hashes]:
-    """Each sentence's words sorted and unique, sentences of fewer than three words dropped:
-    (the words one sentence after the other, where each sentence ends)."""
-    if len(words) == 0:
-        return _EMPTY, _EMPTY
-    order = np.lexsort((words, owner))
-    owner, words = owner[order], words[order]
-    first = np.ones(len(words), dtype=bool)
-    first[1:] = (owner[1:] != owner[:-1]) | (words[1:] != words[:-1])
-    owner, words = owner[first], words[first]
-    sizes = np.bincount(owner)
-    big = sizes >= 3
-    kept = big[owner]
-    ends = np.cumsum(sizes[big]).astype(np.uint32)
-    return words[kept], ends
+def names_of(text: str) -> list[str]:
+    """Runs of capitalised words (normalised, words joined by one space), outside headline-case
+    lines. A capitalised function word or a word in :data:`NOT_NAMES` ends a run, so "The" at
+    a sentence start and "Monday" are never names; a word capitalised only where every word
+    is (opening a sentence) is a name only if the text capitalises it elsewhere too. The last
+    word of a longer name is listed on its own as well. Each run's names are listed, runs that
+    open a sentence last on their line (grouping uses the set of names only)."""
+    return names_in(fold_marks(text))

@@ -20,12 +20,19 @@ import numpy as np
 import numpy.typing as npt
 from rensa import RMinHash
 
-from variorum.core.stories.features import Hashes, TextFeatures, mix64, text_features
+from variorum.core.stories.features import (
+    Hashes,
+    TextFeatures,
+    features_batch,
+    mix64,
+    unique_per_doc,
+)
 from variorum.core.stories.model import StoryInput
 from variorum.core.stories.params import GroupingParams
 
 Keys = npt.NDArray[np.uint64]
 _NO_KEYS: Keys = np.zeros(0, dtype=np.uint64)
+_NO_HASHES: Hashes = np.zeros(0, dtype=np.uint32)
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,14 +56,29 @@ class Sketch:
 
 def sketch_batch(docs: Sequence[StoryInput], params: GroupingParams) -> list[Sketch]:
     """Sketch many articles at once (one call into rensa for all their signatures)."""
-    features = [text_features(doc.text) for doc in docs]
+    features = features_batch([doc.text for doc in docs])
     bands = band_keys([f.shingles for f in features], params)
-    out: list[Sketch] = []
-    for doc, feat, band in zip(docs, features, bands, strict=True):
-        sampled = feat.quote_keys[feat.quote_keys % np.uint32(params.key_sample) == 0]
-        keys = np.union1d(feat.names, sampled).astype(np.uint32)
-        out.append(Sketch(doc.id, doc.title, doc.published, doc.path, feat, band, keys))
-    return out
+    keys = rare_keys(features, params)
+    return [
+        Sketch(doc.id, doc.title, doc.published, doc.path, feat, band, key)
+        for doc, feat, band, key in zip(docs, features, bands, keys, strict=True)
+    ]
+
+
+def rare_keys(features: Sequence[TextFeatures], params: GroupingParams) -> list[Hashes]:
+    """Each article's rare-feature keys: its names and one in ``key_sample`` of its quote
+    keys, sorted and unique (all articles in one sort)."""
+    n = len(features)
+    quoted = np.concatenate([_NO_HASHES, *(f.quote_keys for f in features)])
+    quoted_by = np.repeat(np.arange(n), [len(f.quote_keys) for f in features])
+    sampled = quoted % np.uint32(params.key_sample) == 0
+    named = np.concatenate([_NO_HASHES, *(f.names for f in features)])
+    named_by = np.repeat(np.arange(n), [len(f.names) for f in features])
+    return unique_per_doc(
+        np.concatenate((named, quoted[sampled])),
+        np.concatenate((named_by, quoted_by[sampled])),
+        n,
+    )
 
 
 def signatures(shingle_sets: Sequence[Hashes], params: GroupingParams) -> npt.NDArray[np.uint32]:

@@ -485,4 +485,3 @@ def _open_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
                 raise
     assert last is not None
     raise last
-

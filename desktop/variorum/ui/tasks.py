@@ -129,7 +129,7 @@ class TaskRunner(QObject):
         self._outbox.wake.connect(self._drain)
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._drain)
+        self._poll.timeout.connect(self._drain_late)
         self.missed_wakeups = 0
         """Outcomes found by the timer rather than by their wake-up (logged: a lost delivery)."""
         self._ids = itertools.count(1)
@@ -200,9 +200,13 @@ class TaskRunner(QObject):
             self.all_done.emit()
 
     @Slot()
-    def _drain(self) -> None:
-        """Deliver every outcome waiting, in the order the workers sent them."""
-        by_timer = self.sender() is self._poll
+    def _drain_late(self) -> None:
+        self._drain(by_timer=True)
+
+    @Slot()
+    def _drain(self, by_timer: bool = False) -> None:
+        """Deliver every outcome waiting, in the order the workers sent them; ``by_timer``
+        counts and logs those whose wake-up is overdue."""
         handlers = {_FINISHED: self._on_finished, _FAILED: self._on_failed}
         while True:
             try:

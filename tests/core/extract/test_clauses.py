@@ -117,33 +117,31 @@ def test_she_far_back_is_the_one_woman_named(run: Run) -> None:
     assert said(x) == {"We will not stop unt": "Clara Ostrova"}
 
 
-def test_an_object_pronoun_is_no_evidence_of_gender(nlp: Language) -> None:
-    """ "Kovac attacked her": "her" is someone else, so Kovac gets no gender from it; "his"
-    after a name is that person's."""
+def genders_of_people(nlp: Language, text: str) -> dict[int, str]:
+    """The gender guessed for each of the two people the model finds in ``text``, by order."""
     from variorum.core.extract.gender import guess_genders
     from variorum.core.extract.mentions import MentionRef
 
-    doc = nlp("John Kovac attacked her in the debate. Peter Marsh said his plan was fine.")
+    doc = nlp(text)
     people = [
         MentionRef(e.start_char, e.end_char, i, "PERSON")
         for i, e in enumerate(e for e in doc.ents if e.label_ == "PERSON")
     ]
     assert len(people) == 2
-    assert guess_genders(doc, people) == {1: "m"}
+    return guess_genders(doc, people)
+
+
+def test_an_object_pronoun_is_no_evidence_of_gender(nlp: Language) -> None:
+    """ "Kovac attacked her": "her" is someone else, so Kovac gets no gender from it; "his"
+    after a name is that person's."""
+    text = "John Kovac attacked her in the debate. Peter Marsh said his plan was fine."
+    assert genders_of_people(nlp, text) == {1: "m"}
 
 
 def test_a_role_word_of_someone_else_is_no_evidence(nlp: Language) -> None:
     """ "The mother of X" says nothing about X; "Mr. Y" does."""
-    from variorum.core.extract.gender import guess_genders
-    from variorum.core.extract.mentions import MentionRef
-
-    doc = nlp("The mother of John Haller attended. Mr. Peter Brandt said it was fine.")
-    people = [
-        MentionRef(e.start_char, e.end_char, i, "PERSON")
-        for i, e in enumerate(e for e in doc.ents if e.label_ == "PERSON")
-    ]
-    assert len(people) == 2
-    assert guess_genders(doc, people) == {1: "m"}
+    text = "The mother of John Haller attended. Mr. Peter Brandt said it was fine."
+    assert genders_of_people(nlp, text) == {1: "m"}
 
 
 def test_a_name_in_a_clause_about_the_subject_is_not_the_speaker(run: Run) -> None:

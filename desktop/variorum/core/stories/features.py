@@ -172,7 +172,7 @@ def features_batch(texts: Sequence[str]) -> list[TextFeatures]:
     tokens = _Tokens(parts)
     shingle_sets = _shingles(tokens, n)
     sentences, ends = _sentences(tokens, n)
-    lo, hi = quote_spans(tokens.codes, tokens.doc)
+    lo, hi = quote_spans(tokens.codes, tokens.doc, tokens.words_before)
     quoted = _ranges(tokens.words_before[lo], tokens.words_before[hi])
     q_codes, q_doc = tokens.words[quoted], tokens.word_doc[quoted]
     q_owner = np.repeat(np.arange(len(lo)), tokens.words_before[hi] - tokens.words_before[lo])
@@ -210,12 +210,17 @@ class _Tokens:
     def __init__(self, parts: list[Codes]) -> None:
         self.codes: Codes = np.concatenate(parts) if parts else _NO_INTS
         self.doc: Ints = np.repeat(np.arange(len(parts)), [len(p) for p in parts])
-        is_word = (self.codes & (END_BIT | QUOTE_BIT)) == 0
+        is_word = _is_word(self.codes)
         self.is_word = is_word
         self.words: Codes = self.codes[is_word]
         self.word_doc: Ints = self.doc[is_word]
         self.words_before: Ints = np.concatenate(([0], np.cumsum(is_word)))
         """Words before each token (one more entry: all the words)."""
+
+
+def _is_word(codes: Codes) -> npt.NDArray[np.bool_]:
+    is_word: npt.NDArray[np.bool_] = (codes & (END_BIT | QUOTE_BIT)) == 0
+    return is_word
 
 
 def unique_per_doc(values: npt.NDArray[np.integer], docs: Ints, n: int) -> list[Hashes]:
@@ -287,10 +292,11 @@ def _sentences(tokens: _Tokens, n: int) -> tuple[list[Hashes], list[Hashes]]:
     )
 
 
-def quote_spans(codes: Codes, doc: Ints) -> tuple[Ints, Ints]:
+def quote_spans(codes: Codes, doc: Ints, words_before: Ints) -> tuple[Ints, Ints]:
     """Where each quoted passage's tokens start and stop (token indices, the marks left out):
     text between a double quote and the next, within one paragraph, holding at least
-    :data:`MIN_QUOTE_WORDS` words. Pairing follows the marks in order, as a regular
+    :data:`MIN_QUOTE_WORDS` words (``words_before``: the words before each token, see
+    :class:`_Tokens`). Pairing follows the marks in order, as a regular
     expression scanning for ``"[^"\\n]+"`` would: a mark whose passage reaches a line break
     opens nothing, and of several marks in a row the first closes and the last opens."""
     marks = np.flatnonzero((codes & QUOTE_BIT) != 0)
@@ -311,9 +317,7 @@ def quote_spans(codes: Codes, doc: Ints) -> tuple[Ints, Ints]:
             opener = at
         opened_in = where
     starts, stops = np.array(lo, dtype=np.int64), np.array(hi, dtype=np.int64)
-    is_word = ((codes & (END_BIT | QUOTE_BIT)) == 0).astype(np.int64)
-    before = np.concatenate(([0], np.cumsum(is_word)))
-    enough = before[stops] - before[starts] >= MIN_QUOTE_WORDS
+    enough = words_before[stops] - words_before[starts] >= MIN_QUOTE_WORDS
     return starts[enough], stops[enough]
 
 
@@ -339,8 +343,10 @@ def quotes_of(text: str) -> list[list[str]]:
     statement; a quote never runs past the end of its paragraph."""
     tokens = tokens_of(fold_marks(text))
     codes = codes_of(tokens)
-    lo, hi = quote_spans(codes, np.zeros(len(codes), dtype=np.int64))
-    word = ((codes & (END_BIT | QUOTE_BIT)) == 0).tolist()
+    is_word = _is_word(codes)
+    before = np.concatenate(([0], np.cumsum(is_word)))
+    lo, hi = quote_spans(codes, np.zeros(len(codes), dtype=np.int64), before)
+    word = is_word.tolist()
     return [
         [tokens[i] for i in range(a, b) if word[i]]
         for a, b in zip(lo.tolist(), hi.tolist(), strict=True)

@@ -146,3 +146,23 @@ def test_every_rule_has_an_id_label_weight_and_doc() -> None:
         assert rule.id and rule.label and rule.weight > 0 and rule.doc
         if rule.matcher:
             assert rule.matcher in ("token", "dependency") and rule.pattern
+
+
+def test_the_clause_framing_a_quote_names_its_speaker_whatever_the_verb(run: Run) -> None:
+    x = run(
+        "Tamsin Kovac looked at the line of supporters. “They are all here for the free "
+        "coffee,” Piet Lindqvist shot back with a laugh. “What a Sunday!” beamed Aurel Danek, "
+        "who had waited since dawn."
+    )
+    assert said(x) == {
+        "They are all here fo": "Piet Lindqvist",
+        "What a Sunday!": "Aurel Danek",
+    }
+    with rules.switched_off({"cue.frame"}):
+        alone = run("“What a Sunday!” beamed Aurel Danek, who had waited.")
+        assert "Aurel Danek" not in said(alone).values()
+
+
+def test_words_quoted_inside_a_sentence_are_not_framed_as_speech(run: Run) -> None:
+    x = run("In “The Late Show,” Marta Okoye thanked the crew. She left at noon.")
+    assert x.speakers == ()

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from variorum.core.extract import rules
 from variorum.core.extract.clauses import climbed_subject, participle_owner, reports_other
+from variorum.core.extract.frames import framed_speaker, opens_sentence
 from variorum.core.extract.layout import BODY, Block, Layout, is_headline_case
 from variorum.core.extract.mentions import MentionIndex, MentionRef
 from variorum.core.extract.pronouns import PronounRanker
@@ -159,6 +160,9 @@ class Attributor:
                 for p in self._cues.get(after, [])
                 if 0 <= p[1].idx - q.outer_end <= ADJACENT_CHARS
             )
+        framed = self._framed(i)
+        if framed is not None:
+            pairs.append(("cue.frame", *framed))
         for start in sents:
             pairs.extend(self._cues.get(start, []))
             for cue in self.doc[start : self.doc[start].sent.end]:
@@ -335,8 +339,8 @@ class Attributor:
             )
         previous: int | None = None
         for i, q in enumerate(self.quotes):
-            if q.words <= 8 and is_headline_case(q.text):
-                continue
+            if q.words <= 8 and is_headline_case(q.text) and self._framed(i) is None:
+                continue  # a title ("The Walking Dead"), unless a clause frames it as speech
             if q.words == 1 and q.text.strip()[:1].isupper() and not self._verb_follows(q):
                 continue  # a quoted name or title ("Skyreach" sold ...), not speech
             lo, hi = self._region(i)
@@ -435,16 +439,14 @@ class Attributor:
         return bool(words) and _is_speech_verb(words[0])
 
     def _opens_sentence(self, q: QuoteSpan) -> bool:
-        """Nothing but punctuation between the start of the quote's sentence (or the end of
-        the quote before it) and its opening mark."""
-        here = self.doc.char_span(q.start, q.end, alignment_mode="expand")
-        if here is None or not len(here):
-            return False
-        lo = here[0].sent.start_char
         prior = [p.outer_end for p in self.quotes if p.outer_end <= q.outer_start]
-        if prior:
-            lo = max(lo, prior[-1])
-        return not any(c.isalnum() for c in self.layout.nlp_text[lo : q.outer_start])
+        return opens_sentence(self.doc, self.layout.nlp_text, q, prior[-1] if prior else 0)
+
+    def _framed(self, i: int) -> tuple[Token, Token] | None:
+        if not rules.enabled("cue.frame"):
+            return None
+        after = self.quotes[i - 1].outer_end if i > 0 else 0
+        return framed_speaker(self.doc, self.layout.nlp_text, self.quotes[i], after)
 
     def _continuation(
         self,

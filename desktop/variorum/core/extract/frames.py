@@ -1,0 +1,75 @@
+"""The quotation frame: '“...,” X verbed' attributes a quote whatever the verb.
+
+A quote that opens its sentence, ends inside its marks with a comma, "!" or "?", and is followed
+at once by a subject and its verb ("Bennett shot back", "beamed Donald Hartley") is that
+subject's speech: the punctuation leaves the sentence open for exactly the clause that says
+who spoke. The verb need not be on any list of speech verbs, which is why the frame finds the
+attributions that a list misses (verbs of manner: "gushed", "fumed", "chimed in"). A quote ending
+with a full stop, or words quoted in the middle of a sentence ("In “The Apprentice,” Trump
+fired ..."), is not framed this way.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from variorum.core.extract.quotes import QuoteSpan
+
+FRAME_MARKS = frozenset(",!?")
+"""What may end the quoted words when the attributing clause follows."""
+LOOK_AHEAD_CHARS = 60
+"""How far after the closing mark the subject and its verb must start."""
+_SUBJECT_DEPS = frozenset({"nsubj"})
+
+
+def opens_sentence(doc: Doc, text: str, q: QuoteSpan, after: int) -> bool:
+    """Nothing but punctuation between the start of the quote's sentence (or ``after``, the
+    end of the quote before it) and the opening mark."""
+    here = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if here is None or not len(here):
+        return False
+    lo = max(here[0].sent.start_char, after)
+    return not any(c.isalnum() for c in text[lo : q.outer_start])
+
+
+def _ends_open(text: str, q: QuoteSpan) -> bool:
+    """The quoted words end with a comma, "!" or "?" before the closing mark."""
+    tail = text[q.start : q.outer_end].rstrip("\"'”’` \u00a0\n")
+    return bool(tail) and tail[-1] in FRAME_MARKS
+
+
+def framed_speaker(doc: Doc, text: str, q: QuoteSpan, after: int) -> tuple[Token, Token] | None:
+    """(verb, subject) of the clause that frames the quote, or None."""
+    if not _ends_open(text, q) or not opens_sentence(doc, text, q, after):
+        return None
+    span = doc.char_span(
+        q.outer_end, min(len(text), q.outer_end + LOOK_AHEAD_CHARS), alignment_mode="contract"
+    )
+    words = [t for t in span or () if not (t.is_punct or t.is_space)]
+    if not words or "\n" in text[q.outer_end : words[0].idx]:
+        return None
+    first = words[0]
+    if first.pos_ == "VERB" and first.tag_ in ("VBD", "VBZ", "VBP"):
+        # inverted: "beamed Donald Hartley"
+        subject = next((c for c in first.rights if c.dep_ in _SUBJECT_DEPS), None)
+        return (first, subject) if subject is not None else None
+    if first.pos_ not in ("PROPN", "PRON", "DET", "NOUN", "ADJ"):
+        return None
+    # "Bennett shot back", "the senator then fumed": the subject's phrase, then its verb
+    for tok in words[:6]:
+        head = tok.head
+        if (
+            tok.dep_ in _SUBJECT_DEPS
+            and head.pos_ == "VERB"
+            and head.i > tok.i
+            and tok.left_edge.i == first.i
+            and all(t.pos_ in ("ADV", "PART") for t in doc[tok.i + 1 : head.i])
+        ):
+            return head, tok
+    return None
+
+
+__all__ = ["framed_speaker", "opens_sentence"]

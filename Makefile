@@ -52,10 +52,10 @@ $(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
 run: setup
 	$(BIN)/variorum $(SAMPLES)
 
-# Three pytest processes: the window tests in two halves, apart from the rest. In one process
-# of several hundred window tests on this loaded 2-core machine, the tests near the end timed
-# out (task and analysis results stopped arriving) while every half passed on its own each
-# time; which earlier test leaves that state behind is not found yet (README, Development).
+# Two pytest processes: the window tests apart from the rest, so a window test's leftovers
+# (threads, timers, a QApplication) never meet the core tests, and each half's failures read
+# on their own. All window tests run in one process since the task runner stopped relying on
+# one queued signal per result (README, Development).
 test: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider --ignore=tests/ui
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider tests/ui

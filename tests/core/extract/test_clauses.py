@@ -162,3 +162,22 @@ def test_no_person_is_called_x_town(nlp: Language) -> None:
     found = {doc.text[s:e] for s, e in context_people(doc)}
     assert "Harwick Town" not in found
     assert "Maria Kolbe" in found
+
+
+def test_a_name_the_text_gives_his_or_her_is_a_person_whatever_the_model_said(
+    nlp: Language,
+) -> None:
+    """ "X was upfront about her distaste": X is a person even where the model said ORG;
+    "its", or a "her" after someone else is named, says nothing about X."""
+    from spacy.tokens import Span
+
+    from variorum.core.extract.gender import possessive_people
+
+    def as_org(text: str) -> list[str]:
+        doc = nlp(text)
+        doc.ents = [Span(doc, 0, 2, label="ORG")]
+        return [text[s:e] for s, e in possessive_people(doc)]
+
+    assert as_org("Marla Quist was upfront about her distaste for the plan.") == ["Marla Quist"]
+    assert as_org("Harwell Mining was upfront about its losses this year.") == []
+    assert as_org("Marla Quist told Dana Ruiz about her plans for the farm.") == []

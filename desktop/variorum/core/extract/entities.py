@@ -28,6 +28,7 @@ from variorum.core.extract.boundaries import (
     with_surname,
 )
 from variorum.core.extract.data import ORG, PERSON
+from variorum.core.extract.gender import possessive_people
 from variorum.core.extract.layout import BODY, BOILERPLATE, HEADING, Layout
 from variorum.core.extract.naming import PRODUCT, named_things
 from variorum.core.extract.orgcontext import (
@@ -404,6 +405,8 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
     for start, end in context_people(doc):
         for s in [s for s in model_spans if s[0] < end and start < s[1]] or [(start, end)]:
             add(*s, PERSON, "entity.context-person")
+    for span in possessive_people(doc):
+        add(*span, PERSON, "entity.possessive-person")
     contexts = context_orgs(doc)
     merged: list[tuple[int, int]] = []
     for start, end, rule in sorted(

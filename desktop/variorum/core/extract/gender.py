@@ -14,6 +14,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from variorum.core.extract.mentions import MentionRef
+from variorum.core.extract.vocab import COMPANY_SUFFIXES, ORG_HEADS, ORG_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -111,3 +112,26 @@ def guess_genders(doc: Doc, mentions: list[MentionRef]) -> dict[int, str]:
         elif v["m"] and not v["f"]:
             genders[group] = "m"
     return genders
+
+
+def possessive_people(doc: Doc) -> list[tuple[int, int]]:
+    """Names the model called organizations that the text treats as people: the subject of
+    a clause that goes on with "his" or "her" ("X was upfront about her distaste"), the
+    evidence :func:`guess_genders` reads as that person's gender. Bodies take "its"."""
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or ent.root.dep_ != "nsubj":
+            continue
+        if any(
+            t.lower_ in ORG_NOUNS or t.lower_ in ORG_HEADS or t.lower_ in COMPANY_SUFFIXES
+            for t in ent
+        ):
+            continue
+        for tok in doc[ent.end : ent.sent.end]:
+            if tok.pos_ == "PROPN" or (tok.pos_ == "PRON" and tok.dep_ != "poss"):
+                break  # someone else is named (or meant) first
+            bound = tok.dep_ == "poss" and _same_subject(tok, ent, steps=5)
+            if tok.lower_ in ("his", "her") and bound:
+                spans.append((ent.start_char, ent.end_char))
+                break
+    return spans

@@ -22,7 +22,6 @@ from variorum.core.extract.boundaries import (
     has_org_head,
     is_place_compound,
     last_line,
-    looks_like_name_words,
     merges_pieces,
     with_leading_names,
     with_surname,
@@ -37,17 +36,19 @@ from variorum.core.extract.orgcontext import (
     context_people,
     pronoun_people,
 )
+from variorum.core.extract.person_cues import (
+    addressed_person,
+    followed_by_which,
+    portfolio_holder,
+)
 from variorum.core.extract.places import caption_credits, dateline_credits, place_spans
 from variorum.core.extract.vocab import (
-    COMPANY_SUFFIXES,
     DESCRIPTOR_NOUNS,
     EVENT_HEADS,
     FALSE_ENTITY_WORDS,
-    HONORIFICS,
     LAW_HEADS,
     LEGAL_SUFFIXES,
     NAME_PARTICLES,
-    ORG_HEADS,
     POST_NOMINALS,
     ROLE_WORDS,
     SETTLEMENT_WORDS,
@@ -214,22 +215,6 @@ def clean_person_tokens(tokens: list[Token]) -> tuple[int, int] | None:
     return _clean_span(tokens, PERSON)
 
 
-def _after_portfolio(ent: Span) -> list[Token] | None:
-    """ "Secretary of Commerce Gina Raimondo": the model reads "Commerce Gina Raimondo" as one
-    organization. After "<role> of", a run of three or more capitalised words ends with the
-    holder's name (taken as its last two words); the portfolio is not an organization."""
-    doc = ent.doc
-    words = [t for t in ent if not t.is_space]
-    if ent.start < 2 or len(words) < 3:
-        return None
-    if doc[ent.start - 1].lower_ != "of" or doc[ent.start - 2].lower_ not in ROLE_WORDS:
-        return None
-    tail = words[-2:]
-    if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tail):
-        return tail
-    return None
-
-
 def _object_of_place_preposition(ent: Span) -> bool:
     """ "in Redhill", or "Redhill Gardens, Redhill" (in apposition to a place)."""
     root = ent.root
@@ -238,46 +223,6 @@ def _object_of_place_preposition(ent: Span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside", "around", "across"):
         return True
     return root.dep_ in ("appos", "compound") and root.head.ent_type_ in _PLACE_LABELS
-
-
-_ORG_OPENING_TITLES = frozenset({"general", "state", "foreign", "justice", "prime", "united"})
-"""Title words that also open names of bodies ("General Motors", "State Department")."""
-
-
-def _addressed_person(ent: Span) -> bool:
-    """ "Mrs Justice Imogen Pellew", "Dr Lena Ostrova", "Paediatrician Nadia Korr": a form of
-    address (then one to three capitalised proper nouns) or a job title (then a full name of
-    two or three), with any further title words between. Only people are named so; the model
-    sometimes reads the title as part of a body's name."""
-    words = [t for t in ent if not t.is_space]
-    if len(words) < 2:
-        return False
-    first = words[0].lower_
-    if first in HONORIFICS:
-        shortest = 1
-    elif first in TITLE_WORDS and first not in _ORG_OPENING_TITLES:
-        shortest = 2  # "Coroner Pike" could be a firm; "Coroner Alan Pike" is a person
-    else:
-        return False
-    rest = words[1:]
-    while rest and rest[0].lower_ in TITLE_WORDS:
-        rest = rest[1:]
-    # not "Designer Brands Inc", "Pilot Capital Group"
-    return shortest <= len(rest) <= 3 and looks_like_name_words(
-        rest, not_in=ORG_HEADS | COMPANY_SUFFIXES
-    )
-
-
-def _followed_by_which(ent: Span) -> bool:
-    """ "SpaceX, which builds the rocket": a relative clause opened by "which" speaks of a
-    thing or a body; a person would be "who"."""
-    doc = ent.doc
-    return (
-        ent.end + 1 < len(doc)
-        and doc[ent.end].text == ","
-        and doc[ent.end + 1].lower_ == "which"
-        and doc[ent.end + 1].head.dep_ == "relcl"
-    )
 
 
 def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
@@ -369,12 +314,12 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
                 continue
         if ent.label_ not in (PERSON, ORG):
             continue
-        if ent.label_ == ORG and (_addressed_person(ent) or after_person_role(ent)):
+        if ent.label_ == ORG and (addressed_person(ent) or after_person_role(ent)):
             add_model(
                 ent, PERSON, "entity.addressed-person"
             )  # "Mrs Justice Imogen Pellew": a judge, not a body
             continue
-        if ent.label_ == PERSON and _followed_by_which(ent):
+        if ent.label_ == PERSON and followed_by_which(ent):
             add_model(
                 ent, ORG, "entity.which-clause"
             )  # "SpaceX, which builds the rocket": people are "who"
@@ -386,9 +331,9 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             or (ent.root.dep_ == "compound" and ent.root.head.lower_ in EVENT_HEADS)
         ):
             continue  # "AI Safety Summit", "the Computex trade show": events, not bodies
-        portfolio_holder = _after_portfolio(ent)
-        if portfolio_holder is not None:
-            add_model(portfolio_holder, PERSON, "entity.portfolio-holder")
+        holder = portfolio_holder(ent)
+        if holder is not None:
+            add_model(holder, PERSON, "entity.portfolio-holder")
             continue
         split = _split_at_title(ent)
         if split is None:

@@ -133,7 +133,8 @@ def test_list_lines_are_not_headings(line: str, kind: str) -> None:
 def test_rules_can_be_switched_off_by_id(run: Run) -> None:
     text = "Senator Ilsa Varga praised the bill as “a long overdue correction for rural towns.”"
     assert said(run(text)) == {"a long overdue corre": "Ilsa Varga"}
-    with rules.switched_off({"cue.subject-of-reporting-verb"}):
+    # the sentence-subject fallback would name her too: both go
+    with rules.switched_off({"cue.subject-of-reporting-verb", "cue.sentence-subject"}):
         assert said(run(text)) == {}
     with pytest.raises(KeyError):
         rules.weight("no.such-rule")
@@ -166,3 +167,18 @@ def test_the_clause_framing_a_quote_names_its_speaker_whatever_the_verb(run: Run
 def test_words_quoted_inside_a_sentence_are_not_framed_as_speech(run: Run) -> None:
     x = run("In “The Late Show,” Marta Okoye thanked the crew. She left at noon.")
     assert x.speakers == ()
+
+
+def test_a_long_quote_with_no_speech_verb_is_the_named_subjects(run: Run) -> None:
+    """ "X went further, endorsing candidates “...”": the sentence's subject, when it is a
+    name; never through a pronoun, a name inside the subject, or a short scare quote."""
+    x = run(
+        "Senator Ilsa Varga went further on Tuesday, endorsing eight candidates “who carry "
+        "the spirit of our movement.” Dov Albescu's latest victories brought a wave of "
+        "comments, from praise to hopes that he will lift the economy “out of its long "
+        "quagmire.” Marta Okoye landed in Phoenix for a “policy address” on trade."
+    )
+    assert said(x) == {"who carry the spirit": "Ilsa Varga"}
+    with rules.switched_off({"cue.sentence-subject"}):
+        alone = run("Senator Ilsa Varga went further, endorsing candidates “who carry the spirit.”")
+        assert said(alone) == {}

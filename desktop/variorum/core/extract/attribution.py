@@ -18,7 +18,12 @@ from typing import TYPE_CHECKING
 
 from variorum.core.extract import rules
 from variorum.core.extract.clauses import climbed_subject, participle_owner, reports_other
-from variorum.core.extract.frames import framed_speaker, opens_sentence
+from variorum.core.extract.frames import (
+    ends_sentence,
+    framed_speaker,
+    opens_sentence,
+    sentence_subject,
+)
 from variorum.core.extract.layout import BODY, Block, Layout, is_headline_case
 from variorum.core.extract.mentions import MentionIndex, MentionRef
 from variorum.core.extract.pronouns import PronounRanker
@@ -48,6 +53,10 @@ ADJACENT_BONUS = 2.0
 """Added when the cue is right next to the quote ("“...,” he said")."""
 NESTED_COST = 5.0
 """Taken from a cue inside another speech verb's report when its subject names nobody."""
+_SUBJECT_NAMED = frozenset(
+    {"source.mention", "source.apposition", "source.unlisted-name", "source.title-name"}
+)
+"""Sources by which the subject names the speaker itself (not "he", nor "Trump's victories")."""
 SOURCE_SHARE = 0.2
 """Share of the source rule's weight in a vote: a named speaker beats a description only when
 the cues are otherwise about as good."""
@@ -369,6 +378,8 @@ class Attributor:
                 attribution = self._continuation(q, block_of[i], blocks, last_by_block)
                 if attribution is None:
                     attribution = self._lead_in(q, previous)
+            if attribution is None:
+                attribution = self._sentence_subject(q, previous)
             if attribution is not None:
                 results.append(attribution)
                 last_by_block[block_of[i]] = attribution
@@ -377,6 +388,23 @@ class Attributor:
                     self.ranker.spoken.add(attribution.group)
         return results
 
+    def _sentence_subject(self, q: QuoteSpan, previous: int | None) -> Attribution | None:
+        """ "Sanders went further, endorsing eight candidates “who embody the spirit of our
+        revolution.”": a quote of four words or more inside a sentence with no speech verb
+        is the words of the one the sentence is about, when its main verb's subject is a
+        name (not "Trump's victories", not a pronoun the ranker would have to guess, nor a
+        mere description)."""
+        if not rules.enabled("cue.sentence-subject") or q.words < MIN_QUOTE_WORDS:
+            return None
+        subject = None if self._opens_sentence(q) else sentence_subject(self.doc, q)
+        if subject is None or self._inside_quote(subject.idx):
+            return None
+        src = self.sources.resolve(subject, previous)
+        if src is None or src.rule not in _SUBJECT_NAMED:
+            return None
+        why = ("cue.sentence-subject", src.rule)
+        return Attribution(q, subject.head.text, src.mention, src.group, src.name_span, rules=why)
+
     def _lead_in(self, q: QuoteSpan, previous: int | None) -> Attribution | None:
         """ "X responded, saying the campaign had lied. / “I am so sick of it.”": a quote
         that opens its sentence with no cue and no quote before it to go on from is said by
@@ -384,7 +412,7 @@ class Attributor:
         that sentence quotes nothing itself and names who speaks."""
         if not rules.enabled("cue.lead-in") or not self._opens_sentence(q):
             return None
-        if not self._ends_sentence(q):
+        if not ends_sentence(self.layout.nlp_text, q):
             return None  # '"...," opined X': words after the quote attribute it themselves
         here = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         if here is None or not len(here):
@@ -418,16 +446,6 @@ class Attributor:
                 ),
             )  # the speech verb nearest the quote
         return best[1] if best else None
-
-    def _ends_sentence(self, q: QuoteSpan) -> bool:
-        """Nothing but punctuation follows the quote to the end of its paragraph, or the
-        quote ends with . ! or ? and a new sentence follows."""
-        text = self.layout.nlp_text
-        end = text.find("\n", q.outer_end)
-        rest = text[q.outer_end : end if end >= 0 else len(text)].lstrip(" .\u00a0")
-        if not rest:
-            return True
-        return q.text.rstrip().endswith((".", "!", "?")) and (rest[0].isupper() or rest[0] in '“"')
 
     def _verb_follows(self, q: QuoteSpan) -> bool:
         """ "“Nonsense,” replied X": a speech verb right after the closing mark makes even a

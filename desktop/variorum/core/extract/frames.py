@@ -72,4 +72,24 @@ def framed_speaker(doc: Doc, text: str, q: QuoteSpan, after: int) -> tuple[Token
     return None
 
 
-__all__ = ["framed_speaker", "opens_sentence"]
+def ends_sentence(text: str, q: QuoteSpan) -> bool:
+    """Nothing but punctuation follows the quote to the end of its paragraph, or the quote
+    ends with . ! or ? and a new sentence follows."""
+    end = text.find("\n", q.outer_end)
+    rest = text[q.outer_end : end if end >= 0 else len(text)].lstrip(" .\u00a0")
+    if not rest:
+        return True
+    return q.text.rstrip().endswith((".", "!", "?")) and (rest[0].isupper() or rest[0] in '“"')
+
+
+def sentence_subject(doc: Doc, q: QuoteSpan) -> Token | None:
+    """The subject of the main verb of the quote's sentence, when it comes before the quote."""
+    here = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if here is None or not len(here):
+        return None
+    root = here[0].sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.idx < q.outer_start else None
+
+
+__all__ = ["ends_sentence", "framed_speaker", "opens_sentence", "sentence_subject"]

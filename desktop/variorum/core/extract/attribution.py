@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from variorum.core.extract import rules
 from variorum.core.extract.clauses import climbed_subject, participle_owner, reports_other
 from variorum.core.extract.frames import (
+    ends_open,
     ends_sentence,
     framed_speaker,
     opens_sentence,
@@ -348,12 +349,12 @@ class Attributor:
             )
         previous: int | None = None
         for i, q in enumerate(self.quotes):
-            if q.words <= 8 and is_headline_case(q.text) and self._framed(i) is None:
-                continue  # a title ("The Walking Dead"), unless a clause frames it as speech
             if q.words == 1 and q.text.strip()[:1].isupper() and not self._verb_follows(q):
                 continue  # a quoted name or title ("Skyreach" sold ...), not speech
             lo, hi = self._region(i)
             votes = self._votes(i, lo, hi, previous)
+            if q.words <= 8 and is_headline_case(q.text) and not self._said_after(q, votes):
+                continue  # a title ("The Walking Dead"), not speech
             if not votes and q.words >= MIN_QUOTE_WORDS:
                 nearby = self._by_words(i, lo, hi, previous)
                 votes = [nearby] if nearby else []
@@ -459,6 +460,12 @@ class Attributor:
     def _opens_sentence(self, q: QuoteSpan) -> bool:
         prior = [p.outer_end for p in self.quotes if p.outer_end <= q.outer_start]
         return opens_sentence(self.doc, self.layout.nlp_text, q, prior[-1] if prior else 0)
+
+    def _said_after(self, q: QuoteSpan, votes: list[_Vote]) -> bool:
+        """ "“Nusra Is Al Qaeda,” Mr. Kerry said": a quote opening its sentence, left open
+        by a comma, "!" or "?", with its cue right after it, is speech even in headline case."""
+        after = [v for v in votes if v.cue.idx >= q.outer_end and v.distance <= ADJACENT_CHARS]
+        return bool(after) and ends_open(self.layout.nlp_text, q) and self._opens_sentence(q)
 
     def _framed(self, i: int) -> tuple[Token, Token] | None:
         if not rules.enabled("cue.frame"):

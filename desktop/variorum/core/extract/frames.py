@@ -35,7 +35,7 @@ def opens_sentence(doc: Doc, text: str, q: QuoteSpan, after: int) -> bool:
     return not any(c.isalnum() for c in text[lo : q.outer_start])
 
 
-def _ends_open(text: str, q: QuoteSpan) -> bool:
+def ends_open(text: str, q: QuoteSpan) -> bool:
     """The quoted words end with a comma, "!" or "?" before the closing mark."""
     tail = text[q.start : q.outer_end].rstrip("\"'”’` \u00a0\n")
     return bool(tail) and tail[-1] in FRAME_MARKS
@@ -43,7 +43,7 @@ def _ends_open(text: str, q: QuoteSpan) -> bool:
 
 def framed_speaker(doc: Doc, text: str, q: QuoteSpan, after: int) -> tuple[Token, Token] | None:
     """(verb, subject) of the clause that frames the quote, or None."""
-    if not _ends_open(text, q) or not opens_sentence(doc, text, q, after):
+    if not ends_open(text, q) or not opens_sentence(doc, text, q, after):
         return None
     span = doc.char_span(
         q.outer_end, min(len(text), q.outer_end + LOOK_AHEAD_CHARS), alignment_mode="contract"
@@ -92,4 +92,4 @@ def sentence_subject(doc: Doc, q: QuoteSpan) -> Token | None:
     return subject if subject is not None and subject.idx < q.outer_start else None
 
 
-__all__ = ["ends_sentence", "framed_speaker", "opens_sentence", "sentence_subject"]
+__all__ = ["ends_open", "ends_sentence", "framed_speaker", "opens_sentence", "sentence_subject"]

@@ -181,3 +181,19 @@ def test_a_name_the_text_gives_his_or_her_is_a_person_whatever_the_model_said(
     assert as_org("Marla Quist was upfront about her distaste for the plan.") == ["Marla Quist"]
     assert as_org("Harwell Mining was upfront about its losses this year.") == []
     assert as_org("Marla Quist told Dana Ruiz about her plans for the farm.") == []
+
+
+def test_a_noun_for_people_and_bodies_alike_leaves_a_persons_name_alone(nlp: Language) -> None:
+    """ "property developer X" is a person when the model says so; "chip maker X" is a
+    body whatever the model said."""
+    from spacy.tokens import Span
+
+    from variorum.core.extract.orgcontext import context_orgs
+
+    def orgs(text: str, first: int, label: str) -> list[str]:
+        doc = nlp(text)
+        doc.ents = [Span(doc, first, first + 2, label=label)]
+        return [doc.text[s:e] for s, e, _ in context_orgs(doc)]
+
+    assert "Marla Quist" not in orgs("The property developer Marla Quist bought it.", 3, "PERSON")
+    assert "Qorvane Systems" in orgs("The chip maker Qorvane Systems bought it.", 3, "PERSON")

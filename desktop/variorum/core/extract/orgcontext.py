@@ -22,6 +22,7 @@ from variorum.core.extract.vocab import (
     ORG_HEADS,
     ORG_NOUNS,
     OWNERSHIP_WORDS,
+    PEOPLE_TOO_NOUNS,
     POST_ORG_NOUNS,
     SETTLEMENT_WORDS,
     SPEECH_VERBS,
@@ -67,6 +68,12 @@ def _org_noun(tok: Token) -> bool:
     return tok.lower_ in ORG_NOUNS or tok.lemma_.lower() in ORG_NOUNS
 
 
+def _names_a_body(noun: Token, name: Token) -> bool:
+    """The noun before or beside a name says it is an organization, unless it describes
+    people as often and the model read the name as a person's ("property developer X")."""
+    return _org_noun(noun) and not (name.ent_type_ == "PERSON" and noun.lower_ in PEOPLE_TOO_NOUNS)
+
+
 def _list_members(head: Token) -> list[Token]:
     members = [head]
     members.extend(head.conjuncts)
@@ -89,6 +96,8 @@ def _after_org_noun(tok: Token, text: str) -> tuple[int, int] | None:
         return None
     before = _PRECEDING_WORD_RE.search(text, max(0, tok.idx - 40), tok.idx)
     if not before or before.group(1).lower() not in ORG_NOUNS:
+        return None
+    if tok.ent_type_ == "PERSON" and before.group(1).lower() in PEOPLE_TOO_NOUNS:
         return None
     last = tok.i
     while last + 1 < len(doc) and _is_name_token(doc[last + 1]):
@@ -177,20 +186,21 @@ def context_orgs(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         add(_before_org_noun(tok), "entity.org.before-org-noun")
         add(_employer(tok), "entity.org.employer")
-        if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and _org_noun(tok.head):
+        if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and _names_a_body(tok.head, tok):
             add(name_run(tok), "entity.org.apposition")  # "the aviation authority, ENAC,"
         add(_after_org_noun(tok, text), "entity.org.after-org-noun")
         # "chip maker Nvidia", "telecom company Huawei Technologies"
         if any(
             c.dep_ == "compound"
-            and _org_noun(c)
+            and _names_a_body(c, tok)
             and c.i < tok.i
             and "\n" not in text[c.idx : tok.idx]  # a heading's last word is not a noun of it
             for c in tok.lefts
         ):
             add(name_run(tok), "entity.org.compound-noun")
         # "X, a venture-capital firm"
-        if any(c.dep_ == "appos" and _org_noun(c) and c.pos_ == "NOUN" for c in tok.children):
+        described = (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN")
+        if any(_names_a_body(c, tok) for c in described):
             add(name_run(tok), "entity.org.described-as")
         # "the Maritime Standards Tribunal upheld ...", which the model did not see at all:
         # a run of proper nouns ending with a body's head word names that body
@@ -231,11 +241,13 @@ _OWNED_RE = re.compile(
 """'the state-owned Ferrovias do Norte', 'Nasdaq-listed X', 'the state-owned utility X'."""
 _LIST_ITEM = rf"(?:the[ \t]+)?(?:(?:{_OWNED})[ \t]+)?({NAME_RE})"
 _LIST_SEP = r"(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
-_PEOPLE_TOO = frozenset({"investors", "rivals", "peers", "competitors", "developers"})
-"""Plural organization nouns that also list people ("investors Ada Byrne and ...")."""
 _PLURAL_ORG_NOUNS = "|".join(
     sorted(
-        (w for w in ORG_NOUNS if w.endswith("s") and w[:-1] in ORG_NOUNS and w not in _PEOPLE_TOO),
+        (
+            w
+            for w in ORG_NOUNS
+            if w.endswith("s") and w[:-1] in ORG_NOUNS and w not in PEOPLE_TOO_NOUNS
+        ),
         key=len,
         reverse=True,
     )

@@ -136,6 +136,15 @@ ORG_NOUNS = _words(
 """Nouns that, placed before a capitalised name, say the name is an organization
 ("chip maker X", "search giant X", "companies including X")."""
 
+PEOPLE_TOO_NOUNS = _words(
+    """
+    developer developers investor investors rival rivals peer peers competitor competitors
+    publisher publishers broadcaster broadcasters pollster pollsters
+    """
+)
+"""Organization nouns that describe people as often ("property developer X", "rival X",
+"investors X and Y"): before a name the model reads as a person's, no evidence of a body."""
+
 ORG_HEADS = _words(
     """
     academy agency association authority bank board bureau center centre college commission

@@ -197,3 +197,18 @@ def test_a_noun_for_people_and_bodies_alike_leaves_a_persons_name_alone(nlp: Lan
 
     assert "Marla Quist" not in orgs("The property developer Marla Quist bought it.", 3, "PERSON")
     assert "Qorvane Systems" in orgs("The chip maker Qorvane Systems bought it.", 3, "PERSON")
+
+
+def test_a_street_is_a_place_even_when_the_model_reads_a_persons_name(nlp: Language) -> None:
+    from spacy.tokens import Span
+
+    from variorum.core.extract.entities import collect_candidates
+    from variorum.core.extract.layout import analyse_layout
+
+    text = "Plant to close\n\nThe plant on Ilario Bastida Street will close in May."
+    layout = analyse_layout(text)
+    doc = nlp(layout.nlp_text)
+    street = next(i for i, t in enumerate(doc) if t.text == "Ilario")
+    doc.ents = [Span(doc, street, street + 3, label="PERSON")]
+    votes = {c.name: dict(c.votes) for c in collect_candidates(doc, layout)}
+    assert votes["Ilario Bastida Street"] == {"PLACE": 3.0}

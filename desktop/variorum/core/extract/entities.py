@@ -52,6 +52,7 @@ from variorum.core.extract.vocab import (
     POST_NOMINALS,
     ROLE_WORDS,
     SETTLEMENT_WORDS,
+    STREET_WORDS,
     TITLE_WORDS,
 )
 
@@ -287,6 +288,11 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             if cleaned:
                 add(*cleaned, ORG, "entity.club-or-council")
                 model_spans.append(cleaned)
+            continue
+        if ent.label_ == PERSON and len(ent) > 1 and ent[-1].lower_ in STREET_WORDS:
+            cleaned = _clean_span(ent, PLACE)
+            if cleaned:  # "Hermenegildo Galeana Street": the model saw a person's name
+                add(*cleaned, PLACE, "entity.street-name")
             continue
         if (ent.label_ == "FAC" and has_org_head(ent)) or (
             ent.label_ in ("GPE", "LOC") and len(ent) > 1 and ent[-1].lower_ in _BODY_HEADS

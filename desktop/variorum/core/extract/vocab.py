@@ -98,6 +98,9 @@ HONORIFICS = _words("mr mr. mrs mrs. ms ms. miss dr dr. sir dame cllr cllr. coun
 SETTLEMENT_WORDS = _words("town city county borough village")
 """Last words of a name that is a place or, in sport, a club ("X Town"): never a person."""
 
+STREET_WORDS = _words("street avenue road boulevard lane highway parkway plaza")
+"""Last words of a street's name ("X Galeana Street"): a place, never a person."""
+
 ROLE_WORDS = _words(
     """
     ceo cfo coo cto chief executive president chairman chairwoman chairperson founder

@@ -74,6 +74,13 @@ def _names_a_body(noun: Token, name: Token) -> bool:
     return _org_noun(noun) and not (name.ent_type_ == "PERSON" and noun.lower_ in PEOPLE_TOO_NOUNS)
 
 
+def _appositions(tok: Token) -> list[Token]:
+    """The nouns in apposition to a name, nearest first. Only the nearest describes the name
+    itself: in "X, a labor economist at the Y Center, a liberal think tank" the parser hangs
+    the second on X too, but it describes the Center."""
+    return [c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "NOUN"]
+
+
 def _list_members(head: Token) -> list[Token]:
     members = [head]
     members.extend(head.conjuncts)
@@ -199,8 +206,7 @@ def context_orgs(doc: Doc) -> list[tuple[int, int, str]]:
         ):
             add(name_run(tok), "entity.org.compound-noun")
         # "X, a venture-capital firm"
-        described = (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN")
-        if any(_names_a_body(c, tok) for c in described):
+        if any(_names_a_body(c, tok) for c in _appositions(tok)[:1]):
             add(name_run(tok), "entity.org.described-as")
         # "the Maritime Standards Tribunal upheld ...", which the model did not see at all:
         # a run of proper nouns ending with a body's head word names that body
@@ -397,7 +403,7 @@ def context_people(doc: Doc) -> list[tuple[int, int]]:
     for tok in doc:
         if not _is_name_token(tok) or tok.ent_type_ in _PLACE_TYPES:
             continue
-        appos = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        appos = _appositions(tok)[:1]
         if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
             appos.append(tok.head)  # "Her lawyer, Marcus Hale, said": the noun comes first
         if not appos or any(_org_noun(c) for c in appos):

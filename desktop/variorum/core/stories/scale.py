@@ -43,7 +43,7 @@ from variorum.core.stories.choices import Choices
 from variorum.core.stories.model import Grouping, PairKind, PairScore, StoryInput
 from variorum.core.stories.params import GroupingParams
 from variorum.core.stories.sketch import Sketch, sketch_batch
-from variorum.core.stories.verify import score_pair
+from variorum.core.stories.verify import score_candidates, score_pair
 
 PARTITION = 2000
 """Articles per map task."""
@@ -212,14 +212,32 @@ def candidate_arrays(found: Candidates) -> tuple[Ints, Ints, Ints]:
 def verify_block(
     a_part: Part, b_part: Part, pairs: Sequence[tuple[int, int, int | None]], params: GroupingParams
 ) -> list[PairScore]:
-    """Score pairs whose first article is in ``a_part`` and second in ``b_part``; a shared
-    count of None means "count the keys" (pairs the assembly asks for)."""
+    """Score pairs whose first article is in ``a_part`` and second in ``b_part``. A shared
+    count of None means "count the keys" (pairs the assembly asks for): every such pair's
+    score comes back. Candidates (with their count) come back only when they join or link,
+    as in one process (:func:`~variorum.core.stories.verify.score_candidates`)."""
     out: list[PairScore] = []
+    found: list[tuple[int, int, int]] = []
     for a, b, shared in pairs:
+        if shared is not None:
+            found.append((a, b, shared))
+            continue
         sa = a_part.sketches[a - a_part.first]
         sb = b_part.sketches[b - b_part.first]
         if sa.id != sb.id:
             out.append(score_pair(sa, sb, params, shared))
+    if found:
+        ends = [(p.first, p.first + len(p.sketches), p.sketches) for p in (a_part, b_part)]
+
+        def sketch_of(n: int) -> Sketch | None:
+            for first, end, sketches in ends:
+                if first <= n < end:
+                    return sketches[n - first]
+            return None
+
+        table = np.array(found, dtype=np.int64)
+        candidates = Candidates(table[:, 0], table[:, 1], table[:, 2])
+        out.extend(score_candidates(candidates, sketch_of, params))
     return out
 
 

@@ -15,10 +15,13 @@ Two passes, because re-posts and rewrites leave different traces:
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
+from variorum.core.stories.bounds import bitmaps, cannot_score, shared_bound
+from variorum.core.stories.buckets import Candidates
 from variorum.core.stories.features import Hashes, TextFeatures
 from variorum.core.stories.model import PairKind, PairScore
 from variorum.core.stories.params import GroupingParams
@@ -184,3 +187,37 @@ def score_pair(
     else:
         kind = PairKind.NONE
     return PairScore(a.id, b.id, nd.resemblance, nd.a_in_b, nd.b_in_a, score, kind, related)
+
+
+def score_candidates(
+    found: Candidates, sketch_of: Callable[[int], Sketch | None], params: GroupingParams
+) -> list[PairScore]:
+    """The reduce step's scoring of candidate pairs (articles by number; a number without a
+    sketch, or two numbers of one article, is skipped): the pairs that join or link, scored
+    exactly, in the candidates' order. Pairs a cheap bound shows to score nothing are not
+    scored (:mod:`.bounds`); the result is what :func:`score_pair` on every pair gives."""
+    if len(found) == 0:
+        return []
+    numbers = np.unique(np.concatenate((found.a, found.b)))
+    sketches = [sketch_of(n) for n in numbers.tolist()]
+    present = np.array([s is not None for s in sketches], dtype=bool)
+    live = [s for s in sketches if s is not None]
+    row = np.cumsum(present) - 1
+    a = np.searchsorted(numbers, found.a)
+    b = np.searchsorted(numbers, found.b)
+    both = present[a] & present[b]
+    a, b, shared = row[a[both]], row[b[both]], found.shared[both]
+    keys = np.array([len(s.keys) for s in live], dtype=np.int64)
+    shingles = np.array([len(s.features.shingles) for s in live], dtype=np.int64)
+    bound = shared_bound(bitmaps([s.features.shingles for s in live]), shingles, a, b)
+    skip = cannot_score(shared, keys[a], keys[b], shingles[a], shingles[b], bound, params)
+    out: list[PairScore] = []
+    for x, y, count in zip(
+        a[~skip].tolist(), b[~skip].tolist(), shared[~skip].tolist(), strict=True
+    ):
+        sx, sy = live[x], live[y]
+        if sx.id != sy.id:
+            score = score_pair(sx, sy, params, count)
+            if score.kind is not PairKind.NONE:
+                out.append(score)
+    return out

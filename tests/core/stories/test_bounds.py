@@ -10,11 +10,12 @@ import numpy as np
 import pytest
 
 from variorum.core.stories import GroupingParams, StoryInput
+from variorum.core.stories.batch import score_candidates
 from variorum.core.stories.bounds import SHINGLE_BITS, bitmaps, shared_bound
 from variorum.core.stories.buckets import Candidates
 from variorum.core.stories.model import PairKind
 from variorum.core.stories.sketch import Sketch, sketch_batch
-from variorum.core.stories.verify import score_candidates, score_pair
+from variorum.core.stories.verify import score_pair
 
 
 def test_bound_is_never_under_the_shared_count() -> None:

@@ -94,7 +94,7 @@ def test_sentence_containment_counts_books_as_it_counts_articles(monkeypatch) ->
     feats = [text_features(load_file(p).text) for p in samples]
     dense = [verify.sentence_containment(a, b) for a in feats for b in feats]
     assert 0 < min(dense) < max(dense) <= 1
-    monkeypatch.setattr(verify, "_DENSE_CELLS", 0)
+    monkeypatch.setattr(verify, "DENSE_CELLS", 0)
     assert [verify.sentence_containment(a, b) for a in feats for b in feats] == dense
 
 

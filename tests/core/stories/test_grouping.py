@@ -56,18 +56,18 @@ def test_adding_articles_equals_grouping_them_at_once(samples: dict[str, StoryIn
 
 
 def test_only_new_pairs_are_scored(samples: dict[str, StoryInput], monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import variorum.core.stories.verify as verify_module
+    import variorum.core.stories.index as index_module
 
     index = StoryIndex()
     index.add([samples["original"], samples["repost"]])
     scored: list[tuple[str, str]] = []
-    real = verify_module.score_pair
+    real = index_module.score_candidates
 
-    def spy(a, b, params, shared=None):  # type: ignore[no-untyped-def]
-        scored.append((a.id, b.id))
-        return real(a, b, params, shared)
+    def spy(found, sketch_of, params):  # type: ignore[no-untyped-def]
+        scored.extend((sketch_of(a).id, sketch_of(b).id) for a, b, _ in found.pairs())
+        return real(found, sketch_of, params)
 
-    monkeypatch.setattr(verify_module, "score_pair", spy)
+    monkeypatch.setattr(index_module, "score_candidates", spy)
     index.add([samples["rewrite"]])
     assert scored and all("03-rewritten-summary.txt" in pair for pair in scored)
 

@@ -24,6 +24,7 @@ from multiprocessing import get_context
 import numpy as np
 
 from variorum.core.stories.assemble import ArticleMeta, PairKey, assemble
+from variorum.core.stories.batch import score_candidates
 from variorum.core.stories.buckets import (
     Candidates,
     Ints,
@@ -38,7 +39,7 @@ from variorum.core.stories.choices import Choices
 from variorum.core.stories.model import Grouping, PairScore, StoryInput
 from variorum.core.stories.params import GroupingParams
 from variorum.core.stories.sketch import Sketch, sketch_batch
-from variorum.core.stories.verify import score_candidates, score_pair
+from variorum.core.stories.verify import score_pair
 
 Progress = Callable[[int, int], None]
 PARALLEL_FROM = 2000

@@ -30,6 +30,7 @@ import numpy as np
 
 from variorum.core.article import Article
 from variorum.core.stories.assemble import ArticleMeta, PairKey, assemble
+from variorum.core.stories.batch import score_candidates
 from variorum.core.stories.buckets import (
     Candidates,
     Ints,
@@ -43,7 +44,7 @@ from variorum.core.stories.choices import Choices
 from variorum.core.stories.model import Grouping, PairKind, PairScore, StoryInput
 from variorum.core.stories.params import GroupingParams
 from variorum.core.stories.sketch import Sketch, sketch_batch
-from variorum.core.stories.verify import score_candidates, score_pair
+from variorum.core.stories.verify import score_pair
 
 PARTITION = 2000
 """Articles per map task."""
@@ -215,7 +216,7 @@ def verify_block(
     """Score pairs whose first article is in ``a_part`` and second in ``b_part``. A shared
     count of None means "count the keys" (pairs the assembly asks for): every such pair's
     score comes back. Candidates (with their count) come back only when they join or link,
-    as in one process (:func:`~variorum.core.stories.verify.score_candidates`)."""
+    as in one process (:func:`~variorum.core.stories.batch.score_candidates`)."""
     out: list[PairScore] = []
     found: list[tuple[int, int, int]] = []
     for a, b, shared in pairs:

@@ -123,3 +123,22 @@ def test_articles_read_together_read_as_each_alone() -> None:
     assert len(together[2].quote_words) == 0 and len(together[4].quote_words) == 0
     assert len(together[3].shingles) == 1  # shorter than a shingle: one run of all its words
     assert [" ".join(q) for q in quotes_of(texts[6])] == ["only this one counts here"]
+
+
+def test_ascii_texts_are_cut_as_any_text() -> None:
+    """The bytes path for ASCII texts gives the codes the str path gives, marks and quote
+    runs included; a text with one non-ASCII letter takes the str path."""
+    from variorum.core.stories.scan import codes_of, fold_marks, text_codes, tokens_of
+
+    texts = [
+        path.read_text(encoding="utf-8") for path in sorted(Path(SAMPLES_DIR).glob("*.txt"))
+    ]
+    texts += [
+        'He said ""it\'s done."" Then: "No!"\nO\'Brien_2 won 3-1? Yes.',
+        "Café owner Zoë said \"the ÉCOLE is closed\" on Monday.",
+        "",
+    ]
+    for text in texts:
+        folded = fold_marks(text)
+        assert np.array_equal(text_codes(folded), codes_of(tokens_of(folded)))
+        assert np.array_equal(text_codes(folded), codes_of(tokens_of(folded)))  # from the table

@@ -17,6 +17,7 @@ benchmark archive). Here:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
@@ -102,38 +103,68 @@ def score_candidates(
     return out
 
 
-def _groups(key: Ints) -> Iterator[tuple[int, Ints]]:
-    """Each value of ``key`` and the positions that hold it."""
+_CHUNK_VALUES = 1 << 16
+"""Values of the looked-up-in side per numpy call (a few hundred articles: small enough to
+stay in the processor's cache while it is searched)."""
+_SHIFT = np.uint64(32)
+
+
+def _chunks(key: Ints, sizes: Ints) -> Iterator[Ints]:
+    """Positions of the pairs, by ``key``, in runs whose distinct keys have about
+    :data:`_CHUNK_VALUES` values (``sizes[key]``) in all; a key is never split."""
     if len(key) == 0:
         return
     order = np.argsort(key, kind="stable")
-    sorted_key = key[order]
-    cuts = np.flatnonzero(np.concatenate(([True], sorted_key[1:] != sorted_key[:-1])))
-    ends = [*cuts[1:].tolist(), len(key)]
-    for start, end in zip(cuts.tolist(), ends, strict=True):
-        yield int(sorted_key[start]), order[start:end]
+    ordered = key[order]
+    new = np.concatenate(([True], ordered[1:] != ordered[:-1]))
+    before = np.cumsum(np.where(new, sizes[ordered], 0)) - np.where(new, sizes[ordered], 0)
+    chunk = before[new] // _CHUNK_VALUES
+    chunk_of = chunk[np.cumsum(new) - 1]
+    cuts = [0, *(np.flatnonzero(chunk_of[1:] != chunk_of[:-1]) + 1).tolist(), len(key)]
+    for lo, hi in itertools.pairwise(cuts):
+        yield order[lo:hi]
 
 
-def _counts_in(hay: Hashes, needles: Sequence[Hashes]) -> Ints:
-    """For each sorted unique array of ``needles``, how many of its values ``hay`` (sorted,
-    unique) holds."""
-    sizes = np.array([len(n) for n in needles], dtype=np.int64)
-    if len(hay) == 0 or not sizes.any():
-        return np.zeros(len(needles), dtype=np.int64)
-    values = np.concatenate(needles)
-    at = np.minimum(hay.searchsorted(values), len(hay) - 1)
-    hits = np.concatenate(([0], np.cumsum(hay[at] == values)))
+def _tagged(sets: Sequence[Hashes], tags: Ints) -> npt.NDArray[np.uint64]:
+    """The sets one after the other, each value tagged with its set's tag in the high bits:
+    sorted when the sets are and the tags ascend."""
+    sizes = np.array([len(x) for x in sets], dtype=np.int64)
+    if not sizes.any():
+        return np.zeros(0, dtype=np.uint64)
+    values = np.concatenate(sets).astype(np.uint64)
+    return values | np.repeat(tags.astype(np.uint64) << _SHIFT, sizes)
+
+
+def _segment_sums(values: Ints, sizes: Ints) -> Ints:
+    """The sum of each run of ``sizes`` values, one run after the other."""
+    totals = np.concatenate(([0], np.cumsum(values)))
     ends = np.cumsum(sizes)
-    out: Ints = hits[ends] - hits[ends - sizes]
+    out: Ints = totals[ends] - totals[ends - sizes]
     return out
 
 
+def _lookup(
+    hays: Sequence[Hashes], needles: Sequence[Hashes], which: Ints
+) -> tuple[npt.NDArray[np.uint64], Ints, Ints]:
+    """Every value of every needle set looked up in its hay set (``hays[which[i]]``, all
+    sorted, ``which`` ascending) in one call: the tagged hay, and for each needle value where
+    its equals start in the tagged hay and how many there are."""
+    hay = _tagged(hays, np.arange(len(hays)))
+    values = _tagged(needles, which)
+    lo = hay.searchsorted(values, side="left")
+    return hay, lo, hay.searchsorted(values, side="right") - lo
+
+
 def _pair_counts(sets: Sequence[Hashes], a: Ints, b: Ints) -> Ints:
-    """Values ``sets[a[i]]`` and ``sets[b[i]]`` share, for every pair: per article of
-    ``a``, all its partners at once."""
+    """Values ``sets[a[i]]`` and ``sets[b[i]]`` share (sorted unique arrays), for every
+    pair: a few hundred articles' partners looked up in one call."""
     out = np.zeros(len(a), dtype=np.int64)
-    for x, where in _groups(a):
-        out[where] = _counts_in(sets[x], [sets[y] for y in b[where].tolist()])
+    sizes = np.array([len(x) for x in sets], dtype=np.int64)
+    for where in _chunks(a, sizes):
+        hays, which = np.unique(a[where], return_inverse=True)
+        needles = [sets[y] for y in b[where].tolist()]
+        _, _, found = _lookup([sets[x] for x in hays.tolist()], needles, which)
+        out[where] = _segment_sums(found, sizes[b[where]])
     return out
 
 
@@ -143,69 +174,81 @@ def _rewrites(features: Sequence[TextFeatures], a: Ints, b: Ints) -> list[Rewrit
     words = np.array([f.words for f in features], dtype=np.int64)
     a_short = words[a] <= words[b]
     short, long = np.where(a_short, a, b), np.where(a_short, b, a)
-    sentences = np.zeros(len(a))
-    quotes = np.zeros(len(a), dtype=np.int64)
-    names = np.zeros(len(a), dtype=np.int64)
     enough = np.array([can_be_rewrite(features[s]) for s in short.tolist()], dtype=bool)
-    for x, where in _groups(long):
-        where = where[enough[where]]
-        if len(where) == 0:
-            continue
-        big = features[x]
-        small = [features[s] for s in short[where].tolist()]
-        sentences[where] = _containments(small, big)
-        quotes[where] = _counts_in(big.quote_words, [f.quote_words for f in small])
-        names[where] = _counts_in(big.names, [f.names for f in small])
+    sentences = np.zeros(len(a))
+    quotes = _pair_counts([f.quote_words for f in features], short[enough], long[enough])
+    names = _pair_counts([f.names for f in features], short[enough], long[enough])
+    sentences[enough] = _containments(features, short[enough], long[enough])
     out: list[RewriteEvidence] = []
-    for i, (s, x) in enumerate(zip(short.tolist(), long.tolist(), strict=True)):
-        if not enough[i]:
+    counted = iter(zip(sentences[enough].tolist(), quotes.tolist(), names.tolist(), strict=True))
+    for s, x, ok in zip(short.tolist(), long.tolist(), enough.tolist(), strict=True):
+        if not ok:
             out.append(RewriteEvidence(0.0, None, None))
             continue
         mine, theirs = features[s], features[x]
+        contained, quoted, named = next(counted)
         out.append(
             RewriteEvidence(
-                sentences=float(sentences[i]),
+                sentences=contained,
                 quotes=share_of(
-                    int(quotes[i]),
-                    len(mine.quote_words),
-                    len(theirs.quote_words),
-                    MIN_QUOTE_WORDS,
+                    quoted, len(mine.quote_words), len(theirs.quote_words), MIN_QUOTE_WORDS
                 ),
-                names=share_of(int(names[i]), len(mine.names), len(theirs.names), MIN_NAMES),
+                names=share_of(named, len(mine.names), len(theirs.names), MIN_NAMES),
             )
         )
     return out
 
 
-def _containments(shorts: Sequence[TextFeatures], long: TextFeatures) -> list[float]:
-    """:func:`~variorum.core.stories.verify.sentence_containment` of each of ``shorts`` in
-    ``long``: every short's words looked up in ``long``'s sorted words in one call, the hits
-    counted per (sentence of a short, sentence of long) in one table."""
-    width = len(long.sentence_ends)
-    counts = [len(s.sentence_ends) for s in shorts]
-    if width == 0 or sum(counts) * width > DENSE_CELLS:  # books: one short at a time
-        return [sentence_containment(s, long) for s in shorts]
-    words, owners = long.sentence_index
-    values = np.concatenate([s.sentences for s in shorts])
-    first = np.concatenate(([0], np.cumsum(counts)[:-1]))
-    owner = np.concatenate(
-        [s.sentence_owner.astype(np.int64) + f for s, f in zip(shorts, first.tolist(), strict=True)]
+def _containments(features: Sequence[TextFeatures], short: Ints, long: Ints) -> list[float]:
+    """:func:`~variorum.core.stories.verify.sentence_containment` of ``short[i]`` in
+    ``long[i]`` for every pair: the words of many shorts looked up in their long's sorted
+    words in one call, the hits counted per (sentence of a short, sentence of its long) in
+    one table, each row's best read off with one reduction."""
+    out = np.zeros(len(short))
+    widths = np.array([len(f.sentence_ends) for f in features], dtype=np.int64)
+    rows = widths[short]
+    cells = rows * widths[long]
+    alone = (widths[long] == 0) | (rows == 0) | (cells > DENSE_CELLS)
+    for i in np.flatnonzero(alone).tolist():  # books: one pair at a time, sparsely
+        out[i] = sentence_containment(features[short[i]], features[long[i]])
+    together = np.flatnonzero(~alone)
+    sizes = np.array([len(f.sentences) for f in features], dtype=np.int64)
+    for part in _chunks(long[together], sizes):
+        where = together[part]
+        out[where] = _containment_chunk(features, short[where], long[where])
+    return out.tolist()
+
+
+def _containment_chunk(
+    features: Sequence[TextFeatures], short: Ints, long: Ints
+) -> npt.NDArray[np.float64]:
+    hays, which = np.unique(long, return_inverse=True)
+    bigs = [features[x] for x in hays.tolist()]
+    smalls = [features[s] for s in short.tolist()]
+    _, lo, found = _lookup(
+        [f.sentence_index[0] for f in bigs], [f.sentences for f in smalls], which
     )
-    lo = words.searchsorted(values, side="left")
-    found = words.searchsorted(values, side="right") - lo
+    owners = np.concatenate([f.sentence_index[1] for f in bigs]).astype(np.int64)
+    width = np.array([len(f.sentence_ends) for f in bigs], dtype=np.int64)[which]
+    counts = np.array([len(f.sentence_ends) for f in smalls], dtype=np.int64)
+    # one row per sentence of a short, as wide as its long has sentences
+    row_width = np.repeat(width, counts)
+    row_start = np.cumsum(row_width) - row_width
+    first_row = np.cumsum(counts) - counts
+    row = np.concatenate(
+        [
+            f.sentence_owner.astype(np.int64) + r
+            for f, r in zip(smalls, first_row.tolist(), strict=True)
+        ]
+    )
     total = int(found.sum())
-    sizes = np.concatenate([s.sentence_sizes for s in shorts])
-    best = np.zeros(len(sizes), dtype=np.int64)
+    best = np.zeros(len(row_width), dtype=np.int64)
     if total:
         starts = np.repeat(lo - (np.cumsum(found) - found), found)
-        cells = np.repeat(owner * width, found) + owners[np.arange(total) + starts]
-        best = np.bincount(cells, minlength=len(sizes) * width).reshape(len(sizes), width).max(1)
+        cells = np.repeat(row_start[row], found) + owners[np.arange(total) + starts]
+        hits = np.bincount(cells, minlength=int(row_width.sum()))
+        best = np.maximum.reduceat(hits, row_start)
+    sizes = np.concatenate([f.sentence_sizes for f in smalls])
     matched = np.where(best >= SENTENCE_MATCH * sizes, sizes, 0)
-    ends = np.cumsum(counts)
-    kept = np.concatenate(([0], np.cumsum(matched)))
-    every = np.concatenate(([0], np.cumsum(sizes)))
-    out: list[float] = []
-    for e, c in zip(ends.tolist(), counts, strict=True):
-        total_words = every[e] - every[e - c]
-        out.append(float((kept[e] - kept[e - c]) / total_words) if total_words else 0.0)
+    out: npt.NDArray[np.float64] = _segment_sums(matched, counts) / _segment_sums(sizes, counts)
     return out

@@ -97,3 +97,19 @@ def test_archive_candidates_score_as_before(corpus_dir: Path) -> None:
     found = _all_pairs(live, 3)
     params = index.params
     assert score_candidates(found, live.__getitem__, params) == _brute(found, live, params)
+
+
+@pytest.mark.parametrize(("dense", "chunk"), [(0, 1 << 16), (1 << 18, 1)])
+def test_books_and_small_chunks_score_the_same(
+    samples: dict[str, StoryInput], monkeypatch: pytest.MonkeyPatch, dense: int, chunk: int
+) -> None:
+    """Pairs too large for one table go one at a time; chunks of one article each give the
+    same counts as chunks of many."""
+    import variorum.core.stories.batch as batch
+
+    monkeypatch.setattr(batch, "DENSE_CELLS", dense)
+    monkeypatch.setattr(batch, "_CHUNK_VALUES", chunk)
+    params = GroupingParams(threshold=0.1, related_threshold=0.05, key_ratio=0.05)
+    sketches = sketch_batch(_cuts(samples), params)
+    found = _all_pairs(sketches, 3)
+    assert score_candidates(found, sketches.__getitem__, params) == _brute(found, sketches, params)

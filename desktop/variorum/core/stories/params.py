@@ -62,8 +62,9 @@ class GroupingParams:
     makes their short versions, which are mostly that passage, score high with every
     version of the other, so the mean alone lets them join; their long versions, which hold
     the rest of each story, do not score high. A rewrite of a story resembles its fullest
-    version. On the 10,000-article benchmark archive this took re-post precision from 0.976
-    to 0.999 for rewrite recall 0.916 to 0.909 (``benchmarks/stories.py``)."""
+    version. On the 10,000-article benchmark archive this took re-post precision from 0.933
+    to 0.999 and rewrite precision from 0.941 to 0.999, for rewrite recall 0.917 to 0.909
+    (0.921 to 0.909 at 1,000; ``benchmarks/stories.py``)."""
     related_threshold: float = 0.15
     """Stories are linked as related when two of their versions share this much."""
     max_related: int = 3

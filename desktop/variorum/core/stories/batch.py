@@ -6,11 +6,12 @@ numpy's fixed cost per call was most of the work (180,000 candidates on the 10,0
 benchmark archive). Here:
 
 1. pairs that cannot score are skipped (:mod:`.bounds`);
-2. the shingles each remaining pair shares are counted per article: every partner's
-   shingles are looked up in the article's sorted ones in one call;
+2. the shingles each remaining pair shares are counted a few hundred articles at a time:
+   their values tagged with the article (high bits) make one sorted array, and all their
+   partners' shingles, tagged the same way, are looked up in it in one call;
 3. for the pairs that get the rewrite pass, the shorter version's sentences, quoted words
-   and names are looked up in the longer's the same way, per longer version, and the best
-   counterpart of each sentence is read off one table of hits for all of them;
+   and names are looked up in the longer's the same way, and the best counterpart of each
+   sentence is read off one table of hits for a few hundred pairs;
 4. each pair's score and kind come from the counts by the same arithmetic as one pair's
    (:func:`~variorum.core.stories.verify.overlap_of`, :func:`~.verify.judge`).
 """

@@ -94,7 +94,7 @@ def test_sentence_containment_counts_books_as_it_counts_articles(monkeypatch) ->
     feats = [text_features(load_file(p).text) for p in samples]
     dense = [verify.sentence_containment(a, b) for a in feats for b in feats]
     assert 0 < min(dense) < max(dense) <= 1
-    monkeypatch.setattr(verify, "_DENSE_CELLS", 0)
+    monkeypatch.setattr(verify, "DENSE_CELLS", 0)
     assert [verify.sentence_containment(a, b) for a in feats for b in feats] == dense
 
 
@@ -123,3 +123,22 @@ def test_articles_read_together_read_as_each_alone() -> None:
     assert len(together[2].quote_words) == 0 and len(together[4].quote_words) == 0
     assert len(together[3].shingles) == 1  # shorter than a shingle: one run of all its words
     assert [" ".join(q) for q in quotes_of(texts[6])] == ["only this one counts here"]
+
+
+def test_ascii_texts_are_cut_as_any_text() -> None:
+    """The bytes path for ASCII texts gives the codes the str path gives, marks and quote
+    runs included; a text with one non-ASCII letter takes the str path."""
+    from variorum.core.stories.scan import codes_of, fold_marks, text_codes, tokens_of
+
+    texts = [
+        path.read_text(encoding="utf-8") for path in sorted(Path(SAMPLES_DIR).glob("*.txt"))
+    ]
+    texts += [
+        'He said ""it\'s done."" Then: "No!"\nO\'Brien_2 won 3-1? Yes.',
+        "Café owner Zoë said \"the ÉCOLE is closed\" on Monday.",
+        "",
+    ]
+    for text in texts:
+        folded = fold_marks(text)
+        assert np.array_equal(text_codes(folded), codes_of(tokens_of(folded)))
+        assert np.array_equal(text_codes(folded), codes_of(tokens_of(folded)))  # from the table

@@ -61,13 +61,13 @@ def test_only_new_pairs_are_scored(samples: dict[str, StoryInput], monkeypatch) 
     index = StoryIndex()
     index.add([samples["original"], samples["repost"]])
     scored: list[tuple[str, str]] = []
-    real = index_module.score_pair
+    real = index_module.score_candidates
 
-    def spy(a, b, params, shared=None):  # type: ignore[no-untyped-def]
-        scored.append((a.id, b.id))
-        return real(a, b, params, shared)
+    def spy(found, sketch_of, params):  # type: ignore[no-untyped-def]
+        scored.extend((sketch_of(a).id, sketch_of(b).id) for a, b, _ in found.pairs())
+        return real(found, sketch_of, params)
 
-    monkeypatch.setattr(index_module, "score_pair", spy)
+    monkeypatch.setattr(index_module, "score_candidates", spy)
     index.add([samples["rewrite"]])
     assert scored and all("03-rewritten-summary.txt" in pair for pair in scored)
 

@@ -79,7 +79,13 @@ def assemble(
     by_id = {m.id: m for m in metas}
     strong = [(p.score, p.a, p.b) for p in pairs.values() if p.kind is PairKind.NEAR_DUPLICATE]
     weak = [(p.score, p.a, p.b) for p in pairs.values() if p.kind is PairKind.REWRITE]
-    linkage = _Linkage(pairs, compute, params.linkage * params.threshold)
+    linkage = _Linkage(
+        pairs,
+        compute,
+        params.linkage * params.threshold,
+        by_id,
+        params.longest_linkage * params.threshold,
+    )
     groups = components(
         list(by_id),
         strong,
@@ -108,31 +114,56 @@ def assemble(
 
 
 class _Linkage:
-    """The mean exact pair score between two groups of articles. The scored candidates are
-    read first; only when they fall short are the pairs never compared scored (a pair that
-    was not a candidate can still be alike: a rewrite of a story's original is one of its
-    re-posts' too), so the answer never depends on which pairs happened to be candidates."""
+    """Whether two groups of articles are alike as a whole: 0 when their longest versions
+    score under ``longest_bar`` with each other (see
+    :attr:`~variorum.core.stories.params.GroupingParams.longest_linkage`), else the mean
+    exact pair score between them. The scored candidates are read first; only when they
+    fall short are the pairs never compared scored (a pair that was not a candidate can
+    still be alike: a rewrite of a story's original is one of its re-posts' too), so the
+    answer never depends on which pairs happened to be candidates."""
 
-    def __init__(self, pairs: dict[PairKey, PairScore], compute: Compute, bar: float) -> None:
+    def __init__(
+        self,
+        pairs: dict[PairKey, PairScore],
+        compute: Compute,
+        bar: float,
+        metas: dict[str, ArticleMeta],
+        longest_bar: float,
+    ) -> None:
         self.pairs, self.compute, self.bar = pairs, compute, bar
+        self.metas, self.longest_bar = metas, longest_bar
         self.computed: dict[PairKey, PairScore] = {}
         self.links = _links(pairs)
 
     def __call__(self, xs: list[str], ys: list[str]) -> float:
+        if self.longest_bar > 0 and self._longest(xs, ys) < self.longest_bar:
+            return 0.0
         small, other = (xs, ys) if len(xs) <= len(ys) else (ys, xs)
         inside = set(other)
-        total = sum(
-            p.score for x in small for p in self.links.get(x, ()) if p.other(x) in inside
-        )
+        total = sum(p.score for x in small for p in self.links.get(x, ()) if p.other(x) in inside)
         if total >= self.bar * len(xs) * len(ys) or len(xs) * len(ys) > _MAX_LINKAGE_PAIRS:
             return total / (len(xs) * len(ys))
         wanted = [key(x, y) for x in xs for y in ys]
+        self._ask(wanted)
+        known = (self.pairs.get(k) or self.computed.get(k) for k in wanted)
+        return sum(p.score for p in known if p is not None) / len(wanted)
+
+    def _longest(self, xs: list[str], ys: list[str]) -> float:
+        """The score of the longest version of each group (most words, then added first)."""
+        longest = [
+            max(group, key=lambda i: (self.metas[i].words, -self.metas[i].order))
+            for group in (xs, ys)
+        ]
+        k = key(*longest)
+        self._ask([k])
+        p = self.pairs.get(k) or self.computed.get(k)
+        return p.score if p is not None else 0.0
+
+    def _ask(self, wanted: list[PairKey]) -> None:
         missing = sorted(k for k in wanted if k not in self.pairs and k not in self.computed)
         if missing:
             for score in self.compute(missing):
                 self.computed[(score.a, score.b)] = score
-        known = (self.pairs.get(k) or self.computed.get(k) for k in wanted)
-        return sum(p.score for p in known if p is not None) / len(wanted)
 
 
 def _fill(pairs: dict[PairKey, PairScore], compute: Compute, wanted: list[PairKey]) -> None:

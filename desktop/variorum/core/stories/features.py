@@ -41,6 +41,7 @@ from variorum.core.stories.scan import (
     codes_of,
     fold_marks,
     names_in,
+    text_codes,
     tokens_of,
     word_hash,
 )
@@ -167,7 +168,7 @@ def features_batch(texts: Sequence[str]) -> list[TextFeatures]:
     names: list[list[str]] = []
     for text in texts:
         folded = fold_marks(text)
-        parts.append(codes_of(tokens_of(folded)))
+        parts.append(text_codes(folded))
         names.append(names_in(folded))
     tokens = _Tokens(parts)
     shingle_sets = _shingles(tokens, n)

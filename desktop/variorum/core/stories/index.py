@@ -24,6 +24,7 @@ from multiprocessing import get_context
 import numpy as np
 
 from variorum.core.stories.assemble import ArticleMeta, PairKey, assemble
+from variorum.core.stories.batch import score_candidates
 from variorum.core.stories.buckets import (
     Candidates,
     Ints,
@@ -35,7 +36,7 @@ from variorum.core.stories.buckets import (
     ranked_pairs,
 )
 from variorum.core.stories.choices import Choices
-from variorum.core.stories.model import Grouping, PairKind, PairScore, StoryInput
+from variorum.core.stories.model import Grouping, PairScore, StoryInput
 from variorum.core.stories.params import GroupingParams
 from variorum.core.stories.sketch import Sketch, sketch_batch
 from variorum.core.stories.verify import score_pair
@@ -104,15 +105,9 @@ def verify(
     found: Candidates, sketch_of: Callable[[int], Sketch | None], params: GroupingParams
 ) -> list[PairScore]:
     """The reduce step's scoring: every candidate pair scored exactly; pairs that neither
-    join nor link are not kept (most candidates of a large archive are such pairs)."""
-    out: list[PairScore] = []
-    for a, b, shared in found.pairs():
-        sa, sb = sketch_of(a), sketch_of(b)
-        if sa is not None and sb is not None and sa.id != sb.id:
-            score = score_pair(sa, sb, params, shared)
-            if score.kind is not PairKind.NONE:
-                out.append(score)
-    return out
+    join nor link are not kept (most candidates of a large archive are such pairs, and most
+    of those are known to be without scoring them: :mod:`.bounds`)."""
+    return score_candidates(found, sketch_of, params)
 
 
 class StoryIndex:

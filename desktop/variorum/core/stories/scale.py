@@ -30,6 +30,7 @@ import numpy as np
 
 from variorum.core.article import Article
 from variorum.core.stories.assemble import ArticleMeta, PairKey, assemble
+from variorum.core.stories.batch import score_candidates
 from variorum.core.stories.buckets import (
     Candidates,
     Ints,
@@ -212,14 +213,32 @@ def candidate_arrays(found: Candidates) -> tuple[Ints, Ints, Ints]:
 def verify_block(
     a_part: Part, b_part: Part, pairs: Sequence[tuple[int, int, int | None]], params: GroupingParams
 ) -> list[PairScore]:
-    """Score pairs whose first article is in ``a_part`` and second in ``b_part``; a shared
-    count of None means "count the keys" (pairs the assembly asks for)."""
+    """Score pairs whose first article is in ``a_part`` and second in ``b_part``. A shared
+    count of None means "count the keys" (pairs the assembly asks for): every such pair's
+    score comes back. Candidates (with their count) come back only when they join or link,
+    as in one process (:func:`~variorum.core.stories.batch.score_candidates`)."""
     out: list[PairScore] = []
+    found: list[tuple[int, int, int]] = []
     for a, b, shared in pairs:
+        if shared is not None:
+            found.append((a, b, shared))
+            continue
         sa = a_part.sketches[a - a_part.first]
         sb = b_part.sketches[b - b_part.first]
         if sa.id != sb.id:
             out.append(score_pair(sa, sb, params, shared))
+    if found:
+        ends = [(p.first, p.first + len(p.sketches), p.sketches) for p in (a_part, b_part)]
+
+        def sketch_of(n: int) -> Sketch | None:
+            for first, end, sketches in ends:
+                if first <= n < end:
+                    return sketches[n - first]
+            return None
+
+        table = np.array(found, dtype=np.int64)
+        candidates = Candidates(table[:, 0], table[:, 1], table[:, 2])
+        out.extend(score_candidates(candidates, sketch_of, params))
     return out
 
 

@@ -39,7 +39,7 @@ pass: a brief of two sentences naming the same three politicians as a long artic
 likely another story about them as its rewrite."""
 
 
-_DENSE_CELLS = 1 << 18
+DENSE_CELLS = 1 << 18
 """Sentence pairs up to which hits are counted in a dense table (articles; a book's
 thousands of sentences are counted sparsely)."""
 
@@ -97,8 +97,11 @@ def _shared(a: Hashes, b: Hashes) -> int:
 
 
 def near_duplicate(a: TextFeatures, b: TextFeatures) -> Overlap:
-    na, nb = len(a.shingles), len(b.shingles)
-    shared = _shared(a.shingles, b.shingles)
+    return overlap_of(_shared(a.shingles, b.shingles), len(a.shingles), len(b.shingles))
+
+
+def overlap_of(shared: int, na: int, nb: int) -> Overlap:
+    """The overlap of two shingle sets of ``na`` and ``nb`` that share ``shared``."""
     if na == 0 or nb == 0 or shared < min(MIN_SHARED_SHINGLES, max(1, min(na, nb) // 2)):
         return Overlap(0.0, 0.0, 0.0, shared)
     return Overlap(shared / (na + nb - shared), shared / na, shared / nb, shared)
@@ -122,7 +125,7 @@ def sentence_containment(short: TextFeatures, long: TextFeatures) -> float:
     cells = np.repeat(short.sentence_owner.astype(np.int64) * width, counts)
     cells += owners[np.arange(total) + starts]
     sizes = short.sentence_sizes
-    if len(sizes) * width <= _DENSE_CELLS:
+    if len(sizes) * width <= DENSE_CELLS:
         best = np.bincount(cells, minlength=len(sizes) * width).reshape(len(sizes), width).max(1)
     else:  # books: only the cells that were hit
         per_cell = np.bincount(cells)
@@ -137,18 +140,30 @@ def sentence_containment(short: TextFeatures, long: TextFeatures) -> float:
 def _share(mine: Hashes, theirs: Hashes, minimum: int) -> float | None:
     if len(mine) < minimum or len(theirs) < minimum:
         return None
-    return _shared(mine, theirs) / len(mine)
+    return share_of(_shared(mine, theirs), len(mine), len(theirs), minimum)
+
+
+def share_of(shared: int, mine: int, theirs: int, minimum: int) -> float | None:
+    """The share of my ``mine`` values that are shared, None below ``minimum`` values."""
+    if mine < minimum or theirs < minimum:
+        return None
+    return shared / mine
 
 
 def rewrite(a: TextFeatures, b: TextFeatures) -> RewriteEvidence:
     short, long = (a, b) if a.words <= b.words else (b, a)
-    if len(short.sentences) < MIN_REWRITE_CONTENT:
+    if not can_be_rewrite(short):
         return RewriteEvidence(0.0, None, None)  # too little to tell a rewrite from a topic
     return RewriteEvidence(
         sentences=sentence_containment(short, long),
         quotes=_share(short.quote_words, long.quote_words, MIN_QUOTE_WORDS),
         names=_share(short.names, long.names, MIN_NAMES),
     )
+
+
+def can_be_rewrite(short: TextFeatures) -> bool:
+    """Whether the shorter version of a pair holds enough to be compared as a rewrite."""
+    return len(short.sentences) >= MIN_REWRITE_CONTENT
 
 
 def key_share(a: Sketch, b: Sketch, shared: int) -> float:
@@ -169,12 +184,32 @@ def score_pair(
         a, b = b, a
     if shared_keys is None:
         shared_keys = _shared(a.keys, b.keys)
-    nd = near_duplicate(a.features, b.features)
-    score = near = nd.score
     related = key_share(a, b, shared_keys) if shared_keys else 0.0
-    if shared_keys >= params.min_shared_keys and related >= params.key_ratio:
-        score = max(score, rewrite(a.features, b.features).score)
-    related = max(related, score)
+    evidence = None
+    if wants_rewrite(shared_keys, related, params):
+        evidence = rewrite(a.features, b.features)
+    return judge(a.id, b.id, near_duplicate(a.features, b.features), evidence, related, params)
+
+
+def wants_rewrite(shared_keys: int, key_share: float, params: GroupingParams) -> bool:
+    """Whether a pair shares enough rare keys for the rewrite pass."""
+    return shared_keys >= params.min_shared_keys and key_share >= params.key_ratio
+
+
+def judge(
+    a: str,
+    b: str,
+    nd: Overlap,
+    evidence: RewriteEvidence | None,
+    key_share: float,
+    params: GroupingParams,
+) -> PairScore:
+    """A pair's score and kind from its overlap, its rewrite evidence (None when the rewrite
+    pass did not run) and its key share (``a`` < ``b``)."""
+    score = near = nd.score
+    if evidence is not None:
+        score = max(score, evidence.score)
+    related = max(key_share, score)
     if near >= params.threshold:
         kind = PairKind.NEAR_DUPLICATE
     elif score >= params.threshold:
@@ -183,4 +218,4 @@ def score_pair(
         kind = PairKind.RELATED
     else:
         kind = PairKind.NONE
-    return PairScore(a.id, b.id, nd.resemblance, nd.a_in_b, nd.b_in_a, score, kind, related)
+    return PairScore(a, b, nd.resemblance, nd.a_in_b, nd.b_in_a, score, kind, related)

@@ -46,6 +46,7 @@ FEATURES = (
     "nearest_subject",
     "has_spoken",
     "other_paragraph",
+    "main_subject",
 )
 
 
@@ -56,11 +57,17 @@ class Candidate:
 
 
 def _role(doc: Doc, m: MentionRef) -> tuple[str, int]:
-    """(dependency of the mention's root, index of its sentence start)."""
+    """(dependency of the mention's root, index of its sentence start); the dependency is
+    "main" for the subject of the sentence's own verb (not of a clause inside it)."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "", -1
     root = span.root
+    verb = root.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if root.dep_ == "nsubj" and verb.dep_ == "ROOT":
+        return "main", span[0].sent.start
     return root.dep_, span[0].sent.start
 
 
@@ -104,8 +111,10 @@ class PronounRanker:
             if m.group in seen:
                 cand = seen[m.group]
                 dep, _ = _role(self.doc, m)
-                if dep in ("nsubj", "nsubjpass") and back <= 1:
+                if dep in ("nsubj", "nsubjpass", "main") and back <= 1:
                     cand.features["subject"] = 1.0
+                if dep == "main" and back <= 1:
+                    cand.features["main_subject"] = 1.0
                 continue
             dep, _ = _role(self.doc, m)
             gender = self.genders.get(m.group)
@@ -115,7 +124,8 @@ class PronounRanker:
                     "bias": 1.0,
                     "sentences_back": math.log1p(back),
                     "rank": float(len(seen)),
-                    "subject": 1.0 if dep in ("nsubj", "nsubjpass") else 0.0,
+                    "subject": 1.0 if dep in ("nsubj", "nsubjpass", "main") else 0.0,
+                    "main_subject": 1.0 if dep == "main" else 0.0,
                     "object": 1.0 if dep in ("dobj", "pobj", "iobj", "dative") else 0.0,
                     "possessive": 1.0 if dep == "poss" else 0.0,
                     "gender_agrees": 1.0 if wanted and gender == wanted else 0.0,

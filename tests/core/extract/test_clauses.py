@@ -212,3 +212,19 @@ def test_a_street_is_a_place_even_when_the_model_reads_a_persons_name(nlp: Langu
     doc.ents = [Span(doc, street, street + 3, label="PERSON")]
     votes = {c.name: dict(c.votes) for c in collect_candidates(doc, layout)}
     assert votes["Ilario Bastida Street"] == {"PLACE": 3.0}
+
+
+def test_a_dateline_run_into_a_name_is_cut_off_and_the_name_is_a_persons(nlp: Language) -> None:
+    from spacy.tokens import Span
+
+    from variorum.core.extract.entities import collect_candidates
+    from variorum.core.extract.layout import analyse_layout
+
+    text = "Pope meets senator\n\nROME - Marla Quist met the pope on Saturday."
+    layout = analyse_layout(text)
+    doc = nlp(layout.nlp_text)
+    first = next(i for i, t in enumerate(doc) if t.text == "ROME")
+    doc.ents = [Span(doc, first, first + 4, label="ORG")]
+    votes = {c.name: dict(c.votes) for c in collect_candidates(doc, layout)}
+    assert votes.get("Marla Quist") == {"PERSON": 1.0}
+    assert not any("Marla" in name and "ROME" in name for name in votes)

@@ -22,6 +22,7 @@ from variorum.core.extract.boundaries import (
     has_org_head,
     is_place_compound,
     last_line,
+    looks_like_name_words,
     merges_pieces,
     with_leading_names,
     with_surname,
@@ -43,12 +44,14 @@ from variorum.core.extract.person_cues import (
 )
 from variorum.core.extract.places import caption_credits, dateline_credits, place_spans
 from variorum.core.extract.vocab import (
+    COMPANY_SUFFIXES,
     DESCRIPTOR_NOUNS,
     EVENT_HEADS,
     FALSE_ENTITY_WORDS,
     LAW_HEADS,
     LEGAL_SUFFIXES,
     NAME_PARTICLES,
+    ORG_HEADS,
     POST_NOMINALS,
     ROLE_WORDS,
     SETTLEMENT_WORDS,
@@ -150,8 +153,24 @@ def _is_plural_noun(tokens: list[Token]) -> bool:
 _ACRONYM_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
 
 
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _after_dateline(tokens: list[Token]) -> list[Token]:
+    """ "ROME - Bernie Sanders met ...": the model runs a dateline into the name after it.
+    Capital letters only, then a dash, opening the span: the place the story was filed
+    from, never part of a name."""
+    for i, tok in enumerate(tokens[1:], 1):
+        if tok.text in _DASHES:
+            head = [t for t in tokens[:i] if not t.is_punct]
+            if head and all(t.text.isupper() for t in head):
+                return tokens[i + 1 :]
+            break
+    return tokens
+
+
 def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
-    tokens = _cut_at_bracket_or_score([t for t in span if not t.is_space])
+    tokens = _after_dateline(_cut_at_bracket_or_score([t for t in span if not t.is_space]))
     if not tokens or _is_plural_noun(tokens):
         return None
     # a name starts with a capital: "the", "state", "regional" before it are not part of it
@@ -281,6 +300,15 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
 
     for whole in doc.ents:
         ent = last_line(whole)
+        rest = _after_dateline(list(ent))
+        if (
+            ent.label_ == ORG
+            and 2 <= len(rest) < len(ent)
+            and looks_like_name_words(rest[:3], not_in=ORG_HEADS | COMPANY_SUFFIXES)
+            and len(rest) <= 3
+        ):  # "ROME - Bernie Sanders": the model labelled the dateline and the name as one
+            add_model(rest, PERSON, "entity.after-dateline")
+            continue
         if ent.label_ == PERSON and ent[-1].lower_ in SETTLEMENT_WORDS and len(ent) > 1:
             # "Harwick Town beat ...": no person is called "X Town"; the model saw an actor,
             # so a club or a council, i.e. an organization

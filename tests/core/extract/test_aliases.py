@@ -50,3 +50,14 @@ def test_acronyms_from_parentheses_and_initials() -> None:
 def test_person_named_as_org_joins_the_person() -> None:
     found = groups_of([info("Max Tegmark", "PERSON"), info("Tegmark", "ORG")])
     assert found == {"Max Tegmark": {"Max Tegmark", "Tegmark"}}
+
+
+def test_one_slip_of_the_model_on_a_full_name_does_not_make_a_person_a_body() -> None:
+    """ "Marla Quist" once an organization, "Quist" a person eight times: a person. A
+    name made of body words keeps its label ("Harwick Town" stays a club)."""
+    people = group_names([info("Marla Quist", "ORG"), info("Quist", "PERSON", count=8)], "")
+    assert [(g.canonical.display, g.label) for g in people] == [("Marla Quist", "PERSON")]
+    clubs = group_names([info("Harwick Town", "ORG"), info("Harwick", "PERSON", count=8)], "")
+    assert [g.label for g in clubs] == ["ORG"]
+    once = group_names([info("Marla Quist", "ORG"), info("Quist", "PERSON", count=2)], "")
+    assert [g.label for g in once] == ["ORG"]

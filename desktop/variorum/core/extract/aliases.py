@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 
 from variorum.core.extract.data import ORG, PERSON
 from variorum.core.extract.entities import normalise_name
-from variorum.core.extract.vocab import COMPANY_SUFFIXES
+from variorum.core.extract.vocab import (
+    COMPANY_SUFFIXES,
+    ORG_HEADS,
+    ORG_NOUNS,
+    SETTLEMENT_WORDS,
+    STREET_WORDS,
+)
+
+_BODY_WORDS = COMPANY_SUFFIXES | ORG_HEADS | ORG_NOUNS | SETTLEMENT_WORDS | STREET_WORDS
 
 _MINOR = frozenset({"of", "and", "for", "the", "on", "in", "at", "&", "de", "du", "la", "le"})
 _PAREN_RE = re.compile(r"([A-Z][\w&.'’\- ]{2,80}?)\s*\(\s*([A-Z][\w&.'’\- ]{0,60}?)\s*\)")
@@ -38,6 +46,15 @@ class Group:
     @property
     def label(self) -> str:
         return self.canonical.label
+
+
+def _shaped_like_a_persons(name: str) -> bool:
+    """Two or three capitalised words, none of them a word bodies' names are made of."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(
+        w[:1].isupper() and w[1:].islower() and w.isalpha() and w.lower() not in _BODY_WORDS
+        for w in words
+    )
 
 
 def initials(name: str) -> str:
@@ -195,6 +212,12 @@ def group_names(names: list[NameInfo], text: str) -> list[Group]:
         # where the model called that word an organization.
         best = max(group.members, key=lambda m: (len(_tokens(m.key)), len(m.display), m.count))
         label = best.label
+        if label == ORG and _shaped_like_a_persons(best.display):
+            # "Carly Fiorina" once as an organization, "Fiorina" a person eight times: the
+            # model's one slip on the full name does not outvote its reading everywhere else
+            person = sum(m.count for m in group.members if m.label == PERSON)
+            if person > best.count + 2:
+                label = PERSON
         group.canonical = best
         for m in group.members:
             m.label = label

@@ -35,6 +35,7 @@ from variorum.core.extract.entities import (
 )
 from variorum.core.extract.gender import guess_genders
 from variorum.core.extract.layout import BOILERPLATE, Layout, analyse_layout
+from variorum.core.extract.lemmas import lemma
 from variorum.core.extract.mentions import MentionIndex, MentionRef
 from variorum.core.extract.model import pipeline_label
 from variorum.core.extract.quotes import find_quotes
@@ -78,7 +79,7 @@ def _speaking_positions(doc: Doc) -> set[int]:
         tok.idx
         for tok in doc[:-1]
         if doc[tok.i + 1].pos_ in ("VERB", "AUX")
-        and doc[tok.i + 1].lemma_.lower() in SPEECH_VERBS
+        and lemma(doc[tok.i + 1]).lower() in SPEECH_VERBS
     }
 
 

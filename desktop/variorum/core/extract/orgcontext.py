@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from variorum.core.extract.lemmas import lemma
 from variorum.core.extract.vocab import (
     COMPANY_SUFFIXES,
     CONCEPT_HEADS,
@@ -64,7 +65,7 @@ def name_run(tok: Token) -> tuple[int, int] | None:
 
 
 def _org_noun(tok: Token) -> bool:
-    return tok.lower_ in ORG_NOUNS or tok.lemma_.lower() in ORG_NOUNS
+    return tok.lower_ in ORG_NOUNS or lemma(tok).lower() in ORG_NOUNS
 
 
 def _list_members(head: Token) -> list[Token]:
@@ -268,7 +269,7 @@ def owned_names(text: str) -> list[tuple[int, int]]:
 def speech_verb_starts(doc: Doc) -> frozenset[int]:
     """Character offsets where a speech verb ("said", "wrote", "argues") begins."""
     return frozenset(
-        t.idx for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS
+        t.idx for t in doc if t.pos_ in ("VERB", "AUX") and lemma(t).lower() in SPEECH_VERBS
     )
 
 

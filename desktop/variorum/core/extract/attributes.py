@@ -168,9 +168,9 @@ class AttributeTable:
         classes = np.fromiter((self._word_class(int(w)) for w in words), np.uint64, len(words))
         keys[:, 1] = classes[at.reshape(-1)]
         unique, inverse = np.unique(keys, axis=0, return_inverse=True)
-        table = np.stack([self._row(tuple(int(v) for v in k)) for k in unique])  # type: ignore[misc]
+        table = np.stack([self._row((int(t), int(c), int(d), int(sp))) for t, c, d, sp in unique])
         matched = table[inverse.reshape(-1)]
-        out = doc.to_array([POS, MORPH, DEP, TAG, LEMMA])
+        out: Any = doc.to_array([POS, MORPH, DEP, TAG, LEMMA])
         for rule in self._rules:
             length = len(rule.positions)
             if length > n:

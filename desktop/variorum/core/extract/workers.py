@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -118,6 +119,14 @@ class ExtractionPool:
         self.calls = 0
         """Model calls so far (each text is meant to be parsed once: tests count them)."""
         self.texts = 0
+
+    def prestart(self, texts: int | None = None) -> None:
+        """Start the workers ``texts`` texts will use (all: None) now, in the background:
+        the model loads (two seconds) while the caller still reads its files."""
+        for number in range(min(self.size, self.size if texts is None else texts)):
+            threading.Thread(
+                target=self._pool.prestart, name=f"extract-prestart-{number}", daemon=True
+            ).start()
 
     @property
     def workers_started(self) -> int:

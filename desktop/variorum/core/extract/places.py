@@ -96,8 +96,8 @@ def _paired_with_place(doc: Doc) -> list[Token]:
     """ "from X to Y" and "link X with Y" where the other one is a known place."""
     found = []
     for tok in doc:
-        if tok.dep_ != "prep":
-            continue
+        if tok.dep_ != "prep" or tok.lower_ not in ("from", "with", "to", "and"):
+            continue  # only these pair two places (below); "of" and "in" are most preps
         head = tok.head
         obj = _pobj(tok)
         if obj is None:

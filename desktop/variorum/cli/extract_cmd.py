@@ -54,30 +54,31 @@ def run(args: argparse.Namespace) -> int:
     from variorum.core.ingest import IngestError, load_file
     from variorum.reports.speakers import ArticleSpeakers, articles_csv, extraction_json, write_csv
 
+    # The model runs in worker processes (both cores, and a time limit no text can pass);
+    # this process never imports spaCy. They start loading it now, while the files are read.
+    pool = ExtractionPool(args.model, size=args.workers)
+    pool.prestart(len(args.files))
     loaded: list[tuple[int, str, Article]] = []
     results: list[dict[str, Any] | None] = []
     found: list[ArticleSpeakers] = []
     failed = False
-    for path in args.files:
-        try:
-            loaded.append((len(results), path, load_file(path)))
-            results.append(None)
-        except IngestError as err:
-            failed = True
-            results.append({"path": path, "error": err.reason})
-    if loaded:
-        # The model runs in worker processes (both cores, and a time limit no text can pass);
-        # this process never imports spaCy.
+    with pool:
+        for path in args.files:
+            try:
+                loaded.append((len(results), path, load_file(path)))
+                results.append(None)
+            except IngestError as err:
+                failed = True
+                results.append({"path": path, "error": err.reason})
         texts = [article.text for _, _, article in loaded]
         try:
-            with ExtractionPool(args.model, size=args.workers) as pool:
-                for (slot, path, _), result in zip(loaded, pool.map(texts), strict=True):
-                    if isinstance(result, AnalysisFailure):
-                        failed = True
-                        results[slot] = {"path": path, "error": result.reason}
-                    else:
-                        results[slot] = extraction_json(path, result)
-                        found.append(ArticleSpeakers(path, result))
+            for (slot, path, _), result in zip(loaded, pool.map(texts), strict=True):
+                if isinstance(result, AnalysisFailure):
+                    failed = True
+                    results[slot] = {"path": path, "error": result.reason}
+                else:
+                    results[slot] = extraction_json(path, result)
+                    found.append(ArticleSpeakers(path, result))
         except ModelUnavailableError as err:
             print(f"variorum extract: {err}", file=sys.stderr)
             return 1

@@ -26,6 +26,7 @@ from variorum.core.extract.frames import (
     sentence_subject,
 )
 from variorum.core.extract.layout import BODY, Block, Layout, is_headline_case
+from variorum.core.extract.lemmas import lemma
 from variorum.core.extract.mentions import MentionIndex, MentionRef
 from variorum.core.extract.pronouns import PronounRanker
 from variorum.core.extract.quotes import QuoteSpan
@@ -71,7 +72,7 @@ def _is_sentence(text: str) -> bool:
 
 
 def _is_speech_verb(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+    return tok.pos_ in ("VERB", "AUX") and lemma(tok).lower() in SPEECH_VERBS
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,7 @@ class Attributor:
         for start in sents:
             pairs.extend(self._cues.get(start, []))
             for cue in self.doc[start : self.doc[start].sent.end]:
-                if not _is_speech_verb(cue) and cue.lemma_.lower() not in REPORTING_VERBS:
+                if not _is_speech_verb(cue) and lemma(cue).lower() not in REPORTING_VERBS:
                     continue
                 owner = participle_owner(cue)
                 if owner is not None:
@@ -250,7 +251,7 @@ class Attributor:
 
     def _governs(self, verb: Token, q: QuoteSpan) -> bool:
         """The quote lies in the verb's object or complement ("praised the "..."")."""
-        if verb.lemma_.lower() not in REPORTING_VERBS:
+        if lemma(verb).lower() not in REPORTING_VERBS:
             return False
         sub = list(verb.subtree)
         return sub[0].idx <= q.start and q.end <= sub[-1].idx + len(sub[-1].text) + 2

@@ -35,6 +35,7 @@ from variorum.core.extract.entities import (
 )
 from variorum.core.extract.gender import guess_genders
 from variorum.core.extract.layout import BOILERPLATE, Layout, analyse_layout
+from variorum.core.extract.lemmas import lemma
 from variorum.core.extract.mentions import MentionIndex, MentionRef
 from variorum.core.extract.model import pipeline_label
 from variorum.core.extract.quotes import find_quotes
@@ -78,8 +79,28 @@ def _speaking_positions(doc: Doc) -> set[int]:
         tok.idx
         for tok in doc[:-1]
         if doc[tok.i + 1].pos_ in ("VERB", "AUX")
-        and doc[tok.i + 1].lemma_.lower() in SPEECH_VERBS
+        and lemma(doc[tok.i + 1]).lower() in SPEECH_VERBS
     }
+
+
+_WORD_OR_DASH = re.compile(r"[\w\-]")
+
+
+def _whole_word_spans(text: str, form: str) -> Iterator[tuple[int, int]]:
+    r"""The spans ``re.finditer(r"(?<![\w\-])FORM(?![\w\-])", text)`` gives, found ten
+    times faster: a pattern that starts with the literal lets ``re`` skip ahead to the next
+    occurrence, where one that starts with the look-behind tries every position of a
+    book-length text. A start the look-behind would refuse is tried again one character on,
+    as the regular expression engine does."""
+    pattern = re.compile(re.escape(form) + r"(?![\w\-])")
+    pos = 0
+    while (found := pattern.search(text, pos)) is not None:
+        start, end = found.span()
+        if start and _WORD_OR_DASH.match(text, start - 1):
+            pos = start + 1
+            continue
+        yield start, end
+        pos = end if end > start else end + 1
 
 
 def _all_mentions(
@@ -96,12 +117,9 @@ def _all_mentions(
 
     speaking = _speaking_positions(doc)
 
-    def claim(
-        pattern: re.Pattern[str], gi: int, label: str, only_speaking: bool = False
-    ) -> None:
+    def claim(form: str, gi: int, label: str, only_speaking: bool = False) -> None:
         """Every free match outside site chrome becomes a mention of group ``gi``."""
-        for found in pattern.finditer(text):
-            s, e = found.span()
+        for s, e in _whole_word_spans(text, form):
             if only_speaking and s not in speaking:
                 continue
             if layout.kind_at(s) == BOILERPLATE or any(os < e and s < oe for os, oe in occupied):
@@ -115,16 +133,11 @@ def _all_mentions(
         if group.label == PERSON and len(full) >= 2:
             forms.add(full[-1])  # "Wielgosz" for Tomasz Wielgosz, even if the model missed it
         for form in sorted(forms, key=len, reverse=True):
-            claim(re.compile(r"(?<![\w\-])" + re.escape(form) + r"(?![\w\-])"), gi, group.label)
+            claim(form, gi, group.label)
         if group.label == PERSON and len(full) == 2:
             # "Lei wrote" for Lei Jun (family name first), "Tom said" for Tom Wells: the first
             # name alone, but only as the one who speaks, where it cannot be anyone else's
-            claim(
-                re.compile(r"(?<![\w\-])" + re.escape(full[0]) + r"(?![\w\-])"),
-                gi,
-                group.label,
-                only_speaking=True,
-            )
+            claim(full[0], gi, group.label, only_speaking=True)
     return sorted(taken, key=lambda m: m.start)
 
 

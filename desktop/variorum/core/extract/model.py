@@ -80,6 +80,9 @@ def load_pipeline(name: str | None = None) -> Language:
                 raise ModelUnavailableError(
                     f"Cannot load spaCy pipeline {chosen!r}: {exc}"
                 ) from exc
+            from variorum.core.extract.attributes import replace_attribute_ruler
+
+            replace_attribute_ruler(nlp)
             _break_at_lines(nlp)
             _loaded[chosen] = nlp
         return nlp

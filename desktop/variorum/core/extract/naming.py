@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from variorum.core.extract.lemmas import lemma as lemma_of
 from variorum.core.extract.orgcontext import name_run
 from variorum.core.extract.vocab import ORG_NOUNS, PRODUCT_NOUNS
 
@@ -30,7 +31,7 @@ def _described_by(verb: Token) -> str | None:
         return "ORG"
     node = verb.head
     for _ in range(4):
-        lemma = node.lemma_.lower()
+        lemma = lemma_of(node).lower()
         if node.pos_ == "NOUN" and lemma in PRODUCT_NOUNS:
             return PRODUCT
         if node.pos_ == "NOUN" and (lemma in ORG_NOUNS or node.lower_ in ORG_NOUNS):
@@ -50,7 +51,7 @@ def named_things(doc: Doc) -> list[tuple[int, int, str]]:
             tok.dep_ == "appos"
             and tok.pos_ == "PROPN"
             and tok.head.pos_ == "NOUN"
-            and tok.head.lemma_.lower() in PRODUCT_NOUNS
+            and lemma_of(tok.head).lower() in PRODUCT_NOUNS
         ):
             run = name_run(tok)
             if run:
@@ -88,7 +89,7 @@ def _product_line(tok: Token) -> tuple[int, int] | None:
     if (
         tok.dep_ in ("compound", "amod", "nmod")
         and head.pos_ == "NOUN"
-        and head.lemma_.lower() in PRODUCT_NOUNS
+        and lemma_of(head).lower() in PRODUCT_NOUNS
         and head.i == tok.i + 1
         and any(c.dep_ == "poss" for c in head.children)
     ):

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from variorum.core.extract.lemmas import lemma
 from variorum.core.extract.vocab import (
     COMPANY_SUFFIXES,
     CONCEPT_HEADS,
@@ -65,7 +66,7 @@ def name_run(tok: Token) -> tuple[int, int] | None:
 
 
 def _org_noun(tok: Token) -> bool:
-    return tok.lower_ in ORG_NOUNS or tok.lemma_.lower() in ORG_NOUNS
+    return tok.lower_ in ORG_NOUNS or lemma(tok).lower() in ORG_NOUNS
 
 
 def _names_a_body(noun: Token, name: Token) -> bool:
@@ -260,14 +261,19 @@ _PLURAL_ORG_NOUNS = "|".join(
 )
 _LIST_ITEM_NC = rf"(?:the[ \t]+)?(?:(?:{_OWNED})[ \t]+)?{NAME_RE}"
 _LISTED_RE = re.compile(
-    rf"\b(?i:{_PLURAL_ORG_NOUNS})(,?)[ \t]+{_LIST_ITEM}((?:{_LIST_SEP}{_LIST_ITEM_NC})*)(.{{0,20}})"
+    rf"\b(?=[\w\-]+,?[ \t])(?i:{_PLURAL_ORG_NOUNS})(,?)[ \t]+{_LIST_ITEM}"
+    rf"((?:{_LIST_SEP}{_LIST_ITEM_NC})*)(.{{0,20}})"
 )
+"""The look-ahead only says what a match implies (the noun is the whole word, a comma or a
+space follows): a word not so followed is passed over without trying 100 nouns on it, which
+made this search a tenth of the rules' time on a book-length text. Same for the one below."""
+assert all(re.fullmatch(r"[\w\-]+", w) for w in ORG_NOUNS), "the look-aheads assume single words"
 _ITEM_RE = re.compile(_LIST_ITEM)
 _NEXT_WORD_RE = re.compile(r"[\s,]*(\w+)")
 
 
 _ALL_ORG_NOUNS = "|".join(sorted(ORG_NOUNS, key=len, reverse=True))
-_BETWEEN_COMMAS_RE = re.compile(rf"\b(?i:{_ALL_ORG_NOUNS}),[ \t]+({NAME_RE}),")
+_BETWEEN_COMMAS_RE = re.compile(rf"\b(?=[\w\-]+,)(?i:{_ALL_ORG_NOUNS}),[ \t]+({NAME_RE}),")
 
 
 def named_between_commas(text: str) -> list[tuple[int, int]]:
@@ -286,7 +292,7 @@ def owned_names(text: str) -> list[tuple[int, int]]:
 def speech_verb_starts(doc: Doc) -> frozenset[int]:
     """Character offsets where a speech verb ("said", "wrote", "argues") begins."""
     return frozenset(
-        t.idx for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS
+        t.idx for t in doc if t.pos_ in ("VERB", "AUX") and lemma(t).lower() in SPEECH_VERBS
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from variorum.core.extract.lemmas import lemma
 from variorum.core.extract.orgcontext import name_run
 from variorum.core.extract.vocab import (
     CIVIC_NOUNS,
@@ -83,7 +84,7 @@ def _travel_objects(doc: Doc) -> list[Token]:
     for tok in doc:
         if tok.dep_ != "prep" or tok.lower_ not in ("to", "from", "towards", "toward", "via"):
             continue
-        if tok.head.lemma_.lower() not in TRAVEL_WORDS:
+        if lemma(tok.head).lower() not in TRAVEL_WORDS:
             continue
         obj = _pobj(tok)
         if obj is not None:
@@ -95,8 +96,8 @@ def _paired_with_place(doc: Doc) -> list[Token]:
     """ "from X to Y" and "link X with Y" where the other one is a known place."""
     found = []
     for tok in doc:
-        if tok.dep_ != "prep":
-            continue
+        if tok.dep_ != "prep" or tok.lower_ not in ("from", "with", "to", "and"):
+            continue  # only these pair two places (below); "of" and "in" are most preps
         head = tok.head
         obj = _pobj(tok)
         if obj is None:
@@ -109,7 +110,7 @@ def _paired_with_place(doc: Doc) -> list[Token]:
                 for c in owner.children
                 if c.dep_ == "prep" and c.lower_ == "to"
             ]
-        elif tok.lower_ in ("with", "to", "and") and head.lemma_.lower() in _LINK_VERBS:
+        elif tok.lower_ in ("with", "to", "and") and lemma(head).lower() in _LINK_VERBS:
             partners = [c for c in head.children if c.dep_ == "dobj"]
         else:
             continue
@@ -130,7 +131,7 @@ def _place_by_grammar(tok: Token) -> bool:
     if (
         tok.dep_ == "pobj"
         and tok.head.lower_ == "of"
-        and tok.head.head.lemma_.lower() in PLACE_NOUNS
+        and lemma(tok.head.head).lower() in PLACE_NOUNS
     ):
         return True
     head = tok.head
@@ -233,7 +234,7 @@ def place_spans(doc: Doc) -> list[tuple[int, int]]:
             run = _run(tok)  # "Bergamo airport", "the Sahel region"
             if run:
                 spans.add(run)
-        if tok.dep_ == "poss" and tok.head.lemma_.lower() in CIVIC_NOUNS:
+        if tok.dep_ == "poss" and lemma(tok.head).lower() in CIVIC_NOUNS:
             run = _run(tok)
             if run:
                 spans.add(run)

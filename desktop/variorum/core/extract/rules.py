@@ -26,6 +26,7 @@ from importlib.abc import Traversable
 from typing import TYPE_CHECKING, Any
 
 from variorum.core.extract import vocab
+from variorum.core.extract.lemmas import lemma
 
 if TYPE_CHECKING:
     from spacy.matcher import DependencyMatcher, Matcher
@@ -134,17 +135,29 @@ def switched_off(ids: set[str] | frozenset[str]) -> Iterator[None]:
 
 
 @functools.lru_cache(maxsize=4)
-def _matchers(vocab_obj: Vocab) -> tuple[Matcher, DependencyMatcher]:
+def _matchers(vocab_obj: Vocab) -> tuple[Matcher, DependencyMatcher, Matcher]:
+    """The token and dependency matchers, and a matcher of the tokens whose lemma a pattern
+    tests: every LEMMA test's token with its other tests (lemmas are computed on demand,
+    see :mod:`lemmas`, so those tokens get theirs before the patterns run)."""
     from spacy.matcher import DependencyMatcher, Matcher
 
     token = Matcher(vocab_obj)
     dependency = DependencyMatcher(vocab_obj)
+    lemma_read = Matcher(vocab_obj)
     for rule in table().values():
         if rule.matcher == "token":
             token.add(rule.id, [list(rule.pattern)])
+            nodes = list(rule.pattern)
         elif rule.matcher == "dependency":
             dependency.add(rule.id, [list(rule.pattern)])
-    return token, dependency
+            nodes = [node.get("RIGHT_ATTRS", {}) for node in rule.pattern]
+        else:
+            continue
+        for node in nodes:
+            if "LEMMA" in node:
+                rest = {k: v for k, v in node.items() if k not in ("LEMMA", "OP")}
+                lemma_read.add(f"{rule.id}:lemma", [[rest]])
+    return token, dependency, lemma_read
 
 
 @dataclass(frozen=True)
@@ -156,8 +169,11 @@ class Match:
 
 def matches(doc: Any) -> list[Match]:
     """Every pattern rule's matches in ``doc``, switched-off rules left out."""
-    token, dependency = _matchers(doc.vocab)
+    token, dependency, lemma_read = _matchers(doc.vocab)
     strings = doc.vocab.strings
+    if len(lemma_read):
+        for _, start, _ in lemma_read(doc):
+            lemma(doc[start])
     found = []
     if len(token):
         found = [

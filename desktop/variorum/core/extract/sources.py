@@ -17,6 +17,7 @@ from variorum.core.extract import rules
 from variorum.core.extract.data import ORG, PERSON
 from variorum.core.extract.entities import clean_person_tokens
 from variorum.core.extract.layout import Layout
+from variorum.core.extract.lemmas import lemma
 from variorum.core.extract.mentions import MentionIndex, MentionRef
 from variorum.core.extract.orgcontext import name_run
 from variorum.core.extract.pronouns import PronounRanker
@@ -199,7 +200,7 @@ class SourceResolver:
         "X Appeal Tribunal", "the industry regulator" -> "X Regulation Commission", "a council
         spokeswoman" -> "X Borough Council"): the last one named before, else (except for
         nouns any body is called, like "company") the first named soon after."""
-        key = noun.lemma_.lower() or noun.lower_
+        key = lemma(noun).lower() or noun.lower_
         text = self.layout.text
         words: dict[int, set[str]] = {}
 

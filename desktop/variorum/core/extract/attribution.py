@@ -17,13 +17,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from variorum.core.extract import rules
-from variorum.core.extract.clauses import climbed_subject, participle_owner, reports_other
+from variorum.core.extract.clauses import (
+    climbed_subject,
+    is_speech_verb,
+    participle_owner,
+    reports_other,
+)
 from variorum.core.extract.frames import (
     ends_open,
     ends_sentence,
     framed_speaker,
     opens_sentence,
     sentence_subject,
+    speech_verb_follows,
 )
 from variorum.core.extract.layout import BODY, Block, Layout, is_headline_case
 from variorum.core.extract.lemmas import lemma
@@ -35,7 +41,6 @@ from variorum.core.extract.vocab import (
     PRONOUNS_ORG,
     PRONOUNS_PERSON,
     REPORTING_VERBS,
-    SPEECH_VERBS,
 )
 
 if TYPE_CHECKING:
@@ -71,8 +76,6 @@ def _is_sentence(text: str) -> bool:
     return len(words.split()) >= 2 and words[:1].isupper() and words.endswith((".", "!", "?"))
 
 
-def _is_speech_verb(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and lemma(tok).lower() in SPEECH_VERBS
 
 
 @dataclass(frozen=True)
@@ -177,7 +180,7 @@ class Attributor:
         for start in sents:
             pairs.extend(self._cues.get(start, []))
             for cue in self.doc[start : self.doc[start].sent.end]:
-                if not _is_speech_verb(cue) and lemma(cue).lower() not in REPORTING_VERBS:
+                if not is_speech_verb(cue) and lemma(cue).lower() not in REPORTING_VERBS:
                     continue
                 owner = participle_owner(cue)
                 if owner is not None:
@@ -296,7 +299,7 @@ class Attributor:
             if span is None:
                 continue
             for verb in span:
-                if not _is_speech_verb(verb) or self._inside_quote(verb.idx):
+                if not is_speech_verb(verb) or self._inside_quote(verb.idx):
                     continue
                 near_lo, near_hi = max(w_lo, verb.idx - 50), min(w_hi, verb.idx + 50)
                 subject = next(
@@ -350,7 +353,8 @@ class Attributor:
             )
         previous: int | None = None
         for i, q in enumerate(self.quotes):
-            if q.words == 1 and q.text.strip()[:1].isupper() and not self._verb_follows(q):
+            capitalised = q.text.strip()[:1].isupper()
+            if q.words == 1 and capitalised and not speech_verb_follows(self.doc, q):
                 continue  # a quoted name or title ("Skyreach" sold ...), not speech
             lo, hi = self._region(i)
             votes = self._votes(i, lo, hi, previous)
@@ -448,15 +452,6 @@ class Attributor:
                 ),
             )  # the speech verb nearest the quote
         return best[1] if best else None
-
-    def _verb_follows(self, q: QuoteSpan) -> bool:
-        """ "“Nonsense,” replied X": a speech verb right after the closing mark makes even a
-        one-word quote speech."""
-        after = self.doc.char_span(
-            q.outer_end, min(len(self.layout.text), q.outer_end + 20), alignment_mode="contract"
-        )
-        words = [t for t in after or () if not t.is_punct and not t.is_space]
-        return bool(words) and _is_speech_verb(words[0])
 
     def _opens_sentence(self, q: QuoteSpan) -> bool:
         prior = [p.outer_end for p in self.quotes if p.outer_end <= q.outer_start]

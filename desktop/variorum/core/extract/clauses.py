@@ -8,10 +8,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from variorum.core.extract.lemmas import lemma
+from variorum.core.extract.vocab import SPEECH_VERBS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from variorum.core.extract.quotes import QuoteSpan
+
+
+def is_speech_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and lemma(tok).lower() in SPEECH_VERBS
 
 
 def participle_owner(verb: Token) -> Token | None:
@@ -72,4 +79,4 @@ def reports_other(cue: Token, q: QuoteSpan) -> bool:
     return any((lo > cue.idx) != (q.start > cue.idx) for lo, _ in clauses)
 
 
-__all__ = ["climbed_subject", "participle_owner", "reports_other"]
+__all__ = ["climbed_subject", "is_speech_verb", "participle_owner", "reports_other"]

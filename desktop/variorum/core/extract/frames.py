@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from variorum.core.extract.clauses import is_speech_verb
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -92,4 +94,21 @@ def sentence_subject(doc: Doc, q: QuoteSpan) -> Token | None:
     return subject if subject is not None and subject.idx < q.outer_start else None
 
 
-__all__ = ["ends_open", "ends_sentence", "framed_speaker", "opens_sentence", "sentence_subject"]
+def speech_verb_follows(doc: Doc, q: QuoteSpan) -> bool:
+    """ "“Nonsense,” replied X": a speech verb right after the closing mark makes even a
+    one-word quote speech."""
+    after = doc.char_span(
+        q.outer_end, min(len(doc.text), q.outer_end + 20), alignment_mode="contract"
+    )
+    words = [t for t in after or () if not t.is_punct and not t.is_space]
+    return bool(words) and is_speech_verb(words[0])
+
+
+__all__ = [
+    "ends_open",
+    "ends_sentence",
+    "framed_speaker",
+    "opens_sentence",
+    "sentence_subject",
+    "speech_verb_follows",
+]

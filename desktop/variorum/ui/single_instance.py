@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
@@ -109,5 +110,8 @@ class InstanceServer(QObject):
     def _drop(self, connection: _Connection) -> None:
         if connection in self._connections:
             self._connections.remove(connection)
-            connection.socket.abort()
-            connection.socket.deleteLater()
+            # the server deletes its sockets when it closes; a disconnect or a timeout
+            # queued before that arrives after it
+            if shiboken6.isValid(connection.socket):
+                connection.socket.abort()
+                connection.socket.deleteLater()

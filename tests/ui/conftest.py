@@ -3,12 +3,14 @@ folders, and is closed (settings saved) at the end of the test."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.ui.fakes import FakePane, fake_sidebar
+from tests.ui.guards import restore_event_loops
 from variorum.core.paths import app_paths
 from variorum.ui.app import create_window, make_application
 from variorum.ui.main_window import MainWindow
@@ -116,5 +118,16 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
 
     if QCoreApplication.instance() is not None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    if restore_event_loops():
+        warnings.warn(f"{item.nodeid} left Qt's quit flag set; cleared", stacklevel=1)
     return result
+
+
+@pytest.hookimpl(wrapper=True, trylast=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    """No test starts with its event loops dead because of a quit that arrived after the
+    previous test's teardown (see ``restore_event_loops``)."""
+    if restore_event_loops():
+        warnings.warn(f"Qt's quit flag was set before {item.nodeid}; cleared", stacklevel=1)
+    return (yield)
 

@@ -12,9 +12,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.fakes import fake_sidebar
-from tests.ui.guards import quit_guard
+from tests.ui.guards import new_main_window, quit_guard, windows_before
 from variorum.ui.app import run_gui
-from variorum.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -24,11 +23,12 @@ def test_run_gui_loads_command_line_files(qapp, texts, tmp_path, monkeypatch) ->
     monkeypatch.setattr("variorum.ui.sidebar_slot.real_sidebar", fake_sidebar)  # no spaCy here
     seen: dict[str, object] = {}
 
+    before = windows_before()
+
     def poll() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        ready = [w for w in windows if w.model.rowCount() == 2 and not w.busy()]
-        if ready and ready[0].compare.current_pair() is not None:
-            window = ready[0]
+        window = new_main_window(before)
+        ready = window is not None and window.model.rowCount() == 2 and not window.busy()
+        if ready and window.compare.current_pair() is not None:
             seen["title"] = window.windowTitle()
             seen["pair"] = [a.source_path for a in window.compare.current_pair()]
             seen["icon"] = not QApplication.windowIcon().isNull()

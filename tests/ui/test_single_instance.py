@@ -22,12 +22,11 @@ from PySide6.QtNetwork import QLocalServer
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.fakes import fake_sidebar
-from tests.ui.guards import quit_guard
+from tests.ui.guards import new_main_window, quit_guard, windows_before
 from variorum.core.paths import app_paths
 from variorum.ui.app import receive_files, run_gui
 from variorum.ui.file_open import FileOpenEvents
 from variorum.ui.handoff import PROTOCOL, HandOff, hand_off, instance_name, parse_request
-from variorum.ui.main_window import MainWindow
 from variorum.ui.single_instance import LOCK_NAME, InstanceServer
 
 pytestmark = pytest.mark.gui
@@ -113,12 +112,10 @@ def test_second_launch_adds_its_files_to_the_running_window(
     base = tmp_path / "base"
     seen: dict[str, object] = {}
 
-    def window() -> MainWindow | None:
-        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        return found[0] if found else None
+    before = windows_before()
 
     def launch_second() -> None:
-        shown = window()
+        shown = new_main_window(before)
         if shown is None or shown.model.rowCount() < 1 or shown.busy():
             QTimer.singleShot(50, launch_second)
             return

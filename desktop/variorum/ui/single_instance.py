@@ -29,8 +29,6 @@ from variorum.ui.handoff import (
 
 log = logging.getLogger(__name__)
 
-POLL_MS = 500
-"""How often the listening window looks for a launch its socket events did not announce."""
 LOCK_NAME = "window.lock"
 """In the library's folder: held by the process whose window serves that library."""
 
@@ -55,12 +53,6 @@ class InstanceServer(QObject):
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
         self._connections: list[_Connection] = []
-        # Socket events have been seen to go undelivered in a long-running test process (as
-        # queued signals were, see tasks.py): while listening, a timer also looks for a
-        # waiting launch and for a request that has arrived, so a later launch is answered.
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._poll_once)
 
     def listen(self) -> bool:
         """True when this process is now the library's window (listening, unless the system
@@ -72,22 +64,12 @@ class InstanceServer(QObject):
         QLocalServer.removeServer(self.name)  # a crashed window's socket, if any
         if not self._server.listen(self.name):
             log.warning("cannot listen on %s: %s", self.name, self._server.errorString())
-        else:
-            self._poll.start()
         return True
-
-    def _poll_once(self) -> None:
-        if self._server.isListening() and self._server.waitForNewConnection(0):
-            self._accept()
-        for connection in list(self._connections):
-            if shiboken6.isValid(connection.socket) and connection.socket.bytesAvailable():
-                self._read(connection)
 
     def full_name(self) -> str:
         return self._server.fullServerName()
 
     def close(self) -> None:
-        self._poll.stop()
         self._server.close()
         self._lock.unlock()
 

@@ -182,3 +182,40 @@ def test_a_long_quote_with_no_speech_verb_is_the_named_subjects(run: Run) -> Non
     with rules.switched_off({"cue.sentence-subject"}):
         alone = run("Senator Ilsa Varga went further, endorsing candidates “who carry the spirit.”")
         assert said(alone) == {}
+
+
+def test_a_relative_clause_about_an_apposition_speaks_for_the_named_one(run: Run) -> None:
+    """ "Who" hangs on the apposition or on the body named inside it: either way it is the
+    person the apposition describes."""
+    text = (
+        "The board heard from Teodor Brankovic, the chairman of the Kessel Valley Transport "
+        "Board, who told members that the bridge was “a danger to every driver who crosses it.”"
+    )
+    assert said(run(text)) == {"a danger to every dr": "Teodor Brankovic"}
+    with rules.switched_off({"source.relative-appos"}):
+        assert said(run(text)) != {"a danger to every dr": "Teodor Brankovic"}
+
+
+def test_a_text_speaks_for_the_one_who_sent_it(run: Run) -> None:
+    text = (
+        "Laura Fenwick is running for the Senate. A fundraising email sent by Fenwick on "
+        "Tuesday warned supporters that “the next three weeks will decide this race.”"
+    )
+    assert said(run(text)) == {"the next three weeks": "Laura Fenwick"}
+    with rules.switched_off({"source.author"}):
+        assert said(run(text)) == {"the next three weeks": "A fundraising email"}
+
+
+def test_a_quote_credited_on_the_line_after_it(run: Run) -> None:
+    """A person's credit line names the speaker; an agency's is a picture credit, and a
+    credit line between two quote paragraphs ends the first speaker's turn."""
+    text = (
+        "Helen Marsh has run the bakery on Mill Street since 1998.\n\n"
+        "“We will not give up on this town, whatever the council decides.”\n\n"
+        "- Helen Marsh, Lowmoor.\n\n"
+        "“Nobody asked us before they closed the station.”\n\n"
+        "- Reuters."
+    )
+    assert said(run(text)) == {"We will not give up ": "Helen Marsh"}
+    with rules.switched_off({"cue.credit-line"}):
+        assert said(run(text)) == {}

@@ -23,6 +23,7 @@ from variorum.core.extract.clauses import (
     participle_owner,
     reports_other,
 )
+from variorum.core.extract.credits import credited_speaker
 from variorum.core.extract.frames import (
     ends_open,
     ends_sentence,
@@ -74,8 +75,6 @@ def _is_sentence(text: str) -> bool:
     titles do not)."""
     words = text.strip().rstrip("\"'”’»").rstrip()
     return len(words.split()) >= 2 and words[:1].isupper() and words.endswith((".", "!", "?"))
-
-
 
 
 @dataclass(frozen=True)
@@ -377,6 +376,8 @@ class Attributor:
                     src.unresolved,
                     (best.rule, src.rule),
                 )
+            elif credited := self._credited(q):
+                attribution = credited
             elif (q.words >= MIN_QUOTE_WORDS or _is_sentence(q.text)) and rules.enabled(
                 "cue.continuation"
             ):
@@ -393,6 +394,17 @@ class Attributor:
                     previous = attribution.group
                     self.ranker.spoken.add(attribution.group)
         return results
+
+    def _credited(self, q: QuoteSpan) -> Attribution | None:
+        name = (
+            credited_speaker(self.layout, self.index, q)
+            if rules.enabled("cue.credit-line")
+            else None
+        )
+        if name is None:
+            return None
+        why = ("cue.credit-line", "source.mention")
+        return Attribution(q, "-", (name.start, name.end), name.group, rules=why)
 
     def _sentence_subject(self, q: QuoteSpan, previous: int | None) -> Attribution | None:
         """ "Sanders went further, endorsing eight candidates “who embody the spirit of our
@@ -479,14 +491,15 @@ class Attributor:
         """The speaker of the previous quote in this paragraph, or of the last quote of the
         previous paragraph when this quote opens its paragraph. Only a quote that opens its
         own sentence goes on speaking: words quoted inside a sentence with no cue ("a
-        candidate who has called for "a hell of a lot worse"") are someone else's, cited."""
+        candidate who has called for "a hell of a lot worse"") are someone else's, cited. A
+        heading or a credit line between the two paragraphs ends the speech."""
         if not self._opens_sentence(q):
             return None
         prev: Attribution | None = None
         if block in last_by_block:
             prev = last_by_block[block]
-        elif block > 0 and not self.layout.nlp_text[blocks[block].start : q.outer_start].strip():
-            prev = last_by_block.get(block - 1)
+        elif block > 0 and not self.layout.nlp_text[blocks[block - 1].end : q.outer_start].strip():
+            prev = last_by_block.get(block - 1)  # nothing between: no heading, no credit line
         if prev is None:
             return None
         return Attribution(

@@ -164,16 +164,39 @@ class SourceResolver:
             unlisted = self._unlisted_name(tok)
             if unlisted is not None:
                 out.append(unlisted)
+        if tok.pos_ == "NOUN":
+            author = self._author(tok)
+            if author is not None:
+                out.append(author)
         description = self._description(tok)
         if description is not None:
             out.append(description)
         return out
 
+    def _author(self, noun: Token) -> Source | None:
+        """ "a fundraising email sent by X", "a statement issued by the ministry": a text
+        speaks for whoever the participle after it says made it (its passive agent), when
+        that one is a listed person or organization."""
+        for clause in noun.rights:
+            if clause.dep_ != "acl" or clause.tag_ != "VBN":
+                continue
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                    found = self.index.at(obj.idx, obj.idx + len(obj.text))
+                    if found is not None and not self.inside_quote(found.start):
+                        return Source((found.start, found.end), found.group, rule="source.author")
+        return None
+
     # ------------------------------------------------------------------ proposals
 
     def _relative(self, tok: Token, span: tuple[int, int]) -> list[Source]:
-        """ "X, a joint venture between ..., which said": the relative clause's noun."""
+        """ "X, a joint venture between ..., which said": the relative clause's noun. When
+        that noun is itself in apposition to a name ("Ana Costa, the director of ..., who
+        said"), the clause is about the named one: an apposition and its head are one."""
         antecedent = tok.head.head
+        named = self._apposed_name(antecedent, person_only=tok.lower_ == "who")
+        if named is not None:
+            return [Source((named.start, named.end), named.group, rule="source.relative-appos")]
         found = self.index.at(antecedent.idx, antecedent.idx + len(antecedent.text))
         if found:
             return [
@@ -186,6 +209,23 @@ class SourceResolver:
         if antecedent.pos_ in ("NOUN", "PROPN"):
             return [s for s in [self._description(antecedent)] if s is not None]
         return []
+
+    def _apposed_name(self, antecedent: Token, person_only: bool) -> MentionRef | None:
+        """The name an apposition describes, when the relative clause hangs on that
+        apposition's noun ("Ana Costa, the director of X, who said"), or, for "who", on a
+        noun inside it (the parser often hangs it on "X"; "who" is a person, not X)."""
+        node = antecedent
+        if antecedent.dep_ != "appos":
+            if not person_only:
+                return None
+            node = next((a for a in antecedent.ancestors if a.dep_ == "appos"), antecedent)
+        if node.dep_ != "appos" or node.pos_ != "NOUN":
+            return None
+        head = node.head
+        named = self.index.at(head.idx, head.idx + len(head.text))
+        if named is None or (node is not antecedent and named.label != PERSON):
+            return None
+        return named
 
     def _pronoun(self, tok: Token, span: tuple[int, int], previous: int | None) -> Source:
         lower = tok.lower_

@@ -1,0 +1,48 @@
+"""A quote credited on the line after it, as fact checks and "quotable" boxes print them::
+
+    "We are going to win this."
+    - Ann Holt, Philadelphia.
+
+The paragraph holds the quote alone; the next line is a dash, then the speaker's name (a
+title may come first), then perhaps a place or what the occasion was. Only a person is
+credited this way: a dash line naming an agency under a quote is a picture's credit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from variorum.core.extract.data import PERSON
+from variorum.core.extract.layout import Layout
+from variorum.core.extract.mentions import MentionIndex, MentionRef
+from variorum.core.extract.quotes import QuoteSpan
+
+CREDIT_MAX_WORDS = 12
+"""A longer line after a quote is prose, not a credit."""
+NAME_WITHIN = 16
+"""The name starts this close to the dash (room for a title: "-President Obama")."""
+_DASH_LINE = re.compile(r"[-\u2013\u2014]\s?[A-Z]")
+_TRAILING = ".,;:!?'\"\u201d\u2019) "
+
+
+def credited_speaker(layout: Layout, index: MentionIndex, q: QuoteSpan) -> MentionRef | None:
+    """The person the line after ``q`` credits it to, when ``q`` fills its own paragraph."""
+    blocks = layout.blocks
+    at = next((k for k, b in enumerate(blocks) if b.start <= q.outer_start < b.end), None)
+    if at is None or at + 1 >= len(blocks):
+        return None
+    own = blocks[at]
+    text = layout.text
+    if text[own.start : q.outer_start].strip() or text[q.outer_end : own.end].strip(_TRAILING):
+        return None
+    credit = blocks[at + 1]
+    line = text[credit.start : credit.end].strip()
+    if not _DASH_LINE.match(line) or len(line.split()) > CREDIT_MAX_WORDS:
+        return None
+    lead = credit.start + (
+        len(text[credit.start : credit.end]) - len(text[credit.start : credit.end].lstrip())
+    )
+    name = index.within_label(lead, credit.end, PERSON)
+    if name is None or name.start - lead > NAME_WITHIN:
+        return None
+    return name

@@ -134,13 +134,16 @@ def _cpu_seconds() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def run_size(n: int, workers: int | None, with_naive: bool) -> dict[str, float]:
+def run_size(
+    n: int, workers: int | None, with_naive: bool, rare_share: float | None = None
+) -> dict[str, float]:
     archive = build(n, seed=11, length=LENGTH)
     before = _rss_mb()
     load = os.getloadavg()[0]
     cpu = _cpu_seconds()
     start = time.perf_counter()
-    grouping = group(archive.docs, workers=workers)
+    params = GroupingParams() if rare_share is None else GroupingParams(rare_share=rare_share)
+    grouping = group(archive.docs, params, workers=workers)
     seconds = time.perf_counter() - start
     cpu = _cpu_seconds() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
@@ -217,12 +220,19 @@ def main() -> None:
     parser.add_argument(
         "--no-corpus", action="store_true", help="skip the seeds/Darwin/BBC/polnear checks"
     )
+    parser.add_argument(
+        "--rare-share",
+        type=float,
+        help="share of the articles under which a name or quoted phrase is rare (default: "
+        "GroupingParams' own); for measuring the rewrite pass's recall against its cost",
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not CORPUS.is_dir():
         sys.exit("needs ../shared/corpus (polnear-train)")
     if args.one:
-        print(json.dumps(run_size(args.one, args.workers, args.one <= 1000 and not args.no_naive)))
+        naive_too = args.one <= 1000 and not args.no_naive
+        print(json.dumps(run_size(args.one, args.workers, naive_too, args.rare_share)))
         return
     print(
         f"{'articles':>9} {'time s':>8} {'peak MB':>8} {'workers':>8} {'re-post P/R/F1':>18} "
@@ -233,7 +243,8 @@ def main() -> None:
             subprocess.run(
                 [sys.executable, __file__, "--one", str(n)]
                 + (["--workers", str(args.workers)] if args.workers else [])
-                + (["--no-naive"] if args.no_naive else []),
+                + (["--no-naive"] if args.no_naive else [])
+                + (["--rare-share", str(args.rare_share)] if args.rare_share is not None else []),
                 capture_output=True,
                 text=True,
                 check=True,

@@ -29,7 +29,7 @@ class GroupingParams:
     joined as a star on its first member; a rare-feature bucket larger than this is paired
     only between articles within this distance of each other in one of ``rank_orders``
     orders (see :func:`variorum.core.stories.buckets.ranked_pairs`)."""
-    rare_share: float = 0.02
+    rare_share: float = 0.05
     """A name or quoted phrase in more than this share of the archive (and more than
     ``bucket_cap`` articles) is common: it says nothing about which story an article belongs
     to. Rarity is relative, as in inverse document frequency: in a larger archive every

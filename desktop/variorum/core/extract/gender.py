@@ -105,8 +105,6 @@ def guess_genders(doc: Doc, mentions: list[MentionRef]) -> dict[int, str]:
             if g is not None and tok.dep_ not in _OBJECT_DEPS and _same_subject(tok, span):
                 votes[m.group][g] += 1
                 break
-    for group, g in _next_sentence_pronouns(doc, people):
-        votes[group][g] += 1
     genders: dict[int, str] = {}
     for group, v in votes.items():
         if v["f"] and not v["m"]:
@@ -114,33 +112,6 @@ def guess_genders(doc: Doc, mentions: list[MentionRef]) -> dict[int, str]:
         elif v["m"] and not v["f"]:
             genders[group] = "m"
     return genders
-
-
-def _next_sentence_pronouns(doc: Doc, people: list[MentionRef]) -> list[tuple[int, str]]:
-    """ "Ana Costa won the vote. She thanked ...": the sentence after one whose subject is
-    the only person it names opens with that person's pronoun as its subject."""
-    by_sentence: dict[int, list[tuple[MentionRef, Span]]] = defaultdict(list)
-    for m in people:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            by_sentence[span.sent.start].append((m, span))
-    found = []
-    for named in by_sentence.values():
-        if len({m.group for m, _ in named}) != 1:
-            continue
-        m, span = named[0]
-        sent = span.sent
-        if span.root.dep_ not in ("nsubj", "nsubjpass") or span.root.head != sent.root:
-            continue
-        if sent.end >= len(doc):
-            continue
-        first = next((t for t in doc[sent.end :] if not (t.is_space or t.is_punct)), None)
-        if first is None or first.sent.start != doc[sent.end].sent.start:
-            continue
-        g = gender_of_pronoun(first.text)
-        if g is not None and first.dep_ in ("nsubj", "nsubjpass"):
-            found.append((m.group, g))
-    return found
 
 
 def possessive_people(doc: Doc) -> list[tuple[int, int]]:

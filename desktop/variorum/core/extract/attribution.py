@@ -28,6 +28,8 @@ from variorum.core.extract.frames import (
     ends_open,
     ends_sentence,
     framed_speaker,
+    is_sentence,
+    nearest_speaker,
     opens_sentence,
     sentence_subject,
     speech_verb_follows,
@@ -68,13 +70,6 @@ _SUBJECT_NAMED = frozenset(
 SOURCE_SHARE = 0.2
 """Share of the source rule's weight in a vote: a named speaker beats a description only when
 the cues are otherwise about as good."""
-
-
-def _is_sentence(text: str) -> bool:
-    """A quoted whole sentence: opens with a capital, ends with . ! or ? (scare quotes and
-    titles do not)."""
-    words = text.strip().rstrip("\"'”’»").rstrip()
-    return len(words.split()) >= 2 and words[:1].isupper() and words.endswith((".", "!", "?"))
 
 
 @dataclass(frozen=True)
@@ -309,7 +304,11 @@ class Attributor:
                     ),
                     None,
                 )
-                m = None if subject else self._nearest_speaker(near_lo, near_hi, verb.idx)
+                m = (
+                    None
+                    if subject
+                    else nearest_speaker(self.doc, self.index, near_lo, near_hi, verb.idx)
+                )
                 source: Source | None = None
                 if subject is not None:
                     source = self.sources.resolve(subject, previous)
@@ -327,18 +326,6 @@ class Attributor:
                     score = rules.weight("cue.nearby-verb") + rules.weight(source.rule)
                     return _Vote(score, distance, verb, source, "cue.nearby-verb")
         return None
-
-    def _nearest_speaker(self, lo: int, hi: int, pos: int) -> MentionRef | None:
-        """The nearest usable mention that is not an object or a possessive."""
-        best: tuple[int, MentionRef] | None = None
-        for m in self.index.mentions_within(lo, hi):
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in ("pobj", "dobj", "dative", "poss"):
-                continue  # "wrote on Twitter", "told Fox 35", "his campaign": not the speaker
-            distance = pos - m.end if m.end <= pos else max(0, m.start - pos)
-            if best is None or distance < best[0]:
-                best = (distance, m)
-        return best[1] if best else None
 
     def attribute(self) -> list[Attribution]:
         results: list[Attribution] = []
@@ -378,7 +365,7 @@ class Attributor:
                 )
             elif credited := self._credited(q):
                 attribution = credited
-            elif (q.words >= MIN_QUOTE_WORDS or _is_sentence(q.text)) and rules.enabled(
+            elif (q.words >= MIN_QUOTE_WORDS or is_sentence(q.text)) and rules.enabled(
                 "cue.continuation"
             ):
                 # a short whole sentence ("This ends that.") after a quote goes on speaking

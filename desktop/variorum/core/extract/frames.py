@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from variorum.core.extract.clauses import is_speech_verb
+from variorum.core.extract.mentions import MentionIndex, MentionRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -104,10 +105,32 @@ def speech_verb_follows(doc: Doc, q: QuoteSpan) -> bool:
     return bool(words) and is_speech_verb(words[0])
 
 
+def is_sentence(text: str) -> bool:
+    """A quoted whole sentence: opens with a capital, ends with . ! or ? (scare quotes and
+    titles do not)."""
+    words = text.strip().rstrip("\"'”’»").rstrip()
+    return len(words.split()) >= 2 and words[:1].isupper() and words.endswith((".", "!", "?"))
+
+
+def nearest_speaker(doc: Doc, index: MentionIndex, lo: int, hi: int, pos: int) -> MentionRef | None:
+    """The usable mention in [lo, hi) nearest ``pos`` that is not an object or a possessive."""
+    best: tuple[int, MentionRef] | None = None
+    for m in index.mentions_within(lo, hi):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("pobj", "dobj", "dative", "poss"):
+            continue  # "wrote on Twitter", "told Fox 35", "his campaign": not the speaker
+        distance = pos - m.end if m.end <= pos else max(0, m.start - pos)
+        if best is None or distance < best[0]:
+            best = (distance, m)
+    return best[1] if best else None
+
+
 __all__ = [
     "ends_open",
     "ends_sentence",
     "framed_speaker",
+    "is_sentence",
+    "nearest_speaker",
     "opens_sentence",
     "sentence_subject",
     "speech_verb_follows",

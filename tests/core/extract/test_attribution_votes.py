@@ -219,3 +219,39 @@ def test_a_quote_credited_on_the_line_after_it(run: Run) -> None:
     assert said(run(text)) == {"We will not give up ": "Helen Marsh"}
     with rules.switched_off({"cue.credit-line"}):
         assert said(run(text)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("''We had to wait for the right moment,'' recalled Ms. Ferreira.", "Ferreira"),
+        (
+            '"I am impressed by its reach," screenwriter Tomas Lindgren wrote online.',
+            "Tomas Lindgren",
+        ),
+        ('"We had to wait," former state senator Ana Ruiz said.', "Ana Ruiz"),
+        ('"To the extent they care," he said of Ana Ruiz.', None),
+        ('"We had to wait," told Ana Ruiz the paper.', None),
+        ('"We had to wait." Ana Ruiz said it twice.', None),
+    ],
+)
+def test_a_name_next_to_the_verb_after_an_open_quote_speaks(
+    nlp, text: str, name: str | None
+) -> None:
+    """The parse-free fallback for "“...,” recalled Mr. X" and "“...,” role X wrote": the small
+    model reads such a name as the verb's object, or a role word before it as a verb."""
+    from variorum.core.extract.frames import adjacent_speaker
+    from variorum.core.extract.layout import analyse_layout
+    from variorum.core.extract.mentions import MentionIndex, MentionRef
+    from variorum.core.extract.quotes import find_quotes
+
+    names = ["Ferreira", "Tomas Lindgren", "Ana Ruiz"]
+    mentions = [
+        MentionRef(text.index(n), text.index(n) + len(n), k, "PERSON")
+        for k, n in enumerate(names)
+        if n in text
+    ]
+    layout = analyse_layout(text)
+    quote = find_quotes(layout)[0]
+    found = adjacent_speaker(nlp(text), layout.nlp_text, MentionIndex(mentions, []), quote)
+    assert (text[found.start : found.end] if found else None) == name

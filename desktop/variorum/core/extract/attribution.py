@@ -13,7 +13,6 @@ cue, and quoted titles ("Bletchley Declaration"), are scare quotes or names, not
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from variorum.core.extract import rules
@@ -25,6 +24,7 @@ from variorum.core.extract.clauses import (
 )
 from variorum.core.extract.credits import credited_speaker
 from variorum.core.extract.frames import (
+    adjacent_speaker,
     ends_open,
     ends_sentence,
     framed_speaker,
@@ -45,6 +45,7 @@ from variorum.core.extract.vocab import (
     PRONOUNS_PERSON,
     REPORTING_VERBS,
 )
+from variorum.core.extract.votes import Attribution, Vote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -70,32 +71,6 @@ _SUBJECT_NAMED = frozenset(
 SOURCE_SHARE = 0.2
 """Share of the source rule's weight in a vote: a named speaker beats a description only when
 the cues are otherwise about as good."""
-
-
-@dataclass(frozen=True)
-class Attribution:
-    quote: QuoteSpan
-    verb: str
-    mention: tuple[int, int]
-    """The attributing words ("Altman", "he", "the team")."""
-    group: int | None
-    """The speaker's entity group; None for a name only the parse found, a description or
-    an unresolved pronoun."""
-    name_span: tuple[int, int] | None = None
-    """For a name only the parse found: the span of the new speaker's name."""
-    description: str | None = None
-    unresolved: str | None = None
-    rules: tuple[str, ...] = ()
-    """The cue rule and the source rule that decided it (for per-rule precision)."""
-
-
-@dataclass(frozen=True)
-class _Vote:
-    score: float
-    distance: int
-    cue: Token
-    source: Source
-    rule: str
 
 
 class Attributor:
@@ -153,7 +128,7 @@ class Attributor:
     def _distance(self, q: QuoteSpan, tok: Token) -> int:
         return q.outer_start - tok.idx if tok.idx < q.outer_start else max(0, tok.idx - q.outer_end)
 
-    def _votes(self, i: int, lo: int, hi: int, previous: int | None) -> list[_Vote]:
+    def _votes(self, i: int, lo: int, hi: int, previous: int | None) -> list[Vote]:
         q = self.quotes[i]
         found = self._sentences(q)
         if found is None:
@@ -186,7 +161,7 @@ class Attributor:
                 climbed = climbed_subject(cue)
                 if climbed is not None:
                     pairs.append(("cue.climbed-subject", cue, climbed))
-        votes: list[_Vote] = []
+        votes: list[Vote] = []
         for rule, cue, speaker in pairs:
             if self._inside_quote(cue.idx):
                 continue
@@ -209,7 +184,7 @@ class Attributor:
                 + ADJACENT_BONUS * (distance <= ADJACENT_CHARS)
                 - DISTANCE_COST * distance
             )
-            votes.append(_Vote(score, distance, cue, source, rule))
+            votes.append(Vote(score, distance, cue, source, rule))
         colon = self._by_colon(q, previous)
         if colon is not None:
             votes.append(colon)
@@ -219,7 +194,7 @@ class Attributor:
         return [
             v
             if v.source.named or not any(a.i in named_cues for a in v.cue.ancestors)
-            else _Vote(v.score - NESTED_COST, v.distance, v.cue, v.source, v.rule)
+            else Vote(v.score - NESTED_COST, v.distance, v.cue, v.source, v.rule)
             for v in votes
         ]
 
@@ -253,7 +228,7 @@ class Attributor:
         sub = list(verb.subtree)
         return sub[0].idx <= q.start and q.end <= sub[-1].idx + len(sub[-1].text) + 2
 
-    def _by_colon(self, q: QuoteSpan, previous: int | None) -> _Vote | None:
+    def _by_colon(self, q: QuoteSpan, previous: int | None) -> Vote | None:
         """ "Mining minister Peter Okafor was blunt: “The licence is gone.”": a quote opened
         right after a colon is said by the subject of the clause before the colon, when that
         subject names someone."""
@@ -273,12 +248,12 @@ class Attributor:
                 if source is not None and source.named:
                     distance = self._distance(q, tok)
                     score = rules.weight("cue.colon") + rules.weight(source.rule)
-                    return _Vote(
+                    return Vote(
                         score - DISTANCE_COST * distance, distance, tok.head, source, "cue.colon"
                     )
         return None
 
-    def _by_words(self, i: int, lo: int, hi: int, previous: int | None) -> _Vote | None:
+    def _by_words(self, i: int, lo: int, hi: int, previous: int | None) -> Vote | None:
         """No parse found a cue: a speech verb within a few words of the quote, and the name
         (or pronoun) nearest that verb; never one that is the object of a preposition ("wrote
         on Twitter")."""
@@ -324,7 +299,7 @@ class Attributor:
                 if source is not None and source.named:
                     distance = self._distance(q, verb)
                     score = rules.weight("cue.nearby-verb") + rules.weight(source.rule)
-                    return _Vote(score, distance, verb, source, "cue.nearby-verb")
+                    return Vote(score, distance, verb, source, "cue.nearby-verb")
         return None
 
     def attribute(self) -> list[Attribution]:
@@ -347,7 +322,7 @@ class Attributor:
             if q.words <= 8 and is_headline_case(q.text) and not self._said_after(q, votes):
                 continue  # a title ("The Walking Dead"), not speech
             if not votes and q.words >= MIN_QUOTE_WORDS:
-                nearby = self._by_words(i, lo, hi, previous)
+                nearby = self._adjacent(q) or self._by_words(i, lo, hi, previous)
                 votes = [nearby] if nearby else []
             attribution: Attribution | None = None
             if votes:
@@ -381,6 +356,19 @@ class Attributor:
                     previous = attribution.group
                     self.ranker.spoken.add(attribution.group)
         return results
+
+    def _adjacent(self, q: QuoteSpan) -> Vote | None:
+        if not rules.enabled("cue.adjacent-name"):
+            return None
+        m = adjacent_speaker(self.doc, self.layout.nlp_text, self.index, q)
+        if m is None:
+            return None
+        name = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if name is None:
+            return None
+        source = Source((m.start, m.end), m.group, rule="source.mention")
+        score = rules.weight("cue.adjacent-name") + rules.weight(source.rule)
+        return Vote(score, m.start - q.outer_end, name.root, source, "cue.adjacent-name")
 
     def _credited(self, q: QuoteSpan) -> Attribution | None:
         name = (
@@ -456,7 +444,7 @@ class Attributor:
         prior = [p.outer_end for p in self.quotes if p.outer_end <= q.outer_start]
         return opens_sentence(self.doc, self.layout.nlp_text, q, prior[-1] if prior else 0)
 
-    def _said_after(self, q: QuoteSpan, votes: list[_Vote]) -> bool:
+    def _said_after(self, q: QuoteSpan, votes: list[Vote]) -> bool:
         """ "“Nusra Is Al Qaeda,” Mr. Kerry said": a quote opening its sentence, left open
         by a comma, "!" or "?", with its cue right after it, is speech even in headline case."""
         after = [v for v in votes if v.cue.idx >= q.outer_end and v.distance <= ADJACENT_CHARS]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from variorum.core.extract.clauses import is_speech_verb
+from variorum.core.extract.lemmas import lemma
 from variorum.core.extract.mentions import MentionIndex, MentionRef
 
 if TYPE_CHECKING:
@@ -125,7 +126,53 @@ def nearest_speaker(doc: Doc, index: MentionIndex, lo: int, hi: int, pos: int) -
     return best[1] if best else None
 
 
+ROLE_WORDS_BEFORE_NAME = 3
+"""Lower-case words allowed between a quote and the name before its verb ("screenwriter",
+"former state senator")."""
+_LISTENER_VERBS = frozenset({"tell"})
+"""Verbs whose object after them is the listener, not an inverted speaker ("told X")."""
+
+
+def adjacent_speaker(doc: Doc, text: str, index: MentionIndex, q: QuoteSpan) -> MentionRef | None:
+    """ "“...,” recalled Mr. Rhodes." / "“...,” screenwriter Cole Haddon wrote on Twitter.": a
+    person named right after, or right before, the speech verb that follows a quote left open
+    by a comma, "!" or "?", whatever the parse made of the name (the small model reads an
+    inverted subject as the verb's object, and a role word before a name as a verb)."""
+    if not ends_open(text, q):
+        return None
+    span = doc.char_span(
+        q.outer_end, min(len(text), q.outer_end + LOOK_AHEAD_CHARS), alignment_mode="contract"
+    )
+    if span is None:
+        return None
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    if not words or "\n" in text[q.outer_end : words[0].idx]:
+        return None
+    at = next(
+        (k for k, t in enumerate(words[: ROLE_WORDS_BEFORE_NAME + 4]) if is_speech_verb(t)), None
+    )
+    if at is None:
+        return None
+    verb = words[at]
+    people = [m for m in index.mentions_within(q.outer_end, span.end_char) if m.label == "PERSON"]
+    if at == 0:
+        if lemma(verb).lower() in _LISTENER_VERBS:
+            return None
+        follows = [t.idx for t in words[1:3]]  # "recalled Mr. Rhodes", "said Sen. X"
+        return next((m for m in people if m.start in follows), None)
+    named = next(
+        (m for m in people if m.end <= verb.idx and not text[m.end : verb.idx].strip()), None
+    )
+    if named is None:
+        return None
+    before = [t for t in words[:at] if t.idx < named.start]
+    if len(before) > ROLE_WORDS_BEFORE_NAME or any(not t.is_lower for t in before):
+        return None
+    return named
+
+
 __all__ = [
+    "adjacent_speaker",
     "ends_open",
     "ends_sentence",
     "framed_speaker",

@@ -1,0 +1,39 @@
+"""What the attribution rules produce: a vote of a cue for a speaker, and the attribution of
+a quote that won (kept apart from the rules in :mod:`attribution`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from variorum.core.extract.quotes import QuoteSpan
+from variorum.core.extract.sources import Source
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@dataclass(frozen=True)
+class Attribution:
+    quote: QuoteSpan
+    verb: str
+    mention: tuple[int, int]
+    """The attributing words ("Altman", "he", "the team")."""
+    group: int | None
+    """The speaker's entity group; None for a name only the parse found, a description or
+    an unresolved pronoun."""
+    name_span: tuple[int, int] | None = None
+    """For a name only the parse found: the span of the new speaker's name."""
+    description: str | None = None
+    unresolved: str | None = None
+    rules: tuple[str, ...] = ()
+    """The cue rule and the source rule that decided it (for per-rule precision)."""
+
+
+@dataclass(frozen=True)
+class Vote:
+    score: float
+    distance: int
+    cue: Token
+    source: Source
+    rule: str

@@ -255,3 +255,27 @@ def test_a_name_next_to_the_verb_after_an_open_quote_speaks(
     quote = find_quotes(layout)[0]
     found = adjacent_speaker(nlp(text), layout.nlp_text, MentionIndex(mentions, []), quote)
     assert (text[found.start : found.end] if found else None) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("“He will work for you,” said the 46-year-old. “Now he will.”", "the 46-year-old"),
+        ('"Nobody wins this way," tweeted a user from Hanover, days later.', "a user from Hanover"),
+        ('"Nobody wins this way," told the paper its editor.', None),
+        ('"Nobody wins this way," said Ana Ruiz.', None),
+        ('"Nobody wins this way." The paper said so.', None),
+    ],
+)
+def test_an_inverted_description_after_an_open_quote_speaks(
+    nlp, text: str, phrase: str | None
+) -> None:
+    """ "“...,” said the 46-year-old": the phrase after the verb, opening with an article,
+    read without the parse (which often leaves that verb without a subject)."""
+    from variorum.core.extract.frames import inverted_description
+    from variorum.core.extract.layout import analyse_layout
+    from variorum.core.extract.quotes import find_quotes
+
+    layout = analyse_layout(text)
+    found = inverted_description(nlp(text), layout.nlp_text, find_quotes(layout)[0])
+    assert (text[found[0] : found[1]] if found else None) == phrase

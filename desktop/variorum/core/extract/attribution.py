@@ -28,6 +28,7 @@ from variorum.core.extract.frames import (
     ends_open,
     ends_sentence,
     framed_speaker,
+    inverted_description,
     is_sentence,
     nearest_speaker,
     opens_sentence,
@@ -358,17 +359,24 @@ class Attributor:
         return results
 
     def _adjacent(self, q: QuoteSpan) -> Vote | None:
-        if not rules.enabled("cue.adjacent-name"):
+        """The parse-free fallbacks for a quote left open with its verb right after it."""
+        text = self.layout.nlp_text
+        m = adjacent_speaker(self.doc, text, self.index, q)
+        if m is not None and rules.enabled("cue.adjacent-name"):
+            source = Source((m.start, m.end), m.group, rule="source.mention")
+            rule = "cue.adjacent-name"
+        else:
+            found = inverted_description(self.doc, text, q)
+            if found is None or not rules.enabled("cue.inverted-description"):
+                return None
+            words = " ".join(self.layout.text[found[0] : found[1]].split())
+            source = Source(found, description=words, rule="source.description")
+            rule = "cue.inverted-description"
+        cue = self.doc.char_span(*source.mention, alignment_mode="expand")
+        if cue is None:
             return None
-        m = adjacent_speaker(self.doc, self.layout.nlp_text, self.index, q)
-        if m is None:
-            return None
-        name = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if name is None:
-            return None
-        source = Source((m.start, m.end), m.group, rule="source.mention")
-        score = rules.weight("cue.adjacent-name") + rules.weight(source.rule)
-        return Vote(score, m.start - q.outer_end, name.root, source, "cue.adjacent-name")
+        score = rules.weight(rule) + rules.weight(source.rule)
+        return Vote(score, source.mention[0] - q.outer_end, cue.root, source, rule)
 
     def _credited(self, q: QuoteSpan) -> Attribution | None:
         name = (

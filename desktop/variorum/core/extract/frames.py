@@ -133,28 +133,37 @@ _LISTENER_VERBS = frozenset({"tell"})
 """Verbs whose object after them is the listener, not an inverted speaker ("told X")."""
 
 
+def _words_after_open_quote(doc: Doc, text: str, q: QuoteSpan) -> list[Token]:
+    """The words on the quote's line right after it, when a comma, "!" or "?" leaves it open."""
+    if not ends_open(text, q):
+        return []
+    span = doc.char_span(
+        q.outer_end, min(len(text), q.outer_end + LOOK_AHEAD_CHARS), alignment_mode="contract"
+    )
+    words = [t for t in span or () if not (t.is_punct or t.is_space)]
+    if not words or "\n" in text[q.outer_end : words[0].idx]:
+        return []
+    return words
+
+
 def adjacent_speaker(doc: Doc, text: str, index: MentionIndex, q: QuoteSpan) -> MentionRef | None:
     """ "“...,” recalled Mr. Rhodes." / "“...,” screenwriter Cole Haddon wrote on Twitter.": a
     person named right after, or right before, the speech verb that follows a quote left open
     by a comma, "!" or "?", whatever the parse made of the name (the small model reads an
     inverted subject as the verb's object, and a role word before a name as a verb)."""
-    if not ends_open(text, q):
-        return None
-    span = doc.char_span(
-        q.outer_end, min(len(text), q.outer_end + LOOK_AHEAD_CHARS), alignment_mode="contract"
-    )
-    if span is None:
-        return None
-    words = [t for t in span if not (t.is_punct or t.is_space)]
-    if not words or "\n" in text[q.outer_end : words[0].idx]:
-        return None
+    words = _words_after_open_quote(doc, text, q)
     at = next(
         (k for k, t in enumerate(words[: ROLE_WORDS_BEFORE_NAME + 4]) if is_speech_verb(t)), None
     )
     if at is None:
         return None
     verb = words[at]
-    people = [m for m in index.mentions_within(q.outer_end, span.end_char) if m.label == "PERSON"]
+    reach = words[min(len(words), ROLE_WORDS_BEFORE_NAME + 6) - 1]
+    people = [
+        m
+        for m in index.mentions_within(q.outer_end, reach.idx + len(reach.text))
+        if m.label == "PERSON"
+    ]
     if at == 0:
         if lemma(verb).lower() in _LISTENER_VERBS:
             return None
@@ -171,11 +180,36 @@ def adjacent_speaker(doc: Doc, text: str, index: MentionIndex, q: QuoteSpan) -> 
     return named
 
 
+DESCRIPTION_WORDS = 10
+"""An inverted description ends at the first punctuation, or after this many words."""
+
+
+def inverted_description(doc: Doc, text: str, q: QuoteSpan) -> tuple[int, int] | None:
+    """ "“...,” said the 46-year-old.", "“...,” tweeted a user from Hanover.": the phrase after
+    the speech verb that follows a quote left open, when it opens with an article (the parse
+    often leaves such a verb without a subject); it speaks as the description it is."""
+    words = _words_after_open_quote(doc, text, q)
+    if len(words) < 3 or not is_speech_verb(words[0]):
+        return None
+    if lemma(words[0]).lower() in _LISTENER_VERBS or words[1].lower_ not in ("the", "a", "an"):
+        return None
+    phrase = []
+    for tok in doc[words[1].i : words[1].i + DESCRIPTION_WORDS]:
+        joined = tok.text == "-" and not tok.whitespace_ and not doc[tok.i - 1].whitespace_
+        if tok.is_space or tok.is_quote or (tok.is_punct and not joined):
+            break  # a hyphen inside a word ("46-year-old") is not the phrase's end
+        phrase.append(tok)
+    if len(phrase) < 2:
+        return None
+    return phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
+
+
 __all__ = [
     "adjacent_speaker",
     "ends_open",
     "ends_sentence",
     "framed_speaker",
+    "inverted_description",
     "is_sentence",
     "nearest_speaker",
     "opens_sentence",

@@ -118,16 +118,8 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
 
     if QCoreApplication.instance() is not None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    # after the test's fixtures are finalised, so one test's quit never reaches the next
     if restore_event_loops():
         warnings.warn(f"{item.nodeid} left Qt's quit flag set; cleared", stacklevel=1)
     return result
-
-
-@pytest.hookimpl(wrapper=True, trylast=True)
-def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
-    """No test starts with its event loops dead because of a quit that arrived after the
-    previous test's teardown (see ``restore_event_loops``)."""
-    if restore_event_loops():
-        warnings.warn(f"Qt's quit flag was set before {item.nodeid}; cleared", stacklevel=1)
-    return (yield)
 

@@ -199,32 +199,31 @@ def test_a_noun_for_people_and_bodies_alike_leaves_a_persons_name_alone(nlp: Lan
     assert "Qorvane Systems" in orgs("The chip maker Qorvane Systems bought it.", 3, "PERSON")
 
 
-def test_a_street_is_a_place_even_when_the_model_reads_a_persons_name(nlp: Language) -> None:
+def candidate_votes(
+    nlp: Language, text: str, first_word: str, length: int, label: str
+) -> dict[str, dict[str, float]]:
+    """Our entity votes when the model reads ``length`` tokens from ``first_word`` as one
+    ``label`` entity (the model's misreadings are not reproducible on demand)."""
     from spacy.tokens import Span
 
     from variorum.core.extract.entities import collect_candidates
     from variorum.core.extract.layout import analyse_layout
 
-    text = "Plant to close\n\nThe plant on Ilario Bastida Street will close in May."
     layout = analyse_layout(text)
     doc = nlp(layout.nlp_text)
-    street = next(i for i, t in enumerate(doc) if t.text == "Ilario")
-    doc.ents = [Span(doc, street, street + 3, label="PERSON")]
-    votes = {c.name: dict(c.votes) for c in collect_candidates(doc, layout)}
+    first = next(i for i, t in enumerate(doc) if t.text == first_word)
+    doc.ents = [Span(doc, first, first + length, label=label)]
+    return {c.name: dict(c.votes) for c in collect_candidates(doc, layout)}
+
+
+def test_a_street_is_a_place_even_when_the_model_reads_a_persons_name(nlp: Language) -> None:
+    text = "Plant to close\n\nThe plant on Ilario Bastida Street will close in May."
+    votes = candidate_votes(nlp, text, "Ilario", 3, "PERSON")
     assert votes["Ilario Bastida Street"] == {"PLACE": 3.0}
 
 
 def test_a_dateline_run_into_a_name_is_cut_off_and_the_name_is_a_persons(nlp: Language) -> None:
-    from spacy.tokens import Span
-
-    from variorum.core.extract.entities import collect_candidates
-    from variorum.core.extract.layout import analyse_layout
-
     text = "Pope meets senator\n\nROME - Marla Quist met the pope on Saturday."
-    layout = analyse_layout(text)
-    doc = nlp(layout.nlp_text)
-    first = next(i for i, t in enumerate(doc) if t.text == "ROME")
-    doc.ents = [Span(doc, first, first + 4, label="ORG")]
-    votes = {c.name: dict(c.votes) for c in collect_candidates(doc, layout)}
+    votes = candidate_votes(nlp, text, "ROME", 4, "ORG")
     assert votes.get("Marla Quist") == {"PERSON": 1.0}
     assert not any("Marla" in name and "ROME" in name for name in votes)

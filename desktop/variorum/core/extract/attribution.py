@@ -103,7 +103,8 @@ class Attributor:
     def _region(self, i: int) -> tuple[int, int]:
         """The stretch of the quote's block between its neighbouring quotes."""
         q = self.quotes[i]
-        block = next((b for b in self.layout.blocks if b.start <= q.outer_start < b.end), None)
+        at = self.layout.block_index(q.outer_start)
+        block = None if at is None else self.layout.blocks[at]
         lo, hi = (block.start, block.end) if block else (0, len(self.layout.text))
         if i > 0 and self.quotes[i - 1].outer_end > lo:
             lo = self.quotes[i - 1].outer_end

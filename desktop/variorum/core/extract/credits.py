@@ -28,7 +28,7 @@ _TRAILING = ".,;:!?'\"\u201d\u2019) "
 def credited_speaker(layout: Layout, index: MentionIndex, q: QuoteSpan) -> MentionRef | None:
     """The person the line after ``q`` credits it to, when ``q`` fills its own paragraph."""
     blocks = layout.blocks
-    at = next((k for k, b in enumerate(blocks) if b.start <= q.outer_start < b.end), None)
+    at = layout.block_index(q.outer_start)
     if at is None or at + 1 >= len(blocks):
         return None
     own = blocks[at]
@@ -36,12 +36,11 @@ def credited_speaker(layout: Layout, index: MentionIndex, q: QuoteSpan) -> Menti
     if text[own.start : q.outer_start].strip() or text[q.outer_end : own.end].strip(_TRAILING):
         return None
     credit = blocks[at + 1]
-    line = text[credit.start : credit.end].strip()
+    raw = text[credit.start : credit.end]
+    line = raw.strip()
     if not _DASH_LINE.match(line) or len(line.split()) > CREDIT_MAX_WORDS:
         return None
-    lead = credit.start + (
-        len(text[credit.start : credit.end]) - len(text[credit.start : credit.end].lstrip())
-    )
+    lead = credit.start + len(raw) - len(raw.lstrip())
     name = index.within_label(lead, credit.end, PERSON)
     if name is None or name.start - lead > NAME_WITHIN:
         return None

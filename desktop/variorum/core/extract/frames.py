@@ -14,8 +14,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from variorum.core.extract.clauses import is_speech_verb
+from variorum.core.extract.data import PERSON
 from variorum.core.extract.lemmas import lemma
 from variorum.core.extract.mentions import MentionIndex, MentionRef
+from variorum.core.extract.vocab import ARTICLES, LISTENER_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -129,8 +131,6 @@ def nearest_speaker(doc: Doc, index: MentionIndex, lo: int, hi: int, pos: int) -
 ROLE_WORDS_BEFORE_NAME = 3
 """Lower-case words allowed between a quote and the name before its verb ("screenwriter",
 "former state senator")."""
-_LISTENER_VERBS = frozenset({"tell"})
-"""Verbs whose object after them is the listener, not an inverted speaker ("told X")."""
 
 
 def _words_after_open_quote(doc: Doc, text: str, q: QuoteSpan) -> list[Token]:
@@ -162,10 +162,10 @@ def adjacent_speaker(doc: Doc, text: str, index: MentionIndex, q: QuoteSpan) -> 
     people = [
         m
         for m in index.mentions_within(q.outer_end, reach.idx + len(reach.text))
-        if m.label == "PERSON"
+        if m.label == PERSON
     ]
     if at == 0:
-        if lemma(verb).lower() in _LISTENER_VERBS:
+        if lemma(verb).lower() in LISTENER_VERBS:
             return None
         follows = [t.idx for t in words[1:3]]  # "recalled Mr. Rhodes", "said Sen. X"
         return next((m for m in people if m.start in follows), None)
@@ -191,7 +191,7 @@ def inverted_description(doc: Doc, text: str, q: QuoteSpan) -> tuple[int, int] |
     words = _words_after_open_quote(doc, text, q)
     if len(words) < 3 or not is_speech_verb(words[0]):
         return None
-    if lemma(words[0]).lower() in _LISTENER_VERBS or words[1].lower_ not in ("the", "a", "an"):
+    if lemma(words[0]).lower() in LISTENER_VERBS or words[1].lower_ not in ARTICLES:
         return None
     phrase = []
     for tok in doc[words[1].i : words[1].i + DESCRIPTION_WORDS]:

@@ -93,10 +93,13 @@ class Layout:
 
     def kind_at(self, pos: int) -> str:
         """Kind of the block holding ``pos`` (a bisection: called for every mention)."""
+        i = self.block_index(pos)
+        return BODY if i is None else self.blocks[i].kind
+
+    def block_index(self, pos: int) -> int | None:
+        """Index in :attr:`blocks` of the block holding ``pos`` (None between blocks)."""
         i = bisect.bisect_right(self._starts, pos) - 1
-        if i >= 0 and pos < self.blocks[i].end:
-            return self.blocks[i].kind
-        return BODY
+        return i if i >= 0 and pos < self.blocks[i].end else None
 
     @functools.cached_property
     def _starts(self) -> list[int]:

@@ -214,16 +214,18 @@ class SourceResolver:
         """The name an apposition describes, when the relative clause hangs on that
         apposition's noun ("Ana Costa, the director of X, who said"), or, for "who", on a
         noun inside it (the parser often hangs it on "X"; "who" is a person, not X)."""
-        node = antecedent
-        if antecedent.dep_ != "appos":
-            if not person_only:
-                return None
-            node = next((a for a in antecedent.ancestors if a.dep_ == "appos"), antecedent)
-        if node.dep_ != "appos" or node.pos_ != "NOUN":
+        inside = antecedent.dep_ != "appos"
+        if inside and not person_only:
             return None
-        head = node.head
-        named = self.index.at(head.idx, head.idx + len(head.text))
-        if named is None or (node is not antecedent and named.label != PERSON):
+        node = (
+            next((a for a in antecedent.ancestors if a.dep_ == "appos"), None)
+            if inside
+            else antecedent
+        )
+        if node is None or node.pos_ != "NOUN":
+            return None
+        named = self.index.at(node.head.idx, node.head.idx + len(node.head.text))
+        if named is None or (inside and named.label != PERSON):
             return None
         return named
 

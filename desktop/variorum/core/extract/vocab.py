@@ -169,6 +169,11 @@ EVENT_HEADS = _words(
 )
 """Last words of event names, which the model often labels as organizations."""
 
+LISTENER_VERBS = _words("tell")
+"""Speech verbs whose object after them is the listener, not an inverted speaker ("told X")."""
+
+ARTICLES = _words("the a an")
+
 POST_NOMINALS = _words("kc qc sc mp msp mla mep obe mbe cbe kbe dbe frs jr jr. sr sr.")
 """Letters after a name ("Guy Kearl KC", "Jane Hale MP"): part of how the person is named, never
 an organization of their own."""

@@ -279,3 +279,24 @@ def test_an_inverted_description_after_an_open_quote_speaks(
     layout = analyse_layout(text)
     found = inverted_description(nlp(text), layout.nlp_text, find_quotes(layout)[0])
     assert (text[found[0] : found[1]] if found else None) == phrase
+
+
+
+def test_a_colon_before_a_quote_in_two_apostrophes(run: Run) -> None:
+    """The colon form read the same whatever the quote marks: '' opens a quote too."""
+    x = run(
+        "The mayor of Tarn, Olek Strand, was less kind in a post on Monday: "
+        "''This is theft, plain and simple, and we will fight it.''"
+    )
+    assert said(x) == {"This is theft, plain": "Olek Strand"}
+
+
+def test_a_body_in_apposition_after_a_description_is_not_the_named_speaker(run: Run) -> None:
+    """ "Name, the editor of the paper, Paper Name, said": the parser hangs the paper's name
+    on the person's; the apposition of a name names the same person, never a body."""
+    x = run(
+        "Piero Maria Vallan, the editor in chief of the diocese's weekly paper, La Campana "
+        "Nuova, said every bishop was ''both pastoral and political.''"
+    )
+    speaker = said(x)["both pastoral and po"]
+    assert "Vallan" in speaker and "Campana" not in speaker

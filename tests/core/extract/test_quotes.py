@@ -67,3 +67,12 @@ def test_a_closing_mark_with_the_space_after_it_lost() -> None:
         "It has been a surprise",
         "A big one.",
     ]
+
+
+def test_two_apostrophes_opening_a_quote_are_both_in_its_outer_span() -> None:
+    """Text that writes both marks as two apostrophes: the rules look at what comes right
+    before the opening mark (a colon, a comma), so the outer span must start at the first."""
+    text = "He was blunt: ''We are not leaving.''"
+    (q,) = find_quotes(analyse_layout(text))
+    assert text[q.outer_start : q.start] == "''"
+    assert text[: q.outer_start].rstrip().endswith(":")

@@ -118,9 +118,10 @@ def _scan_block(text: str, lo: int, hi: int) -> list[QuoteSpan]:
 
 
 def _fix_outer(span: QuoteSpan, text: str) -> QuoteSpan:
-    """The outer span starts at the opening mark (two characters for ``)."""
+    """The outer span starts at the opening mark (two characters for `` and for the ''
+    that opens a quote in text that uses two apostrophes for both marks)."""
     outer_start = span.outer_start
-    if outer_start > 0 and text[outer_start - 1 : outer_start + 1] == "``":
+    if outer_start > 0 and text[outer_start - 1 : outer_start + 1] in ("``", "''"):
         outer_start -= 1
     return QuoteSpan(span.start, span.end, outer_start, span.outer_end, span.text)
 

@@ -142,7 +142,9 @@ class SourceResolver:
             out.extend(self._org_for_noun(tok, span))
         for appos in (c for c in tok.children if c.dep_ == "appos"):
             inner = self.index.at(appos.idx, appos.idx + len(appos.text))
-            if inner is not None:
+            if inner is not None and (tok.pos_ != "PROPN" or inner.label == PERSON):
+                # a name's apposition names the same person ("Vian, the editor of the
+                # paper, L'Osservatore Romano"): a body there belongs to a noun before it
                 out.append(Source((inner.start, inner.end), inner.group, rule="source.apposition"))
                 break
         if tok.pos_ == "PROPN":

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from variorum.core.stories import StoryInput
@@ -88,6 +88,7 @@ def build(
     story: list[int] = []
     kind: list[str] = []
     recombined: list[bool] = []
+    arrived: list[int] = []
     s = 0
     while len(docs) < n:
         size = 1 if rng.random() < 0.45 else rng.randint(2, 8)
@@ -117,11 +118,25 @@ def build(
             )
             text = head + "\n\n" + "\n\n".join(paras)
             docs.append(StoryInput(f"a{len(docs):07d}", text, head, published))
+            arrived.append(day + v)
             story.append(s)
             kind.append(what)
             recombined.append(mixed)
         s += 1
-    return Archive(docs, story, kind, used / len(pool), recombined)
+    # An archive holds articles in the order they arrived: by day, a story's versions on the
+    # days they appeared among every other story of those days, not side by side (dated or
+    # not, an article arrives when it is published).
+    # (its own random order within a day, so the archive's text is the same as before)
+    within_day = random.Random(seed + 1)
+    ties = [within_day.random() for _ in docs]
+    arrival = sorted(range(len(docs)), key=lambda i: (arrived[i], ties[i]))
+    return Archive(
+        [replace(docs[i], id=f"a{k:07d}") for k, i in enumerate(arrival)],
+        [story[i] for i in arrival],
+        [kind[i] for i in arrival],
+        used / len(pool),
+        [recombined[i] for i in arrival],
+    )
 
 
 def _headline(paragraph: str, rng: random.Random) -> str:

@@ -147,3 +147,40 @@ def test_stories_sharing_a_passage_stay_apart_when_their_longest_versions_differ
     params = GroupingParams(longest_linkage=longest_linkage)
     g = assemble(metas, pairs, params, Choices(), lambda wanted: [])
     assert len(g.stories) == stories
+
+
+def _contained(a: str, b: str, a_in_b: float, b_in_a: float, score: float) -> PairScore:
+    kind = PairKind.NEAR_DUPLICATE
+    return (
+        PairScore(a, b, 0.0, a_in_b, b_in_a, score, kind, score)
+        if a < b
+        else PairScore(b, a, 0.0, b_in_a, a_in_b, score, kind, score)
+    )
+
+
+@pytest.mark.parametrize(("padded_holds_most", "stories"), [(False, 1), (True, 2)])
+def test_a_story_is_stood_for_by_the_version_holding_the_others_not_the_longest(
+    padded_holds_most: bool, stories: int
+) -> None:
+    """An original, a cut re-post and a re-post that cut a paragraph and was padded with
+    unrelated ones (the longest); a rewrite of the cut paragraph scores high with the
+    original and the cut re-post, low with the padded one. It joins the story, because the
+    original holds most of the other versions; were the padded re-post the one holding
+    them, it would stand for the story and the rewrite would stay apart."""
+    ids = ["orig", "padded", "cut", "rewrite"]
+    words = {"orig": 500, "padded": 650, "cut": 300, "rewrite": 150}
+    padded_in_orig, orig_in_padded = (0.5, 0.9) if padded_holds_most else (0.75, 0.7)
+    given = [
+        _contained("padded", "orig", padded_in_orig, orig_in_padded, 0.7),
+        _contained("cut", "orig", 1.0, 0.6, 0.75),
+        _contained("cut", "padded", 0.7, 0.5, 0.55),
+        PairScore("orig", "rewrite", 0.0, 0.0, 0.0, 0.7, PairKind.REWRITE, 0.7),
+        PairScore("cut", "rewrite", 0.0, 0.0, 0.0, 0.6, PairKind.REWRITE, 0.6),
+        PairScore("padded", "rewrite", 0.0, 0.0, 0.0, 0.2, PairKind.RELATED, 0.2),
+    ]
+    pairs = {(p.a, p.b): p for p in given}
+    metas = [ArticleMeta(i, i, None, None, words[i], n) for n, i in enumerate(ids)]
+    g = assemble(metas, pairs, GroupingParams(), Choices(), lambda wanted: [])
+    assert len(g.stories) == stories
+    if stories == 1:
+        assert {v.id: v.role for v in g.stories[0].versions}["rewrite"] is Role.REWRITE

@@ -114,8 +114,8 @@ def assemble(
 
 
 class _Linkage:
-    """Whether two groups of articles are alike as a whole: 0 when their longest versions
-    score under ``longest_bar`` with each other (see
+    """Whether two groups of articles are alike as a whole: 0 when their fullest versions
+    score under ``longest_bar`` with each other (see :meth:`_fullest` and
     :attr:`~variorum.core.stories.params.GroupingParams.longest_linkage`), else the mean
     exact pair score between them. The scored candidates are read first; only when they
     fall short are the pairs never compared scored (a pair that was not a candidate can
@@ -134,9 +134,10 @@ class _Linkage:
         self.metas, self.longest_bar = metas, longest_bar
         self.computed: dict[PairKey, PairScore] = {}
         self.links = _links(pairs)
+        self._fullest_of: dict[tuple[str, int], str] = {}
 
     def __call__(self, xs: list[str], ys: list[str]) -> float:
-        if self.longest_bar > 0 and self._longest(xs, ys) < self.longest_bar:
+        if self.longest_bar > 0 and self._fullest_score(xs, ys) < self.longest_bar:
             return 0.0
         small, other = (xs, ys) if len(xs) <= len(ys) else (ys, xs)
         inside = set(other)
@@ -148,16 +149,39 @@ class _Linkage:
         known = (self.pairs.get(k) or self.computed.get(k) for k in wanted)
         return sum(p.score for p in known if p is not None) / len(wanted)
 
-    def _longest(self, xs: list[str], ys: list[str]) -> float:
-        """The score of the longest version of each group (most words, then added first)."""
-        longest = [
-            max(group, key=lambda i: (self.metas[i].words, -self.metas[i].order))
-            for group in (xs, ys)
-        ]
-        k = key(*longest)
+    def _fullest_score(self, xs: list[str], ys: list[str]) -> float:
+        """The score of the fullest version of each group with each other."""
+        k = key(self._fullest(xs), self._fullest(ys))
         self._ask([k])
         p = self.pairs.get(k) or self.computed.get(k)
         return p.score if p is not None else 0.0
+
+    def _fullest(self, group: list[str]) -> str:
+        """The version of a group that holds the most of its other versions: the sum of
+        their containments in it over the scored candidates between them, then the most
+        words, then added first. Every version of a story is the story's text cut, padded
+        or reworded, so the fullest holds the rest; counting words instead picks a re-post
+        padded with site furniture and unrelated paragraphs that cut some of the story,
+        which a rewrite of the cut part does not resemble (on the 10,000-article benchmark
+        archive, 24 of the 28 rewrite joins refused inside true stories). The containments
+        are those the base is chosen by (:func:`_base`), and a group is read once in each
+        state (its first member and size name it: groups only grow)."""
+        if len(group) == 1:
+            return group[0]
+        state = (group[0], len(group))
+        known = self._fullest_of.get(state)
+        if known is not None:
+            return known
+        members = set(group)
+        holds = {
+            x: sum(
+                p.containment(p.other(x)) for p in self.links.get(x, ()) if p.other(x) in members
+            )
+            for x in group
+        }
+        best = max(group, key=lambda i: (holds[i], self.metas[i].words, -self.metas[i].order))
+        self._fullest_of[state] = best
+        return best
 
     def _ask(self, wanted: list[PairKey]) -> None:
         missing = sorted(k for k in wanted if k not in self.pairs and k not in self.computed)

@@ -59,3 +59,43 @@ def test_no_pipeline_is_an_error_not_a_failed_article() -> None:
         pytest.raises(ModelUnavailableError, match="no_such_pipeline"),
     ):
         missing.run(["Some text."])
+
+
+_WITHOUT_CLI = """
+import sys
+from variorum.core.extract.model import import_spacy_without_cli, load_pipeline
+{setup}
+import_spacy_without_cli()
+nlp = load_pipeline()
+doc = nlp("Ilsa Varga said the bridge would open in May.")
+loaded = sorted(m for m in ("weasel", "typer", "requests", "httpx", "rich") if m in sys.modules)
+print([e.text for e in doc.ents], loaded)
+"""
+
+_FAIL_ONCE = """
+import importlib.abc, sys
+class FailOnce(importlib.abc.MetaPathFinder):
+    # a spaCy that needs more of its command line on import: the first import fails
+    failed = False
+    def find_spec(self, name, path=None, target=None):
+        if name == "spacy.language" and not FailOnce.failed:
+            FailOnce.failed = True
+            raise ImportError("needs spacy.cli")
+        return None
+sys.meta_path.insert(0, FailOnce())
+"""
+
+
+@pytest.mark.parametrize(("setup", "without"), [("", True), (_FAIL_ONCE, False)])
+def test_a_worker_imports_spacy_without_its_command_line(setup: str, without: bool) -> None:
+    """Workers run pipelines, never spaCy's command line, whose imports cost ~20 MB each;
+    should spaCy need it on import after all, it is imported whole and still works."""
+    import subprocess
+    import sys
+
+    code = _WITHOUT_CLI.format(setup=setup)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert "'Ilsa Varga'" in out
+    assert out.strip().endswith("[]") is without

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Protocol
 
 import variorum
 from variorum.core.extract.data import FORMAT_VERSION, Extraction
-from variorum.core.extract.engine import extract
 from variorum.core.extract.model import pipeline_label
 
 if TYPE_CHECKING:
@@ -101,6 +100,8 @@ def store_result(store: AnalysisStore, article_id: str, result: Extraction) -> N
 
 def extract_cached(store: AnalysisStore, article_id: str, text: str, nlp: Language) -> Extraction:
     """The cached extraction of this article, computing and storing it on a miss."""
+    from variorum.core.extract.engine import extract  # the rules: only on a miss
+
     label = pipeline_label(nlp)
     cached = load_cached(store, article_id, label)
     if cached is not None:

@@ -87,9 +87,11 @@ def _failure(outcome: Outcome[Any], limits: Limits) -> AnalysisFailure:
 
 
 def warm(model: str | None) -> None:
-    """A worker's start: the pipeline loaded before the first text arrives."""
-    from variorum.core.extract.model import load_pipeline
+    """A worker's start: the pipeline loaded before the first text arrives (spaCy imported
+    without its command line, see :func:`import_spacy_without_cli`)."""
+    from variorum.core.extract.model import import_spacy_without_cli, load_pipeline
 
+    import_spacy_without_cli()
     load_pipeline(model)
 
 

@@ -78,3 +78,22 @@ def test_equal_key_sets_have_equal_ranks() -> None:
     assert (ranks[0] == ranks[1]).all()
     assert len(set(ranks[0].tolist())) == 3  # each order hashes differently
     assert (ranks[2] == np.iinfo(np.uint64).max).all()
+
+
+def test_ranked_pairs_counts_equal_a_count_by_hand() -> None:
+    """Random key sets, buckets paired whole: every pair sharing at least ``min_shared`` keys,
+    with its count, and no other (the count is made without ``np.unique``'s copies)."""
+    from collections import Counter
+    from itertools import combinations
+
+    rng = np.random.default_rng(5)
+    keys = [sorted(set(rng.integers(0, 40, size=rng.integers(0, 8)).tolist())) for _ in range(60)]
+    shared = Counter(
+        (i, j)
+        for i, j in combinations(range(len(keys)), 2)
+        for _ in set(keys[i]) & set(keys[j])
+    )
+    for least in (1, 2, 3):
+        expected = sorted((i, j, n) for (i, j), n in shared.items() if n >= least)
+        found = _ranked(keys, list(range(60)), window=100, limit=100, min_shared=least)
+        assert found == expected

@@ -13,8 +13,11 @@ The process that asks (the window, ``variorum extract``) never imports spaCy.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import functools
 import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -93,6 +96,7 @@ def warm(model: str | None) -> None:
 
     import_spacy_without_cli()
     load_pipeline(model)
+    release_memory()  # what loading freed (the configuration, staging copies): ~12 MB
 
 
 def extract_texts(texts: list[str], model: str | None) -> list[Extraction]:
@@ -103,7 +107,19 @@ def extract_texts(texts: list[str], model: str | None) -> list[Extraction]:
 
     nlp = load_pipeline(model)
     longest = min(CHUNK_CHARS, max((len(t) for t in texts), default=1))
-    return list(extract_many(texts, nlp, batch_size=max(1, BATCH_CHARS // max(1, longest))))
+    try:
+        return list(extract_many(texts, nlp, batch_size=max(1, BATCH_CHARS // max(1, longest))))
+    finally:
+        release_memory()
+
+
+def release_memory() -> None:
+    """Give the C heap's free pages back to the system once a call is done: glibc keeps
+    what a parse freed for reuse, so an idle worker would go on holding its largest call's
+    memory. (A full garbage collection first would cost 30 ms a call, for nothing measured.)"""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):  # another C library
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 # -- the caller's side ------------------------------------------------------------------------

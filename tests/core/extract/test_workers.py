@@ -103,19 +103,27 @@ def test_a_worker_imports_spacy_without_its_command_line(setup: str, without: bo
 
 _AFTER_A_CALL = """
 import sys
+from variorum.core.extract import extract_many
+from variorum.core.extract.model import load_pipeline
 from variorum.core.extract.workers import extract_texts
+
+def rss():
+    return int(open("/proc/self/status").read().split("VmRSS:")[1].split()[0])
+
 text = open(sys.argv[1], encoding="utf-8").read()
-extract_texts([text], None)
-status = dict(line.split(":", 1) for line in open("/proc/self/status"))
-print(int(status["VmHWM"].split()[0]) - int(status["VmRSS"].split()[0]))
+list(extract_many([text], load_pipeline()))  # the parse, its memory kept by the C heap
+kept = rss()
+extract_texts([text], None)  # the same parse as a worker call
+print(kept - rss())
 """
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's heap, /proc")
 def test_a_worker_gives_back_the_memory_of_its_last_call(corpus_dir: Path) -> None:
     """An idle worker (the window keeps two) does not go on holding the memory its largest
-    parse needed: measured after a Darwin chapter, a worker is 44 MB under its peak, against
-    15-21 MB when glibc is left to give back what it will."""
+    parse needed: after a worker call on a Darwin chapter the process holds less than after
+    the same parse done outside a worker call (measured: 51 MB less; 0-12 MB more when the
+    call does not give the heap's free pages back)."""
     import subprocess
 
     chapter = corpus_dir / "darwin" / "darwin-origin-ch1-1872.txt"
@@ -125,4 +133,4 @@ def test_a_worker_gives_back_the_memory_of_its_last_call(corpus_dir: Path) -> No
         text=True,
         check=True,
     ).stdout
-    assert int(out) > 32_000  # kB under the peak
+    assert int(out) > 10_000  # kB given back

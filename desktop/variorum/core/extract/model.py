@@ -13,6 +13,7 @@ import json
 import sys
 import threading
 import types
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,11 +46,16 @@ def _is_installed(name: str) -> bool:
         return False
 
 
+def _known_installed() -> Iterator[str]:
+    """The official pipelines and ours that are installed, best first."""
+    return (n for n in (*OFFICIAL_PIPELINES, BUNDLED_PIPELINE) if _is_installed(n))
+
+
 def installed_pipelines() -> list[str]:
     """Installed English pipelines, the preferred one first (official ones, then ours, then
     any other ``en_*`` pipeline package). Reads package metadata only, never imports spaCy, so
     the Preferences dialog can call it on the GUI thread."""
-    names = [n for n in (*OFFICIAL_PIPELINES, BUNDLED_PIPELINE) if _is_installed(n)]
+    names = list(_known_installed())
     extra: set[str] = set()
     for dist in importlib.metadata.distributions():
         package = (dist.metadata["Name"] or "").replace("-", "_").lower()
@@ -62,7 +68,7 @@ def default_pipeline() -> str | None:
     """The first of :func:`installed_pipelines`, without its scan of every installed
     distribution when a known pipeline is there (that scan costs a tenth of a second, on the
     way to the first cached result)."""
-    known = next((n for n in (*OFFICIAL_PIPELINES, BUNDLED_PIPELINE) if _is_installed(n)), None)
+    known = next(_known_installed(), None)
     if known is not None:
         return known
     found = installed_pipelines()

@@ -13,7 +13,6 @@ The process that asks (the window, ``variorum extract``) never imports spaCy.
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import functools
 import os
@@ -117,9 +116,20 @@ def release_memory() -> None:
     """Give the C heap's free pages back to the system once a call is done: glibc keeps
     what a parse freed for reuse, so an idle worker would go on holding its largest call's
     memory. (A full garbage collection first would cost 30 ms a call, for nothing measured.)"""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):  # another C library
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Any:
+    """glibc's ``malloc_trim``, looked up once; None on another system or C library."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
 
 
 # -- the caller's side ------------------------------------------------------------------------

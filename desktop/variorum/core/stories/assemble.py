@@ -101,12 +101,14 @@ def assemble(
 
     small = [g for g in groups if 2 <= len(g) <= params.full_base_members]
     _fill(pairs, compute, [key(x, y) for g in small for i, x in enumerate(g) for y in g[i + 1 :]])
-    chosen = set(choices.bases)
-    bases = {g[0]: _base(g, by_id, pairs, chosen) for g in groups}
-    large = [g for g in groups if len(g) > params.full_base_members]
-    _fill(pairs, compute, [key(m, bases[g[0]]) for g in large for m in g if m != bases[g[0]]])
-
     links = _links(pairs)
+    chosen = set(choices.bases)
+    bases = {g[0]: _base(g, by_id, links, chosen) for g in groups}
+    large = [g for g in groups if len(g) > params.full_base_members]
+    wanted = [key(m, bases[g[0]]) for g in large for m in g if m != bases[g[0]]]
+    for score in _fill(pairs, compute, wanted):
+        _link(links, score)
+
     stories = [_story(g, bases[g[0]], by_id, pairs, links) for g in groups]
     stories = _named(stories, choices.names)
     stories.sort(key=lambda s: (-len(s.versions), min(by_id[i].order for i in s.ids)))
@@ -163,8 +165,8 @@ class _Linkage:
         or reworded, so the fullest holds the rest; counting words instead picks a re-post
         padded with site furniture and unrelated paragraphs that cut some of the story,
         which a rewrite of the cut part does not resemble (on the 10,000-article benchmark
-        archive, 24 of the 28 rewrite joins refused inside true stories). The containments
-        are those the base is chosen by (:func:`_base`), and a group is read once in each
+        archive, 24 of the 28 rewrite joins refused inside true stories). The holdings
+        are those the base is chosen by (:func:`_holdings`), and a group is read once in each
         state (its first member and size name it: groups only grow)."""
         if len(group) == 1:
             return group[0]
@@ -172,13 +174,7 @@ class _Linkage:
         known = self._fullest_of.get(state)
         if known is not None:
             return known
-        members = set(group)
-        holds = {
-            x: sum(
-                p.containment(p.other(x)) for p in self.links.get(x, ()) if p.other(x) in members
-            )
-            for x in group
-        }
+        holds = _holdings(group, self.links)
         best = max(group, key=lambda i: (holds[i], self.metas[i].words, -self.metas[i].order))
         self._fullest_of[state] = best
         return best
@@ -190,17 +186,21 @@ class _Linkage:
                 self.computed[(score.a, score.b)] = score
 
 
-def _fill(pairs: dict[PairKey, PairScore], compute: Compute, wanted: list[PairKey]) -> None:
+def _fill(
+    pairs: dict[PairKey, PairScore], compute: Compute, wanted: list[PairKey]
+) -> list[PairScore]:
+    """Scores the ``wanted`` pairs not in ``pairs`` yet, adds them and returns them."""
     missing = sorted({k for k in wanted if k not in pairs})
-    if missing:
-        for score in compute(missing):
-            pairs[(score.a, score.b)] = score
+    scores = list(compute(missing)) if missing else []
+    for score in scores:
+        pairs[(score.a, score.b)] = score
+    return scores
 
 
 def _base(
     group: list[str],
     by_id: dict[str, ArticleMeta],
-    pairs: dict[PairKey, PairScore],
+    links: dict[str, list[PairScore]],
     chosen: set[str],
 ) -> str:
     picked = [i for i in group if i in chosen]
@@ -212,25 +212,34 @@ def _base(
     years = [_YEAR_RE.findall(by_id[i].title) for i in group]
     if all(len(y) == 1 for y in years) and len({y[0] for y in years}) == len(group):
         return min(group, key=lambda i: (_YEAR_RE.findall(by_id[i].title)[0], by_id[i].order))
-    holds = dict.fromkeys(group, 0.0)
-    for i, x in enumerate(group):
-        for y in group[i + 1 :]:
-            p = pairs.get(key(x, y))
-            if p is not None:
-                holds[x] += p.containment(y)
-                holds[y] += p.containment(x)
+    holds = _holdings(group, links)
     best = max(holds.values())
     close = [i for i in group if holds[i] >= best - BASE_MARGIN * (len(group) - 1)]
     return min(close, key=lambda i: by_id[i].order)
+
+
+def _holdings(group: list[str], links: dict[str, list[PairScore]]) -> dict[str, float]:
+    """How much of a group's other versions each version holds: the sum of their
+    containments in it over the pairs scored between them (what the base and the fullest
+    version are chosen by)."""
+    members = set(group)
+    return {
+        x: sum(p.containment(p.other(x)) for p in links.get(x, ()) if p.other(x) in members)
+        for x in group
+    }
 
 
 def _links(pairs: dict[PairKey, PairScore]) -> dict[str, list[PairScore]]:
     """Every article's pairs, built once for all stories."""
     links: dict[str, list[PairScore]] = {}
     for p in pairs.values():
-        links.setdefault(p.a, []).append(p)
-        links.setdefault(p.b, []).append(p)
+        _link(links, p)
     return links
+
+
+def _link(links: dict[str, list[PairScore]], p: PairScore) -> None:
+    links.setdefault(p.a, []).append(p)
+    links.setdefault(p.b, []).append(p)
 
 
 def _roles(group: list[str], base: str, links: dict[str, list[PairScore]]) -> dict[str, Role]:

@@ -25,6 +25,7 @@ from variorum.ui.handoff import HandOff, hand_off
 from variorum.ui.headless import choose_offscreen_platform, qt_messages_to_log
 from variorum.ui.loading import start_loading_workers, stop_loading_workers
 from variorum.ui.main_window import MainWindow
+from variorum.ui.module_sources import stop_keeping_module_sources
 from variorum.ui.resources import app_icon
 from variorum.ui.sidebar_slot import SidebarFactory
 from variorum.ui.single_instance import InstanceServer
@@ -46,6 +47,7 @@ def _log_uncaught(
 
 
 def make_application() -> QApplication:
+    stop_keeping_module_sources()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Variorum")

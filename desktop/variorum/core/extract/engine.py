@@ -295,8 +295,14 @@ def extract_steps(
     """:func:`extract_many`, also yielding None after each parsed piece of a long text that
     does not finish it: a caller that holds a lock around each step can release it, or stop,
     between the pieces of a book-length text instead of after minutes of parsing."""
+    import numpy
     from spacy.tokens import Doc as SpacyDoc
 
+    # The rules never read the model's token vectors, and a book-length text's pieces would
+    # hold them all until the last piece is parsed (5 MB per 70,000 characters, twice while
+    # they are joined): each piece drops its own as it comes out of the model, so the join has
+    # none to copy.
+    no_tensor = numpy.zeros((0,), dtype="float32")
     label = pipeline_label(nlp)
     pending: dict[int, Layout] = {}
 
@@ -310,6 +316,7 @@ def extract_steps(
 
     parts: list[Doc] = []
     for doc, (i, count) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+        doc.tensor = no_tensor
         parts.append(doc)
         if len(parts) < count:
             yield None

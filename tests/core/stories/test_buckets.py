@@ -77,7 +77,7 @@ def test_equal_key_sets_have_equal_ranks() -> None:
     assert ranks.shape == (3, 3)
     assert (ranks[0] == ranks[1]).all()
     assert len(set(ranks[0].tolist())) == 3  # each order hashes differently
-    assert (ranks[2] == np.iinfo(np.uint64).max).all()
+    assert (ranks[2] == np.iinfo(np.uint32).max).all()
 
 
 def test_ranked_pairs_counts_equal_a_count_by_hand() -> None:

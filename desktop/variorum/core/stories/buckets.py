@@ -26,11 +26,14 @@ from variorum.core.stories.features import mix64
 
 Ints = npt.NDArray[np.int64]
 Keys = npt.NDArray[np.uint64]
+Ranks = npt.NDArray[np.uint32]
+"""Rank rows (articles or postings x orders): only compared, so 32 bits do (two articles
+whose ranks collide merely sit side by side), and they travel with every rare-key posting."""
 _NONE: Ints = np.zeros(0, dtype=np.int64)
 _CHUNK = 10_000
 """Postings of large rare-feature buckets paired at a time."""
-_ORDER_SALT = np.uint64(0x2545F4914F6CDD1D)
-"""Makes each rank order a different hash of the same keys."""
+_ORDER_SALT = 0x2545F4914F6CDD1D
+"""Makes each rank order a different hash of the same keys (its multiples wrap at 64 bits)."""
 
 
 @dataclass(frozen=True)
@@ -119,12 +122,14 @@ def bucket_pairs(
     return Candidates(codes // width, codes % width, counts.astype(np.int64))
 
 
-def key_ranks(keys: Sequence[npt.NDArray[np.uint64] | npt.NDArray[np.uint32]], orders: int) -> Keys:
+def key_ranks(
+    keys: Sequence[npt.NDArray[np.uint64] | npt.NDArray[np.uint32]], orders: int
+) -> Ranks:
     """Each article's ``orders`` ranks (shape: articles x orders): the MinHashes of its whole
-    rare-key set. Two articles whose key sets overlap by a share J get the same rank in one
-    order with probability J, so versions of a story tend to sit side by side in every bucket
-    they share; an article without keys ranks last."""
-    out = np.full((len(keys), orders), np.iinfo(np.uint64).max, dtype=np.uint64)
+    rare-key set (their top 32 bits). Two articles whose key sets overlap by a share J get the
+    same rank in one order with probability J, so versions of a story tend to sit side by side
+    in every bucket they share; an article without keys ranks last."""
+    out = np.full((len(keys), orders), np.iinfo(np.uint32).max, dtype=np.uint32)
     sizes = np.array([len(k) for k in keys], dtype=np.int64)
     has = np.flatnonzero(sizes)
     if len(has) == 0 or orders == 0:
@@ -132,15 +137,16 @@ def key_ranks(keys: Sequence[npt.NDArray[np.uint64] | npt.NDArray[np.uint32]], o
     flat = np.concatenate([np.asarray(k, dtype=np.uint64) for k in keys if len(k)])
     starts = np.concatenate(([0], np.cumsum(sizes[has])[:-1]))
     for j in range(orders):
-        salted = mix64(flat + np.uint64(j + 1) * _ORDER_SALT)
-        out[has, j] = np.minimum.reduceat(salted, starts)
+        salted = mix64(flat + np.uint64((j + 1) * _ORDER_SALT % 2**64))
+        lowest = np.minimum.reduceat(salted, starts)
+        out[has, j] = (lowest >> np.uint64(32)).astype(np.uint32)
     return out
 
 
 def ranked_pairs(
     keys: Keys,
     docs: Ints,
-    ranks: Keys,
+    ranks: Ranks,
     *,
     window: int,
     limit: int,
@@ -163,7 +169,7 @@ def ranked_pairs(
     if len(keys) < 2:
         return EMPTY
     order = np.lexsort((docs, keys))
-    k, d, r = keys[order], docs[order], ranks[order]
+    k, d = keys[order], docs[order]
     start = np.ones(len(k), dtype=bool)
     start[1:] = k[1:] != k[:-1]
     run = np.cumsum(start) - 1
@@ -179,7 +185,7 @@ def ranked_pairs(
     codes = [_run_codes(d[small], run[small], window, new_from, width)]
     large = live & (size > window) & (size <= limit)
     if large.any():
-        lk, ld, lr = k[large], d[large], r[large]
+        lk, ld, lr = k[large], d[large], ranks[order[large]]
         reach = max(2, window // max(1, lr.shape[1]))
         # whole buckets at a time, about _CHUNK postings each, to bound the memory
         cuts = np.flatnonzero(np.concatenate(([True], lk[1:] != lk[:-1])))
@@ -237,7 +243,7 @@ def _run_codes(d: Ints, run: Ints, window: int, new_from: int, width: np.int64) 
     return np.concatenate(out)
 
 
-def _neighbours(k: Keys, d: Ints, r: Keys, reach: int, new_from: int, width: np.int64) -> Ints:
+def _neighbours(k: Keys, d: Ints, r: Ranks, reach: int, new_from: int, width: np.int64) -> Ints:
     """Codes of the pairs at most ``reach - 1`` apart in some rank order within one bucket,
     once per bucket (postings sorted by key)."""
     runs: list[Ints] = [_NONE]

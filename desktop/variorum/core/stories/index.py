@@ -29,6 +29,7 @@ from variorum.core.stories.buckets import (
     Candidates,
     Ints,
     Keys,
+    Ranks,
     bucket_pairs,
     key_ranks,
     merge,
@@ -77,7 +78,7 @@ def sketch_all(
 def candidates(
     band_postings: tuple[Keys, Ints],
     key_postings: tuple[Keys, Ints],
-    ranks: Keys,
+    ranks: Ranks,
     params: GroupingParams,
     articles: int,
     new_from: int = 0,
@@ -119,7 +120,7 @@ class StoryIndex:
         self._order: dict[str, int] = {}
         self._bands: tuple[Keys, Ints] = (np.zeros(0, np.uint64), np.zeros(0, np.int64))
         self._keys: tuple[Keys, Ints] = (np.zeros(0, np.uint64), np.zeros(0, np.int64))
-        self._ranks: Keys = np.zeros((0, self.params.rank_orders), dtype=np.uint64)
+        self._ranks: Ranks = np.zeros((0, self.params.rank_orders), dtype=np.uint32)
         self._candidates: list[Candidates] = []
         self.pairs: dict[PairKey, PairScore] = {}
         """The scored candidates that join or link: what stories are made of."""

@@ -35,6 +35,7 @@ from variorum.core.stories.buckets import (
     Candidates,
     Ints,
     Keys,
+    Ranks,
     bucket_pairs,
     key_ranks,
     postings,
@@ -132,7 +133,7 @@ def part_loaded(part: Part) -> tuple[list[Article], list[tuple[str, str]]]:
     return part.articles, part.failures
 
 
-Postings = tuple[Keys, Ints, Keys, Ints, Keys]
+Postings = tuple[Keys, Ints, Keys, Ints, Ranks]
 """A shard's share of one partition: band keys and their articles, rare keys, their articles
 and those articles' rank rows."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.util
 import json
+import re
 import sys
 import threading
 import types
@@ -97,6 +98,7 @@ def load_pipeline(name: str | None = None) -> Language:
             from variorum.core.extract.attributes import replace_attribute_ruler
 
             replace_attribute_ruler(nlp)
+            _split_glued_quote_marks(nlp)
             _break_at_lines(nlp)
             _loaded[chosen] = nlp
         return nlp
@@ -127,6 +129,24 @@ def import_spacy_without_cli() -> None:
         for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
             del sys.modules[name]  # the stand-ins and whatever half-imported with them
         import spacy  # noqa: F401
+
+
+GLUED_QUOTE_MARKS = (
+    r"(?<=[,.!?;:])[\"\u201c\u201d](?=[^\W\d_])",
+    r"(?<=[^\W\d_])[,.!?;:](?=[\"\u201c\u201d][^\W\d_])",
+)
+"""A quote mark between a punctuation mark and a letter, and that punctuation mark: where a
+space was lost ('...to me,\u201dClinton said', 'he said,"We will'). Without them the tokenizer
+keeps 'me,\u201dClinton' as one word, which the model then reads as a name."""
+
+
+def _split_glued_quote_marks(nlp: Language) -> None:
+    """Split a quote mark glued to the word after it off as a token of its own (see
+    :data:`GLUED_QUOTE_MARKS`): added to the pipeline's own infix rules."""
+    finditer = nlp.tokenizer.infix_finditer
+    own = getattr(getattr(finditer, "__self__", None), "pattern", None)
+    patterns = [own] if isinstance(own, str) and own else []
+    nlp.tokenizer.infix_finditer = re.compile("|".join([*patterns, *GLUED_QUOTE_MARKS])).finditer
 
 
 LINE_BREAKS = "variorum_line_breaks"

@@ -143,10 +143,14 @@ keeps 'me,\u201dClinton' as one word, which the model then reads as a name."""
 def _split_glued_quote_marks(nlp: Language) -> None:
     """Split a quote mark glued to the word after it off as a token of its own (see
     :data:`GLUED_QUOTE_MARKS`): added to the pipeline's own infix rules."""
-    finditer = nlp.tokenizer.infix_finditer
-    own = getattr(getattr(finditer, "__self__", None), "pattern", None)
+    from spacy.tokenizer import Tokenizer
+
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):  # a pipeline with a tokenizer of its own
+        return
+    own = getattr(getattr(tokenizer.infix_finditer, "__self__", None), "pattern", None)
     patterns = [own] if isinstance(own, str) and own else []
-    nlp.tokenizer.infix_finditer = re.compile("|".join([*patterns, *GLUED_QUOTE_MARKS])).finditer
+    tokenizer.infix_finditer = re.compile("|".join([*patterns, *GLUED_QUOTE_MARKS])).finditer
 
 
 LINE_BREAKS = "variorum_line_breaks"

@@ -45,6 +45,14 @@ def test_typography_is_not_drift() -> None:
     assert compare_extractions(a, b).quotes == ()
 
 
+def test_a_hyphen_inside_a_word_is_not_drift() -> None:
+    a = Extraction((speaker("Ann Lee", ("paradigm-shifting breakthroughs", 0)),))
+    b = Extraction((speaker("Ann Lee", ("paradigmshifting breakthroughs", 0)),))
+    c = Extraction((speaker("Ann Lee", ("paradigm changing breakthroughs", 0)),))
+    assert compare_extractions(a, b).quotes == ()
+    assert len(compare_extractions(a, c).quotes) == 1  # another word is still drift
+
+
 def test_reworded_quote_is_paired_and_diffed() -> None:
     a = Extraction(
         (

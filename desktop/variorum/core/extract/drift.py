@@ -30,10 +30,16 @@ MAX_JOIN_GAP = 120
 """Quotes of one speaker closer than this (characters, same paragraph) form one passage."""
 _FOLD = str.maketrans({c: '"' for c in "“”„‟«»"} | {c: "'" for c in "‘’‚‛"})
 _NON_WORD_RE = re.compile(r"[^\w\s']+")
+_WORD_HYPHEN_RE = re.compile(r"(?<=\w)[-\u00ad\u2010\u2011](?=\w)")
+"""A hyphen (or soft hyphen) between two letters: spelling, not wording. Re-posts add and drop
+them, and copied text often loses them ("paradigm-shifting" arrives as "paradigmshifting")."""
 
 
 def _fold(text: str) -> str:
-    return " ".join(_NON_WORD_RE.sub(" ", text.translate(_FOLD).casefold()).split())
+    """The words of a quote, without typography: quote styles, punctuation, case, and hyphens
+    inside words (two quotes that fold alike are the same words, never drift)."""
+    unhyphenated = _WORD_HYPHEN_RE.sub("", text.translate(_FOLD))
+    return " ".join(_NON_WORD_RE.sub(" ", unhyphenated.casefold()).split())
 
 
 def _presence(

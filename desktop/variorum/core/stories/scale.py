@@ -21,6 +21,7 @@ dependency (``pip install variorum[scale]``); it is imported only here, on first
 
 from __future__ import annotations
 
+import itertools
 import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -212,35 +213,34 @@ def candidate_arrays(found: Candidates) -> tuple[Ints, Ints, Ints]:
 
 
 def verify_block(
-    a_part: Part, b_part: Part, pairs: Sequence[tuple[int, int, int | None]], params: GroupingParams
+    a_part: Part, b_part: Part, pairs: Sequence[tuple[int, int]], params: GroupingParams
 ) -> list[PairScore]:
-    """Score pairs whose first article is in ``a_part`` and second in ``b_part``. A shared
-    count of None means "count the keys" (pairs the assembly asks for): every such pair's
-    score comes back. Candidates (with their count) come back only when they join or link,
-    as in one process (:func:`~variorum.core.stories.batch.score_candidates`)."""
+    """Score pairs the assembly asks for (first article in ``a_part``, second in ``b_part``):
+    their keys are counted here, and every pair's score comes back."""
     out: list[PairScore] = []
-    found: list[tuple[int, int, int]] = []
-    for a, b, shared in pairs:
-        if shared is not None:
-            found.append((a, b, shared))
-            continue
+    for a, b in pairs:
         sa = a_part.sketches[a - a_part.first]
         sb = b_part.sketches[b - b_part.first]
         if sa.id != sb.id:
-            out.append(score_pair(sa, sb, params, shared))
-    if found:
-        ends = [(p.first, p.first + len(p.sketches), p.sketches) for p in (a_part, b_part)]
-
-        def sketch_of(n: int) -> Sketch | None:
-            for first, end, sketches in ends:
-                if first <= n < end:
-                    return sketches[n - first]
-            return None
-
-        table = np.array(found, dtype=np.int64)
-        candidates = Candidates(table[:, 0], table[:, 1], table[:, 2])
-        out.extend(score_candidates(candidates, sketch_of, params))
+            out.append(score_pair(sa, sb, params, None))
     return out
+
+
+def verify_candidates(
+    a_part: Part, b_part: Part, found: Candidates, params: GroupingParams
+) -> list[PairScore]:
+    """Score candidate pairs (with their shared counts) whose first article is in ``a_part``
+    and second in ``b_part``; only pairs that join or link come back, as in one process
+    (:func:`~variorum.core.stories.batch.score_candidates`)."""
+    ends = [(p.first, p.first + len(p.sketches), p.sketches) for p in (a_part, b_part)]
+
+    def sketch_of(n: int) -> Sketch | None:
+        for first, end, sketches in ends:
+            if first <= n < end:
+                return sketches[n - first]
+        return None
+
+    return score_candidates(found, sketch_of, params)
 
 
 # -- the driver --------------------------------------------------------------------------
@@ -307,22 +307,24 @@ def group_on_cluster(
         for r in range(count)
     ]
     found = [client.submit(candidate_arrays, m) for m in merged]
-    triples = [
-        (int(a), int(b), int(s))
-        for fa, fb, fs in client.gather(found)
-        for a, b, s in zip(fa.tolist(), fb.tolist(), fs.tolist(), strict=True)
-    ]
-    say(f"scoring {len(triples)} candidate pairs")
+    arrays = client.gather(found)
+    none = np.zeros(0, np.int64)
+    candidates = Candidates(
+        *(np.concatenate([x[i] for x in arrays]) if arrays else none for i in range(3))
+    )
+    del arrays
+    say(f"scoring {len(candidates)} candidate pairs")
     block = _Blocks(client, parts, firsts, params)
     pairs: dict[PairKey, PairScore] = {}
-    for score in block.score([(a, b, s) for a, b, s in triples]):
+    for score in block.score_candidates(candidates):
         if score.kind is not PairKind.NONE:
             pairs[(score.a, score.b)] = score
+    del candidates
     order = {m.id: m.order for m in metas}
 
     def compute(wanted: list[PairKey]) -> list[PairScore]:
-        asked = [(order[x], order[y], None) for x, y in wanted if x in order and y in order]
-        return block.score([(min(a, b), max(a, b), s) for a, b, s in asked])
+        asked = [(order[x], order[y]) for x, y in wanted if x in order and y in order]
+        return block.score([(min(a, b), max(a, b)) for a, b in asked])
 
     say("assembling stories")
     grouping = assemble(metas, pairs, params, choices or Choices(), compute)
@@ -357,12 +359,37 @@ class _Blocks:
     def _part_of(self, n: int) -> int:
         return int(np.searchsorted(self.firsts, n, side="right")) - 1
 
-    def score(self, pairs: list[tuple[int, int, int | None]]) -> list[PairScore]:
-        blocks: dict[tuple[int, int], list[tuple[int, int, int | None]]] = {}
-        for a, b, shared in pairs:
-            blocks.setdefault((self._part_of(a), self._part_of(b)), []).append((a, b, shared))
+    def score(self, pairs: list[tuple[int, int]]) -> list[PairScore]:
+        """Pairs the assembly asks for, any number (a few per story)."""
+        blocks: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for a, b in pairs:
+            blocks.setdefault((self._part_of(a), self._part_of(b)), []).append((a, b))
         tasks = [
             self.client.submit(verify_block, self.parts[i], self.parts[j], chunk, self.params)
             for (i, j), chunk in sorted(blocks.items())
         ]
+        return [s for scores in self.client.gather(tasks) for s in scores]
+
+    def score_candidates(self, found: Candidates) -> list[PairScore]:
+        """Every candidate pair, kept as arrays (24 bytes a pair, tens of them per article)
+        and cut into blocks by the partitions of its two articles."""
+        if not len(found):
+            return []
+        firsts = np.asarray(self.firsts, dtype=np.int64)
+        pa = np.searchsorted(firsts, found.a, side="right") - 1
+        pb = np.searchsorted(firsts, found.b, side="right") - 1
+        order = np.lexsort((pb, pa))
+        pa, pb = pa[order], pb[order]
+        cuts = np.flatnonzero((pa[1:] != pa[:-1]) | (pb[1:] != pb[:-1])) + 1
+        bounds = [0, *cuts.tolist(), len(order)]
+        tasks = []
+        for lo, hi in itertools.pairwise(bounds):
+            rows = order[lo:hi]
+            block = Candidates(found.a[rows], found.b[rows], found.shared[rows])
+            i, j = int(pa[lo]), int(pb[lo])
+            tasks.append(
+                self.client.submit(
+                    verify_candidates, self.parts[i], self.parts[j], block, self.params
+                )
+            )
         return [s for scores in self.client.gather(tasks) for s in scores]

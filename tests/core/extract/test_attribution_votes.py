@@ -302,7 +302,7 @@ def test_a_body_in_apposition_after_a_description_is_not_the_named_speaker(run: 
     assert "Vallan" in speaker and "Campana" not in speaker
 
 
-def test_a_quote_mark_glued_to_the_next_word_is_not_part_of_a_name(run, nlp) -> None:  # type: ignore[no-untyped-def]
+def test_a_quote_mark_glued_to_the_next_word_is_not_part_of_a_name(run: Run, nlp) -> None:
     """A lost space after a closing quote mark ('...,”Clinton said') used to make one word of
     the comma, the mark and the name, which became the speaker 'me,”Clinton'."""
     text = "Clinton spoke on Monday. “It has been the most surprising to me,”Clinton said."

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -208,10 +208,6 @@ def merge_pair_shard(
     return merge(lsh, rare) if len(rare) else lsh
 
 
-def candidate_arrays(found: Candidates) -> tuple[Ints, Ints, Ints]:
-    return found.a, found.b, found.shared
-
-
 def verify_block(
     a_part: Part, b_part: Part, pairs: Sequence[tuple[int, int]], params: GroupingParams
 ) -> list[PairScore]:
@@ -306,13 +302,11 @@ def group_on_cluster(
         )
         for r in range(count)
     ]
-    found = [client.submit(candidate_arrays, m) for m in merged]
-    arrays = client.gather(found)
-    none = np.zeros(0, np.int64)
+    shards_found: list[Candidates] = client.gather(merged)
     candidates = Candidates(
-        *(np.concatenate([x[i] for x in arrays]) if arrays else none for i in range(3))
-    )
-    del arrays
+        *(np.concatenate([getattr(c, f) for c in shards_found]) for f in ("a", "b", "shared"))
+    )  # the pair shards hold disjoint pairs: joined as they are, 24 bytes a pair
+    del shards_found
     say(f"scoring {len(candidates)} candidate pairs")
     block = _Blocks(client, parts, firsts, params)
     pairs: dict[PairKey, PairScore] = {}
@@ -356,40 +350,40 @@ class _Blocks:
     def __init__(self, client: Any, parts: list[Any], firsts: list[int], params: GroupingParams):
         self.client, self.parts, self.firsts, self.params = client, parts, firsts, params
 
-    def _part_of(self, n: int) -> int:
-        return int(np.searchsorted(self.firsts, n, side="right")) - 1
-
     def score(self, pairs: list[tuple[int, int]]) -> list[PairScore]:
         """Pairs the assembly asks for, any number (a few per story)."""
-        blocks: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        for a, b in pairs:
-            blocks.setdefault((self._part_of(a), self._part_of(b)), []).append((a, b))
+        table = np.array(pairs, dtype=np.int64).reshape(-1, 2)
         tasks = [
-            self.client.submit(verify_block, self.parts[i], self.parts[j], chunk, self.params)
-            for (i, j), chunk in sorted(blocks.items())
+            self.client.submit(
+                verify_block, self.parts[i], self.parts[j], table[rows].tolist(), self.params
+            )
+            for i, j, rows in self._blocks(table[:, 0], table[:, 1])
         ]
         return [s for scores in self.client.gather(tasks) for s in scores]
 
     def score_candidates(self, found: Candidates) -> list[PairScore]:
-        """Every candidate pair, kept as arrays (24 bytes a pair, tens of them per article)
-        and cut into blocks by the partitions of its two articles."""
-        if not len(found):
-            return []
+        """Every candidate pair, kept as arrays (24 bytes a pair, tens of them per article)."""
+        tasks = [
+            self.client.submit(
+                verify_candidates,
+                self.parts[i],
+                self.parts[j],
+                Candidates(found.a[rows], found.b[rows], found.shared[rows]),
+                self.params,
+            )
+            for i, j, rows in self._blocks(found.a, found.b)
+        ]
+        return [s for scores in self.client.gather(tasks) for s in scores]
+
+    def _blocks(self, a: Ints, b: Ints) -> Iterator[tuple[int, int, Ints]]:
+        """The rows of pairs ``(a[k], b[k])`` cut by the partitions of their two articles:
+        (first's partition, second's partition, rows)."""
         firsts = np.asarray(self.firsts, dtype=np.int64)
-        pa = np.searchsorted(firsts, found.a, side="right") - 1
-        pb = np.searchsorted(firsts, found.b, side="right") - 1
+        pa = np.searchsorted(firsts, a, side="right") - 1
+        pb = np.searchsorted(firsts, b, side="right") - 1
         order = np.lexsort((pb, pa))
         pa, pb = pa[order], pb[order]
         cuts = np.flatnonzero((pa[1:] != pa[:-1]) | (pb[1:] != pb[:-1])) + 1
-        bounds = [0, *cuts.tolist(), len(order)]
-        tasks = []
-        for lo, hi in itertools.pairwise(bounds):
-            rows = order[lo:hi]
-            block = Candidates(found.a[rows], found.b[rows], found.shared[rows])
-            i, j = int(pa[lo]), int(pb[lo])
-            tasks.append(
-                self.client.submit(
-                    verify_candidates, self.parts[i], self.parts[j], block, self.params
-                )
-            )
-        return [s for scores in self.client.gather(tasks) for s in scores]
+        for lo, hi in itertools.pairwise([0, *cuts.tolist(), len(order)]):
+            if hi > lo:
+                yield int(pa[lo]), int(pb[lo]), order[lo:hi]

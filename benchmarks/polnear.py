@@ -115,9 +115,11 @@ def rule_precision(
     results: dict[str, Extraction],
     traces: dict[str, dict[int | str, tuple[str, ...]]],
     dump: str,
-) -> list[tuple[str, int, int, int, int]]:
-    """(rule, name-level right, name-level scored, lenient right, lenient scored) per rule
-    id, from the scorer's per-prediction rows (which follow our output's order)."""
+) -> list[tuple[str, int, int, int, int, int]]:
+    """(rule, name-level right, name-level scored, lenient right, lenient scored, unscored)
+    per rule id, from the scorer's per-prediction rows (which follow our output's order).
+    Unscored: quotes overlapping no gold quote, mostly scare quotes and titles given a
+    speaker (the scorer does not count them; an analyst sees them)."""
     rows = [json.loads(ln) for ln in Path(dump).read_text(encoding="utf-8").splitlines()]
     preds = [r for r in rows if not r.get("gold")]
     tally: dict[str, list[int]] = {}
@@ -129,7 +131,8 @@ def rule_precision(
                 i += 1
                 assert row["file"] == name and row["text"] == q.text
                 for rule in traces[name].get(q.start, ()):
-                    t = tally.setdefault(rule, [0, 0, 0, 0])
+                    t = tally.setdefault(rule, [0, 0, 0, 0, 0])
+                    t[4] += row.get("status") == "overlaps no gold quote"
                     if row.get("name_level") in ("right", "wrong speaker"):
                         t[1] += 1
                         t[0] += row["name_level"] == "right"
@@ -314,11 +317,14 @@ def main() -> int:
         if args.part == "heldout":
             print("  (held-out part: per-rule precision is not shown, so nobody tunes on it)")
         else:
-            print("  precision per rule id (name-level right/scored; lenient right/scored):")
-            for rule, nr, ns, lr, ls in rule_precision(results, traces, dump):
+            print(
+                "  precision per rule id (name-level right/scored; lenient right/scored;"
+                " unscored):"
+            )
+            for rule, nr, ns, lr, ls, un in rule_precision(results, traces, dump):
                 print(
                     f"    {rule:<34} {nr / max(ns, 1):.3f} ({nr}/{ns})   "
-                    f"{lr / max(ls, 1):.3f} ({lr}/{ls})"
+                    f"{lr / max(ls, 1):.3f} ({lr}/{ls})   {un}"
                 )
     probe = source_probe(results, nlp, cache)
     print(

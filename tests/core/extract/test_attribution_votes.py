@@ -179,9 +179,51 @@ def test_a_long_quote_with_no_speech_verb_is_the_named_subjects(run: Run) -> Non
         "quagmire.” Marta Okoye landed in Phoenix for a “policy address” on trade."
     )
     assert said(x) == {"who carry the spirit": "Ilsa Varga"}
-    with rules.switched_off({"cue.sentence-subject"}):
+    with rules.switched_off({"cue.sentence-subject", "cue.clause-subject"}):
         alone = run("Senator Ilsa Varga went further, endorsing candidates “who carry the spirit.”")
         assert said(alone) == {}
+
+
+def test_short_words_quoted_in_a_named_subjects_clause_are_theirs(run: Run) -> None:
+    """A partial quote in what the subject's verb acts on is the subject's words, however
+    short; from a reported clause, the reporter's."""
+    text = (
+        "House Speaker Tobias Wrenfield pushed his promise of “free college” again. "
+        "Senator Ilsa Varga supports “fair pay raises” for nurses. "
+        "Analyst Dov Albescu found in March that the fleet was “the best.”"
+    )
+    assert said(run(text)) == {
+        "free college": "Tobias Wrenfield",
+        "fair pay raises": "Ilsa Varga",
+        "the best.": "Dov Albescu",
+    }
+    with rules.switched_off({"cue.clause-subject"}):
+        assert said(run(text)) == {}
+
+
+def test_quoted_words_that_describe_or_set_the_scene_are_nobodys(run: Run) -> None:
+    """Words quoted about the subject ("is a “good candidate”"), in a phrase of circumstance,
+    after "so-called", or in a clause whose subject is only a pronoun or a description are
+    as often the writer's: no speaker is guessed."""
+    x = run(
+        "Marek Kowalski is a “good candidate” for the seat. "
+        "Marta Okoye landed in Phoenix for a “policy address” on trade. "
+        "Lena Osei backed the so-called “green deal” on Monday. "
+        "Her rival Ivo Brandt spoke first. He pushed his plan for “free college” again. "
+        "Local officials backed the “fair share” plan."
+    )
+    assert said(x) == {}
+
+
+def test_a_name_a_speaker_calls_someone_is_speech_though_capitalised(run: Run) -> None:
+    """ "X called Y “Little Marco”" quotes X even in headline case; a quoted title with one
+    capitalised word after an article ("The Apprentice") is a title."""
+    x = run(
+        "Within minutes, Senator Ilsa Varga called Dov Albescu “Little Marco” twice. "
+        "Marta Okoye, the star of “The Harbour,” arrived late. "
+        "The authors are calling their dataset the “Alpine Ice Ledger” for now."
+    )
+    assert said(x) == {"Little Marco": "Ilsa Varga"}
 
 
 def test_a_relative_clause_about_an_apposition_speaks_for_the_named_one(run: Run) -> None:

@@ -23,8 +23,10 @@ from variorum.core.extract.clauses import (
     reports_other,
 )
 from variorum.core.extract.credits import credited_speaker
+from variorum.core.extract.data import PERSON
 from variorum.core.extract.frames import (
     adjacent_speaker,
+    clause_subject,
     ends_open,
     ends_sentence,
     framed_speaker,
@@ -35,13 +37,16 @@ from variorum.core.extract.frames import (
     sentence_subject,
     speech_verb_follows,
 )
-from variorum.core.extract.layout import BODY, Block, Layout, is_headline_case
+from variorum.core.extract.layout import BODY, Block, Layout, is_title
 from variorum.core.extract.lemmas import lemma
 from variorum.core.extract.mentions import MentionIndex, MentionRef
 from variorum.core.extract.pronouns import PronounRanker
 from variorum.core.extract.quotes import QuoteSpan
 from variorum.core.extract.sources import Source, SourceResolver
 from variorum.core.extract.vocab import (
+    DISTANCING_WORDS,
+    NAMING_VERBS,
+    OBJECT_PRONOUNS_PERSON,
     PRONOUNS_ORG,
     PRONOUNS_PERSON,
     REPORTING_VERBS,
@@ -321,7 +326,7 @@ class Attributor:
                 continue  # a quoted name or title ("Skyreach" sold ...), not speech
             lo, hi = self._region(i)
             votes = self._votes(i, lo, hi, previous)
-            if q.words <= 8 and is_headline_case(q.text) and not self._said_after(q, votes):
+            if q.words <= 8 and is_title(q.text) and not self._said_after(q, votes):
                 continue  # a title ("The Walking Dead"), not speech
             if not votes and q.words >= MIN_QUOTE_WORDS:
                 nearby = self._adjacent(q) or self._by_words(i, lo, hi, previous)
@@ -351,6 +356,8 @@ class Attributor:
                     attribution = self._lead_in(q, previous)
             if attribution is None:
                 attribution = self._sentence_subject(q, previous)
+            if attribution is None and q.words >= 2:
+                attribution = self._clause_subject(q, previous)
             if attribution is not None:
                 results.append(attribution)
                 last_by_block[block_of[i]] = attribution
@@ -407,6 +414,31 @@ class Attributor:
         why = ("cue.sentence-subject", src.rule)
         return Attribution(q, subject.head.text, src.mention, src.group, src.name_span, rules=why)
 
+    def _clause_subject(self, q: QuoteSpan, previous: int | None) -> Attribution | None:
+        """ "Ryan lamented the “disheartened” state of the campaign": words quoted inside a
+        clause with no speech verb, however short, are the words of the one the clause is
+        about, when its subject names someone (not a pronoun the ranker would have to guess,
+        nor a mere description: those are as often the writer's scare quotes)."""
+        if not rules.enabled("cue.clause-subject") or self._opens_sentence(q):
+            return None
+        if not any(w.islower() for w in q.text.split()) or not self._in_body(q):
+            return None  # a date, a figure, a name; or a headline's paraphrase
+        before = self.layout.nlp_text[max(0, q.outer_start - 20) : q.outer_start]
+        if before.rstrip().lower().endswith(DISTANCING_WORDS):
+            return None
+        subject = clause_subject(self.doc, q)
+        if subject is None or self._inside_quote(subject.idx):
+            return None
+        src = self.sources.resolve(subject, previous)
+        if src is None or src.rule not in _SUBJECT_NAMED:
+            return None
+        why = ("cue.clause-subject", src.rule)
+        return Attribution(q, subject.head.text, src.mention, src.group, src.name_span, rules=why)
+
+    def _in_body(self, q: QuoteSpan) -> bool:
+        at = self.layout.block_index(q.outer_start)
+        return at is not None and self.layout.blocks[at].kind == BODY
+
     def _lead_in(self, q: QuoteSpan, previous: int | None) -> Attribution | None:
         """ "X responded, saying the campaign had lied. / “I am so sick of it.”": a quote
         that opens its sentence with no cue and no quote before it to go on from is said by
@@ -455,9 +487,38 @@ class Attributor:
 
     def _said_after(self, q: QuoteSpan, votes: list[Vote]) -> bool:
         """ "“Nusra Is Al Qaeda,” Mr. Kerry said": a quote opening its sentence, left open
-        by a comma, "!" or "?", with its cue right after it, is speech even in headline case."""
+        by a comma, "!" or "?", with its cue right after it, is speech even in headline case;
+        so is the name a speaker calls someone ("X called Y “Little Marco”")."""
         after = [v for v in votes if v.cue.idx >= q.outer_end and v.distance <= ADJACENT_CHARS]
-        return bool(after) and ends_open(self.layout.nlp_text, q) and self._opens_sentence(q)
+        if after and ends_open(self.layout.nlp_text, q) and self._opens_sentence(q):
+            return True
+        return any(
+            lemma(v.cue).lower() in NAMING_VERBS
+            and v.cue.idx < q.outer_start
+            and self._in_complement(v.cue, q)
+            and self._names_a_person(v.cue)
+            for v in votes
+        )
+
+    def _names_a_person(self, verb: Token) -> bool:
+        """The verb's object is a person ("called Rubio", "called her"): a name given to
+        someone, not a thing's title ("calling their dataset the “Alpine Ice Ledger”")."""
+        for child in verb.children:
+            if child.dep_ != "dobj":
+                continue
+            if child.lower_ in OBJECT_PRONOUNS_PERSON:
+                return True
+            m = self.index.at(child.idx, child.idx + len(child.text))
+            if m is not None and m.label == PERSON:
+                return True
+        return False
+
+    def _in_complement(self, verb: Token, q: QuoteSpan) -> bool:
+        """The quote lies in what follows the verb in its own phrase (its object or
+        complement), not in its subject."""
+        return any(
+            child.i > verb.i and self._in_subtree(child, q) for child in verb.children
+        )
 
     def _framed(self, i: int) -> tuple[Token, Token] | None:
         if not rules.enabled("cue.frame"):

@@ -119,6 +119,20 @@ def is_headline_case(line: str) -> bool:
     return capitalised >= 0.75
 
 
+def is_title(quoted: str) -> bool:
+    """Quoted words that name a work or a thing rather than say something: headline case,
+    or an article and one capitalised word ("The Apprentice", "The Five")."""
+    if is_headline_case(quoted):
+        return True
+    words = _WORD_RE.findall(quoted)
+    return (
+        len(words) == 2
+        and words[0].lower() in ("the", "a", "an")
+        and words[1][0].isupper()
+        and not quoted.rstrip().endswith((".", "!", "?"))
+    )
+
+
 def classify_line(line: str) -> str:
     """Body, heading or boilerplate. The loader's chrome rules come first (one list of site
     furniture for the whole app), then the line-level ones of this module."""

@@ -45,6 +45,14 @@ REPORTING_VERBS = _words(
 complement ("X praised the \"great work\"", "X accused Y of \"lying\""): elsewhere in the
 sentence a quote is someone else's."""
 
+NAMING_VERBS = _words("call dub label brand nickname christen")
+"""Verbs whose quoted complement is a name the subject gives someone ("X called Y “Little
+Marco”"): speech, though capitalised like a title."""
+
+DISTANCING_WORDS = ("so-called", "so called", "self-styled", "self-described")
+"""Words right before a quote that mark it as a label held at arm's length, nobody's speech
+("a so-called “rising star”")."""
+
 GENERIC_ORG_NOUNS = _words("company firm group business organization organisation unit")
 """Nouns any organization is called: the organization's name is never looked for after them."""
 
@@ -313,5 +321,7 @@ FALSE_ENTITY_WORDS = _words(
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 PRONOUNS_ORG = frozenset({"it"})
+OBJECT_PRONOUNS_PERSON = frozenset({"him", "her", "them", "himself", "herself", "themselves"})
+"""Pronouns that stand for people as a verb's object."""
 PRONOUNS_GROUP = frozenset({"they"})
 """A plural "they" stands for a group or an organization, or stays unresolved."""

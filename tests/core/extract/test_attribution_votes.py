@@ -351,3 +351,17 @@ def test_a_quote_mark_glued_to_the_next_word_is_not_part_of_a_name(run: Run, nlp
     assert said(run(text)) == {"It has been the most": "Clinton"}
     words = [t.text for t in nlp.make_doc('He said,"We will win."')]
     assert words[:5] == ["He", "said", ",", '"', "We"]
+
+
+def test_a_quote_after_an_attributed_quote_goes_on_before_a_nearby_verb(run: Run) -> None:
+    """ "“...,” X said. “More words.” Later Y said ...": the second quote goes on with the
+    paragraph's speaker, not with the subject of a speech verb in the next sentence."""
+    text = (
+        "“We will not give up on this town,” Senator Ilsa Varga said on Monday. “This is the "
+        "consequence of a campaign built on insults.” Later that day Governor Dov Albescu of "
+        "the north said he would wait."
+    )
+    assert said(run(text)) == {
+        "We will not give up ": "Ilsa Varga",
+        "This is the conseque": "Ilsa Varga",
+    }

@@ -329,7 +329,9 @@ class Attributor:
             if q.words <= 8 and is_title(q.text) and not self._said_after(q, votes):
                 continue  # a title ("The Walking Dead"), not speech
             if not votes and q.words >= MIN_QUOTE_WORDS:
-                nearby = self._adjacent(q) or self._by_words(i, lo, hi, previous)
+                nearby = self._adjacent(q)
+                if nearby is None and not self._goes_on(q, last_by_block.get(block_of[i])):
+                    nearby = self._by_words(i, lo, hi, previous)
                 votes = [nearby] if nearby else []
             attribution: Attribution | None = None
             if votes:
@@ -365,6 +367,13 @@ class Attributor:
                     previous = attribution.group
                     self.ranker.spoken.add(attribution.group)
         return results
+
+    def _goes_on(self, q: QuoteSpan, before: Attribution | None) -> bool:
+        """ "“...,” X said. “More words.”": a quote opening its sentence after an attributed
+        quote of the same paragraph goes on speaking; a speech verb near it without a parse
+        (often the one that attributed the quote before, or a name in the next sentence)
+        is weaker evidence than the paragraph's own speaker."""
+        return before is not None and rules.enabled("cue.continuation") and self._opens_sentence(q)
 
     def _adjacent(self, q: QuoteSpan) -> Vote | None:
         """The parse-free fallbacks for a quote left open with its verb right after it."""

@@ -365,3 +365,19 @@ def test_a_quote_after_an_attributed_quote_goes_on_before_a_nearby_verb(run: Run
         "We will not give up ": "Ilsa Varga",
         "This is the conseque": "Ilsa Varga",
     }
+
+
+def test_a_share_of_a_polls_respondents_speaks_through_the_poll(run: Run) -> None:
+    """The words a share of respondents "say" are the poll's wording when the sentence names
+    the poll; with no poll named, the share stays the speaker."""
+    text = (
+        "In a September Harlow County poll, 75 percent of farmers said “most people in "
+        "politics” can't be trusted. At the fair, about half of the visitors said the "
+        "stalls were “better than last year.”"
+    )
+    assert said(run(text)) == {
+        "most people in polit": "a September Harlow County poll",
+        "better than last yea": "about half of the visitors",
+    }
+    with rules.switched_off({"source.poll"}):
+        assert said(run(text))["most people in polit"] == "75 percent of farmers"

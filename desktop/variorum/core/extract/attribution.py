@@ -525,9 +525,7 @@ class Attributor:
     def _in_complement(self, verb: Token, q: QuoteSpan) -> bool:
         """The quote lies in what follows the verb in its own phrase (its object or
         complement), not in its subject."""
-        return any(
-            child.i > verb.i and self._in_subtree(child, q) for child in verb.children
-        )
+        return any(child.i > verb.i and self._in_subtree(child, q) for child in verb.children)
 
     def _framed(self, i: int) -> tuple[Token, Token] | None:
         if not rules.enabled("cue.frame"):

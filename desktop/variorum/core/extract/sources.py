@@ -25,10 +25,12 @@ from variorum.core.extract.vocab import (
     GENERIC_ORG_NOUNS,
     ORG_HEADS,
     ORG_NOUNS,
+    POLL_NOUNS,
     POST_NOMINALS,
     PRONOUNS_GROUP,
     PRONOUNS_ORG,
     PRONOUNS_PERSON,
+    SHARE_WORDS,
     TITLE_WORDS,
 )
 
@@ -170,10 +172,36 @@ class SourceResolver:
             author = self._author(tok)
             if author is not None:
                 out.append(author)
+        poll = self._poll(tok)
+        if poll is not None:
+            out.append(poll)
         description = self._description(tok)
         if description is not None:
             out.append(description)
         return out
+
+    def _poll(self, tok: Token) -> Source | None:
+        """ "In a September X-Y poll, 75 percent of Republicans said “...”": a share of the
+        people a poll asked speaks through the poll, when the sentence names it; the quoted
+        words are the poll's wording, not anyone's speech."""
+        sub = list(tok.subtree)
+        if not any(t.lower_ in SHARE_WORDS for t in sub) and not (
+            tok.like_num and any(t.lower_ == "in" for t in sub)
+        ):
+            return None
+        for noun in tok.sent:
+            if (
+                noun.pos_ == "NOUN"
+                and lemma(noun).lower() in POLL_NOUNS
+                and not (sub[0].i <= noun.i <= sub[-1].i)
+                and not self.inside_quote(noun.idx)
+            ):
+                start = noun.left_edge.idx
+                words = " ".join(self.layout.text[start : noun.idx + len(noun.text)].split())
+                return Source(
+                    (start, noun.idx + len(noun.text)), description=words, rule="source.poll"
+                )
+        return None
 
     def _author(self, noun: Token) -> Source | None:
         """ "a fundraising email sent by X", "a statement issued by the ministry": a text

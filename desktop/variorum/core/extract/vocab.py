@@ -45,6 +45,10 @@ REPORTING_VERBS = _words(
 complement ("X praised the \"great work\"", "X accused Y of \"lying\""): elsewhere in the
 sentence a quote is someone else's."""
 
+POLL_NOUNS = _words("poll survey")
+SHARE_WORDS = _words("percent % per-cent half majority plurality")
+"""A poll and the share of its respondents that "say" something (``source.poll``)."""
+
 NAMING_VERBS = _words("call dub label brand nickname christen")
 """Verbs whose quoted complement is a name the subject gives someone ("X called Y “Little
 Marco”"): speech, though capitalised like a title."""

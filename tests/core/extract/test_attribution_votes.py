@@ -381,3 +381,15 @@ def test_a_share_of_a_polls_respondents_speaks_through_the_poll(run: Run) -> Non
     }
     with rules.switched_off({"source.poll"}):
         assert said(run(text))["most people in polit"] == "75 percent of farmers"
+
+
+def test_a_verb_right_after_the_quote_beats_the_clause_before_a_colon(run: Run) -> None:
+    """ "X seemed irritated: “...,” she wrote": the quote's own attribution is "she wrote"
+    (the mention an analyst sees), not the clause before the colon."""
+    x = run(
+        "Ilsa Varga met her board on Monday. Varga seemed irritated: “It is a public "
+        "statement! Just send it to me,” she wrote."
+    )
+    ((speaker, quote),) = [(s.name, q) for s in x.speakers for q in s.quotes]
+    assert speaker == "Ilsa Varga"
+    assert quote.mention is not None and quote.mention.text == "she"

@@ -193,7 +193,11 @@ class Attributor:
             )
             votes.append(Vote(score, distance, cue, source, rule))
         colon = self._by_colon(q, previous)
-        if colon is not None:
+        if colon is not None and not any(
+            v.cue.idx >= q.outer_end and v.distance <= ADJACENT_CHARS for v in votes
+        ):
+            # "X seemed irritated: “...,” she wrote": the verb right after the quote says
+            # who speaks more surely than the clause before the colon
             votes.append(colon)
         # "X told reporters the delegations had agreed to "...": a speech verb inside another
         # one's report, whose own subject names nobody, gives way to the outer speaker

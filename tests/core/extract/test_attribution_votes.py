@@ -393,3 +393,17 @@ def test_a_verb_right_after_the_quote_beats_the_clause_before_a_colon(run: Run) 
     ((speaker, quote),) = [(s.name, q) for s in x.speakers for q in s.quotes]
     assert speaker == "Ilsa Varga"
     assert quote.mention is not None and quote.mention.text == "she"
+
+
+def test_words_reported_through_another_speaker_belong_to_the_reporter(run: Run) -> None:
+    """ "X said Y reassured them that "..."": X told the writer these words, as annotators of
+    real news mark it; "X said he told them "..."" stays with X."""
+    x = run(
+        "Senator Ana Reyes said Marta Okoye reassured members on Monday that the party "
+        "“would not be like the others.” Ivo Brandt said he told his staff the plan was "
+        "“dead on arrival.”"
+    )
+    assert said(x) == {
+        "would not be like th": "Ana Reyes",
+        "dead on arrival.": "Ivo Brandt",
+    }

@@ -199,15 +199,27 @@ class Attributor:
             # "X seemed irritated: “...,” she wrote": the verb right after the quote says
             # who speaks more surely than the clause before the colon
             votes.append(colon)
-        # "X told reporters the delegations had agreed to "...": a speech verb inside another
-        # one's report, whose own subject names nobody, gives way to the outer speaker
-        named_cues = {v.cue.i for v in votes if v.source.named}
+        # "X told reporters the delegations had agreed to "..."", "X said Y reassured them
+        # that "...": a speech verb inside another one's report gives way to the outer
+        # speaker, who told the writer these words, unless it names that same speaker
+        # ("X said she told them "..."")
+        named_cues = {v.cue.i: v.source for v in votes if v.source.named}
         return [
             v
-            if v.source.named or not any(a.i in named_cues for a in v.cue.ancestors)
+            if not any(self._other_reporter(v.source, named_cues.get(a.i)) for a in v.cue.ancestors)
             else Vote(v.score - NESTED_COST, v.distance, v.cue, v.source, v.rule)
             for v in votes
         ]
+
+    @staticmethod
+    def _other_reporter(inner: Source, outer: Source | None) -> bool:
+        if outer is None:
+            return False
+        if not inner.named:
+            return True
+        if inner.group is not None:
+            return inner.group != outer.group
+        return inner.name_span != outer.name_span
 
     def _reaches(self, cue: Token, q: QuoteSpan) -> bool:
         """ "X said on "This Week" that he would "take a look"": a cue on the other side of

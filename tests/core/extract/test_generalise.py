@@ -321,8 +321,10 @@ def test_weather_service_river_and_spokeswoman_for_the_office(run: Run) -> None:
 def test_name_between_commas_after_an_org_noun() -> None:
     text = (
         "Italy's civil aviation authority, VENAC, said it had ordered checks. "
-        "The company, Smith said, will appeal."
+        "The company, Smith said, will appeal. "
+        "The owner of the Harlow Country Club, Tomas Brek, faced opposition."
     )
+    # a capitalised "Club" belongs to a name: the owner's name follows it, not the club's
     assert spans_text(text, named_between_commas(text)) == ["VENAC"]
 
 

@@ -273,13 +273,15 @@ _NEXT_WORD_RE = re.compile(r"[\s,]*(\w+)")
 
 
 _ALL_ORG_NOUNS = "|".join(sorted(ORG_NOUNS, key=len, reverse=True))
-_BETWEEN_COMMAS_RE = re.compile(rf"\b(?=[\w\-]+,)(?i:{_ALL_ORG_NOUNS}),[ \t]+({NAME_RE}),")
+_BETWEEN_COMMAS_RE = re.compile(rf"\b(?=[\w\-]+,)(?:{_ALL_ORG_NOUNS}),[ \t]+({NAME_RE}),")
 
 
 def named_between_commas(text: str) -> list[tuple[int, int]]:
     """ "Italy's civil aviation authority, ENAC, said": a name set off by commas right after
     an organization noun (the parser often makes it a second subject, not an apposition).
-    The closing comma matters: "the company, Smith said, ..." has none after the name."""
+    The closing comma matters: "the company, Smith said, ..." has none after the name. The
+    noun is a common noun in lower case: "the owner of the X Country Club, Mark Schmidt,"
+    sets off the owner's name after the club's."""
     return [m.span(1) for m in _BETWEEN_COMMAS_RE.finditer(text)]
 
 

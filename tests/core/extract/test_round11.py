@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.language import Language
+
 from variorum.core.extract import Extraction
+from variorum.core.extract.boundaries import after_person_role
 from variorum.core.extract.data import DESCRIPTION
 from variorum.core.extract.layout import analyse_layout
 from variorum.core.extract.places import caption_credits
@@ -188,6 +191,17 @@ def test_a_role_only_people_have_before_a_name(run: Run) -> None:
         "results surprised us,” lead author Tomas Wrede said. Its partner Helix Biologics paid."
     )
     assert said(y) == {"The results surprise": "Tomas Wrede"}
+
+
+def test_an_abbreviated_role_before_a_name_makes_a_person(nlp: Language) -> None:
+    """ "Acme CEO Dara Lund": an abbreviation of a role only people have counts like "lead
+    author"; a capitalised word that is no role ("Acme Group Dara Lund") does not."""
+    doc = nlp("Former Harlow CEO Dara Lund named a favourite show. Acme Group Dara Lund paid.")
+    first = doc.char_span(doc.text.index("Dara"), doc.text.index(" named"))
+    second = doc.char_span(doc.text.rindex("Dara"), doc.text.rindex(" paid"))
+    assert first is not None and second is not None
+    assert after_person_role(first)
+    assert not after_person_role(second)
 
 
 def test_a_first_name_the_model_cut_from_its_surname(run: Run) -> None:

@@ -134,13 +134,15 @@ def with_surname(ent: Span) -> Span:
 
 def after_person_role(ent: Span) -> bool:
     """ "lead author Thabo Nkosi", which the model calls an organization: a full name of two or
-    three proper nouns right after a role only people have, written in lower case."""
+    three proper nouns right after a role only people have, written in lower case (or as an
+    abbreviation: "Acme CEO Thabo Nkosi")."""
     doc = ent.doc
     if ent.start == 0 or not 2 <= len(ent) <= 3:
         return False
     role = doc[ent.start - 1]
+    abbreviated = role.text.isupper() and len(role.text) <= 4  # "CEO"
     return (
-        role.text.islower()
+        (role.text.islower() or abbreviated)
         and role.lower_ in PERSON_ROLES
         and all(t.is_alpha for t in ent)
         and looks_like_name_words(ent, not_in=ORG_HEADS | ORG_NOUNS)

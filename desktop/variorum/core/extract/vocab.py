@@ -98,10 +98,11 @@ PERSON_ROLES = _words(
     goalkeeper winger referee skipper captain mayor senator governor judge minister headteacher
     headmaster headmistress coroner paediatrician pediatrician psychologist psychiatrist
     midwife pharmacist dentist firefighter paramedic archbishop bishop priest rabbi imam
+    ceo cfo coo cto
     """
 )
-"""Roles only a person has ("lead author X", "striker X"); not "partner", "owner", "leader"
-or "founder", which companies are called too."""
+"""Roles only a person has ("lead author X", "striker X", "Acme CEO X"); not "partner",
+"owner", "leader" or "founder", which companies are called too."""
 
 HONORIFICS = _words("mr mr. mrs mrs. ms ms. miss dr dr. sir dame cllr cllr. councillor councilor")
 """Forms of address only people have: a name they open is a person's, whatever else follows

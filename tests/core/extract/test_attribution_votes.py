@@ -407,3 +407,20 @@ def test_words_reported_through_another_speaker_belong_to_the_reporter(run: Run)
         "would not be like th": "Ana Reyes",
         "dead on arrival.": "Ivo Brandt",
     }
+
+
+def test_a_name_set_off_before_a_colon_labels_the_speaker(run: Run) -> None:
+    """ "Pollsters agree - Thomas Keller: “...”": a name alone before the colon (after a dash, a
+    full stop or a line start) is a label, as in a transcript or a digest; the subject of a
+    clause before a colon still speaks when no name is set off ("X was blunt: “...”")."""
+    text = (
+        "Senator Ilsa Varga spoke first. Pollsters agree - Thomas Keller: “Keep on contacting "
+        "voters as late as you possibly can.”\n\nIvo Brandt was blunt: “The licence is gone "
+        "for good now.”"
+    )
+    assert said(run(text)) == {
+        "Keep on contacting v": "Thomas Keller",
+        "The licence is gone ": "Ivo Brandt",
+    }
+    with rules.switched_off({"cue.colon-label"}):
+        assert said(run(text)).get("Keep on contacting v") != "Thomas Keller"

@@ -255,10 +255,13 @@ class Attributor:
         """ "Mining minister Peter Okafor was blunt: “The licence is gone.”": a quote opened
         right after a colon is said by the subject of the clause before the colon, when that
         subject names someone."""
-        if not rules.enabled("cue.colon"):
-            return None
         before = self.layout.nlp_text[: q.outer_start].rstrip()
         if not before.endswith(":"):
+            return None
+        labelled = self._colon_label(before, q)
+        if labelled is not None:
+            return labelled
+        if not rules.enabled("cue.colon"):
             return None
         colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
         if colon is None:
@@ -275,6 +278,29 @@ class Attributor:
                         score - DISTANCE_COST * distance, distance, tok.head, source, "cue.colon"
                     )
         return None
+
+    def _colon_label(self, before: str, q: QuoteSpan) -> Vote | None:
+        """ "Pollsters agree - Carl Bialik: “...”": a listed name right before the colon, set
+        off from what precedes it (a line start, a dash, a full stop), labels the speaker, as
+        in a transcript or a digest."""
+        if not rules.enabled("cue.colon-label"):
+            return None
+        m = self.index.at(len(before) - 2, len(before) - 1)
+        if m is None or m.end != len(before) - 1:
+            return None
+        lead = before[: m.start].rstrip()
+        if (
+            lead
+            and not lead.endswith(("-", "–", "—", ".", "|"))
+            and "\n" not in self.layout.nlp_text[len(lead) : m.start]
+        ):
+            return None
+        tok = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if tok is None:
+            return None
+        source = Source((m.start, m.end), m.group, rule="source.mention")
+        score = rules.weight("cue.colon-label") + rules.weight(source.rule)
+        return Vote(score, self._distance(q, tok.root), tok.root, source, "cue.colon-label")
 
     def _by_words(self, i: int, lo: int, hi: int, previous: int | None) -> Vote | None:
         """No parse found a cue: a speech verb within a few words of the quote, and the name

@@ -203,16 +203,26 @@ def test_short_words_quoted_in_a_named_subjects_clause_are_theirs(run: Run) -> N
 
 def test_quoted_words_that_describe_or_set_the_scene_are_nobodys(run: Run) -> None:
     """Words quoted about the subject ("is a “good candidate”"), in a phrase of circumstance,
-    after "so-called", or in a clause whose subject is only a pronoun or a description are
-    as often the writer's: no speaker is guessed."""
+    after "so-called", or in a clause whose subject is an unresolved pronoun or a description
+    are as often the writer's: no speaker is guessed."""
     x = run(
+        "He pushed his plan for “free college” again. "
         "Marek Kowalski is a “good candidate” for the seat. "
         "Marta Okoye landed in Phoenix for a “policy address” on trade. "
         "Lena Osei backed the so-called “green deal” on Monday. "
-        "Her rival Ivo Brandt spoke first. He pushed his plan for “free college” again. "
         "Local officials backed the “fair share” plan."
     )
     assert said(x) == {}
+
+
+def test_partial_quotes_go_through_a_resolved_subject_pronoun(run: Run) -> None:
+    text = (
+        "Ivo Brandt spoke first at his rally on Monday. He then pushed his plan for “free college” "
+        "again."
+    )
+    assert said(run(text)) == {"free college": "Ivo Brandt"}
+    with rules.switched_off({"cue.clause-subject-pronoun"}):
+        assert said(run(text)) == {}
 
 
 def test_a_name_a_speaker_calls_someone_is_speech_though_capitalised(run: Run) -> None:
@@ -321,7 +331,6 @@ def test_an_inverted_description_after_an_open_quote_speaks(
     layout = analyse_layout(text)
     found = inverted_description(nlp(text), layout.nlp_text, find_quotes(layout)[0])
     assert (text[found[0] : found[1]] if found else None) == phrase
-
 
 
 def test_a_colon_before_a_quote_in_two_apostrophes(run: Run) -> None:

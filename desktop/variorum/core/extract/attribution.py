@@ -468,8 +468,9 @@ class Attributor:
     def _clause_subject(self, q: QuoteSpan, previous: int | None) -> Attribution | None:
         """ "Ryan lamented the “disheartened” state of the campaign": words quoted inside a
         clause with no speech verb, however short, are the words of the one the clause is
-        about, when its subject names someone (not a pronoun the ranker would have to guess,
-        nor a mere description: those are as often the writer's scare quotes)."""
+        about, when its subject names someone or is a pronoun the ranker resolves
+        (``cue.clause-subject-pronoun``); not an unresolved pronoun, nor a mere
+        description: those quotes are as often the writer's scare quotes."""
         if not rules.enabled("cue.clause-subject") or self._opens_sentence(q):
             return None
         if not any(w.islower() for w in q.text.split()) or not self._in_body(q):
@@ -481,9 +482,14 @@ class Attributor:
         if subject is None or self._inside_quote(subject.idx):
             return None
         src = self.sources.resolve(subject, previous)
-        if src is None or src.rule not in _SUBJECT_NAMED:
+        if src is None:
             return None
-        why = ("cue.clause-subject", src.rule)
+        rule = "cue.clause-subject"
+        if src.rule == "source.pronoun" and rules.enabled("cue.clause-subject-pronoun"):
+            rule = "cue.clause-subject-pronoun"
+        elif src.rule not in _SUBJECT_NAMED:
+            return None
+        why = (rule, src.rule)
         return Attribution(q, subject.head.text, src.mention, src.group, src.name_span, rules=why)
 
     def _in_body(self, q: QuoteSpan) -> bool:

@@ -433,3 +433,15 @@ def test_a_name_set_off_before_a_colon_labels_the_speaker(run: Run) -> None:
     }
     with rules.switched_off({"cue.colon-label"}):
         assert said(run(text)).get("Keep on contacting v") != "Thomas Keller"
+
+
+def test_a_relative_pronoun_is_the_attributing_word_like_he(run: Run) -> None:
+    """ "X, who said "..."": the speaker is X and the word that attributes the quote is
+    "who", as "he" is for a pronoun."""
+    x = run(
+        "The board heard from Teodor Brankovic, who told members that the bridge was “a "
+        "danger to every driver who crosses it.”"
+    )
+    ((speaker, quote),) = [(s.name, q) for s in x.speakers for q in s.quotes]
+    assert speaker == "Teodor Brankovic"
+    assert quote.mention is not None and quote.mention.text == "who"

@@ -222,16 +222,16 @@ class SourceResolver:
     def _relative(self, tok: Token, span: tuple[int, int]) -> list[Source]:
         """ "X, a joint venture between ..., which said": the relative clause's noun. When
         that noun is itself in apposition to a name ("Ana Costa, the director of ..., who
-        said"), the clause is about the named one: an apposition and its head are one."""
+        said"), the clause is about the named one: an apposition and its head are one. Like
+        "he", the attributing word is the relative pronoun itself; the speaker is whom it
+        stands for."""
         antecedent = tok.head.head
         named = self._apposed_name(antecedent, person_only=tok.lower_ == "who")
         if named is not None:
-            return [Source((named.start, named.end), named.group, rule="source.relative-appos")]
+            return [Source(span, named.group, rule="source.relative-appos")]
         found = self.index.at(antecedent.idx, antecedent.idx + len(antecedent.text))
         if found:
-            return [
-                Source((found.start, found.end), found.group, rule="source.relative-antecedent")
-            ]
+            return [Source(span, found.group, rule="source.relative-antecedent")]
         if antecedent.pos_ == "NOUN" and antecedent.lower_ in ORG_NOUNS:
             prior = self.index.before(tok.idx, ORG)
             if prior:

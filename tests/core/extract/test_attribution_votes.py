@@ -445,3 +445,13 @@ def test_a_relative_pronoun_is_the_attributing_word_like_he(run: Run) -> None:
     ((speaker, quote),) = [(s.name, q) for s in x.speakers for q in s.quotes]
     assert speaker == "Teodor Brankovic"
     assert quote.mention is not None and quote.mention.text == "who"
+
+
+def test_a_relative_pronoun_standing_for_a_description(run: Run) -> None:
+    x = run(
+        "The mayor's office linked to a local newspaper report, which notes, “More than half "
+        "the people who met the mayor gave money to his campaign.”"
+    )
+    ((speaker, quote),) = [(s, q) for s in x.speakers for q in s.quotes]
+    assert (speaker.name, speaker.label) == ("a local newspaper report", DESCRIPTION)
+    assert quote.mention is not None and quote.mention.text == "which"

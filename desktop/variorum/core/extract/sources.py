@@ -237,7 +237,9 @@ class SourceResolver:
             if prior:
                 return [Source(span, prior.group, rule="source.relative-antecedent")]
         if antecedent.pos_ in ("NOUN", "PROPN"):
-            return [s for s in [self._description(antecedent)] if s is not None]
+            described = self._description(antecedent)
+            if described is not None:
+                return [Source(span, description=described.description, rule=described.rule)]
         return []
 
     def _apposed_name(self, antecedent: Token, person_only: bool) -> MentionRef | None:

@@ -455,3 +455,20 @@ def test_a_relative_pronoun_standing_for_a_description(run: Run) -> None:
     ((speaker, quote),) = [(s, q) for s in x.speakers for q in s.quotes]
     assert (speaker.name, speaker.label) == ("a local newspaper report", DESCRIPTION)
     assert quote.mention is not None and quote.mention.text == "which"
+
+
+def test_words_quoted_in_a_noun_of_something_said_are_its_owners(run: Run) -> None:
+    """ "after her March comment that “...”": the one whose comment it is speaks, through the
+    pronoun ranker for "her"; nobody when the pronoun stands for no one named."""
+    text = (
+        "Senator Ilsa Varga visited her old school on Monday. The union is unlikely to back "
+        "the party after her March comment that “we are going to close every mine.”"
+    )
+    x = run(text)
+    ((speaker, quote),) = [(s.name, q) for s in x.speakers for q in s.quotes]
+    assert speaker == "Ilsa Varga"
+    assert quote.mention is not None and quote.mention.text == "her"
+    with rules.switched_off({"cue.possessor"}):
+        assert said(run(text)).get("we are going to clos") != "Ilsa Varga"
+    alone = run("The union is unlikely to back him after his comment that “we will close mines.”")
+    assert said(alone) == {}

@@ -50,6 +50,7 @@ from variorum.core.extract.vocab import (
     PRONOUNS_ORG,
     PRONOUNS_PERSON,
     REPORTING_VERBS,
+    SPEECH_NOUNS,
 )
 from variorum.core.extract.votes import Attribution, Vote
 
@@ -74,6 +75,8 @@ _SUBJECT_NAMED = frozenset(
     {"source.mention", "source.apposition", "source.unlisted-name", "source.title-name"}
 )
 """Sources by which the subject names the speaker itself (not "he", nor "Trump's victories")."""
+POSSESSOR_STEPS = 4
+"""How far up from the quoted words a noun of something said may be ("her remark that ...")."""
 SOURCE_SHARE = 0.2
 """Share of the source rule's weight in a vote: a named speaker beats a description only when
 the cues are otherwise about as good."""
@@ -399,6 +402,8 @@ class Attributor:
                 if attribution is None:
                     attribution = self._lead_in(q, previous)
             if attribution is None:
+                attribution = self._possessor(q)
+            if attribution is None:
                 attribution = self._sentence_subject(q, previous)
             if attribution is None and q.words >= 2:
                 attribution = self._clause_subject(q, previous)
@@ -491,6 +496,40 @@ class Attributor:
             return None
         why = (rule, src.rule)
         return Attribution(q, subject.head.text, src.mention, src.group, src.name_span, rules=why)
+
+    def _possessor(self, q: QuoteSpan) -> Attribution | None:
+        """ "after her March comment that “...”", "his calls to end the “rigged economy”": words
+        quoted in a noun of something said are said by whoever the noun belongs to (a name,
+        or "his"/"her" as the pronoun ranker resolves it; an unresolved one gives nobody)."""
+        if not rules.enabled("cue.possessor"):
+            return None
+        here = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if here is None or not len(here):
+            return None
+        tok = here.root
+        for _ in range(POSSESSOR_STEPS):
+            if tok.head.i == tok.i or tok.head.pos_ in ("VERB", "AUX"):
+                return None
+            tok = tok.head
+            if tok.pos_ != "NOUN" or lemma(tok).lower() not in SPEECH_NOUNS:
+                continue
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is None or self._inside_quote(owner.idx):
+                return None
+            span = (owner.idx, owner.idx + len(owner.text))
+            if owner.lower_ in ("his", "her"):
+                found = self.ranker.resolve(owner.idx, owner.text, (PERSON,), None)
+                if found is None:
+                    return None
+                src = Source(span, found.group, rule="source.pronoun")
+            else:
+                m = self.index.at(*span)
+                if m is None:
+                    return None
+                src = Source((m.start, m.end), m.group, rule="source.mention")
+            why = ("cue.possessor", src.rule)
+            return Attribution(q, tok.text, src.mention, src.group, rules=why)
+        return None
 
     def _in_body(self, q: QuoteSpan) -> bool:
         at = self.layout.block_index(q.outer_start)

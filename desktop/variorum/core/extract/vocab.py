@@ -45,6 +45,16 @@ REPORTING_VERBS = _words(
 complement ("X praised the \"great work\"", "X accused Y of \"lying\""): elsewhere in the
 sentence a quote is someone else's."""
 
+SPEECH_NOUNS = _words(
+    """
+    remark comment statement word claim assertion promise pledge vow warning call message
+    tweet quip question answer response retort description characterization argument plea
+    demand boast accusation charge insistence suggestion admission confession dictum
+    declaration announcement slogan mantra refrain catchphrase
+    """
+)
+"""Nouns of things said: "her remark that "..."" quotes the one whose remark it is."""
+
 POLL_NOUNS = _words("poll survey")
 SHARE_WORDS = _words("percent % per-cent half majority plurality")
 """A poll and the share of its respondents that "say" something (``source.poll``)."""

@@ -188,7 +188,7 @@ def test_short_words_quoted_in_a_named_subjects_clause_are_theirs(run: Run) -> N
     """A partial quote in what the subject's verb acts on is the subject's words, however
     short; from a reported clause, the reporter's."""
     text = (
-        "House Speaker Tobias Wrenfield pushed his promise of “free college” again. "
+        "House Speaker Tobias Wrenfield pushed the plan for “free college” again. "
         "Senator Ilsa Varga supports “fair pay raises” for nurses. "
         "Analyst Dov Albescu found in March that the fleet was “the best.”"
     )

@@ -30,10 +30,15 @@ def drift_segments(drift: QuoteDrift) -> list[Segment]:
             out.append(Segment(SegKind.DELETE, old, BASE, change.a_start, ref))
         new = b_text[change.b_start : change.b_end] if change.kind in _NEW else ""
         if new:
-            # keep the words apart: "hope <ins>that</ins> Chinese", not "hopethat"
-            if change.kind is not ChangeKind.INSERT or not a_text[: change.a_start].endswith(" "):
+            # keep the words apart: "hope <ins>that</ins> Chinese", not "hopethat"; an
+            # insertion opening the quote has no word before it, only after it
+            before = a_text[: change.a_start]
+            if change.kind is not ChangeKind.INSERT or (before and not before[-1].isspace()):
                 out.append(Segment(SegKind.EQUAL, " "))
             out.append(Segment(SegKind.INSERT, new, 1, change.b_start, ref))
+            after = a_text[change.a_end :]
+            if change.kind is ChangeKind.INSERT and after[:1].isalnum() and not new[-1].isspace():
+                out.append(Segment(SegKind.EQUAL, " "))
         pos = max(pos, change.a_end)
     if pos < len(a_text):
         out.append(Segment(SegKind.EQUAL, a_text[pos:], BASE, pos))

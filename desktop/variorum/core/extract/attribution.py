@@ -437,19 +437,21 @@ class Attributor(UncuedRules):
             lemma(v.cue).lower() in NAMING_VERBS
             and v.cue.idx < q.outer_start
             and self._in_complement(v.cue, q)
-            and self._names_a_person(v.cue)
+            and self._names_a_person(v.cue, q)
             for v in votes
         )
 
-    def _names_a_person(self, verb: Token) -> bool:
-        """The verb's object is a person ("called Rubio", "called her"): a name given to
-        someone, not a thing's title ("calling their dataset the “Alpine Ice Ledger”")."""
-        for child in verb.children:
-            if child.dep_ != "dobj":
-                continue
-            if child.lower_ in OBJECT_PRONOUNS_PERSON:
+    def _names_a_person(self, verb: Token, q: QuoteSpan) -> bool:
+        """A person stands between the verb and the quote ("called Rubio", "called her"): a
+        name given to someone, not a thing's title ("calling their dataset the “Alpine Ice
+        Ledger”"). Read on the words, not the parse, which often hangs such a name on the
+        quoted one."""
+        end = verb.idx + len(verb.text)
+        between = self.doc.char_span(end, q.outer_start, alignment_mode="contract")
+        for tok in between or ():
+            if tok.lower_ in OBJECT_PRONOUNS_PERSON:
                 return True
-            m = self.index.at(child.idx, child.idx + len(child.text))
+            m = self.index.at(tok.idx, tok.idx + len(tok.text))
             if m is not None and m.label == PERSON:
                 return True
         return False

@@ -472,3 +472,13 @@ def test_words_quoted_in_a_noun_of_something_said_are_its_owners(run: Run) -> No
         assert said(run(text)).get("we are going to clos") != "Ilsa Varga"
     alone = run("The union is unlikely to back him after his comment that “we will close mines.”")
     assert said(alone) == {}
+
+
+def test_a_sentence_quoted_after_a_dash_is_introduced_like_after_a_colon(run: Run) -> None:
+    text = (
+        "Senator Ivo Brandt also embraced tougher rules -- “I think the border must be closed "
+        "for a year.”"
+    )
+    assert said(run(text)) == {"I think the border m": "Ivo Brandt"}
+    with rules.switched_off({"cue.colon"}):
+        assert said(run(text)) == {}

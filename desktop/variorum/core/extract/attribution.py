@@ -243,11 +243,13 @@ class Attributor(UncuedRules):
         right after a colon is said by the subject of the clause before the colon, when that
         subject names someone."""
         before = self.layout.nlp_text[: q.outer_start].rstrip()
-        if not before.endswith(":"):
+        dash = before.endswith(("--", "—", "–")) and self._opens_sentence_after_dash(q)
+        if not before.endswith(":") and not dash:
             return None
-        labelled = self._colon_label(before, q)
-        if labelled is not None:
-            return labelled
+        if not dash:
+            labelled = self._colon_label(before, q)
+            if labelled is not None:
+                return labelled
         if not rules.enabled("cue.colon"):
             return None
         colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
@@ -265,6 +267,11 @@ class Attributor(UncuedRules):
                         score - DISTANCE_COST * distance, distance, tok.head, source, "cue.colon"
                     )
         return None
+
+    def _opens_sentence_after_dash(self, q: QuoteSpan) -> bool:
+        """A whole sentence quoted after a dash ("X embraced the idea -- “I think ...”") is
+        introduced as after a colon; words quoted inside a dash's aside are not."""
+        return q.text.strip()[:1].isupper() and q.words >= MIN_QUOTE_WORDS
 
     def _colon_label(self, before: str, q: QuoteSpan) -> Vote | None:
         """ "Pollsters agree - Carl Bialik: “...”": a listed name right before the colon, set

@@ -482,3 +482,13 @@ def test_a_sentence_quoted_after_a_dash_is_introduced_like_after_a_colon(run: Ru
     assert said(run(text)) == {"I think the border m": "Ivo Brandt"}
     with rules.switched_off({"cue.colon"}):
         assert said(run(text)) == {}
+
+
+def test_a_frame_whose_subject_has_an_apposition(run: Run) -> None:
+    text = (
+        "“Yes, I support the senator,” Tomas Brekke, founder of the Harlow Research Center, "
+        "tells the paper in an interview."
+    )
+    # the frame alone: the parse-free and subject rules switched off
+    with rules.switched_off({"cue.subject", "cue.adjacent-name", "cue.nearby-verb"}):
+        assert said(run(text)) == {"Yes, I support the s": "Tomas Brekke"}

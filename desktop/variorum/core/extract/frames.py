@@ -29,6 +29,8 @@ FRAME_MARKS = frozenset(",!?")
 LOOK_AHEAD_CHARS = 60
 """How far after the closing mark the subject and its verb must start."""
 _SUBJECT_DEPS = frozenset({"nsubj"})
+FRAME_SUBJECT_WORDS = 6
+"""The subject's head word must come within this many words after the closing mark."""
 
 
 def opens_sentence(doc: Doc, text: str, q: QuoteSpan, after: int) -> bool:
@@ -64,15 +66,19 @@ def framed_speaker(doc: Doc, text: str, q: QuoteSpan, after: int) -> tuple[Token
         return (first, subject) if subject is not None else None
     if first.pos_ not in ("PROPN", "PRON", "DET", "NOUN", "ADJ"):
         return None
-    # "Bennett shot back", "the senator then fumed": the subject's phrase, then its verb
-    for tok in words[:6]:
+    # "Bennett shot back", "the senator then fumed", "X, founder of Y, tells": the subject's
+    # phrase (with its apposition), then its verb
+    for tok in words[:FRAME_SUBJECT_WORDS]:
         head = tok.head
         if (
             tok.dep_ in _SUBJECT_DEPS
             and head.pos_ == "VERB"
             and head.i > tok.i
-            and tok.left_edge.i == first.i
-            and all(t.pos_ in ("ADV", "PART") for t in doc[tok.i + 1 : head.i])
+            and next(t for t in tok.subtree if not t.is_punct).i == first.i
+            and all(
+                t.pos_ in ("ADV", "PART") or tok.left_edge.i <= t.i <= tok.right_edge.i
+                for t in doc[tok.i + 1 : head.i]
+            )
         ):
             return head, tok
     return None

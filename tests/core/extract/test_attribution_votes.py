@@ -492,3 +492,12 @@ def test_a_frame_whose_subject_has_an_apposition(run: Run) -> None:
     # the frame alone: the parse-free and subject rules switched off
     with rules.switched_off({"cue.subject", "cue.adjacent-name", "cue.nearby-verb"}):
         assert said(run(text)) == {"Yes, I support the s": "Tomas Brekke"}
+
+
+def test_a_described_frame_whatever_the_tagger_made_of_its_verb(run: Run) -> None:
+    """ "“...,” the email read.": the tagger reads "email read" as one noun; the words still
+    say the email speaks. A phrase with a verb of its own is no frame."""
+    text = "“Friend, let me be blunt. I can beat her. He can't,” the email read."
+    assert said(run(text)) == {"Friend, let me be bl": "the email"}
+    with rules.switched_off({"cue.described-frame"}):
+        assert said(run(text)) != {"Friend, let me be bl": "the email"}

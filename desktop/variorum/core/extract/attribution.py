@@ -26,6 +26,7 @@ from variorum.core.extract.clauses import (
 from variorum.core.extract.data import PERSON
 from variorum.core.extract.frames import (
     adjacent_speaker,
+    described_frame,
     ends_open,
     framed_speaker,
     inverted_description,
@@ -422,11 +423,14 @@ class Attributor(UncuedRules):
             rule = "cue.adjacent-name"
         else:
             found = inverted_description(self.doc, text, q)
-            if found is None or not rules.enabled("cue.inverted-description"):
+            rule = "cue.inverted-description"
+            if found is None or not rules.enabled(rule):
+                found = described_frame(self.doc, text, q)
+                rule = "cue.described-frame"
+            if found is None or not rules.enabled(rule):
                 return None
             words = " ".join(self.layout.text[found[0] : found[1]].split())
             source = Source(found, description=words, rule="source.description")
-            rule = "cue.inverted-description"
         cue = self.doc.char_span(*source.mention, alignment_mode="expand")
         if cue is None:
             return None

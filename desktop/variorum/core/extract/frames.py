@@ -17,7 +17,7 @@ from variorum.core.extract.clauses import is_speech_verb
 from variorum.core.extract.data import PERSON
 from variorum.core.extract.lemmas import lemma
 from variorum.core.extract.mentions import MentionIndex, MentionRef
-from variorum.core.extract.vocab import ARTICLES, LISTENER_VERBS
+from variorum.core.extract.vocab import ARTICLES, LISTENER_VERBS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -244,8 +244,34 @@ def inverted_description(doc: Doc, text: str, q: QuoteSpan) -> tuple[int, int] |
     return phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
 
 
+DESCRIBED_FRAME_WORDS = 6
+"""At most this many words between the article and the speech verb in a described frame."""
+
+
+def described_frame(doc: Doc, text: str, q: QuoteSpan) -> tuple[int, int] | None:
+    """ "“...,” the email read.", "“...,” a voice-over in the ad states.": an article-led
+    phrase right after a quote left open, ending in a speech verb that closes the clause,
+    speaks as the description it is. Read on the words: the tagger often takes such a verb
+    for a noun ("the email read" as one compound), which no parse-based rule then sees."""
+    words = _words_after_open_quote(doc, text, q)
+    if len(words) < 3 or words[0].lower_ not in ARTICLES:
+        return None
+    for k in range(2, min(len(words), DESCRIBED_FRAME_WORDS + 2)):
+        verb = words[k]
+        if verb.pos_ in ("VERB", "AUX") and not is_speech_verb(verb):
+            return None  # the phrase has a verb of its own: not a frame
+        if lemma(verb).lower() not in SPEECH_VERBS or verb.is_title:
+            continue
+        after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if after is not None and not (after.is_punct or after.is_space):
+            return None
+        return words[0].idx, words[k - 1].idx + len(words[k - 1].text)
+    return None
+
+
 __all__ = [
     "adjacent_speaker",
+    "described_frame",
     "ends_open",
     "ends_sentence",
     "framed_speaker",

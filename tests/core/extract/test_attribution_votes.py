@@ -501,3 +501,5 @@ def test_a_described_frame_whatever_the_tagger_made_of_its_verb(run: Run) -> Non
     assert said(run(text)) == {"Friend, let me be bl": "the email"}
     with rules.switched_off({"cue.described-frame"}):
         assert said(run(text)) != {"Friend, let me be bl": "the email"}
+    named = "“Our members ration their medicine,” the group's director, Tomas Brekke, said."
+    assert said(run(named)) == {"Our members ration t": "Tomas Brekke"}

@@ -265,6 +265,8 @@ def described_frame(doc: Doc, text: str, q: QuoteSpan) -> tuple[int, int] | None
         after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
         if after is not None and not (after.is_punct or after.is_space):
             return None
+        if any(t.is_punct and t.text != "-" for t in doc[words[0].i : verb.i]):
+            return None  # "the group's director, Luis Ortega, said": the name speaks
         return words[0].idx, words[k - 1].idx + len(words[k - 1].text)
     return None
 

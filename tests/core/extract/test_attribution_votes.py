@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from spacy.language import Language
 
 from variorum.core.extract import Extraction, rules
 from variorum.core.extract.data import DESCRIPTION, ORG, UNRESOLVED
-from variorum.core.extract.layout import BODY, HEADING, classify_line, is_list_line
+from variorum.core.extract.frames import described_frame
+from variorum.core.extract.layout import BODY, HEADING, analyse_layout, classify_line, is_list_line
+from variorum.core.extract.quotes import find_quotes
 
 Run = Callable[[str], Extraction]
 
@@ -501,5 +504,17 @@ def test_a_described_frame_whatever_the_tagger_made_of_its_verb(run: Run) -> Non
     assert said(run(text)) == {"Friend, let me be bl": "the email"}
     with rules.switched_off({"cue.described-frame"}):
         assert said(run(text)) != {"Friend, let me be bl": "the email"}
-    named = "“Our members ration their medicine,” the group's director, Tomas Brekke, said."
-    assert said(run(named)) == {"Our members ration t": "Tomas Brekke"}
+
+
+def test_a_described_frame_stops_at_punctuation(nlp: Language) -> None:
+    """ "“...,” the group's director, Luis Ortega, said": a name set off by commas speaks,
+    not the phrase before it."""
+    for text, expected in (
+        ("“We can wait no more,” the email read.", "the email"),
+        ("“We can wait no more,” the group's director, Luis Ortega, said.", None),
+    ):
+        layout = analyse_layout(text)
+        doc = nlp(layout.nlp_text)
+        (q,) = find_quotes(layout)
+        found = described_frame(doc, layout.nlp_text, q)
+        assert (layout.nlp_text[found[0] : found[1]] if found else None) == expected

@@ -87,6 +87,7 @@ class Attributor(UncuedRules):
         self._quoted = [(q.outer_start, q.outer_end) for q in quotes]
         self.ranker = PronounRanker(doc, index, genders or {}, counts or {})
         self.sources = SourceResolver(doc, layout, index, self.ranker, self._quoted)
+        self._opening: dict[int, bool] = {}
         self._cues: dict[int, list[tuple[str, Token, Token]]] = {}
         """Sentence start -> (rule, cue token, speaker token) of the pattern rules."""
         for match in rules.matches(doc):
@@ -234,10 +235,7 @@ class Attributor(UncuedRules):
 
     def _governs(self, verb: Token, q: QuoteSpan) -> bool:
         """The quote lies in the verb's object or complement ("praised the "..."")."""
-        if lemma(verb).lower() not in REPORTING_VERBS:
-            return False
-        sub = list(verb.subtree)
-        return sub[0].idx <= q.start and q.end <= sub[-1].idx + len(sub[-1].text) + 2
+        return lemma(verb).lower() in REPORTING_VERBS and self._holds(verb, q)
 
     def _by_colon(self, q: QuoteSpan, previous: int | None) -> Vote | None:
         """ "Mining minister Peter Okafor was blunt: “The licence is gone.”": a quote opened

@@ -14,7 +14,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from variorum.core.extract.mentions import MentionRef
-from variorum.core.extract.vocab import COMPANY_SUFFIXES, ORG_HEADS, ORG_NOUNS
+from variorum.core.extract.vocab import COMPANY_SUFFIXES, ORG_HEADS, ORG_NOUNS, POSSESSIVES_PERSON
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -131,7 +131,7 @@ def possessive_people(doc: Doc) -> list[tuple[int, int]]:
             if tok.pos_ == "PROPN" or (tok.pos_ == "PRON" and tok.dep_ != "poss"):
                 break  # someone else is named (or meant) first
             bound = tok.dep_ == "poss" and _same_subject(tok, ent, steps=5)
-            if tok.lower_ in ("his", "her") and bound:
+            if tok.lower_ in POSSESSIVES_PERSON and bound:
                 spans.append((ent.start_char, ent.end_char))
                 break
     return spans

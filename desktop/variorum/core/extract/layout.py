@@ -15,6 +15,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from variorum.core.extract.vocab import ARTICLES
 from variorum.core.ingest.boilerplate import is_boilerplate
 
 BODY = "body"
@@ -127,7 +128,7 @@ def is_title(quoted: str) -> bool:
     words = _WORD_RE.findall(quoted)
     return (
         len(words) == 2
-        and words[0].lower() in ("the", "a", "an")
+        and words[0].lower() in ARTICLES
         and words[1][0].isupper()
         and not quoted.rstrip().endswith((".", "!", "?"))
     )

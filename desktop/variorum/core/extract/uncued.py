@@ -27,7 +27,7 @@ from variorum.core.extract.mentions import MentionIndex
 from variorum.core.extract.pronouns import PronounRanker
 from variorum.core.extract.quotes import QuoteSpan
 from variorum.core.extract.sources import Source, SourceResolver
-from variorum.core.extract.vocab import DISTANCING_WORDS, SPEECH_NOUNS
+from variorum.core.extract.vocab import DISTANCING_WORDS, POSSESSIVES_PERSON, SPEECH_NOUNS
 from variorum.core.extract.votes import Attribution
 
 if TYPE_CHECKING:
@@ -54,13 +54,18 @@ class UncuedRules:
     sources: SourceResolver
     _quoted: list[tuple[int, int]]
     _cues: dict[int, list[tuple[str, Token, Token]]]
+    _opening: dict[int, bool]
+    """Quote start -> whether the quote opens its sentence (asked by several rules)."""
 
     def _inside_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self._quoted)
 
     def _opens_sentence(self, q: QuoteSpan) -> bool:
-        prior = [p.outer_end for p in self.quotes if p.outer_end <= q.outer_start]
-        return opens_sentence(self.doc, self.layout.nlp_text, q, prior[-1] if prior else 0)
+        if q.outer_start not in self._opening:
+            prior = [p.outer_end for p in self.quotes if p.outer_end <= q.outer_start]
+            after = prior[-1] if prior else 0
+            self._opening[q.outer_start] = opens_sentence(self.doc, self.layout.nlp_text, q, after)
+        return self._opening[q.outer_start]
 
     def _credited(self, q: QuoteSpan) -> Attribution | None:
         name = (
@@ -137,7 +142,7 @@ class UncuedRules:
             if owner is None or self._inside_quote(owner.idx):
                 return None
             span = (owner.idx, owner.idx + len(owner.text))
-            if owner.lower_ in ("his", "her"):
+            if owner.lower_ in POSSESSIVES_PERSON:
                 found = self.ranker.resolve(owner.idx, owner.text, (PERSON,), None)
                 if found is None:
                     return None

@@ -336,6 +336,8 @@ FALSE_ENTITY_WORDS = _words(
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 PRONOUNS_ORG = frozenset({"it"})
+POSSESSIVES_PERSON = frozenset({"his", "her"})
+"""Possessive pronouns that stand for one person ("her remark", "his campaign")."""
 OBJECT_PRONOUNS_PERSON = frozenset({"him", "her", "them", "himself", "herself", "themselves"})
 """Pronouns that stand for people as a verb's object."""
 PRONOUNS_GROUP = frozenset({"they"})

@@ -82,6 +82,8 @@ def test_news_sentences_that_begin_like_chrome_are_body() -> None:
         "Copyright lawyers for the studio said the claim was baseless.",
         "In a newsletter to members, the union said it would strike in May.",
         "The bakery's cookies won first prize at the county show, organisers said.",
+        "Parents in the district joined an opt-out movement against state exams, Dale said.",
+        "The ministry does not track opt-out rates for the new donor register.",
     ]:
         assert classify_line(line) == BODY, line
     for line in [
@@ -92,6 +94,8 @@ def test_news_sentences_that_begin_like_chrome_are_body() -> None:
         "Privacy policy",
         "Sign up for our newsletter",
         "Share on Facebook",
+        "We will email you once a week. You can opt out at any time.",
+        "Unsubscribe",
     ]:
         assert classify_line(line) == BOILERPLATE, line
 

@@ -254,18 +254,44 @@ class Attributor(UncuedRules):
         colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
         if colon is None:
             return None
-        for tok in colon[0].sent:
-            if tok.i >= colon[0].i:
-                break
-            if tok.dep_ in ("nsubj", "nsubjpass") and not self._inside_quote(tok.idx):
-                source = self.sources.resolve(tok, previous)
-                if source is not None and source.named:
-                    distance = self._distance(q, tok)
-                    score = rules.weight("cue.colon") + rules.weight(source.rule)
-                    return Vote(
-                        score - DISTANCE_COST * distance, distance, tok.head, source, "cue.colon"
-                    )
+        for tok in self._colon_subjects(colon[0]):
+            source = self.sources.resolve(tok, previous)
+            if source is not None and source.named:
+                distance = self._distance(q, tok)
+                score = rules.weight("cue.colon") + rules.weight(source.rule)
+                return Vote(
+                    score - DISTANCE_COST * distance, distance, tok.head, source, "cue.colon"
+                )
         return None
+
+    def _colon_subjects(self, colon: Token) -> list[Token]:
+        """The subjects that may have said what a colon introduces, in the order of the
+        sentence (the main clause's subject usually comes first, and a reported clause
+        belongs to its reporter). Two kinds of clause do not speak for the colon: a
+        circumstance ("When W died, C released this statement:"), unless it is itself an
+        attribution ("as X observed, ..."), and the first of two coordinated statements
+        when the colon's own has a subject ("The Times made these claims, and the group
+        responded:")."""
+        last = colon.nbor(-1) if colon.i > colon.sent.start else colon
+        lo = colon.sent.start
+        for tok in (last, *last.ancestors):
+            if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                lo = tok.left_edge.i
+                break
+        return [
+            tok
+            for tok in colon.doc[lo : colon.i]
+            if tok.dep_ in ("nsubj", "nsubjpass")
+            and not self._inside_quote(tok.idx)
+            and not self._in_circumstance(tok, last)
+        ]
+
+    @staticmethod
+    def _in_circumstance(tok: Token, last: Token) -> bool:
+        return any(
+            up.dep_ == "advcl" and not is_speech_verb(up) and last not in up.subtree
+            for up in (tok.head, *tok.head.ancestors)
+        )
 
     def _opens_sentence_after_dash(self, q: QuoteSpan) -> bool:
         """A whole sentence quoted after a dash ("X embraced the idea -- “I think ...”") is

@@ -59,14 +59,16 @@ _CREDIT_RE = re.compile(
 )
 """Credit and correction notes at the end of wire copy."""
 _SITE_NOTICE_RE = re.compile(
-    r"\b(?:akismet|unsubscribe|opt-?out|your\ browser|enable\ javascript|javascript\ is"
+    r"\b(?:akismet|unsubscribe|you\ (?:can|may)\ opt[\ -]?out|opt[\ -]?out\ at\ any\ time"
+    r"|your\ browser|enable\ javascript|javascript\ is"
     r"|(?:sign\ up|subscribe)\ (?:to|for)\ (?:our|the)\ newsletter|our\ newsletter"
     r"|(?:this|our)\ (?:site|website)\ uses\ cookies|accept\ (?:all\ )?cookies"
     r"|cookie\ (?:policy|settings|preferences))\b",
     re.IGNORECASE | re.VERBOSE,
 )
 """A site talking to its reader (cookies, newsletters, scripts), not a story that mentions a
-newsletter or cookies in passing."""
+newsletter or cookies in passing. Opting out counts only when the reader is told they may: news
+reports opt-out movements and opt-out rates."""
 _BYLINE_RE = re.compile(r"^by\s+[A-Z][^.!?“”\"]*$")
 _CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\[email[^\]]*\]|https?://|www\.", re.I)
 _WORD_RE = re.compile(r"[^\W\d_][\w'’\-.]*", re.UNICODE)

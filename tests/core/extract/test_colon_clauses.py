@@ -1,0 +1,48 @@
+"""Which clause before a colon speaks for the quote after it (invented text, made-up names)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from variorum.core.extract import Extraction, rules
+
+Run = Callable[[str], Extraction]
+
+
+def said(x: Extraction) -> dict[str, str]:
+    """Quote text (first 20 characters) -> speaker name."""
+    return {q.text[:20]: s.name for s in x.speakers for q in s.quotes}
+
+
+def test_a_circumstance_before_the_colon_does_not_speak(run: Run) -> None:
+    """ "When W died, C released the following statement:": the statement is C's."""
+    text = (
+        "When Arvo Lindqvist died in 1998, Mayor Petra Halloran released the following "
+        "statement:\n\n“Our town offers its condolences to the family and friends of a "
+        "good man.”"
+    )
+    assert said(run(text)) == {"Our town offers its ": "Petra Halloran"}
+
+
+def test_the_colons_own_coordinated_clause_speaks(run: Run) -> None:
+    """ "The Courier made these claims, and the union responded:": the reply is the union's,
+    not the Courier's, though the Courier is the sentence's first subject."""
+    text = (
+        "The Harbour Courier made these same allegations against the Dockers Union in "
+        "February, and Senator Ilsa Varga responded:\n\n“If there are people who want to "
+        "work the docks, they can do so legally.”"
+    )
+    assert said(run(text)) == {"If there are people ": "Ilsa Varga"}
+    with rules.switched_off({"cue.colon"}):
+        assert said(run(text)).get("If there are people ") != "Ilsa Varga"
+
+
+def test_an_attributing_clause_before_the_colon_still_speaks(run: Run) -> None:
+    """ "As X observed, the winner was the stage itself:": "as X observed" is a circumstance
+    in form, but an attribution in fact."""
+    text = (
+        "As Teodor Brankovic observed, the biggest winner was not on the stage, it was the "
+        "stage itself:\n\n“The clear winner of the debate was the network, which ran two "
+        "lively sessions.”"
+    )
+    assert said(run(text)) == {"The clear winner of ": "Teodor Brankovic"}

@@ -136,6 +136,10 @@ class SourceResolver:
         if lower in PRONOUNS_PERSON or lower in PRONOUNS_ORG or lower in PRONOUNS_GROUP:
             out.append(self._pronoun(tok, span, previous_speaker))
             return out
+        age = self._age_reference(tok, previous_speaker)
+        if age is not None:
+            out.append(age)
+            return out
         if (
             tok.pos_ == "NOUN"
             and (lower in ORG_NOUNS or lower in ORG_HEADS)
@@ -268,6 +272,24 @@ class SourceResolver:
         if prior is not None:
             return Source(span, prior.group, rule="source.pronoun")
         return Source(span, unresolved=tok.text.lower(), rule="source.pronoun-unresolved")
+
+    def _age_reference(self, tok: Token, previous: int | None) -> Source | None:
+        """ "“...,” the 43-year-old said": news refers back to a person by age alone, as by
+        "he" or "she" but without the gender, so the person is found as a pronoun's would be;
+        the words themselves are the mention. With a noun ("the 43-year-old senator") the
+        phrase is an ordinary description."""
+        if not rules.enabled("source.age-reference") or tok.pos_ != "ADJ":
+            return None
+        if tok.lower_ != "old" or not any(c.lower_ in ("year", "years") for c in tok.children):
+            return None
+        det = next((c for c in tok.lefts if c.dep_ == "det"), None)
+        if det is None or det.lower_ != "the":
+            return None
+        span = (det.idx, tok.idx + len(tok.text))
+        prior = self.ranker.resolve(tok.idx, self.doc.text[span[0] : span[1]], (PERSON,), previous)
+        if prior is None:
+            return None
+        return Source(span, prior.group, rule="source.age-reference")
 
     def named_like(self, noun: Token) -> MentionRef | None:
         """The organization whose name holds the noun that stands for it ("the tribunal" ->

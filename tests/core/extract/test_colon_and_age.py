@@ -1,4 +1,5 @@
-"""Which clause before a colon speaks for the quote after it (invented text, made-up names)."""
+"""Which clause before a colon speaks for the quote after it, and whom an age alone refers
+to (invented text, made-up names)."""
 
 from __future__ import annotations
 
@@ -46,3 +47,18 @@ def test_an_attributing_clause_before_the_colon_still_speaks(run: Run) -> None:
         "lively sessions.”"
     )
     assert said(run(text)) == {"The clear winner of ": "Teodor Brankovic"}
+
+
+def test_a_person_referred_to_by_age_alone_is_found_like_he(run: Run) -> None:
+    """ "“...,” the 72-year-old said": the person the text is about, as for "she", without
+    a gender to go on; the age phrase is the attributing words."""
+    text = (
+        "Ann Tolliver met the mayor, Piet Dufresne, on Monday. The 72-year-old said that "
+        "“nothing will change in this town for years.”"
+    )
+    x = run(text)
+    assert said(x) == {"nothing will change ": "Ann Tolliver"}
+    quote = next(q for s in x.speakers for q in s.quotes)
+    assert quote.mention is not None and quote.mention.text == "The 72-year-old"
+    with rules.switched_off({"source.age-reference"}):
+        assert said(run(text)).get("nothing will change ") != "Ann Tolliver"

@@ -1,5 +1,5 @@
-"""Which clause before a colon speaks for the quote after it, and whom an age alone refers
-to (invented text, made-up names)."""
+"""Which clause before a colon speaks for the quote after it, whom an age alone refers to, and
+retorts (invented text, made-up names)."""
 
 from __future__ import annotations
 
@@ -62,3 +62,21 @@ def test_a_person_referred_to_by_age_alone_is_found_like_he(run: Run) -> None:
     assert quote.mention is not None and quote.mention.text == "The 72-year-old"
     with rules.switched_off({"source.age-reference"}):
         assert said(run(text)).get("nothing will change ") != "Ann Tolliver"
+
+
+def test_a_retort_is_speech_only_with_its_particle(run: Run) -> None:
+    """ "X shot back, “...”" and "“...,” Y cut in": the verb and its particle attribute the
+    quote; "fired" alone is not speech, and a retort after a finished quoted sentence
+    answers it rather than saying it."""
+    text = (
+        "After Piet Dufresne criticized the budget, Mayor Ann Tolliver shot back, “I suppose "
+        "you could have read it before the vote.”"
+    )
+    assert said(run(text))["I suppose you could "] == "Ann Tolliver"
+    with rules.switched_off({"cue.retort"}):
+        assert said(run(text)).get("I suppose you could ") != "Ann Tolliver"
+    answered = (
+        "The council met on Monday. “The plan is a waste of money and time.” Ann Tolliver "
+        "fired back in March with a letter of her own."
+    )
+    assert said(run(answered)).get("The plan is a waste ") != "Ann Tolliver"

@@ -133,11 +133,13 @@ class Attributor(UncuedRules):
         pairs: list[tuple[str, Token, Token]] = []
         if after is not None:
             # only a cue that follows the closing mark at once: a new sentence after a
-            # quote that ends its own sentence is about something else
+            # quote that ends its own sentence is about something else; a retort ("X fired
+            # back") after a finished sentence answers it
             pairs.extend(
                 p
                 for p in self._cues.get(after, [])
                 if 0 <= p[1].idx - q.outer_end <= ADJACENT_CHARS
+                and (p[0] != "cue.retort" or ends_open(self.layout.nlp_text, q))
             )
         framed = self._framed(i)
         if framed is not None:

@@ -33,6 +33,10 @@ SPEECH_VERBS = _words(
 lemmas, so every inflected form ("shouted", "agrees", "writing") counts without a list of
 forms. Grown from the speech cues annotated in PolNeAR's training split."""
 
+RETORT_VERBS = _words("shoot fire hit cut pipe")
+"""Verbs that mean a spoken reply only with a particle ("shot back", "cut in", "piped up"), so
+they are not speech verbs on their own ("the police fired")."""
+
 REPORTING_VERBS = _words(
     """
     praise accuse criticize criticise blast slam attack condemn denounce decry liken compare

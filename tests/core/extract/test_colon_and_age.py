@@ -80,3 +80,20 @@ def test_a_retort_is_speech_only_with_its_particle(run: Run) -> None:
         "fired back in March with a letter of her own."
     )
     assert said(run(answered)).get("The plan is a waste ") != "Ann Tolliver"
+
+
+def test_a_lead_in_sentence_speaks_through_a_verb_with_no_subject_of_its_own(
+    run: Run,
+) -> None:
+    """ "X distanced herself from them by saying she would help. / “...”": the speech verb
+    of the sentence before the quote has no subject of its own ("by saying"); it shares
+    the subject of the verb it hangs from, and that one leads the quote in."""
+    text = (
+        "The mayor, Ann Tolliver, distanced herself from the movement by saying the town would "
+        "welcome the campaign, the party and the council at any time of the coming year. "
+        "“I am going to support him enthusiastically, because he can do the job.”"
+    )
+    with rules.switched_off({"cue.nearby-verb"}):
+        assert said(run(text)) == {"I am going to suppor": "Ann Tolliver"}
+    with rules.switched_off({"cue.nearby-verb", "cue.lead-in"}):
+        assert said(run(text)) == {}

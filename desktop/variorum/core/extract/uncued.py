@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from variorum.core.extract import rules
+from variorum.core.extract.clauses import climbed_subject, is_speech_verb
 from variorum.core.extract.credits import credited_speaker
 from variorum.core.extract.data import PERSON
 from variorum.core.extract.frames import (
@@ -181,7 +182,13 @@ class UncuedRules:
         if any(sent.start_char < e and s < sent.end_char for s, e in self._quoted):
             return None
         best: tuple[int, Attribution] | None = None
-        for rule, cue, speaker in self._cues.get(sent.start, []):
+        cues = list(self._cues.get(sent.start, []))
+        for tok in sent:
+            # "X distanced himself from them by saying he would help. / “...”"
+            climbed = climbed_subject(tok) if is_speech_verb(tok) else None
+            if climbed is not None:
+                cues.append(("cue.climbed-subject", tok, climbed))
+        for rule, cue, speaker in cues:
             if rule == "cue.according-to" or self._inside_quote(speaker.idx):
                 continue
             source = self.sources.resolve(speaker, previous)

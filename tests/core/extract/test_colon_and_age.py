@@ -97,3 +97,17 @@ def test_a_lead_in_sentence_speaks_through_a_verb_with_no_subject_of_its_own(
         assert said(run(text)) == {"I am going to suppor": "Ann Tolliver"}
     with rules.switched_off({"cue.nearby-verb", "cue.lead-in"}):
         assert said(run(text)) == {}
+
+
+def test_a_described_speaker_of_a_speech_verb_before_a_colon_speaks(run: Run) -> None:
+    """ "The party committee said about its platform:" names who speaks, though not by
+    name; "The result was clear:" names no one."""
+    x = said(
+        run(
+            "In a press release this month, the party committee said about its platform:\n\n"
+            "“The platform goes further than any platform before it on housing.”\n\n"
+            "The result of the vote was clear:\n\n“Nobody in the hall wanted the old plan back.”"
+        )
+    )
+    assert x["The platform goes fu"] == "the party committee"
+    assert x.get("Nobody in the hall w") != "The result of the vote"

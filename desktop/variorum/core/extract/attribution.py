@@ -258,7 +258,8 @@ class Attributor(UncuedRules):
             return None
         for tok in self._colon_subjects(colon[0]):
             source = self.sources.resolve(tok, previous)
-            if source is not None and source.named:
+            # "The result was clear:" names no speaker, but "the committee said:" does
+            if source is not None and (source.named or is_speech_verb(tok.head)):
                 distance = self._distance(q, tok)
                 score = rules.weight("cue.colon") + rules.weight(source.rule)
                 return Vote(

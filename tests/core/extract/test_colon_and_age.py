@@ -111,3 +111,22 @@ def test_a_described_speaker_of_a_speech_verb_before_a_colon_speaks(run: Run) ->
     )
     assert x["The platform goes fu"] == "the party committee"
     assert x.get("Nobody in the hall w") != "The result of the vote"
+
+
+def test_a_speaker_the_text_does_not_name_is_shown_as_the_text_says(run: Run) -> None:
+    """ "one of her aides said": a description with its "of" phrase (not the name inside
+    it); "yet another said": the word, unresolved; an apposition that names the person
+    still names them ("one of the executives, Michael Sexton,")."""
+    x = said(
+        run(
+            "“We will not give up on the valley,” one of her aides said on Monday. Yet "
+            "another said, “The council is in a five-way battle for second place.” One of "
+            "the university’s top executives, Michael Sexton, said that “none of the "
+            "professors at the live events” were picked by hand."
+        )
+    )
+    assert x == {
+        "We will not give up ": "one of her aides",
+        "The council is in a ": "another (unresolved)",
+        "none of the professo": "Michael Sexton",
+    }

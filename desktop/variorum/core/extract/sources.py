@@ -23,6 +23,7 @@ from variorum.core.extract.orgcontext import name_run
 from variorum.core.extract.pronouns import PronounRanker
 from variorum.core.extract.vocab import (
     GENERIC_ORG_NOUNS,
+    INDEFINITE_SPEAKERS,
     ORG_HEADS,
     ORG_NOUNS,
     POLL_NOUNS,
@@ -139,6 +140,9 @@ class SourceResolver:
         age = self._age_reference(tok, previous_speaker)
         if age is not None:
             out.append(age)
+            return out
+        if lower in INDEFINITE_SPEAKERS and tok.pos_ in ("PRON", "NUM", "DET", "ADJ"):
+            out.extend(self._indefinite(tok, span))
             return out
         if (
             tok.pos_ == "NOUN"
@@ -272,6 +276,30 @@ class SourceResolver:
         if prior is not None:
             return Source(span, prior.group, rule="source.pronoun")
         return Source(span, unresolved=tok.text.lower(), rule="source.pronoun-unresolved")
+
+    def _indefinite(self, tok: Token, span: tuple[int, int]) -> list[Source]:
+        """ "One of her aides said", "yet another said": a speaker the text does not name,
+        unless an apposition does ("one of the executives, Michael Sexton,"). With its "of"
+        phrase it is a description ("one of her aides"; a name inside that phrase is the
+        group, not the speaker); alone it is shown as the word, unresolved, like a pronoun
+        with no antecedent."""
+        if not rules.enabled("source.indefinite"):
+            return []
+        out: list[Source] = []
+        for appos in (c for c in tok.children if c.dep_ == "appos"):
+            named = self.index.at(appos.idx, appos.idx + len(appos.text))
+            if named is not None and named.label == PERSON:
+                out.append(Source((named.start, named.end), named.group, rule="source.apposition"))
+        of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        group = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        described = self._description(group) if group is not None else None
+        if described is None:
+            out.append(Source(span, unresolved=tok.lower_, rule="source.indefinite"))
+            return out
+        start, end = tok.idx, described.mention[1]
+        text = " ".join(self.layout.text[start:end].split())
+        out.append(Source((start, end), description=text, rule="source.indefinite"))
+        return out
 
     def _age_reference(self, tok: Token, previous: int | None) -> Source | None:
         """ "“...,” the 43-year-old said": news refers back to a person by age alone, as by

@@ -346,3 +346,8 @@ OBJECT_PRONOUNS_PERSON = frozenset({"him", "her", "them", "himself", "herself", 
 """Pronouns that stand for people as a verb's object."""
 PRONOUNS_GROUP = frozenset({"they"})
 """A plural "they" stands for a group or an organization, or stays unresolved."""
+INDEFINITE_SPEAKERS = _words(
+    "one another some several many most others someone somebody both few each all none"
+)
+"""Words that stand for speakers the text does not name ("one of her aides said", "yet
+another said"): never resolved to a name, shown as what the text says."""

@@ -4,7 +4,8 @@
     - Ann Holt, Philadelphia.
 
 The paragraph holds the quote alone; the next line is a dash, then the speaker's name (a
-title may come first), then perhaps a place or what the occasion was. Only a person is
+title may come first), then perhaps a place or what the occasion was. A pull quote may carry
+its credit on its own line instead ("“We are going to win this.” — Ann Holt"). Only a person is
 credited this way: a dash line naming an agency under a quote is a picture's credit.
 """
 
@@ -29,19 +30,31 @@ def credited_speaker(layout: Layout, index: MentionIndex, q: QuoteSpan) -> Menti
     """The person the line after ``q`` credits it to, when ``q`` fills its own paragraph."""
     blocks = layout.blocks
     at = layout.block_index(q.outer_start)
-    if at is None or at + 1 >= len(blocks):
+    if at is None:
         return None
     own = blocks[at]
     text = layout.text
-    if text[own.start : q.outer_start].strip() or text[q.outer_end : own.end].strip(_TRAILING):
+    if text[own.start : q.outer_start].strip():
+        return None
+    rest = text[q.outer_end : own.end]
+    if rest.strip(_TRAILING):
+        # the credit on the quote's own line: "“We are going to win this.” — Ann Holt"
+        return _credit_in(text, index, q.outer_end, own.end)
+    if at + 1 >= len(blocks):
         return None
     credit = blocks[at + 1]
-    raw = text[credit.start : credit.end]
+    return _credit_in(text, index, credit.start, credit.end)
+
+
+def _credit_in(text: str, index: MentionIndex, start: int, end: int) -> MentionRef | None:
+    """The person a dash line (or the dash part of a line) between ``start`` and ``end``
+    names, near its dash."""
+    raw = text[start:end]
     line = raw.strip()
     if not _DASH_LINE.match(line) or len(line.split()) > CREDIT_MAX_WORDS:
         return None
-    lead = credit.start + len(raw) - len(raw.lstrip())
-    name = index.within_label(lead, credit.end, PERSON)
+    lead = start + len(raw) - len(raw.lstrip())
+    name = index.within_label(lead, end, PERSON)
     if name is None or name.start - lead > NAME_WITHIN:
         return None
     return name

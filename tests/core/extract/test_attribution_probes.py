@@ -1,5 +1,6 @@
-"""Which clause before a colon speaks for the quote after it, whom an age alone refers to, and
-retorts (invented text, made-up names)."""
+"""Attribution on invented text (made-up names): the clause before a colon, a person named
+by age alone, retorts, lead-in sentences, speakers the text does not name, pull-quote
+credits."""
 
 from __future__ import annotations
 
@@ -130,3 +131,15 @@ def test_a_speaker_the_text_does_not_name_is_shown_as_the_text_says(run: Run) ->
         "The council is in a ": "another (unresolved)",
         "none of the professo": "Michael Sexton",
     }
+
+
+def test_a_pull_quote_credited_on_its_own_line(run: Run) -> None:
+    """ "“...” — Ivo Brandt, mayor of Harwick": a quote alone in its paragraph with a short
+    dash credit after it on the same line, as a pull quote prints it."""
+    text = (
+        "The council met on Monday.\n\n“The deal is dead and everyone knows it.” — Ivo "
+        "Brandt, mayor of Harwick\n\nThe vote is on Friday."
+    )
+    assert said(run(text)) == {"The deal is dead and": "Ivo Brandt"}
+    with rules.switched_off({"cue.credit-line"}):
+        assert said(run(text)) == {}

@@ -143,3 +143,13 @@ def test_a_pull_quote_credited_on_its_own_line(run: Run) -> None:
     assert said(run(text)) == {"The deal is dead and": "Ivo Brandt"}
     with rules.switched_off({"cue.credit-line"}):
         assert said(run(text)) == {}
+
+
+def test_another_name_beside_a_named_speaker_is_someone_else(run: Run) -> None:
+    """ "said X, a pollster who worked for the senator's opponent, Y": the parser may hang Y
+    on X as an apposition; a person already named is not renamed by it."""
+    text = (
+        "“In some ways he is doing the same good steps,” said Marta Kowalczyk, a pollster who "
+        "worked for the senator’s opponent in the 2012 race, then-governor Piet Dufresne."
+    )
+    assert said(run(text)) == {"In some ways he is d": "Marta Kowalczyk"}

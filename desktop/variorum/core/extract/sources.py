@@ -152,6 +152,10 @@ class SourceResolver:
             out.extend(self._org_for_noun(tok, span))
         for appos in (c for c in tok.children if c.dep_ == "appos"):
             inner = self.index.at(appos.idx, appos.idx + len(appos.text))
+            if found is not None and found.label == PERSON and inner is not None:
+                break  # a person named already: another name beside them is someone else,
+                # hung there by the parser ("said X, a pollster who worked for Y's
+                # opponent, Z": Z is the opponent)
             if inner is not None and (tok.pos_ != "PROPN" or inner.label == PERSON):
                 # a name's apposition names the same person ("Vian, the editor of the
                 # paper, L'Osservatore Romano"): a body there belongs to a noun before it

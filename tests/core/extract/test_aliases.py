@@ -52,6 +52,24 @@ def test_person_named_as_org_joins_the_person() -> None:
     assert found == {"Max Tegmark": {"Max Tegmark", "Tegmark"}}
 
 
+def test_a_surname_read_as_a_body_does_not_pull_its_person_into_a_body_named_after_them() -> (
+    None
+):
+    """ "Trump" (which the model calls an organization) is Donald Trump's surname; it is not
+    also the short name of "Trump University", which would make the person that body."""
+    found = groups_of(
+        [
+            info("Dana Quist", "PERSON", count=3),
+            info("Quist", "ORG", count=9),
+            info("Quist University", "ORG", count=2),
+        ]
+    )
+    assert found == {
+        "Dana Quist": {"Dana Quist", "Quist"},
+        "Quist University": {"Quist University"},
+    }
+
+
 def test_one_slip_of_the_model_on_a_full_name_does_not_make_a_person_a_body() -> None:
     """ "Marla Quist" once an organization, "Quist" a person eight times: a person. A
     name made of body words keeps its label ("Harwick Town" stays a club)."""

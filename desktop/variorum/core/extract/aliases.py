@@ -174,6 +174,9 @@ def group_names(names: list[NameInfo], text: str) -> list[Group]:
     # Organizations: acronyms from initials, "X" for "X Technologies", and "Water Authority"
     # for "Port Calder Water Authority".
     for n in orgs:
+        if n.label != ORG:
+            continue  # read above as a person's surname ("Trump" of "Donald Trump"): never
+            # also the short name of a body that begins with it ("Trump University")
         if len(_tokens(n.key)) >= 2:
             ends_with = [o for o in orgs if o.key.endswith(" " + n.key)]
             if len(ends_with) == 1:

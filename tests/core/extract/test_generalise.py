@@ -168,6 +168,17 @@ def test_sentence_opening_descriptor_is_not_part_of_the_name(run: Run) -> None:
     assert names(x.people) == set()
 
 
+def test_a_name_never_ends_with_a_linking_word(run: Run) -> None:
+    """The model may cut "Juan Manriquez of Oakland" after "of": the name is "Juan
+    Manriquez", whether the speaker or the people list shows it."""
+    x = run(
+        "In downtown Harwick, a group marched in silence. Juan \"Chico\" Manriquez of Oakland "
+        "carried one of the photos. \"I pretty much cried the whole parade,\" he said."
+    )
+    assert not any(n.endswith(" of") for n in names(x.people) | names(x.speakers))
+    assert any(n.startswith("Juan") and n.endswith("Manriquez") for n in names(x.speakers))
+
+
 def test_sports_clubs_are_organizations(run: Run) -> None:
     x = run("Granvale United beat Ashcombe Rovers 3-1. Hexley Wanderers drew with Marsh Athletic.")
     assert {"Granvale United", "Hexley Wanderers"} <= names(x.organizations)

@@ -182,8 +182,11 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
         tokens[-1].lower_ in _TRAILING_DROP
         or tokens[-1].is_punct
         or (label == PERSON and len(tokens) > 1 and tokens[-1].lower_ in POST_NOMINALS)
+        or (tokens[-1].text.islower() and tokens[-1].lower_ in NAME_LINKS)
     ):
-        tokens = tokens[:-1]  # "Ashdown KC", "Jane Hale MP": the letters are not the name
+        # "Ashdown KC", "Jane Hale MP": the letters are not the name; "Juan Manriquez of
+        # Oakland", cut by the model after "of": a linking word ends no name
+        tokens = tokens[:-1]
     if (
         len(tokens) > 1
         and tokens[0].is_sent_start

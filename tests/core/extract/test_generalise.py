@@ -179,6 +179,16 @@ def test_a_name_never_ends_with_a_linking_word(run: Run) -> None:
     assert any(n.startswith("Juan") and n.endswith("Manriquez") for n in names(x.speakers))
 
 
+def test_a_platform_is_never_a_person(run: Run) -> None:
+    """The model sometimes calls "Twitter" a person; then "she tweeted" went to Twitter. A
+    social platform is a company: never the "he" or "she" of a quote."""
+    x = run(
+        "Protesters grew violent, and the candidate took to Twitter to call them out. "
+        "“Everybody is talking about the protesters burning the flags,” she tweeted."
+    )
+    assert "Twitter" not in names(x.people) | names(x.speakers)
+
+
 def test_sports_clubs_are_organizations(run: Run) -> None:
     x = run("Granvale United beat Ashcombe Rovers 3-1. Hexley Wanderers drew with Marsh Athletic.")
     assert {"Granvale United", "Hexley Wanderers"} <= names(x.organizations)

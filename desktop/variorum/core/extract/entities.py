@@ -52,6 +52,7 @@ from variorum.core.extract.vocab import (
     LEGAL_SUFFIXES,
     NAME_PARTICLES,
     ORG_HEADS,
+    PLATFORMS,
     POST_NOMINALS,
     ROLE_WORDS,
     SETTLEMENT_WORDS,
@@ -318,6 +319,12 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             cleaned = _clean_span(ent, ORG)
             if cleaned:
                 add(*cleaned, ORG, "entity.club-or-council")
+                model_spans.append(cleaned)
+            continue
+        if ent.label_ == PERSON and ent.text.strip().lower() in PLATFORMS:
+            cleaned = _clean_span(ent, ORG)
+            if cleaned:  # "Twitter", which the model sometimes calls a person
+                add(*cleaned, ORG, "entity.platform")
                 model_spans.append(cleaned)
             continue
         if ent.label_ == PERSON and len(ent) > 1 and ent[-1].lower_ in STREET_WORDS:

@@ -122,6 +122,15 @@ HONORIFICS = _words("mr mr. mrs mrs. ms ms. miss dr dr. sir dame cllr cllr. coun
 """Forms of address only people have: a name they open is a person's, whatever else follows
 ("Mrs Justice X", which the model calls an organization)."""
 
+PLATFORMS = _words(
+    """
+    twitter facebook instagram youtube tiktok snapchat reddit linkedin whatsapp telegram
+    weibo wechat tumblr pinterest periscope myspace
+    """
+)
+"""Social platforms: where people post, never a person ("he tweeted" does not refer to
+Twitter). As a speaker, the company itself ("Twitter said it investigated")."""
+
 SETTLEMENT_WORDS = _words("town city county borough village")
 """Last words of a name that is a place or, in sport, a club ("X Town"): never a person."""
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from variorum.core.extract import Extraction
 from variorum.core.extract.aliases import NameInfo, group_names
 from variorum.core.extract.data import ORG, PERSON
-from variorum.core.extract.entities import collect_candidates, vote_labels
+from variorum.core.extract.entities import clean_person_tokens, collect_candidates, vote_labels
 from variorum.core.extract.layout import analyse_layout
 from variorum.core.extract.orgcontext import (
     acronym_definitions,
@@ -187,6 +187,14 @@ def test_a_platform_is_never_a_person(run: Run) -> None:
         "“Everybody is talking about the protesters burning the flags,” she tweeted."
     )
     assert "Twitter" not in names(x.people) | names(x.speakers)
+
+
+def test_a_participle_opening_a_sentence_is_not_a_name(nlp: Language) -> None:
+    """The model may call "Conceding" (opening "Conceding that ...") a person, and "he" then
+    went to it. A word that is only a participle or a past form is no name."""
+    opening = nlp("Conceding that a deal was likely, he warned.")[0:1]
+    assert clean_person_tokens(list(opening)) is None
+    assert clean_person_tokens(list(nlp("Ivo Brandt warned of delays.")[0:2])) == (0, 10)
 
 
 def test_sports_clubs_are_organizations(run: Run) -> None:

@@ -221,6 +221,8 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
     content = [t for t in tokens if t.lower_ not in FALSE_ENTITY_WORDS]
     if not content or all(t.pos_ in ("ADJ", "NUM", "DET") for t in content):
         return None
+    if all(t.tag_ in ("VBG", "VBN", "VBD") for t in content):
+        return None  # "Conceding that ...": a participle opening a sentence, not a name
     if all(t.tag_ in ("NN", "NNS") for t in content) and (
         content[0].is_sent_start or content[0].i == 0 or content[0].nbor(-1).is_quote
     ):

@@ -153,3 +153,17 @@ def test_another_name_beside_a_named_speaker_is_someone_else(run: Run) -> None:
         "worked for the senator’s opponent in the 2012 race, then-governor Piet Dufresne."
     )
     assert said(run(text)) == {"In some ways he is d": "Marta Kowalczyk"}
+
+
+def test_a_credit_line_whose_dash_touches_the_name(run: Run) -> None:
+    """ "-Michelle Marks, Philadelphia.": the tokenizer glued the dash to the first name, so
+    the name was lost, and the short headline-case line was read as a heading."""
+    text = (
+        "quotable.\n\n\"The whole idea of a 'crooked' mayor is something we hear about all the "
+        "time, and it needs to stop.\"\n\n-Marta Kowalczyk, Harwick.\n\n\"Great speech. She is "
+        "tested. She is ready.\"\n\n-President Ivo Brandt, writing after the speech."
+    )
+    assert said(run(text)) == {
+        "The whole idea of a ": "Marta Kowalczyk",
+        "Great speech. She is": "Ivo Brandt",
+    }

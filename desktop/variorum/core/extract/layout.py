@@ -90,8 +90,9 @@ class Block:
 class Layout:
     text: str
     nlp_text: str
-    """Same length as ``text``; soft line breaks replaced by spaces, and a space every
-    :data:`MAX_RUN` characters of a run without white space (see :func:`_break_long_runs`)."""
+    """Same length as ``text``; soft line breaks replaced by spaces, a space every
+    :data:`MAX_RUN` characters of a run without white space (see :func:`_break_long_runs`),
+    and a space for the dash that opens a credit line."""
     blocks: tuple[Block, ...]
 
     def kind_at(self, pos: int) -> str:
@@ -230,18 +231,39 @@ def _break_long_runs(chars: list[str], text: str) -> None:
             chars[pos] = " "
 
 
+_CREDIT_DASH_RE = re.compile(r"^([ \t]*)[-\u2013\u2014](?=[ \t]?[A-Z])", re.MULTILINE)
+"""The dash that opens a credit line ("-Michelle Marks, Philadelphia.")."""
+CREDIT_LINE_WORDS = 12
+"""A dash line this short is a credit (who said the quote above), not a heading."""
+
+
+def _detach_credit_dashes(chars: list[str], text: str) -> list[int]:
+    """spaCy's tokenizer keeps a dash glued to the word after it ("-President"), so the name
+    in "-President Obama, tweeting" is lost; the copy for the model gets a space instead.
+    Returns where the lines that open so begin."""
+    starts = []
+    for match in _CREDIT_DASH_RE.finditer(text):
+        chars[match.end() - 1] = " "
+        starts.append(match.start())
+    return starts
+
+
 def analyse_layout(text: str) -> Layout:
     soft = _soft_breaks(text)
     chars = list(text)
     for pos in soft:
         chars[pos] = " "
     _break_long_runs(chars, text)
+    dashed = set(_detach_credit_dashes(chars, text))
     nlp_text = "".join(chars)
     blocks: list[Block] = []
     pos = 0
     for line in nlp_text.split("\n"):
         end = pos + len(line)
         if line.strip():
-            blocks.append(Block(pos, end, classify_line(line)))
+            kind = classify_line(line)
+            if kind == HEADING and pos in dashed and len(line.split()) <= CREDIT_LINE_WORDS:
+                kind = BODY  # "-Ann Holt, Philadelphia.": a credit, not a headline
+            blocks.append(Block(pos, end, kind))
         pos = end + 1
     return Layout(text, nlp_text, tuple(blocks))

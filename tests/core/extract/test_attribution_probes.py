@@ -167,3 +167,16 @@ def test_a_credit_line_whose_dash_touches_the_name(run: Run) -> None:
         "The whole idea of a ": "Marta Kowalczyk",
         "Great speech. She is": "Ivo Brandt",
     }
+
+
+def test_words_a_speech_verb_introduces_are_speech_even_in_headline_case(run: Run) -> None:
+    """ "X tweeted, "Thank You Harwick!"": a speech verb and a comma (or a colon) introduce
+    the words, whatever their capitals; a bare name so introduced stays a name."""
+    x = said(
+        run(
+            "Ivo Brandt, who also campaigned in the county this week, tweeted, \"Thank You "
+            "Harwick! #Brandt2026\" on Friday afternoon. Ann Tolliver could not bring herself "
+            "to utter: \"Piet Dufresne.\""
+        )
+    )
+    assert x == {"Thank You Harwick! #": "Ivo Brandt"}

@@ -70,6 +70,11 @@ SOURCE_SHARE = 0.2
 the cues are otherwise about as good."""
 
 
+_NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+"""The model's labels for names of people, bodies and places (not of works: a title
+introduced by a speech verb is said)."""
+
+
 class Attributor(UncuedRules):
     def __init__(
         self,
@@ -466,10 +471,30 @@ class Attributor(UncuedRules):
 
     def _said_after(self, q: QuoteSpan, votes: list[Vote]) -> bool:
         """ "“Nusra Is Al Qaeda,” Mr. Kerry said": a quote opening its sentence, left open
-        by a comma, "!" or "?", with its cue right after it, is speech even in headline case;
-        so is the name a speaker calls someone ("X called Y “Little Marco”")."""
-        after = [v for v in votes if v.cue.idx >= q.outer_end and v.distance <= ADJACENT_CHARS]
-        if after and ends_open(self.layout.nlp_text, q) and self._opens_sentence(q):
+        by a comma, "!" or "?", with its cue (or its speaker) right after it, is speech even
+        in headline case, and so are words a speech verb introduces after a comma or a colon
+        ("X tweeted, “Thank You Indiana!”"); so is the name a speaker calls someone ("X called
+        Y “Little Marco”")."""
+        text = self.layout.nlp_text
+        after = [
+            v
+            for v in votes
+            if v.cue.idx >= q.outer_end
+            and (
+                v.distance <= ADJACENT_CHARS
+                or 0 <= v.source.mention[0] - q.outer_end <= ADJACENT_CHARS
+            )  # "“...,” Brent Bozell III, founder of the center, tells ..."
+        ]
+        if after and ends_open(text, q) and self._opens_sentence(q):
+            return True
+        words = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        a_name = words is not None and all(t.ent_type_ in _NAME_TYPES for t in words if t.is_alpha)
+        if not a_name and any(  # "X tweeted, "Thank You Indiana!"": the verb introduces them
+            v.cue.idx < q.outer_start
+            and is_speech_verb(v.cue)
+            and text[v.cue.idx + len(v.cue.text) : q.outer_start].strip() in (",", ":")
+            for v in votes
+        ):
             return True
         return any(
             lemma(v.cue).lower() in NAMING_VERBS

@@ -76,3 +76,22 @@ def test_two_apostrophes_opening_a_quote_are_both_in_its_outer_span() -> None:
     (q,) = find_quotes(analyse_layout(text))
     assert text[q.outer_start : q.start] == "''"
     assert text[: q.outer_start].rstrip().endswith(":")
+
+
+def test_a_years_apostrophe_opens_no_quote() -> None:
+    """ "in ‘08", "the ’90s": the mark stands for a century. Taken for an opener, it ran to
+    the next closing mark across a double-quoted passage, whose "he said" then counted as
+    quoted words and the passage lost its speaker."""
+    text = (
+        "Rep. Ann Tolliver said in ‘08 that the early support was real. “I do sense that "
+        "people are aware of it,” she said. Back in the ’90s, the ‘old town’ was poorer."
+    )
+    assert quotes(text) == ["I do sense that people are aware of it", "old town"]
+    assert quotes("Police said: ‘20 people were hurt in the blast,’ a spokesman added.") == [
+        "20 people were hurt in the blast"
+    ]
+
+
+def test_a_single_quote_never_crosses_a_double_one() -> None:
+    text = "And how ‘bout this headline from the Post: “Surge in robberies alters routines.” Wow."
+    assert quotes(text) == ["Surge in robberies alters routines."]

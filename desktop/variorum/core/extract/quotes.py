@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from variorum.core.extract.layout import BODY, Layout
+from variorum.core.extract.vocab import YEAR_LEAD_WORDS
 
 _DOUBLE_RE = re.compile(r"``|''|[\"“”„‟«»]")
 _OPENING_GLYPHS = frozenset({"“", "„", "‟", "«", "``"})
@@ -127,21 +128,35 @@ def _fix_outer(span: QuoteSpan, text: str) -> QuoteSpan:
 
 
 _SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))[‘'](?=\w)")
+_YEAR_RE = re.compile(r"\d\d(?:s\b|(?!\w))")
+
+
+def _year_apostrophe(text: str, opener: re.Match[str]) -> bool:
+    """ "in ‘08", "the ’90s": the mark stands for a century, it opens no quote."""
+    if not _YEAR_RE.match(text, opener.end()):
+        return False
+    if text[opener.end() + 2 : opener.end() + 3] == "s":
+        return True
+    before = text[max(0, opener.start() - 12) : opener.start()].split()
+    return bool(before) and before[-1].lower() in YEAR_LEAD_WORDS
 _SINGLE_CLOSE_RE = re.compile(r"(?<=[\w.,!?])[’'](?=[\s.,;:!?)\]—–]|$)")
 _SINGLE_MIN_WORDS = 2
 
 
 def _single_quotes(text: str, lo: int, hi: int, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
     """‘Single’ or 'single' quotes (British style). The closing mark doubles as an
-    apostrophe, so a quote needs a clear opener (after a space, before a word), its closer
-    must match the opener's glyph, it must hold two words or more and must not overlap a
-    double-quoted passage."""
+    apostrophe, so a quote needs a clear opener (after a space, before a word, not a year's
+    apostrophe), its closer must match the opener's glyph, it must hold two words or more and
+    must not overlap a double-quoted passage."""
     found: list[QuoteSpan] = []
     pos = lo
     while True:
         opener = _SINGLE_OPEN_RE.search(text, pos, hi)
         if not opener:
             break
+        if _year_apostrophe(text, opener):
+            pos = opener.end()
+            continue
         want = "'" if opener.group() == "'" else "’"
         closer = _SINGLE_CLOSE_RE.search(text, opener.end(), hi)
         while closer and closer.group() != want:
@@ -154,7 +169,10 @@ def _single_quotes(text: str, lo: int, hi: int, doubles: list[QuoteSpan]) -> lis
         if (
             span
             and span.words >= _SINGLE_MIN_WORDS
-            and not any(d.outer_start <= span.start < d.outer_end for d in doubles)
+            and not any(
+                d.outer_start < span.outer_end and span.outer_start < d.outer_end
+                for d in doubles
+            )  # inside a double-quoted passage, or across one: not a quote of its own
         ):
             found.append(span)
     return found

@@ -131,6 +131,12 @@ PLATFORMS = _words(
 """Social platforms: where people post, never a person ("he tweeted" does not refer to
 Twitter). As a speaker, the company itself ("Twitter said it investigated")."""
 
+YEAR_LEAD_WORDS = _words(
+    "in of since from to the by until till before after early late mid class and or"
+)
+"""Words before a year written with an apostrophe ("in ’08", "class of ’97"): that mark
+opens no quote."""
+
 SETTLEMENT_WORDS = _words("town city county borough village")
 """Last words of a name that is a place or, in sport, a club ("X Town"): never a person."""
 

@@ -180,3 +180,17 @@ def test_words_a_speech_verb_introduces_are_speech_even_in_headline_case(run: Ru
         )
     )
     assert x == {"Thank You Harwick! #": "Ivo Brandt"}
+
+
+def test_a_lead_in_by_someone_else_ends_the_previous_speakers_turn(run: Run) -> None:
+    """ "“...,” X said. Y distanced herself by saying .... / “...”": the sentence right before
+    the quote has someone else speaking, so the quote does not go on in X's voice."""
+    text = (
+        "“The deal is over,” Ivo Brandt said on Monday. The mayor, Ann Tolliver, distanced "
+        "herself from the movement by saying the town would welcome the campaign. “I am going "
+        "to support him enthusiastically, because he can do the job.”"
+    )
+    assert said(run(text)) == {
+        "The deal is over": "Ivo Brandt",
+        "I am going to suppor": "Ann Tolliver",
+    }

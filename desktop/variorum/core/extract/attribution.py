@@ -423,8 +423,11 @@ class Attributor(UncuedRules):
             ):
                 # a short whole sentence ("This ends that.") after a quote goes on speaking
                 attribution = self._continuation(q, block_of[i], blocks, last_by_block)
-                if attribution is None:
-                    attribution = self._lead_in(q, previous)
+                lead = self._lead_in(q, previous)
+                if lead is not None and (attribution is None or lead.group != attribution.group):
+                    # "“...,” X said. Y answered by saying .... / “...”": the sentence right
+                    # before the quote has someone else speaking
+                    attribution = lead
             if attribution is None:
                 attribution = self._possessor(q)
             if attribution is None:

@@ -194,3 +194,13 @@ def test_a_lead_in_by_someone_else_ends_the_previous_speakers_turn(run: Run) -> 
         "The deal is over": "Ivo Brandt",
         "I am going to suppor": "Ann Tolliver",
     }
+
+
+def test_a_body_named_after_its_place_after_an_inverted_verb(run: Run) -> None:
+    """ "“...,” opined Harwick's Evening Herald.": the parse takes the body for the verb's
+    object; the name right after the verb and the place's "'s" still speaks."""
+    text = (
+        "Many outlets tied law-abiding citizens to future crime. \"Gun owners should leave "
+        "their weapons at home,\" opined Harwick's Evening Herald."
+    )
+    assert said(run(text)) == {"Gun owners should le": "Evening Herald"}

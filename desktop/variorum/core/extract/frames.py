@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from variorum.core.extract.clauses import is_speech_verb
-from variorum.core.extract.data import PERSON
+from variorum.core.extract.data import ORG, PERSON
 from variorum.core.extract.lemmas import lemma
 from variorum.core.extract.mentions import MentionIndex, MentionRef
 from variorum.core.extract.vocab import ARTICLES, LISTENER_VERBS, SPEECH_VERBS
@@ -208,7 +208,19 @@ def adjacent_speaker(doc: Doc, text: str, index: MentionIndex, q: QuoteSpan) -> 
         if lemma(verb).lower() in LISTENER_VERBS:
             return None
         follows = [t.idx for t in words[1:3]]  # "recalled Mr. Rhodes", "said Sen. X"
-        return next((m for m in people if m.start in follows), None)
+        named = next((m for m in people if m.start in follows), None)
+        if named is None and len(words) > 3 and words[2].lower_ in ("'s", "’s"):
+            # "“...,” opined Cleveland's Plain Dealer": a name after its place's "'s", which
+            # the parse reads as the verb's object
+            named = next(
+                (
+                    m
+                    for m in index.mentions_within(words[3].idx, reach.idx + len(reach.text))
+                    if m.label in (ORG, PERSON) and m.start == words[3].idx
+                ),
+                None,
+            )
+        return named
     named = next(
         (m for m in people if m.end <= verb.idx and not text[m.end : verb.idx].strip()), None
     )

@@ -204,3 +204,13 @@ def test_a_body_named_after_its_place_after_an_inverted_verb(run: Run) -> None:
         "their weapons at home,\" opined Harwick's Evening Herald."
     )
     assert said(run(text)) == {"Gun owners should le": "Evening Herald"}
+
+
+def test_a_described_frame_whose_verb_takes_a_place_phrase(run: Run) -> None:
+    """ "“...,” the Harwickers state in the white paper,": the speech verb ends the frame even
+    with a phrase of where it was said after it (the tagger took "states" for a noun)."""
+    text = (
+        "\"Today, the kingdom is one of the leading nations in fighting the trade,\" the "
+        "Harwickers state in the white paper, which was shared with lawmakers."
+    )
+    assert said(run(text)) == {"Today, the kingdom i": "the Harwickers"}

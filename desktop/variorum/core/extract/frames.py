@@ -275,8 +275,8 @@ def described_frame(doc: Doc, text: str, q: QuoteSpan) -> tuple[int, int] | None
         if lemma(verb).lower() not in SPEECH_VERBS or verb.is_title:
             continue
         after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-        if after is not None and not (after.is_punct or after.is_space):
-            return None
+        if after is not None and not (after.is_punct or after.is_space or after.pos_ == "ADP"):
+            return None  # "the Saudis state in the white paper" closes the clause too
         if any(t.is_punct and t.text != "-" for t in doc[words[0].i : verb.i]):
             return None  # "the group's director, Luis Ortega, said": the name speaks
         return words[0].idx, words[k - 1].idx + len(words[k - 1].text)

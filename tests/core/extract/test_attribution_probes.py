@@ -214,3 +214,16 @@ def test_a_described_frame_whose_verb_takes_a_place_phrase(run: Run) -> None:
         "Harwickers state in the white paper, which was shared with lawmakers."
     )
     assert said(run(text)) == {"Today, the kingdom i": "the Harwickers"}
+
+
+def test_a_lone_word_for_someone_unnamed_after_an_inverted_verb(run: Run) -> None:
+    """ "“...,” read one.", "“...,” tweeted another.": the speaker is not named; shown as the
+    word, unresolved, not as the person quoted before."""
+    text = (
+        "Planes wrote messages across the sky over Harwick.\n\n“The mayor must go now,” read "
+        "one.\n\n“Yet another town we could have won,” another supporter wrote online.\n\n"
+        "“Better watch out for the council,” tweeted another."
+    )
+    x = said(run(text))
+    assert x["The mayor must go no"] == "one (unresolved)"
+    assert x["Better watch out for"] == "another (unresolved)"

@@ -42,6 +42,7 @@ from variorum.core.extract.quotes import QuoteSpan
 from variorum.core.extract.sources import Source, SourceResolver
 from variorum.core.extract.uncued import MIN_QUOTE_WORDS, UncuedRules
 from variorum.core.extract.vocab import (
+    INDEFINITE_SPEAKERS,
     NAMING_VERBS,
     OBJECT_PRONOUNS_PERSON,
     PRONOUNS_ORG,
@@ -465,7 +466,10 @@ class Attributor(UncuedRules):
             if found is None or not rules.enabled(rule):
                 return None
             words = " ".join(self.layout.text[found[0] : found[1]].split())
-            source = Source(found, description=words, rule="source.description")
+            if words.lower() in INDEFINITE_SPEAKERS:
+                source = Source(found, unresolved=words.lower(), rule="source.indefinite")
+            else:
+                source = Source(found, description=words, rule="source.description")
         cue = self.doc.char_span(*source.mention, alignment_mode="expand")
         if cue is None:
             return None

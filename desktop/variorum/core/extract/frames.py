@@ -17,7 +17,12 @@ from variorum.core.extract.clauses import is_speech_verb
 from variorum.core.extract.data import ORG, PERSON
 from variorum.core.extract.lemmas import lemma
 from variorum.core.extract.mentions import MentionIndex, MentionRef
-from variorum.core.extract.vocab import ARTICLES, LISTENER_VERBS, SPEECH_VERBS
+from variorum.core.extract.vocab import (
+    ARTICLES,
+    INDEFINITE_SPEAKERS,
+    LISTENER_VERBS,
+    SPEECH_VERBS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -239,11 +244,17 @@ DESCRIPTION_WORDS = 10
 def inverted_description(doc: Doc, text: str, q: QuoteSpan) -> tuple[int, int] | None:
     """ "“...,” said the 46-year-old.", "“...,” tweeted a user from Hanover.": the phrase after
     the speech verb that follows a quote left open, when it opens with an article (the parse
-    often leaves such a verb without a subject); it speaks as the description it is."""
+    often leaves such a verb without a subject); it speaks as the description it is. So does
+    a lone word for someone unnamed ("“...,” read one.")."""
     words = _words_after_open_quote(doc, text, q)
-    if len(words) < 3 or not is_speech_verb(words[0]):
+    if len(words) < 2 or not is_speech_verb(words[0]):
         return None
-    if lemma(words[0]).lower() in LISTENER_VERBS or words[1].lower_ not in ARTICLES:
+    if lemma(words[0]).lower() in LISTENER_VERBS:
+        return None
+    after = doc[words[1].i + 1] if words[1].i + 1 < len(doc) else None
+    if words[1].lower_ in INDEFINITE_SPEAKERS and (after is None or after.is_punct):
+        return words[1].idx, words[1].idx + len(words[1].text)  # "“...,” read one."
+    if len(words) < 3 or words[1].lower_ not in ARTICLES:
         return None
     phrase = []
     for tok in doc[words[1].i : words[1].i + DESCRIPTION_WORDS]:

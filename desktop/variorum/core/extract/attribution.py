@@ -6,7 +6,8 @@ text. :mod:`sources` says whom each token stands for. Precedence, stated once: a
 its cue rule's weight plus the weight of the source rule that resolved its token, minus
 ``DISTANCE_COST`` per character between the cue and the quote; the highest score wins, and for
 equal scores the cue nearer the quote, then the earlier one. So "said Jenny Xiao" beats a
-"said" two clauses away, and a named speaker beats a mere description. When no cue is found,
+"said" two clauses away, and a named speaker beats a mere description. A quote a colon
+introduces also gets the vote of :mod:`colon`. When no cue is found,
 the weaker rules of :mod:`uncued` may still name a speaker (the quote before going on, the
 owner of "her remark", the subject of the clause that holds the words). Quoted titles
 ("Bletchley Declaration") are names, not speech.
@@ -23,6 +24,7 @@ from variorum.core.extract.clauses import (
     participle_owner,
     reports_other,
 )
+from variorum.core.extract.colon import ColonRules
 from variorum.core.extract.data import PERSON
 from variorum.core.extract.frames import (
     adjacent_speaker,
@@ -49,7 +51,7 @@ from variorum.core.extract.vocab import (
     PRONOUNS_PERSON,
     REPORTING_VERBS,
 )
-from variorum.core.extract.votes import Attribution, Vote
+from variorum.core.extract.votes import DISTANCE_COST, Attribution, Vote, chars_between
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -58,8 +60,6 @@ FALLBACK_WINDOW = 80
 """How far from the quote (characters) ``cue.nearby-verb`` looks for a speech verb."""
 ADJACENT_CHARS = 30
 """A cue in the sentence after the quote counts when it starts this close to the closing mark."""
-DISTANCE_COST = 0.01
-"""Score lost per character between a cue and its quote (100 characters: one point)."""
 GOVERNS_BONUS = 4.0
 """Added when the quote lies inside the cue's own phrase ("X said it was "..."")."""
 ADJACENT_BONUS = 2.0
@@ -76,7 +76,7 @@ _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 introduced by a speech verb is said)."""
 
 
-class Attributor(UncuedRules):
+class Attributor(ColonRules, UncuedRules):
     def __init__(
         self,
         doc: Doc,
@@ -126,9 +126,6 @@ class Attributor(UncuedRules):
         if outer.end < len(doc) and doc[outer.end].sent.start not in sents:
             after = doc[outer.end].sent.start
         return sents, after
-
-    def _distance(self, q: QuoteSpan, tok: Token) -> int:
-        return q.outer_start - tok.idx if tok.idx < q.outer_start else max(0, tok.idx - q.outer_end)
 
     def _votes(self, i: int, lo: int, hi: int, previous: int | None) -> list[Vote]:
         q = self.quotes[i]
@@ -180,7 +177,7 @@ class Attributor(UncuedRules):
             source = self.sources.resolve(speaker, previous)
             if source is None:
                 continue
-            distance = self._distance(q, cue)
+            distance = chars_between(q, cue)
             score = (
                 rules.weight(rule)
                 + SOURCE_SHARE * rules.weight(source.rule)
@@ -245,91 +242,6 @@ class Attributor(UncuedRules):
         """The quote lies in the verb's object or complement ("praised the "..."")."""
         return lemma(verb).lower() in REPORTING_VERBS and self._holds(verb, q)
 
-    def _by_colon(self, q: QuoteSpan, previous: int | None) -> Vote | None:
-        """ "Mining minister Peter Okafor was blunt: “The licence is gone.”": a quote opened
-        right after a colon is said by the subject of the clause before the colon, when that
-        subject names someone."""
-        before = self.layout.nlp_text[: q.outer_start].rstrip()
-        dash = before.endswith(("--", "—", "–")) and self._opens_sentence_after_dash(q)
-        if not before.endswith(":") and not dash:
-            return None
-        if not dash:
-            labelled = self._colon_label(before, q)
-            if labelled is not None:
-                return labelled
-        if not rules.enabled("cue.colon"):
-            return None
-        colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
-        if colon is None:
-            return None
-        for tok in self._colon_subjects(colon[0]):
-            source = self.sources.resolve(tok, previous)
-            # "The result was clear:" names no speaker, but "the committee said:" does
-            if source is not None and (source.named or is_speech_verb(tok.head)):
-                distance = self._distance(q, tok)
-                score = rules.weight("cue.colon") + rules.weight(source.rule)
-                return Vote(
-                    score - DISTANCE_COST * distance, distance, tok.head, source, "cue.colon"
-                )
-        return None
-
-    def _colon_subjects(self, colon: Token) -> list[Token]:
-        """The subjects that may have said what a colon introduces, in the order of the
-        sentence (the main clause's subject usually comes first, and a reported clause
-        belongs to its reporter). Two kinds of clause do not speak for the colon: a
-        circumstance ("When W died, C released this statement:"), unless it is itself an
-        attribution ("as X observed, ..."), and the first of two coordinated statements
-        when the colon's own has a subject ("The Times made these claims, and the group
-        responded:")."""
-        last = colon.nbor(-1) if colon.i > colon.sent.start else colon
-        lo = colon.sent.start
-        for tok in (last, *last.ancestors):
-            if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-                lo = tok.left_edge.i
-                break
-        return [
-            tok
-            for tok in colon.doc[lo : colon.i]
-            if tok.dep_ in ("nsubj", "nsubjpass")
-            and not self._inside_quote(tok.idx)
-            and not self._in_circumstance(tok, last)
-        ]
-
-    @staticmethod
-    def _in_circumstance(tok: Token, last: Token) -> bool:
-        return any(
-            up.dep_ == "advcl" and not is_speech_verb(up) and last not in up.subtree
-            for up in (tok.head, *tok.head.ancestors)
-        )
-
-    def _opens_sentence_after_dash(self, q: QuoteSpan) -> bool:
-        """A whole sentence quoted after a dash ("X embraced the idea -- “I think ...”") is
-        introduced as after a colon; words quoted inside a dash's aside are not."""
-        return q.text.strip()[:1].isupper() and q.words >= MIN_QUOTE_WORDS
-
-    def _colon_label(self, before: str, q: QuoteSpan) -> Vote | None:
-        """ "Pollsters agree - Carl Bialik: “...”": a listed name right before the colon, set
-        off from what precedes it (a line start, a dash, a full stop), labels the speaker, as
-        in a transcript or a digest."""
-        if not rules.enabled("cue.colon-label"):
-            return None
-        m = self.index.at(len(before) - 2, len(before) - 1)
-        if m is None or m.end != len(before) - 1:
-            return None
-        lead = before[: m.start].rstrip()
-        if (
-            lead
-            and not lead.endswith(("-", "–", "—", ".", "|"))
-            and "\n" not in self.layout.nlp_text[len(lead) : m.start]
-        ):
-            return None
-        tok = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if tok is None:
-            return None
-        source = Source((m.start, m.end), m.group, rule="source.mention")
-        score = rules.weight("cue.colon-label") + rules.weight(source.rule)
-        return Vote(score, self._distance(q, tok.root), tok.root, source, "cue.colon-label")
-
     def _by_words(self, i: int, lo: int, hi: int, previous: int | None) -> Vote | None:
         """No parse found a cue: a speech verb within a few words of the quote, and the name
         (or pronoun) nearest that verb; never one that is the object of a preposition ("wrote
@@ -374,7 +286,7 @@ class Attributor(UncuedRules):
                     if pron is not None:
                         source = self.sources.resolve(pron, previous)
                 if source is not None and source.named:
-                    distance = self._distance(q, verb)
+                    distance = chars_between(q, verb)
                     score = rules.weight("cue.nearby-verb") + rules.weight(source.rule)
                     return Vote(score, distance, verb, source, "cue.nearby-verb")
         return None

@@ -12,6 +12,14 @@ from variorum.core.extract.sources import Source
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+DISTANCE_COST = 0.01
+"""Score lost per character between a cue and its quote (100 characters: one point)."""
+
+
+def chars_between(q: QuoteSpan, tok: Token) -> int:
+    """Characters between a token and the quote's marks (0 inside them)."""
+    return q.outer_start - tok.idx if tok.idx < q.outer_start else max(0, tok.idx - q.outer_end)
+
 
 @dataclass(frozen=True)
 class Attribution:

@@ -227,3 +227,18 @@ def test_a_lone_word_for_someone_unnamed_after_an_inverted_verb(run: Run) -> Non
     x = said(run(text))
     assert x["The mayor must go no"] == "one (unresolved)"
     assert x["Better watch out for"] == "another (unresolved)"
+
+
+def test_they_is_a_named_body_only_once_that_body_has_spoken(run: Run) -> None:
+    """ "they write" is mostly people the text describes; a body named before goes for it
+    only when the article has already quoted that body."""
+    unspoken = (
+        "The Harwick Institute opened in May. “To be religious is to be in sync with the "
+        "mainstream,” they write."
+    )
+    assert said(run(unspoken)) == {"To be religious is t": "they (unresolved)"}
+    spoken = (
+        "The Harwick Institute said on Monday that “the study is sound and will stand.” “We "
+        "stand by every word of it,” they added."
+    )
+    assert said(run(spoken))["We stand by every wo"] == "Harwick Institute"

@@ -277,6 +277,9 @@ class SourceResolver:
         lower = tok.lower_
         labels = (PERSON,) if lower in PRONOUNS_PERSON else (ORG,)
         prior = self.ranker.resolve(tok.idx, tok.text, labels, previous)
+        if prior is not None and lower in PRONOUNS_GROUP and prior.group not in self.ranker.spoken:
+            prior = None  # "they" is mostly people the text describes, rarely a named body:
+            # only one already quoted in the article ("the agency said ... they added")
         if prior is not None:
             return Source(span, prior.group, rule="source.pronoun")
         return Source(span, unresolved=tok.text.lower(), rule="source.pronoun-unresolved")

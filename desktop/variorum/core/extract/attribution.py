@@ -406,14 +406,12 @@ class Attributor(ColonRules, UncuedRules):
         ]
         if after and ends_open(text, q) and self._opens_sentence(q):
             return True
-        words = self.doc.char_span(q.start, q.end, alignment_mode="expand")
-        a_name = words is not None and all(t.ent_type_ in _NAME_TYPES for t in words if t.is_alpha)
-        if not a_name and any(  # "X tweeted, "Thank You Indiana!"": the verb introduces them
+        if any(  # "X tweeted, "Thank You Indiana!"": the verb introduces them
             v.cue.idx < q.outer_start
             and is_speech_verb(v.cue)
             and text[v.cue.idx + len(v.cue.text) : q.outer_start].strip() in (",", ":")
             for v in votes
-        ):
+        ) and not self._only_a_name(q):
             return True
         return any(
             lemma(v.cue).lower() in NAMING_VERBS
@@ -422,6 +420,12 @@ class Attributor(ColonRules, UncuedRules):
             and self._names_a_person(v.cue, q)
             for v in votes
         )
+
+    def _only_a_name(self, q: QuoteSpan) -> bool:
+        """ "could not bring himself to utter: “Donald Trump.”": the quoted words are a name
+        the model found (of a person, a body or a place; a work's title is said)."""
+        words = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        return words is not None and all(t.ent_type_ in _NAME_TYPES for t in words if t.is_alpha)
 
     def _names_a_person(self, verb: Token, q: QuoteSpan) -> bool:
         """A person stands between the verb and the quote ("called Rubio", "called her"): a

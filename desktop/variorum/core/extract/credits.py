@@ -11,18 +11,13 @@ credited this way: a dash line naming an agency under a quote is a picture's cre
 
 from __future__ import annotations
 
-import re
-
 from variorum.core.extract.data import PERSON
-from variorum.core.extract.layout import Layout
+from variorum.core.extract.layout import Layout, is_credit_line
 from variorum.core.extract.mentions import MentionIndex, MentionRef
 from variorum.core.extract.quotes import QuoteSpan
 
-CREDIT_MAX_WORDS = 12
-"""A longer line after a quote is prose, not a credit."""
 NAME_WITHIN = 16
 """The name starts this close to the dash (room for a title: "-President Obama")."""
-_DASH_LINE = re.compile(r"[-\u2013\u2014]\s?[A-Z]")
 _TRAILING = ".,;:!?'\"\u201d\u2019) "
 
 
@@ -51,7 +46,7 @@ def _credit_in(text: str, index: MentionIndex, start: int, end: int) -> MentionR
     names, near its dash."""
     raw = text[start:end]
     line = raw.strip()
-    if not _DASH_LINE.match(line) or len(line.split()) > CREDIT_MAX_WORDS:
+    if not is_credit_line(line):
         return None
     lead = start + len(raw) - len(raw.lstrip())
     name = index.within_label(lead, end, PERSON)

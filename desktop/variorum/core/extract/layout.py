@@ -231,21 +231,23 @@ def _break_long_runs(chars: list[str], text: str) -> None:
             chars[pos] = " "
 
 
-_CREDIT_DASH_RE = re.compile(r"^([ \t]*)[-\u2013\u2014](?=[ \t]?[A-Z])", re.MULTILINE)
+_CREDIT_DASH_RE = re.compile(r"^[ \t]*[-\u2013\u2014](?=[ \t]?[A-Z])", re.MULTILINE)
 """The dash that opens a credit line ("-Michelle Marks, Philadelphia.")."""
 CREDIT_LINE_WORDS = 12
-"""A dash line this short is a credit (who said the quote above), not a heading."""
+"""A longer dash line is prose, not a credit."""
 
 
-def _detach_credit_dashes(chars: list[str], text: str) -> list[int]:
+def is_credit_line(line: str) -> bool:
+    """A dash, then a capital, in a short line: who said the quote above ("- Ann Holt,
+    Philadelphia."), not a heading, however capitalised."""
+    return bool(_CREDIT_DASH_RE.match(line)) and len(line.split()) <= CREDIT_LINE_WORDS
+
+
+def _detach_credit_dashes(chars: list[str], text: str) -> None:
     """spaCy's tokenizer keeps a dash glued to the word after it ("-President"), so the name
-    in "-President Obama, tweeting" is lost; the copy for the model gets a space instead.
-    Returns where the lines that open so begin."""
-    starts = []
+    in "-President Obama, tweeting" is lost; the copy for the model gets a space instead."""
     for match in _CREDIT_DASH_RE.finditer(text):
         chars[match.end() - 1] = " "
-        starts.append(match.start())
-    return starts
 
 
 def analyse_layout(text: str) -> Layout:
@@ -254,7 +256,7 @@ def analyse_layout(text: str) -> Layout:
     for pos in soft:
         chars[pos] = " "
     _break_long_runs(chars, text)
-    dashed = set(_detach_credit_dashes(chars, text))
+    _detach_credit_dashes(chars, text)
     nlp_text = "".join(chars)
     blocks: list[Block] = []
     pos = 0
@@ -262,7 +264,7 @@ def analyse_layout(text: str) -> Layout:
         end = pos + len(line)
         if line.strip():
             kind = classify_line(line)
-            if kind == HEADING and pos in dashed and len(line.split()) <= CREDIT_LINE_WORDS:
+            if kind == HEADING and is_credit_line(text[pos:end]):
                 kind = BODY  # "-Ann Holt, Philadelphia.": a credit, not a headline
             blocks.append(Block(pos, end, kind))
         pos = end + 1

@@ -128,6 +128,8 @@ def _fix_outer(span: QuoteSpan, text: str) -> QuoteSpan:
 
 
 _SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))[‘'](?=\w)")
+_SINGLE_CLOSE_RE = re.compile(r"(?<=[\w.,!?])[’'](?=[\s.,;:!?)\]—–]|$)")
+_SINGLE_MIN_WORDS = 2
 _YEAR_RE = re.compile(r"\d\d(?:s\b|(?!\w))")
 
 
@@ -139,8 +141,6 @@ def _year_apostrophe(text: str, opener: re.Match[str]) -> bool:
         return True
     before = text[max(0, opener.start() - 12) : opener.start()].split()
     return bool(before) and before[-1].lower() in YEAR_LEAD_WORDS
-_SINGLE_CLOSE_RE = re.compile(r"(?<=[\w.,!?])[’'](?=[\s.,;:!?)\]—–]|$)")
-_SINGLE_MIN_WORDS = 2
 
 
 def _single_quotes(text: str, lo: int, hi: int, doubles: list[QuoteSpan]) -> list[QuoteSpan]:

@@ -150,17 +150,12 @@ class SourceResolver:
             and any(c.lower_ in ("the", "this") for c in tok.lefts)
         ):
             out.extend(self._org_for_noun(tok, span))
-        for appos in (c for c in tok.children if c.dep_ == "appos"):
-            inner = self.index.at(appos.idx, appos.idx + len(appos.text))
-            if found is not None and found.label == PERSON and inner is not None:
-                break  # a person named already: another name beside them is someone else,
-                # hung there by the parser ("said X, a pollster who worked for Y's
-                # opponent, Z": Z is the opponent)
-            if inner is not None and (tok.pos_ != "PROPN" or inner.label == PERSON):
-                # a name's apposition names the same person ("Vian, the editor of the
-                # paper, L'Osservatore Romano"): a body there belongs to a noun before it
-                out.append(Source((inner.start, inner.end), inner.group, rule="source.apposition"))
-                break
+        if found is None or found.label != PERSON:
+            # a person named already is not renamed by another name beside them, which the
+            # parser hung there ("said X, a pollster who worked for Y's opponent, Z")
+            apposed = self._apposition(tok, person_only=tok.pos_ == "PROPN")
+            if apposed is not None:
+                out.append(apposed)
         if tok.pos_ == "PROPN":
             named = self._after_title(tok)
             if named is not None:
@@ -284,6 +279,16 @@ class SourceResolver:
             return Source(span, prior.group, rule="source.pronoun")
         return Source(span, unresolved=tok.text.lower(), rule="source.pronoun-unresolved")
 
+    def _apposition(self, tok: Token, person_only: bool) -> Source | None:
+        """The name an apposition gives the token ("the editor, Ana Costa,"). After a
+        name, only a person's (a body there belongs to a noun before it: "Vian, the editor
+        of the paper, L'Osservatore Romano")."""
+        for appos in (c for c in tok.children if c.dep_ == "appos"):
+            inner = self.index.at(appos.idx, appos.idx + len(appos.text))
+            if inner is not None and (inner.label == PERSON or not person_only):
+                return Source((inner.start, inner.end), inner.group, rule="source.apposition")
+        return None
+
     def _indefinite(self, tok: Token, span: tuple[int, int]) -> list[Source]:
         """ "One of her aides said", "yet another said": a speaker the text does not name,
         unless an apposition does ("one of the executives, Michael Sexton,"). With its "of"
@@ -292,11 +297,8 @@ class SourceResolver:
         with no antecedent."""
         if not rules.enabled("source.indefinite"):
             return []
-        out: list[Source] = []
-        for appos in (c for c in tok.children if c.dep_ == "appos"):
-            named = self.index.at(appos.idx, appos.idx + len(appos.text))
-            if named is not None and named.label == PERSON:
-                out.append(Source((named.start, named.end), named.group, rule="source.apposition"))
+        apposed = self._apposition(tok, person_only=True)
+        out = [apposed] if apposed is not None else []
         of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         group = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         described = self._description(group) if group is not None else None
@@ -321,7 +323,8 @@ class SourceResolver:
         if det is None or det.lower_ != "the":
             return None
         span = (det.idx, tok.idx + len(tok.text))
-        prior = self.ranker.resolve(tok.idx, self.doc.text[span[0] : span[1]], (PERSON,), previous)
+        words = self.layout.text[span[0] : span[1]]  # Doc.text is rebuilt on every access
+        prior = self.ranker.resolve(tok.idx, words, (PERSON,), previous)
         if prior is None:
             return None
         return Source(span, prior.group, rule="source.age-reference")

@@ -242,3 +242,15 @@ def test_they_is_a_named_body_only_once_that_body_has_spoken(run: Run) -> None:
         "stand by every word of it,” they added."
     )
     assert said(run(spoken))["We stand by every wo"] == "Harwick Institute"
+
+
+def test_a_passive_subject_is_shared_by_the_speech_verb_joined_to_it(run: Run) -> None:
+    """ "X was joined on stage by Y and joked, “...”": the verbs coordinated with a passive
+    share its subject, the one joined, not the agent and not a subject of another clause
+    ("as the crowd began to chant")."""
+    text = (
+        "As the crowd began to chant, Mara Quillfeather was joined on stage by Senator Odo "
+        "Brankston and joked, “Some of you have been very patient with us tonight,” drawing "
+        "loud cheers."
+    )
+    assert said(run(text)) == {"Some of you have bee": "Mara Quillfeather"}

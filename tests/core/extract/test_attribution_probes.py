@@ -254,3 +254,13 @@ def test_a_passive_subject_is_shared_by_the_speech_verb_joined_to_it(run: Run) -
         "loud cheers."
     )
     assert said(run(text)) == {"Some of you have bee": "Mara Quillfeather"}
+
+
+def test_a_passive_subject_is_climbed_to_as_well(run: Run) -> None:
+    """ "X was booed by Y but stayed calm, calling the plan “...”": the speech verb lies two
+    steps below the passive whose subject it shares."""
+    text = (
+        "Mayor Ann Tolliver was booed at the meeting by Piet Dufresne but stayed calm, "
+        "calling the harbour plan “a necessary evil for a town that lives on its boats.”"
+    )
+    assert said(run(text)) == {"a necessary evil for": "Ann Tolliver"}

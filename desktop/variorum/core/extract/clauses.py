@@ -50,7 +50,8 @@ def climbed_subject(cue: Token) -> Token | None:
     """ "X responded by calling Y "dopey" and accusing him of ...", "In declaring ... as
     "not Christian," the pope demonstrated ...": a speech verb with no subject of its own,
     two steps or more below the verb whose subject it shares (through a coordination, a
-    participle, a preposition). One step is the ``cue.inherited-subject`` pattern."""
+    participle, a preposition), active or passive ("X was booed but stayed calm, calling
+    ..."). One step is the ``cue.inherited-subject`` pattern."""
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
         return None
     node = cue
@@ -60,7 +61,7 @@ def climbed_subject(cue: Token) -> Token | None:
         if node.dep_ == "ccomp" and step > 0:
             return None  # inside someone else's reported clause
         node = node.head
-        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and node.pos_ in ("VERB", "AUX"):
             return subjects[0] if step >= 1 else None
     return None

@@ -264,3 +264,18 @@ def test_a_passive_subject_is_climbed_to_as_well(run: Run) -> None:
         "calling the harbour plan “a necessary evil for a town that lives on its boats.”"
     )
     assert said(run(text)) == {"a necessary evil for": "Ann Tolliver"}
+
+
+def test_a_name_in_a_relative_clause_hung_inside_the_subject_is_not_the_speaker(
+    run: Run,
+) -> None:
+    """ "said one councillor familiar with the talks, who added that X seemed ...": the
+    parser hangs the relative clause on "talks", inside the subject; X is what the
+    councillor spoke about."""
+    text = (
+        '"It was not a convincing argument," said one councillor familiar with the talks, '
+        "who added that the Harbour Authority seemed worried by the growing opposition."
+    )
+    speaker = said(run(text))["It was not a convinc"]
+    assert speaker != "Harbour Authority"
+    assert "councillor" in speaker

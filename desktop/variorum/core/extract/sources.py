@@ -162,9 +162,13 @@ class SourceResolver:
                 out.append(named)
         sub = list(tok.subtree)
         lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-        for clause in (c for c in tok.rights if c.dep_ in _CLAUSE_DEPS):
+        clauses = [c for c in tok.rights if c.dep_ in _CLAUSE_DEPS]
+        clauses += [t for t in sub if t.i > tok.i and t.dep_ == "relcl"]
+        for clause in clauses:
             # "a source speaking to X", "a Democrat who said X ...": a name in a clause
-            # about the subject is someone it deals with, not who it is
+            # about the subject is someone it deals with, not who it is; so is one in a
+            # relative clause the parser hung on a word of the subject ("one Democrat
+            # familiar with the talks, who added that X ...")
             hi = min(hi, next(clause.subtree).idx)
         inner = self.index.within_label(lo, hi, PERSON) or self.index.within(lo, hi)
         if inner and not self.inside_quote(inner.start):

@@ -279,3 +279,16 @@ def test_a_name_in_a_relative_clause_hung_inside_the_subject_is_not_the_speaker(
     speaker = said(run(text))["It was not a convinc"]
     assert speaker != "Harbour Authority"
     assert "councillor" in speaker
+
+
+def test_an_event_or_an_idea_is_never_a_speaker(run: Run) -> None:
+    """ "an unexpectedly strong win that led her to declare that ...": the parser makes the
+    win the subject of "declare"; an event, a contest or an idea says nothing."""
+    text = (
+        "Ann Tolliver spoke in Harbourton on Monday. The result was an unexpectedly strong "
+        "win that led her to declare that the harbour was ''finally in sight.''"
+    )
+    speakers = {s.name for s in run(text).speakers}
+    assert not any("win" in name for name in speakers)
+    with rules.switched_off({"source.non-speaker"}):
+        assert any("win" in s.name for s in run(text).speakers)

@@ -26,6 +26,7 @@ from variorum.core.extract.vocab import (
     INDEFINITE_SPEAKERS,
     ORG_HEADS,
     ORG_NOUNS,
+    NON_SPEAKER_NOUNS,
     POLL_NOUNS,
     POST_NOMINALS,
     PRONOUNS_GROUP,
@@ -425,6 +426,8 @@ class SourceResolver:
         the article names it, when nothing better is known. The phrase is the token's own
         noun phrase, without a relative clause or an apposition after it."""
         if tok.pos_ not in ("NOUN", "PROPN") or self.inside_quote(tok.idx):
+            return None
+        if lemma(tok).lower() in NON_SPEAKER_NOUNS and rules.enabled("source.non-speaker"):
             return None
         words = [t for t in tok.subtree]
         cut = [

@@ -59,6 +59,17 @@ SPEECH_NOUNS = _words(
 )
 """Nouns of things said: "her remark that "..."" quotes the one whose remark it is."""
 
+NON_SPEAKER_NOUNS = _words(
+    """
+    incident event episode occasion issue matter fact theme topic idea notion concept win
+    victory defeat loss meeting session discussion conversation performance election vote
+    shooting attack crash dilemma situation moment taste outcome result
+    """
+)
+"""Nouns of events, contests and ideas: they say nothing, so a description headed by one
+("the incident", "an unexpectedly strong win that led her to declare") is never a speaker,
+though the parser may make it the subject of a speech verb."""
+
 POLL_NOUNS = _words("poll survey")
 SHARE_WORDS = _words("percent % per-cent half majority plurality")
 """A poll and the share of its respondents that "say" something (``source.poll``)."""

@@ -292,3 +292,24 @@ def test_an_event_or_an_idea_is_never_a_speaker(run: Run) -> None:
     assert not any("win" in name for name in speakers)
     with rules.switched_off({"source.non-speaker"}):
         assert any("win" in s.name for s in run(text).speakers)
+
+
+def test_headline_case_words_a_speech_verb_takes_as_its_complement_are_said(run: Run) -> None:
+    """ "She declared “What a Great Night!”", "marchers chanting "Save Our Harbour"": words
+    in headline case right after a speech verb, as its object, are said; a work a verb of
+    writing takes is a title ("published “Harbour Tales”")."""
+    declared = (
+        "Ann Tolliver won five wards on Tuesday. She declared “What a Great Night!” and "
+        "said her campaign would go on."
+    )
+    assert said(run(declared)) == {"What a Great Night!": "Ann Tolliver"}
+    chanted = (
+        "Hundreds of dockworkers marched through the old town on Monday, chanting "
+        '"Save Our Harbour, Save Our Town," as the council met.'
+    )
+    assert said(run(chanted)) == {"Save Our Harbour, Sa": "Hundreds of dockworkers"}
+    published = (
+        "Piet Dufresne published “Harbour Tales,” a 2005 collection of his columns, with a "
+        "small press."
+    )
+    assert said(run(published)) == {}

@@ -50,6 +50,7 @@ from variorum.core.extract.vocab import (
     PRONOUNS_ORG,
     PRONOUNS_PERSON,
     REPORTING_VERBS,
+    WORK_VERBS,
 )
 from variorum.core.extract.votes import DISTANCE_COST, Attribution, Vote, chars_between
 
@@ -409,7 +410,7 @@ class Attributor(ColonRules, UncuedRules):
         if any(  # "X tweeted, "Thank You Indiana!"": the verb introduces them
             v.cue.idx < q.outer_start
             and is_speech_verb(v.cue)
-            and text[v.cue.idx + len(v.cue.text) : q.outer_start].strip() in (",", ":")
+            and self._introduces(v.cue, q)
             for v in votes
         ) and not self._only_a_name(q):
             return True
@@ -419,6 +420,20 @@ class Attributor(ColonRules, UncuedRules):
             and self._in_complement(v.cue, q)
             and self._names_a_person(v.cue, q)
             for v in votes
+        )
+
+    def _introduces(self, verb: Token, q: QuoteSpan) -> bool:
+        """The speech verb introduces the quote: only a comma or a colon stands between them,
+        or nothing when the quote is the verb's own complement ("she declared “What a
+        Night!”", "demonstrators chanting "Bernie or Bust""), not a title in a phrase of
+        its own after it."""
+        between = self.layout.nlp_text[verb.idx + len(verb.text) : q.outer_start].strip()
+        if between in (",", ":"):
+            return True
+        return (
+            between == ""
+            and lemma(verb).lower() not in WORK_VERBS
+            and any(c.i > verb.i and self._holds(c, q) for c in verb.children)
         )
 
     def _only_a_name(self, q: QuoteSpan) -> bool:

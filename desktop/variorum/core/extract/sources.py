@@ -24,9 +24,9 @@ from variorum.core.extract.pronouns import PronounRanker
 from variorum.core.extract.vocab import (
     GENERIC_ORG_NOUNS,
     INDEFINITE_SPEAKERS,
+    NON_SPEAKER_NOUNS,
     ORG_HEADS,
     ORG_NOUNS,
-    NON_SPEAKER_NOUNS,
     POLL_NOUNS,
     POST_NOMINALS,
     PRONOUNS_GROUP,

@@ -74,6 +74,10 @@ POLL_NOUNS = _words("poll survey")
 SHARE_WORDS = _words("percent % per-cent half majority plurality")
 """A poll and the share of its respondents that "say" something (``source.poll``)."""
 
+WORK_VERBS = _words("publish write read release post print")
+"""Verbs whose headline-case object right after them is a work's title ("Mr. Singer
+published “Character Studies”"), unless a comma or a colon sets the words off as said."""
+
 NAMING_VERBS = _words("call dub label brand nickname christen")
 """Verbs whose quoted complement is a name the subject gives someone ("X called Y “Little
 Marco”"): speech, though capitalised like a title."""

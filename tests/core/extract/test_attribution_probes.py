@@ -313,3 +313,13 @@ def test_headline_case_words_a_speech_verb_takes_as_its_complement_are_said(run:
         "small press."
     )
     assert said(run(published)) == {}
+
+
+def test_talking_about_something_is_speech(run: Run) -> None:
+    """ "He talks about how the port must be ready “to open tomorrow.”": "talk" is a speech
+    verb like "say"."""
+    text = (
+        "Mayor Piet Dufresne toured the docks on Monday. He talks about how the port must "
+        "be ready “to open tomorrow.”"
+    )
+    assert said(run(text)) == {"to open tomorrow.": "Piet Dufresne"}

@@ -26,7 +26,7 @@ SPEECH_VERBS = _words(
     proclaim pronounce plead beg implore gush fume chime rave rant grumble bemoan
     email text message quote publish speak confess echo mouth rail affirm lecture gloat
     exhort hint speculate demur opine vent voice surmise riff grouse gripe intone laugh
-    retweet blog
+    retweet blog talk
     """
 )
 """Lemmas of verbs that introduce speech ("put" covers "as X put it"). Matched on the parse's

@@ -485,3 +485,16 @@ def test_round_ten_spatial_coordination_and_plural_common_noun(nlp: Language) ->
     )
     assert "walnut" not in labels
     assert labels["velholm"] == "PLACE"
+
+
+def test_a_speech_verb_opening_an_inverted_sentence_is_not_part_of_the_name(run: Run) -> None:
+    """ "Said Comey, “...”", "Said Jo Hale, who grew up here, “...”": the capitalised verb
+    before the name opens the sentence; the speaker is the name alone."""
+    for text in (
+        "The director spoke last. Said Halvorsen, “The thought that an error on our part "
+        "is connected to the vote is wrong.”",
+        "The old harbour house was turned into a museum. Said Dorota Quill, who grew up "
+        "on the quay, “We were all so proud of it.”",
+    ):
+        names = {s.name for s in run(text).speakers}
+        assert names and not any(name.startswith("Said") for name in names), names

@@ -27,6 +27,7 @@ from variorum.core.extract.boundaries import (
     with_leading_names,
     with_surname,
 )
+from variorum.core.extract.clauses import is_speech_verb
 from variorum.core.extract.data import ORG, PERSON
 from variorum.core.extract.gender import possessive_people
 from variorum.core.extract.layout import BODY, BOILERPLATE, HEADING, Layout
@@ -208,6 +209,8 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
         ):
             tokens = tokens[i + 1 :]
             break
+    if label == PERSON and len(tokens) > 1 and _opening_speech_verb(tokens[0]):
+        tokens = tokens[1:]
     if label == PERSON:
         # "OpenAI CEO Sam Altman" -> "Sam Altman": drop everything up to the last title word
         # that is followed by a capitalised word.
@@ -234,6 +237,12 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
     if "\n" in text or not _NAME_CHARS_RE.search(text) or not any(c.isupper() for c in text):
         return None
     return start, end
+
+
+def _opening_speech_verb(tok: Token) -> bool:
+    """ "Said Comey, “...”", "Added Jo Hale, who ...": a speech verb opening an inverted
+    sentence, capitalised like the name after it but never part of it."""
+    return tok.tag_ in ("VBD", "VBZ", "VBN") and is_speech_verb(tok)
 
 
 def clean_person_tokens(tokens: list[Token]) -> tuple[int, int] | None:
@@ -391,6 +400,9 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
         if person_part:
             add_model(person_part, PERSON, "entity.title-split")
     for start, end in pronoun_people(text):
+        first = doc.char_span(start, end, alignment_mode="expand")
+        if first is not None and len(first) > 1 and _opening_speech_verb(first[0]):
+            start = first[1].idx
         for s in [s for s in model_spans if s[0] == start and s[1] == end] or [(start, end)]:
             add(*s, PERSON, "entity.pronoun-person")
     for start, end in context_people(doc):

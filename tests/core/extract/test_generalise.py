@@ -498,3 +498,14 @@ def test_a_speech_verb_opening_an_inverted_sentence_is_not_part_of_the_name(run:
     ):
         names = {s.name for s in run(text).speakers}
         assert names and not any(name.startswith("Said") for name in names), names
+
+
+def test_a_name_written_with_a_no_break_space_is_shown_with_a_plain_one(run: Run) -> None:
+    """Web copy often joins first name and surname with a no-break space: the sidebar,
+    the JSON and the CSV show the name as typed, with an ordinary space."""
+    x = run(
+        "Harbour Commissioner Edda\u00a0Varga spoke on Tuesday. “We found no clear breach "
+        "of the rules,” Varga said."
+    )
+    assert [s.name for s in x.speakers] == ["Edda Varga"]
+    assert "Edda Varga" in [p.name for p in x.people]

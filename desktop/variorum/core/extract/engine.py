@@ -183,7 +183,7 @@ def extract_doc(
             continue
         gi = att.group
         if gi is None and att.name_span is not None:
-            name = text[att.name_span[0] : att.name_span[1]]
+            name = " ".join(text[att.name_span[0] : att.name_span[1]].split())
             key = normalise_name(name)
             gi = group_by_key.get(key)
             if gi is None:

@@ -280,7 +280,7 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             return  # "the Digital Services Act", "the Paris Agreement": laws, not bodies
         cand = by_span.get((start, end))
         if cand is None:
-            cand = Candidate(start, end, text[start:end], defaultdict(float), kind)
+            cand = Candidate(start, end, " ".join(text[start:end].split()), defaultdict(float), kind)
             by_span[(start, end)] = cand
         cand.votes[label] += weight
         cand.rules.setdefault(label, set()).add(rule)

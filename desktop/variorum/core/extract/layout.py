@@ -92,7 +92,8 @@ class Layout:
     nlp_text: str
     """Same length as ``text``; soft line breaks replaced by spaces, a space every
     :data:`MAX_RUN` characters of a run without white space (see :func:`_break_long_runs`),
-    and a space for the dash that opens a credit line."""
+    a space for the dash that opens a credit line, and ordinary spaces for no-break and
+    thin ones."""
     blocks: tuple[Block, ...]
 
     def kind_at(self, pos: int) -> str:
@@ -250,6 +251,12 @@ def _detach_credit_dashes(chars: list[str], text: str) -> None:
         chars[match.end() - 1] = " "
 
 
+_ODD_SPACE_RE = re.compile("[\u00a0\u2007\u202f\u2009\u200a]")
+"""No-break and thin spaces: web copy joins a first name to its surname with one ("James
+Comey" typed with U+00A0), and the model, which learnt on ordinary spaces, then misses the
+name; its copy of the text gets an ordinary space."""
+
+
 def analyse_layout(text: str) -> Layout:
     soft = _soft_breaks(text)
     chars = list(text)
@@ -257,6 +264,8 @@ def analyse_layout(text: str) -> Layout:
         chars[pos] = " "
     _break_long_runs(chars, text)
     _detach_credit_dashes(chars, text)
+    for match in _ODD_SPACE_RE.finditer(text):
+        chars[match.start()] = " "
     nlp_text = "".join(chars)
     blocks: list[Block] = []
     pos = 0

@@ -323,3 +323,15 @@ def test_talking_about_something_is_speech(run: Run) -> None:
         "be ready “to open tomorrow.”"
     )
     assert said(run(text)) == {"to open tomorrow.": "Piet Dufresne"}
+
+
+def test_a_thing_said_that_is_the_subject_of_be_quotes_its_owner(run: Run) -> None:
+    """ "X's campaign slogan is “...”": the quote is what the slogan is, and the slogan
+    is X's."""
+    text = (
+        "The harbour reopened in May. Ann Tolliver’s campaign slogan is “We are all on the "
+        "same boat.”"
+    )
+    assert said(run(text)) == {"We are all on the sa": "Ann Tolliver"}
+    with rules.switched_off({"cue.possessor-be"}):
+        assert said(run(text)) == {}

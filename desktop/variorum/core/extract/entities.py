@@ -280,7 +280,8 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             return  # "the Digital Services Act", "the Paris Agreement": laws, not bodies
         cand = by_span.get((start, end))
         if cand is None:
-            cand = Candidate(start, end, " ".join(text[start:end].split()), defaultdict(float), kind)
+            name = " ".join(text[start:end].split())  # a no-break space shown as a space
+            cand = Candidate(start, end, name, defaultdict(float), kind)
             by_span[(start, end)] = cand
         cand.votes[label] += weight
         cand.rules.setdefault(label, set()).add(rule)

@@ -134,9 +134,16 @@ class UncuedRules:
             return None
         tok = here.root
         for _ in range(POSSESSOR_STEPS):
-            if tok.head.i == tok.i or tok.head.pos_ in ("VERB", "AUX"):
+            if tok.head.i == tok.i:
                 return None
-            tok = tok.head
+            if tok.head.pos_ in ("VERB", "AUX"):
+                # "Her answer was that “...”": the thing said is the subject of "be"
+                said = self._said_subject_of_be(tok.head)
+                if said is None:
+                    return None
+                tok = said
+            else:
+                tok = tok.head
             if tok.pos_ != "NOUN" or lemma(tok).lower() not in SPEECH_NOUNS:
                 continue
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -150,12 +157,27 @@ class UncuedRules:
                 src = Source(span, found.group, rule="source.pronoun")
             else:
                 m = self.index.at(*span)
-                if m is None:
+                described = self.sources.resolve(owner, None) if m is None else None
+                if m is not None:
+                    src = Source((m.start, m.end), m.group, rule="source.mention")
+                elif described is not None and rules.enabled("cue.possessor-be"):
+                    src = described  # "The senator's answer was that": a description
+                else:
                     return None
-                src = Source((m.start, m.end), m.group, rule="source.mention")
             why = ("cue.possessor", src.rule)
             return Attribution(q, tok.text, src.mention, src.group, rules=why)
         return None
+
+    @staticmethod
+    def _said_subject_of_be(verb: Token) -> Token | None:
+        """The subject of a form of "be" when it is a thing said ("Her answer was that
+        “...”", "Barrett's dictum to his interns was, “...”"), else None."""
+        if lemma(verb).lower() != "be" or not rules.enabled("cue.possessor-be"):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or lemma(subject).lower() not in SPEECH_NOUNS:
+            return None
+        return subject
 
     def _in_body(self, q: QuoteSpan) -> bool:
         at = self.layout.block_index(q.outer_start)

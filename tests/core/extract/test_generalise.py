@@ -509,3 +509,17 @@ def test_a_name_written_with_a_no_break_space_is_shown_with_a_plain_one(run: Run
     )
     assert [s.name for s in x.speakers] == ["Edda Varga"]
     assert "Edda Varga" in [p.name for p in x.people]
+
+
+def test_a_horizontal_bar_or_a_byte_order_mark_does_not_hide_the_speaker(run: Run) -> None:
+    """Some house styles set dashes as U+2015 with no spaces ("Tolliver―the mayor―said"),
+    which the tokenizer glues to the words beside it; a text saved with a byte-order mark
+    starts with U+FEFF, glued to the first name. The model reads the dash it knows and a
+    space instead."""
+    barred = (
+        "“We will rebuild the pier before the winter storms,” Ann Tolliver\u2015the harbour "
+        "mayor\u2015said on Monday."
+    )
+    assert [s.name for s in run(barred).speakers] == ["Ann Tolliver"]
+    marked = "\ufeffAnn Tolliver said the pier “will be rebuilt before the winter storms.”"
+    assert [s.name for s in run(marked).speakers] == ["Ann Tolliver"]

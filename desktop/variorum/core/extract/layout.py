@@ -92,8 +92,8 @@ class Layout:
     nlp_text: str
     """Same length as ``text``; soft line breaks replaced by spaces, a space every
     :data:`MAX_RUN` characters of a run without white space (see :func:`_break_long_runs`),
-    a space for the dash that opens a credit line, and ordinary spaces for no-break and
-    thin ones."""
+    a space for the dash that opens a credit line, and the characters of
+    :data:`_MODEL_CHARS` replaced by the ones the model knows."""
     blocks: tuple[Block, ...]
 
     def kind_at(self, pos: int) -> str:
@@ -251,10 +251,26 @@ def _detach_credit_dashes(chars: list[str], text: str) -> None:
         chars[match.end() - 1] = " "
 
 
-_ODD_SPACE_RE = re.compile("[\u00a0\u2007\u202f\u2009\u200a]")
-"""No-break and thin spaces: web copy joins a first name to its surname with one ("James
-Comey" typed with U+00A0), and the model, which learnt on ordinary spaces, then misses the
-name; its copy of the text gets an ordinary space."""
+_MODEL_CHARS = str.maketrans(
+    {
+        "\u00a0": " ",  # no-break space
+        "\u2007": " ",  # figure space
+        "\u2009": " ",  # thin space
+        "\u200a": " ",  # hair space
+        "\u202f": " ",  # narrow no-break space
+        "\u200b": " ",  # zero-width space
+        "\ufeff": " ",  # byte-order mark, or zero-width no-break space
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+        "\u2012": "\u2014",  # figure dash
+        "\u2015": "\u2014",  # horizontal bar, a dash in some house styles
+    }
+)
+"""Characters the model never saw in training, each replaced one for one (offsets kept) by
+the one it knows. Web copy joins a first name to its surname with a no-break space ("James
+Comey" typed with U+00A0) and the model then misses the name; a horizontal bar or a figure
+dash glues the words on each side into one token ("absurd―and"), which the parser cannot
+read."""
 
 
 def analyse_layout(text: str) -> Layout:
@@ -264,9 +280,7 @@ def analyse_layout(text: str) -> Layout:
         chars[pos] = " "
     _break_long_runs(chars, text)
     _detach_credit_dashes(chars, text)
-    for match in _ODD_SPACE_RE.finditer(text):
-        chars[match.start()] = " "
-    nlp_text = "".join(chars)
+    nlp_text = "".join(chars).translate(_MODEL_CHARS)
     blocks: list[Block] = []
     pos = 0
     for line in nlp_text.split("\n"):

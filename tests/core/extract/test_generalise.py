@@ -523,3 +523,17 @@ def test_a_horizontal_bar_or_a_byte_order_mark_does_not_hide_the_speaker(run: Ru
     assert [s.name for s in run(barred).speakers] == ["Ann Tolliver"]
     marked = "\ufeffAnn Tolliver said the pier “will be rebuilt before the winter storms.”"
     assert [s.name for s in run(marked).speakers] == ["Ann Tolliver"]
+
+
+def test_a_possessive_inside_an_organizations_name_is_kept(run: Run) -> None:
+    """ "the Fishermen's Union", "the Children's Hospital of Harbourton", "St. Anselm's
+    College": a possessive after a plural or a saint belongs to the name; after a single
+    name it marks an owner who is someone else ("Varga's Harbour Party")."""
+    x = run(
+        "According to a statement from the Fishermen's Union, the closure is a betrayal. "
+        "The Children's Hospital of Harbourton and St. Anselm's College agreed."
+    )
+    names = {o.name for o in x.organizations}
+    assert "Fishermen's Union" in names
+    assert "Children's Hospital" in names or "Children's Hospital of Harbourton" in names
+    assert "Union" not in names

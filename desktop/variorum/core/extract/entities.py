@@ -54,6 +54,7 @@ from variorum.core.extract.vocab import (
     NAME_PARTICLES,
     ORG_HEADS,
     PLATFORMS,
+    PLURAL_PEOPLE,
     POST_NOMINALS,
     ROLE_WORDS,
     SETTLEMENT_WORDS,
@@ -202,6 +203,7 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
         tok = tokens[i]
         if (
             tok.text.islower()
+            and not (label == ORG and _possessive_in_name(tokens, i))
             and tok.lower_ not in NAME_LINKS
             and tokens[i + 1].text[:1].isupper()
             and not (tok.lower_ in NAME_PARTICLES and i > 0 and tokens[i - 1].text[:1].isupper())
@@ -237,6 +239,23 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
     if "\n" in text or not _NAME_CHARS_RE.search(text) or not any(c.isupper() for c in text):
         return None
     return start, end
+
+
+def _possessive_in_name(tokens: list[Token], i: int) -> bool:
+    """ "the Fishermen's Union", "the People's Daily", "the Veterans' Fund", "St. Anselm's
+    College": a possessive after a plural (a class of people) or a saint's name is part of
+    an organization's name; after a single name it marks the owner ("Britain's Labour
+    Party", "Commentary's Noah Rothman"), which is another name."""
+    tok = tokens[i]
+    if tok.tag_ != "POS" or i == 0:
+        return False
+    owner = tokens[i - 1]
+    return (
+        tok.text in ("'", "\u2019")
+        or owner.tag_ == "NNPS"
+        or owner.lower_ in PLURAL_PEOPLE
+        or (i >= 2 and tokens[i - 2].lower_ in ("st.", "st", "saint"))
+    )
 
 
 def _opening_speech_verb(tok: Token) -> bool:

@@ -229,6 +229,10 @@ EVENT_HEADS = _words(
 LISTENER_VERBS = _words("tell")
 """Speech verbs whose object after them is the listener, not an inverted speaker ("told X")."""
 
+PLURAL_PEOPLE = _words("people women men children fishermen firemen workmen kinsmen")
+"""Irregular plurals naming a class of people, which the model tags as singular proper nouns
+in a name: the possessive after one belongs to the name ("Children's Hospital")."""
+
 ARTICLES = _words("the a an")
 
 POST_NOMINALS = _words("kc qc sc mp msp mla mep obe mbe cbe kbe dbe frs jr jr. sr sr.")

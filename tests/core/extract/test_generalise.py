@@ -537,3 +537,27 @@ def test_a_possessive_inside_an_organizations_name_is_kept(run: Run) -> None:
     assert "Fishermen's Union" in names
     assert "Children's Hospital" in names or "Children's Hospital of Harbourton" in names
     assert "Union" not in names
+
+
+def test_a_conjunction_or_an_adverb_opening_the_sentence_is_not_part_of_the_name(
+    run: Run,
+) -> None:
+    """ "But Halvorsen, who ran the bank, was less cheerful": the word that opens the
+    sentence is capitalised like the name after it, and the "who" cue (or the model) takes
+    it in; the sidebar had listed "But Fiorina" for 25 quotes of one article."""
+    text = (
+        "The bankers were cheerful. But Halvorsen, who had run the harbour bank for years, "
+        "was less so: “The market will hate this deal. They will not understand it.”"
+    )
+    x = run(text)
+    assert [s.name for s in x.speakers] == ["Halvorsen"]
+
+
+def test_a_name_after_a_lower_case_political_role_is_a_person(nlp: Language) -> None:
+    """ "GOP presidential candidate Carly Fiorina strode onstage": the model called her an
+    organization; a role only people have, in lower case right before a full name, makes
+    it a person's (and her surname alone then stands for her, not for her husband)."""
+    for role in ("candidate", "nominee", "strategist", "host"):
+        text = f"The hall was half-empty when GOP presidential {role} Mara Quillfeather arrived."
+        labels = _labels_with_model_reading(nlp, text, [("Mara Quillfeather", "ORG")], {})
+        assert labels["mara quillfeather"] == PERSON, role

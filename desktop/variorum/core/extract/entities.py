@@ -211,7 +211,7 @@ def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
         ):
             tokens = tokens[i + 1 :]
             break
-    if label == PERSON and len(tokens) > 1 and _opening_speech_verb(tokens[0]):
+    if label == PERSON and len(tokens) > 1 and _opens_the_sentence(tokens[0]):
         tokens = tokens[1:]
     if label == PERSON:
         # "OpenAI CEO Sam Altman" -> "Sam Altman": drop everything up to the last title word
@@ -258,10 +258,17 @@ def _possessive_in_name(tokens: list[Token], i: int) -> bool:
     )
 
 
-def _opening_speech_verb(tok: Token) -> bool:
-    """ "Said Comey, “...”", "Added Jo Hale, who ...": a speech verb opening an inverted
-    sentence, capitalised like the name after it but never part of it."""
-    return tok.tag_ in ("VBD", "VBZ", "VBN") and is_speech_verb(tok)
+_SENTENCE_OPENERS = frozenset({"CCONJ", "SCONJ", "ADV", "INTJ"})
+"""Parts of speech of words that open a sentence, capitalised there, and never a name."""
+
+
+def _opens_the_sentence(tok: Token) -> bool:
+    """ "Said Comey, “...”", "But Fiorina was far less bubbly", "“Certainly Donald Trump
+    has ...": a speech verb opening an inverted sentence, or a conjunction or an adverb
+    opening any, is capitalised like the name after it but never part of it."""
+    if tok.tag_ in ("VBD", "VBZ", "VBN") and is_speech_verb(tok):
+        return True
+    return tok.pos_ in _SENTENCE_OPENERS and tok.text[:1].isupper()
 
 
 def clean_person_tokens(tokens: list[Token]) -> tuple[int, int] | None:
@@ -421,7 +428,7 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             add_model(person_part, PERSON, "entity.title-split")
     for start, end in pronoun_people(text):
         first = doc.char_span(start, end, alignment_mode="expand")
-        if first is not None and len(first) > 1 and _opening_speech_verb(first[0]):
+        if first is not None and len(first) > 1 and _opens_the_sentence(first[0]):
             start = first[1].idx
         for s in [s for s in model_spans if s[0] == start and s[1] == end] or [(start, end)]:
             add(*s, PERSON, "entity.pronoun-person")

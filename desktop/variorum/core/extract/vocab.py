@@ -127,7 +127,11 @@ PERSON_ROLES = _words(
     goalkeeper winger referee skipper captain mayor senator governor judge minister headteacher
     headmaster headmistress coroner paediatrician pediatrician psychologist psychiatrist
     midwife pharmacist dentist firefighter paramedic archbishop bishop priest rabbi imam
-    ceo cfo coo cto
+    ceo cfo coo cto candidate nominee hopeful contender challenger incumbent frontrunner
+    front-runner congressman congresswoman lawmaker legislator assemblyman assemblywoman
+    president chairman chairwoman secretary ambassador adviser advisor aide
+    strategist commentator host anchor columnist correspondent reporter editor analyst
+    attorney prosecutor
     """
 )
 """Roles only a person has ("lead author X", "striker X", "Acme CEO X"); not "partner",

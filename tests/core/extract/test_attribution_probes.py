@@ -335,3 +335,17 @@ def test_a_thing_said_that_is_the_subject_of_be_quotes_its_owner(run: Run) -> No
     assert said(run(text)) == {"We are all on the sa": "Ann Tolliver"}
     with rules.switched_off({"cue.possessor-be"}):
         assert said(run(text)) == {}
+
+
+def test_a_name_set_off_by_a_phrase_before_its_speech_verb_speaks(run: Run) -> None:
+    """ "“...,” harbour pilot Ann Tolliver, wearing a yellow coat and “Save Our Pier” pins,
+    said": the phrase between the name and the verb holds a quote of its own, and the parse
+    loses the name."""
+    text = (
+        "Not everyone on the quay was pleased.\n\n“We have had better summers than this one,” "
+        "harbour pilot Ann Tolliver, wearing a yellow coat and “Save Our Pier” pins, said as "
+        "the ferry left."
+    )
+    assert said(run(text)).get("We have had better s") == "Ann Tolliver"
+    with rules.switched_off({"cue.set-off-name"}):
+        assert said(run(text)).get("We have had better s") != "Ann Tolliver"

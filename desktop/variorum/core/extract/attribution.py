@@ -34,6 +34,7 @@ from variorum.core.extract.frames import (
     inverted_description,
     is_sentence,
     nearest_speaker,
+    set_off_speaker,
     speech_verb_follows,
 )
 from variorum.core.extract.layout import BODY, Layout, is_title
@@ -367,9 +368,12 @@ class Attributor(ColonRules, UncuedRules):
         """The parse-free fallbacks for a quote left open with its verb right after it."""
         text = self.layout.nlp_text
         m = adjacent_speaker(self.doc, text, self.index, q)
-        if m is not None and rules.enabled("cue.adjacent-name"):
+        rule = "cue.adjacent-name"
+        if m is None or not rules.enabled(rule):
+            m = set_off_speaker(self.doc, text, self.index, q)
+            rule = "cue.set-off-name"
+        if m is not None and rules.enabled(rule):
             source = Source((m.start, m.end), m.group, rule="source.mention")
-            rule = "cue.adjacent-name"
         else:
             found = inverted_description(self.doc, text, q)
             rule = "cue.inverted-description"

@@ -191,6 +191,44 @@ def _words_after_open_quote(doc: Doc, text: str, q: QuoteSpan) -> list[Token]:
     return words
 
 
+SET_OFF_CHARS = 160
+"""Longest phrase set off by commas between a name and its speech verb."""
+
+
+def set_off_speaker(doc: Doc, text: str, index: MentionIndex, q: QuoteSpan) -> MentionRef | None:
+    """ "“...,” Texas delegate Bill Eastland, wearing a cowboy hat and “Ted Cruz” pins, said
+    ...": a person named right after a quote left open, then a phrase set off by commas,
+    then a speech verb with no subject of its own. The parse loses the name when the phrase
+    holds a quote or a participle."""
+    words = _words_after_open_quote(doc, text, q)
+    if not words:
+        return None
+    limit = words[min(len(words), ROLE_WORDS_BEFORE_NAME + 1) - 1]
+    named = next(
+        (
+            m
+            for m in index.mentions_within(q.outer_end, limit.idx + len(limit.text))
+            if m.label == PERSON
+        ),
+        None,
+    )
+    if named is None or not text[named.end :].startswith(","):
+        return None
+    after = doc.char_span(
+        named.end, min(len(text), named.end + SET_OFF_CHARS), alignment_mode="contract"
+    )
+    for tok in after or ():
+        if "\n" in text[named.end : tok.idx]:
+            break  # the phrase ends with its paragraph
+        if (
+            is_speech_verb(tok)
+            and text[: tok.idx].rstrip().endswith(",")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        ):
+            return named
+    return None
+
+
 def adjacent_speaker(doc: Doc, text: str, index: MentionIndex, q: QuoteSpan) -> MentionRef | None:
     """ "“...,” recalled Mr. Rhodes." / "“...,” screenwriter Cole Haddon wrote on Twitter.": a
     person named right after, or right before, the speech verb that follows a quote left open
@@ -305,5 +343,6 @@ __all__ = [
     "nearest_speaker",
     "opens_sentence",
     "sentence_subject",
+    "set_off_speaker",
     "speech_verb_follows",
 ]

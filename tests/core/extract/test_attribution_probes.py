@@ -349,3 +349,23 @@ def test_a_name_set_off_by_a_phrase_before_its_speech_verb_speaks(run: Run) -> N
     assert said(run(text)).get("We have had better s") == "Ann Tolliver"
     with rules.switched_off({"cue.set-off-name"}):
         assert said(run(text)).get("We have had better s") != "Ann Tolliver"
+
+
+def test_the_fallback_near_a_speech_verb_never_takes_an_object_pronoun(run: Run) -> None:
+    """ "promised to put him in charge because, in her words, “he knows how”": when no
+    parse reaches the quote, the pronoun near the verb that the verb acts on ("him") is
+    not who speaks."""
+    text = (
+        "The mayor of the harbour town met the old pilot Piet Dufresne, praised his work and "
+        "promised to put him in charge, because, in her words, “he knows how to do it better "
+        "than anyone.”"
+    )
+    parsed = {
+        "cue.subject",
+        "cue.subject-of-reporting-verb",
+        "cue.inherited-subject",
+        "cue.climbed-subject",
+        "cue.possessor",
+    }
+    with rules.switched_off(parsed):
+        assert "Piet Dufresne" not in said(run(text)).values()

@@ -27,6 +27,7 @@ from variorum.core.extract.clauses import (
 from variorum.core.extract.colon import ColonRules
 from variorum.core.extract.data import PERSON
 from variorum.core.extract.frames import (
+    NOT_A_SPEAKERS_DEPS,
     adjacent_speaker,
     described_frame,
     ends_open,
@@ -283,7 +284,13 @@ class Attributor(ColonRules, UncuedRules):
                 else:
                     near = doc.char_span(near_lo, near_hi, alignment_mode="contract")
                     pron = next(
-                        (t for t in near or () if t.lower_ in PRONOUNS_PERSON | PRONOUNS_ORG), None
+                        (
+                            t
+                            for t in near or ()
+                            if t.lower_ in PRONOUNS_PERSON | PRONOUNS_ORG
+                            and t.dep_ not in NOT_A_SPEAKERS_DEPS  # "put him in charge"
+                        ),
+                        None,
                     )
                     if pron is not None:
                         source = self.sources.resolve(pron, previous)

@@ -160,12 +160,17 @@ def is_sentence(text: str) -> bool:
     return len(words.split()) >= 2 and words[:1].isupper() and words.endswith((".", "!", "?"))
 
 
+NOT_A_SPEAKERS_DEPS = frozenset({"pobj", "dobj", "dative", "poss"})
+"""Dependencies of a mention that is not who speaks: an object or an owner ("wrote on
+Twitter", "told Fox 35", "his campaign", "put him in charge")."""
+
+
 def nearest_speaker(doc: Doc, index: MentionIndex, lo: int, hi: int, pos: int) -> MentionRef | None:
     """The usable mention in [lo, hi) nearest ``pos`` that is not an object or a possessive."""
     best: tuple[int, MentionRef] | None = None
     for m in index.mentions_within(lo, hi):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in ("pobj", "dobj", "dative", "poss"):
+        if span is not None and span.root.dep_ in NOT_A_SPEAKERS_DEPS:
             continue  # "wrote on Twitter", "told Fox 35", "his campaign": not the speaker
         distance = pos - m.end if m.end <= pos else max(0, m.start - pos)
         if best is None or distance < best[0]:
@@ -333,6 +338,7 @@ def described_frame(doc: Doc, text: str, q: QuoteSpan) -> tuple[int, int] | None
 
 
 __all__ = [
+    "NOT_A_SPEAKERS_DEPS",
     "adjacent_speaker",
     "described_frame",
     "ends_open",

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 from variorum.core.extract import Extraction
 from variorum.core.extract.aliases import NameInfo, group_names
 from variorum.core.extract.data import ORG, PERSON
-from variorum.core.extract.entities import clean_person_tokens, collect_candidates, vote_labels
+from variorum.core.extract.entities import collect_candidates, vote_labels
 from variorum.core.extract.layout import analyse_layout
+from variorum.core.extract.namespans import clean_person_tokens
 from variorum.core.extract.orgcontext import (
     acronym_definitions,
     listed_after_org_noun,

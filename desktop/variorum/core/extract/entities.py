@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from variorum.core.extract import rules
 from variorum.core.extract.boundaries import (
-    NAME_LINKS,
     after_person_role,
     has_org_head,
     is_place_compound,
@@ -27,10 +26,15 @@ from variorum.core.extract.boundaries import (
     with_leading_names,
     with_surname,
 )
-from variorum.core.extract.clauses import is_speech_verb
 from variorum.core.extract.data import ORG, PERSON
 from variorum.core.extract.gender import possessive_people
 from variorum.core.extract.layout import BODY, BOILERPLATE, HEADING, Layout
+from variorum.core.extract.namespans import (
+    clean_span,
+    opens_the_sentence,
+    split_at_title,
+    tokens_after_dateline,
+)
 from variorum.core.extract.naming import PRODUCT, named_things
 from variorum.core.extract.orgcontext import (
     acronym_definitions,
@@ -46,17 +50,12 @@ from variorum.core.extract.person_cues import (
 from variorum.core.extract.places import caption_credits, dateline_credits, place_spans
 from variorum.core.extract.vocab import (
     COMPANY_SUFFIXES,
-    DESCRIPTOR_NOUNS,
     EVENT_HEADS,
-    FALSE_ENTITY_WORDS,
     LAW_HEADS,
     LEGAL_SUFFIXES,
-    NAME_PARTICLES,
     ORG_HEADS,
     PLATFORMS,
-    PLURAL_PEOPLE,
     POST_NOMINALS,
-    ROLE_WORDS,
     SETTLEMENT_WORDS,
     STREET_WORDS,
     TITLE_WORDS,
@@ -79,9 +78,6 @@ _BODY_HEADS = frozenset(
 a stricter list than ORG_HEADS, whose "bank" would turn the West Bank into a bank. Newspapers
 end in a few words of their own ("the South China Morning Post", "The Straits Times")."""
 
-_LEADING_DROP = frozenset({"the", "a", "an", "'s", "’s"})
-_TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", "-", "–", "—"})
-_NAME_CHARS_RE = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -105,175 +101,6 @@ def normalise_name(name: str) -> str:
     folded = re.sub(r"^the\s+", "", folded)
     folded = re.sub(r"[^\w&'\- ]", " ", folded)
     return " ".join(folded.split())
-
-
-def _split_at_title(span: Span) -> tuple[list[Token], list[Token]] | None:
-    """ "OpenAI CEO Altman" -> (["OpenAI"], ["Altman"]): an organization, a title, a person."""
-    tokens = [t for t in span if not t.is_space]
-    for i in range(len(tokens) - 2, -1, -1):
-        person = tokens[i + 1 :]
-        if (
-            tokens[i].lower_ in ROLE_WORDS
-            and len(person) <= 3
-            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in person)
-        ):
-            j = i
-            while j > 0 and tokens[j - 1].lower_ in TITLE_WORDS:
-                j -= 1
-            if j > 0 and tokens[j - 1].lower_ in ("of", "for", "and", "&"):
-                return None
-            return tokens[:j], person
-    return None
-
-
-def _particles_then_name(tokens: list[Token]) -> bool:
-    """ "de la Vega", "van der Berg": lower-case name particles, then a capitalised word."""
-    i = 0
-    while i < len(tokens) and tokens[i].lower_ in NAME_PARTICLES and tokens[i].text.islower():
-        i += 1
-    return 0 < i < len(tokens) and tokens[i].text[:1].isupper()
-
-
-def _cut_at_bracket_or_score(tokens: list[Token]) -> list[Token]:
-    """ "International Labour Organisation (ILO": the model ran a name into a bracket it did
-    not close; "Harwick Town 2 Fenbury": into a score line. A name ends before an opening
-    bracket left unclosed, and before a number followed by more words."""
-    for i, tok in enumerate(tokens):
-        if tok.text == "(" and not any(t.text == ")" for t in tokens[i:]):
-            return tokens[:i]
-        if i and tok.like_num and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
-            return tokens[:i]
-    return tokens
-
-
-def _is_plural_noun(tokens: list[Token]) -> bool:
-    """ "MPs", "CEOs", "GPs": an acronym in the plural names a group, never one person or
-    body. (A plural common noun opening a sentence, "Officials said", is dropped below; a
-    capitalised plural inside a sentence may be a name: "call Crimewatchers".)"""
-    return len(tokens) == 1 and bool(_ACRONYM_PLURAL_RE.fullmatch(tokens[0].text))
-
-
-_ACRONYM_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
-
-
-_DASHES = frozenset({"-", "–", "—", "--"})
-
-
-def _after_dateline(tokens: list[Token]) -> list[Token]:
-    """ "ROME - Bernie Sanders met ...": the model runs a dateline into the name after it.
-    Capital letters only, then a dash, opening the span: the place the story was filed
-    from, never part of a name."""
-    for i, tok in enumerate(tokens[1:], 1):
-        if tok.text in _DASHES:
-            head = [t for t in tokens[:i] if not t.is_punct]
-            if head and all(t.text.isupper() for t in head):
-                return tokens[i + 1 :]
-            break
-    return tokens
-
-
-def _clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
-    tokens = _after_dateline(_cut_at_bracket_or_score([t for t in span if not t.is_space]))
-    if not tokens or _is_plural_noun(tokens):
-        return None
-    # a name starts with a capital: "the", "state", "regional" before it are not part of it
-    while tokens and (tokens[0].lower_ in _LEADING_DROP or tokens[0].text.islower()):
-        if _particles_then_name(tokens):
-            break  # "de la Vega": the particles belong to the surname
-        tokens = tokens[1:]
-    while tokens and (
-        tokens[-1].lower_ in _TRAILING_DROP
-        or tokens[-1].is_punct
-        or (label == PERSON and len(tokens) > 1 and tokens[-1].lower_ in POST_NOMINALS)
-        or (tokens[-1].text.islower() and tokens[-1].lower_ in NAME_LINKS)
-    ):
-        # "Ashdown KC", "Jane Hale MP": the letters are not the name; "Juan Manriquez of
-        # Oakland", cut by the model after "of": a linking word ends no name
-        tokens = tokens[:-1]
-    if (
-        len(tokens) > 1
-        and tokens[0].is_sent_start
-        and tokens[0].lower_ in DESCRIPTOR_NOUNS
-        and tokens[1].text[:1].isupper()
-    ):
-        tokens = tokens[1:]  # "Chipmaker Qorvane said": the description opens the sentence
-    # "Dutch chipmaker Veldhoven Semiconductors": a description in lower case ends before
-    # the name; keep what follows the last lower-case word ("of", "and" belong to names).
-    for i in range(len(tokens) - 2, -1, -1):
-        tok = tokens[i]
-        if (
-            tok.text.islower()
-            and not (label == ORG and _possessive_in_name(tokens, i))
-            and tok.lower_ not in NAME_LINKS
-            and tokens[i + 1].text[:1].isupper()
-            and not (tok.lower_ in NAME_PARTICLES and i > 0 and tokens[i - 1].text[:1].isupper())
-            and not _particles_then_name(tokens[i:])
-        ):
-            tokens = tokens[i + 1 :]
-            break
-    if label == PERSON and len(tokens) > 1 and _opens_the_sentence(tokens[0]):
-        tokens = tokens[1:]
-    if label == PERSON:
-        # "OpenAI CEO Sam Altman" -> "Sam Altman": drop everything up to the last title word
-        # that is followed by a capitalised word.
-        cut = -1
-        for i, tok in enumerate(tokens[:-1]):
-            if tok.lower_ in TITLE_WORDS and tokens[i + 1].text[:1].isupper():
-                cut = i
-        tokens = tokens[cut + 1 :]
-    if not tokens:
-        return None
-    content = [t for t in tokens if t.lower_ not in FALSE_ENTITY_WORDS]
-    if not content or all(t.pos_ in ("ADJ", "NUM", "DET") for t in content):
-        return None
-    if all(t.tag_ in ("VBG", "VBN", "VBD") for t in content):
-        return None  # "Conceding that ...": a participle opening a sentence, not a name
-    if all(t.tag_ in ("NN", "NNS") for t in content) and (
-        content[0].is_sent_start or content[0].i == 0 or content[0].nbor(-1).is_quote
-    ):
-        return None  # a common noun capitalised at the start of a sentence ("Reservoirs")
-    if label == PERSON and all(t.lower_ in TITLE_WORDS for t in tokens):
-        return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = "".join(t.text_with_ws for t in tokens).strip()
-    if "\n" in text or not _NAME_CHARS_RE.search(text) or not any(c.isupper() for c in text):
-        return None
-    return start, end
-
-
-def _possessive_in_name(tokens: list[Token], i: int) -> bool:
-    """ "the Fishermen's Union", "the People's Daily", "the Veterans' Fund", "St. Anselm's
-    College": a possessive after a plural (a class of people) or a saint's name is part of
-    an organization's name; after a single name it marks the owner ("Britain's Labour
-    Party", "Commentary's Noah Rothman"), which is another name."""
-    tok = tokens[i]
-    if tok.tag_ != "POS" or i == 0:
-        return False
-    owner = tokens[i - 1]
-    return (
-        tok.text in ("'", "\u2019")
-        or owner.tag_ == "NNPS"
-        or owner.lower_ in PLURAL_PEOPLE
-        or (i >= 2 and tokens[i - 2].lower_ in ("st.", "st", "saint"))
-    )
-
-
-_SENTENCE_OPENERS = frozenset({"CCONJ", "SCONJ", "ADV", "INTJ"})
-"""Parts of speech of words that open a sentence, capitalised there, and never a name."""
-
-
-def _opens_the_sentence(tok: Token) -> bool:
-    """ "Said Comey, “...”", "But Fiorina was far less bubbly", "“Certainly Donald Trump
-    has ...": a speech verb opening an inverted sentence, or a conjunction or an adverb
-    opening any, is capitalised like the name after it but never part of it."""
-    if tok.tag_ in ("VBD", "VBZ", "VBN") and is_speech_verb(tok):
-        return True
-    return tok.pos_ in _SENTENCE_OPENERS and tok.text[:1].isupper()
-
-
-def clean_person_tokens(tokens: list[Token]) -> tuple[int, int] | None:
-    """Character span of a person's name in ``tokens``, titles and descriptions removed."""
-    return _clean_span(tokens, PERSON)
 
 
 def _object_of_place_preposition(ent: Span) -> bool:
@@ -333,7 +160,7 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
         return tok[0].is_sent_start or prev is None or prev.is_quote or prev.is_punct
 
     def add_model(tokens: Span | list[Token], label: str, rule: str = "entity.model") -> None:
-        cleaned = _clean_span(tokens, label)
+        cleaned = clean_span(tokens, label)
         if cleaned and common_noun_opening(*cleaned):
             return
         if cleaned and not is_place_compound(text[cleaned[0] : cleaned[1]], places):
@@ -342,7 +169,7 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
 
     for whole in doc.ents:
         ent = last_line(whole)
-        rest = _after_dateline(list(ent))
+        rest = tokens_after_dateline(list(ent))
         if (
             ent.label_ == ORG
             and 2 <= len(rest) < len(ent)
@@ -354,42 +181,42 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
         if ent.label_ == PERSON and ent[-1].lower_ in SETTLEMENT_WORDS and len(ent) > 1:
             # "Harwick Town beat ...": no person is called "X Town"; the model saw an actor,
             # so a club or a council, i.e. an organization
-            cleaned = _clean_span(ent, ORG)
+            cleaned = clean_span(ent, ORG)
             if cleaned:
                 add(*cleaned, ORG, "entity.club-or-council")
                 model_spans.append(cleaned)
             continue
         if ent.label_ == PERSON and ent.text.strip().lower() in PLATFORMS:
-            cleaned = _clean_span(ent, ORG)
+            cleaned = clean_span(ent, ORG)
             if cleaned:  # "Twitter", which the model sometimes calls a person
                 add(*cleaned, ORG, "entity.platform")
                 model_spans.append(cleaned)
             continue
         if ent.label_ == PERSON and len(ent) > 1 and ent[-1].lower_ in STREET_WORDS:
-            cleaned = _clean_span(ent, PLACE)
+            cleaned = clean_span(ent, PLACE)
             if cleaned:  # "Hermenegildo Galeana Street": the model saw a person's name
                 add(*cleaned, PLACE, "entity.street-name")
             continue
         if (ent.label_ == "FAC" and has_org_head(ent)) or (
             ent.label_ in ("GPE", "LOC") and len(ent) > 1 and ent[-1].lower_ in _BODY_HEADS
         ):  # "Fenbury Rovers", "Westmoor Hospital", "West Yorkshire Police"
-            cleaned = _clean_span(ent, ORG)
+            cleaned = clean_span(ent, ORG)
             if cleaned:
                 add(*cleaned, ORG, "entity.body-named-place")
                 model_spans.append(cleaned)
                 continue
         if ent.label_ in _PLACE_LABELS:
-            cleaned = _clean_span(ent, PLACE)
+            cleaned = clean_span(ent, PLACE)
             if cleaned:
                 add(*cleaned, PLACE, "entity.model-place")
             continue
         if ent.label_ in (PERSON, ORG) and _object_of_place_preposition(ent):
-            cleaned = _clean_span(ent, PERSON)
+            cleaned = clean_span(ent, PERSON)
             if cleaned:  # "at her home in Redhill": a person is not *in* somewhere's name
                 add(*cleaned, PLACE, "entity.place-preposition")
         if has_org_head(ent):
             # "... Fishing Cooperative", "Bureau of ...": the name says what it is
-            cleaned = _clean_span(with_leading_names(ent), ORG)
+            cleaned = clean_span(with_leading_names(ent), ORG)
             if cleaned:
                 add(*cleaned, ORG, "entity.org-head")
                 model_spans.append(cleaned)
@@ -417,7 +244,7 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
         if holder is not None:
             add_model(holder, PERSON, "entity.portfolio-holder")
             continue
-        split = _split_at_title(ent)
+        split = split_at_title(ent)
         if split is None:
             add_model(ent, ent.label_)
             continue
@@ -428,7 +255,7 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             add_model(person_part, PERSON, "entity.title-split")
     for start, end in pronoun_people(text):
         first = doc.char_span(start, end, alignment_mode="expand")
-        if first is not None and len(first) > 1 and _opens_the_sentence(first[0]):
+        if first is not None and len(first) > 1 and opens_the_sentence(first[0]):
             start = first[1].idx
         for s in [s for s in model_spans if s[0] == start and s[1] == end] or [(start, end)]:
             add(*s, PERSON, "entity.pronoun-person")

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from variorum.core.extract import rules
 from variorum.core.extract.data import ORG, PERSON
-from variorum.core.extract.entities import clean_person_tokens
 from variorum.core.extract.layout import Layout
 from variorum.core.extract.lemmas import lemma
 from variorum.core.extract.mentions import MentionIndex, MentionRef
+from variorum.core.extract.namespans import clean_person_tokens
 from variorum.core.extract.orgcontext import name_run
 from variorum.core.extract.pronouns import PronounRanker
 from variorum.core.extract.vocab import (

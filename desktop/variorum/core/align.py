@@ -81,6 +81,14 @@ class _Level:
     def keys_b(self, lo: int, hi: int) -> str:
         return "".join(self.key_b(j) for j in range(lo, hi))
 
+    def covered_a(self, lo: int, hi: int) -> str:
+        """The codes of every token units lo..hi-1 of A cover, those between them included
+        (a line break between two sentences is a token when whitespace counts)."""
+        return self.seq_a.codes[self.units_a[lo][0] : self.units_a[hi - 1][1]]
+
+    def covered_b(self, lo: int, hi: int) -> str:
+        return self.seq_b.codes[self.units_b[lo][0] : self.units_b[hi - 1][1]]
+
 
 @dataclass(frozen=True)
 class _Raw:
@@ -281,8 +289,10 @@ def _align_level(
         taken_b: set[int] = set()
         for p in pairs:
             a_lo, a_hi, b_lo, b_hi = ga[p.a_lo], ga[p.a_hi - 1] + 1, gb[p.b_lo], gb[p.b_hi - 1] + 1
-            # identical by the keys, never by the score (which may be an estimate)
-            same = level.keys_a(a_lo, a_hi) == level.keys_b(b_lo, b_hi)
+            # identical by the tokens, never by the score (which may be an estimate); joined
+            # units are identical only with what lies between them ("a\na" is not "a,a"
+            # when whitespace counts and punctuation does not)
+            same = level.covered_a(a_lo, a_hi) == level.covered_b(b_lo, b_hi)
             status = UnitStatus.IDENTICAL if same else UnitStatus.MODIFIED
             raws.append(_Raw(status, a_lo, a_hi, b_lo, b_hi, 1.0 if same else p.score))
             taken_a.update(ga[p.a_lo : p.a_hi])

@@ -126,13 +126,15 @@ class UncuedRules:
     def _possessor(self, q: QuoteSpan) -> Attribution | None:
         """ "after her March comment that “...”", "his calls to end the “rigged economy”": words
         quoted in a noun of something said are said by whoever the noun belongs to (a name,
-        or "his"/"her" as the pronoun ranker resolves it; an unresolved one gives nobody)."""
+        a description, or "his"/"her" as the pronoun ranker resolves it; an unresolved one
+        gives nobody)."""
         if not rules.enabled("cue.possessor"):
             return None
         here = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         if here is None or not len(here):
             return None
         tok = here.root
+        rule = "cue.possessor"
         for _ in range(POSSESSOR_STEPS):
             if tok.head.i == tok.i:
                 return None
@@ -141,7 +143,7 @@ class UncuedRules:
                 said = self._said_subject_of_be(tok.head)
                 if said is None:
                     return None
-                tok = said
+                tok, rule = said, "cue.possessor-be"
             else:
                 tok = tok.head
             if tok.pos_ != "NOUN" or lemma(tok).lower() not in SPEECH_NOUNS:
@@ -160,11 +162,11 @@ class UncuedRules:
                 described = self.sources.resolve(owner, None) if m is None else None
                 if m is not None:
                     src = Source((m.start, m.end), m.group, rule="source.mention")
-                elif described is not None and rules.enabled("cue.possessor-be"):
+                elif described is not None:
                     src = described  # "The senator's answer was that": a description
                 else:
                     return None
-            why = ("cue.possessor", src.rule)
+            why = (rule, src.rule)
             return Attribution(q, tok.text, src.mention, src.group, rules=why)
         return None
 

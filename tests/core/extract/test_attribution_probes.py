@@ -335,6 +335,8 @@ def test_a_thing_said_that_is_the_subject_of_be_quotes_its_owner(run: Run) -> No
     assert said(run(text)) == {"We are all on the sa": "Ann Tolliver"}
     with rules.switched_off({"cue.possessor-be"}):
         assert said(run(text)) == {}
+    described = "The harbour reopened. The council’s slogan is “We are all on the same boat.”"
+    assert said(run(described)) == {"We are all on the sa": "The council"}
 
 
 def test_a_name_set_off_by_a_phrase_before_its_speech_verb_speaks(run: Run) -> None:

@@ -440,8 +440,8 @@ class SourceResolver:
             words = [t for t in words if t.i < first_cut]
         if len(words) > DESCRIPTION_MAX_TOKENS:
             words = [t for t in words if t.i <= tok.i]
-        while words and (words[-1].is_punct or words[-1].is_space):
-            words.pop()
+        while words and (words[-1].is_punct or words[-1].is_space or words[-1].tag_ == "POS"):
+            words.pop()  # "the council's slogan": the owner is "the council"
         while words and (words[0].is_punct or words[0].is_space):
             words.pop(0)
         if not words or any(self.inside_quote(t.idx) for t in words):

@@ -167,7 +167,16 @@ class UncuedRules:
                 else:
                     return None
             why = (rule, src.rule)
-            return Attribution(q, tok.text, src.mention, src.group, rules=why)
+            return Attribution(
+                q,
+                tok.text,
+                src.mention,
+                src.group,
+                src.name_span,
+                src.description,
+                src.unresolved,
+                rules=why,
+            )
         return None
 
     @staticmethod

@@ -371,3 +371,13 @@ def test_the_fallback_near_a_speech_verb_never_takes_an_object_pronoun(run: Run)
     }
     with rules.switched_off(parsed):
         assert "Piet Dufresne" not in said(run(text)).values()
+
+
+def test_after_an_inverted_verb_the_name_closing_the_role_phrase_speaks(run: Run) -> None:
+    """ "“...,” mused Harbour Radio co-host Ann Tolliver.": the role phrase before the name
+    is longer than "said Sen. X"; the person who closes it speaks."""
+    text = (
+        "“Imagine the ferry going up against the bridge on the same day,” mused Harbour Radio "
+        "co-host Ann Tolliver. “Nobody would take the bridge.”"
+    )
+    assert said(run(text)).get("Imagine the ferry go") == "Ann Tolliver"

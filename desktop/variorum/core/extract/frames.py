@@ -11,6 +11,7 @@ fired ..."), is not framed this way.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from variorum.core.extract.clauses import is_speech_verb
@@ -179,6 +180,8 @@ def nearest_speaker(doc: Doc, index: MentionIndex, lo: int, hi: int, pos: int) -
 
 
 ROLE_WORDS_BEFORE_NAME = 3
+ROLE_PHRASE_CHARS = 60
+"""Longest role phrase, name included, after an inverted speech verb."""
 """Lower-case words allowed between a quote and the name before its verb ("screenwriter",
 "former state senator")."""
 
@@ -234,6 +237,21 @@ def set_off_speaker(doc: Doc, text: str, index: MentionIndex, q: QuoteSpan) -> M
     return None
 
 
+def _named_after_role(text: str, people: list[MentionRef], words: list[Token]) -> MentionRef | None:
+    """ "mused Blaze co-host Stu Burguiere.": after an inverted speech verb, the person who
+    ends the phrase of role words before the next comma or full stop (a name inside the role,
+    "Clinton campaign manager Robby Mook", is someone else's)."""
+    if len(words) < 2:
+        return None
+    start = words[1].idx
+    stop = re.search(r"[,.;:!?]\s|[,;:]|\n", text[start : start + ROLE_PHRASE_CHARS])
+    end = start + (stop.start() if stop else ROLE_PHRASE_CHARS)
+    inside = [m for m in people if start <= m.start and m.end <= end]
+    if not inside or text[inside[-1].end : end].strip():
+        return None  # the name must close the phrase
+    return inside[-1]
+
+
 def adjacent_speaker(doc: Doc, text: str, index: MentionIndex, q: QuoteSpan) -> MentionRef | None:
     """ "“...,” recalled Mr. Rhodes." / "“...,” screenwriter Cole Haddon wrote on Twitter.": a
     person named right after, or right before, the speech verb that follows a quote left open
@@ -257,6 +275,8 @@ def adjacent_speaker(doc: Doc, text: str, index: MentionIndex, q: QuoteSpan) -> 
             return None
         follows = [t.idx for t in words[1:3]]  # "recalled Mr. Rhodes", "said Sen. X"
         named = next((m for m in people if m.start in follows), None)
+        if named is None:
+            named = _named_after_role(text, people, words)
         if named is None and len(words) > 3 and words[2].lower_ in ("'s", "’s"):
             # "“...,” opined Cleveland's Plain Dealer": a name after its place's "'s", which
             # the parse reads as the verb's object

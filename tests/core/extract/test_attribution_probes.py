@@ -5,8 +5,14 @@ credits."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from variorum.core.extract import Extraction, rules
+from variorum.core.extract.frames import set_off_before
+from variorum.core.extract.mentions import MentionIndex, MentionRef
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 Run = Callable[[str], Extraction]
 
@@ -381,3 +387,25 @@ def test_after_an_inverted_verb_the_name_closing_the_role_phrase_speaks(run: Run
         "co-host Ann Tolliver. “Nobody would take the bridge.”"
     )
     assert said(run(text)).get("Imagine the ferry go") == "Ann Tolliver"
+
+
+def test_a_name_set_off_by_a_participle_before_a_subjectless_verb_speaks(
+    nlp: Language,
+) -> None:
+    """ "after Mr. X, asked about the journalists, had said, “...”": the parser hangs the
+    name on "after" and leaves "said" with no subject (set here, as the model's quirks are
+    not reproducible on demand); the name before the set-off phrase speaks, unless another
+    speech verb stands between them."""
+    for text, speaks in (
+        ("The row began after Ann Tolliver, asked about the pier, had said, “We will see.”", True),
+        ("The row began after Ann Tolliver, who said no, had said, “We will see.”", False),
+    ):
+        doc = nlp(text)
+        verb = [t for t in doc if t.text == "said"][-1]
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                child.dep_ = "pobj"
+        start = text.index("Ann Tolliver")
+        index = MentionIndex([MentionRef(start, start + 12, 0, "PERSON")], [])
+        found = set_off_before(doc, text, index, verb)
+        assert (found is not None) == speaks, text

@@ -35,6 +35,7 @@ from variorum.core.extract.frames import (
     inverted_description,
     is_sentence,
     nearest_speaker,
+    set_off_before,
     set_off_speaker,
     speech_verb_follows,
 )
@@ -271,11 +272,12 @@ class Attributor(ColonRules, UncuedRules):
                     ),
                     None,
                 )
-                m = (
-                    None
-                    if subject
-                    else nearest_speaker(self.doc, self.index, near_lo, near_hi, verb.idx)
-                )
+                rule, m = "cue.nearby-verb", None
+                if subject is None and rules.enabled("cue.set-off-name"):
+                    m = set_off_before(self.doc, self.layout.nlp_text, self.index, verb)
+                    rule = "cue.nearby-verb" if m is None else "cue.set-off-name"
+                if subject is None and m is None:
+                    m = nearest_speaker(self.doc, self.index, near_lo, near_hi, verb.idx)
                 source: Source | None = None
                 if subject is not None:
                     source = self.sources.resolve(subject, previous)
@@ -296,8 +298,8 @@ class Attributor(ColonRules, UncuedRules):
                         source = self.sources.resolve(pron, previous)
                 if source is not None and source.named:
                     distance = chars_between(q, verb)
-                    score = rules.weight("cue.nearby-verb") + rules.weight(source.rule)
-                    return Vote(score, distance, verb, source, "cue.nearby-verb")
+                    score = rules.weight(rule) + rules.weight(source.rule)
+                    return Vote(score, distance, verb, source, rule)
         return None
 
     def attribute(self) -> list[Attribution]:

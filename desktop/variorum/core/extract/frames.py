@@ -237,6 +237,36 @@ def set_off_speaker(doc: Doc, text: str, index: MentionIndex, q: QuoteSpan) -> M
     return None
 
 
+_SET_OFF_END_RE = re.compile(r",\s*(?:(?:had|has|have|would|will|could|then|also|later)\s+)?$")
+"""The end of a phrase set off before a speech verb: "X, asked about it, said" or "had said"."""
+
+
+def set_off_before(doc: Doc, text: str, index: MentionIndex, verb: Token) -> MentionRef | None:
+    """ "after Mr. Trump, asked about the deaths of journalists, had said, “...”": a speech
+    verb with no subject, right after a phrase set off by commas that follows a person's
+    name. The parse hangs the name elsewhere (here on "after")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    before = text[max(0, verb.idx - SET_OFF_CHARS) : verb.idx]
+    if not _SET_OFF_END_RE.search(before):
+        return None  # the phrase must end with a comma before the verb (or its auxiliary)
+    lo = verb.idx - len(before)
+    people = [m for m in index.mentions_within(lo, verb.idx) if m.label == PERSON]
+    for m in reversed(people):
+        between = text[m.end : verb.idx]
+        if not between.startswith(",") or "\n" in between:
+            continue
+        span = doc.char_span(m.end, verb.idx, alignment_mode="contract")
+        if span is not None and any(
+            is_speech_verb(t) and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            for t in span
+        ):
+            return None  # "X, who said no, had said": the verb between has its own speaker
+        # ("X, asked about it, said": a participle about X, with no subject, is no other)
+        return m
+    return None
+
+
 def _named_after_role(text: str, people: list[MentionRef], words: list[Token]) -> MentionRef | None:
     """ "mused Blaze co-host Stu Burguiere.": after an inverted speech verb, the person who
     ends the phrase of role words before the next comma or full stop (a name inside the role,
@@ -369,6 +399,7 @@ __all__ = [
     "nearest_speaker",
     "opens_sentence",
     "sentence_subject",
+    "set_off_before",
     "set_off_speaker",
     "speech_verb_follows",
 ]

@@ -409,3 +409,16 @@ def test_a_name_set_off_by_a_participle_before_a_subjectless_verb_speaks(
         index = MentionIndex([MentionRef(start, start + 12, 0, "PERSON")], [])
         found = set_off_before(doc, text, index, verb)
         assert (found is not None) == speaks, text
+
+
+def test_a_whole_sentence_a_colon_introduces_is_said_whatever_its_capitals(run: Run) -> None:
+    """ "X emailed a link to the video with one sentence: “THIS IS NOT OK.”": a sentence in
+    capitals after a clause that introduces it is said, not a title; a lone name there is
+    not ("The crowd had one word: “Harbourton.”"). "Super PAC" is no organization's name."""
+    text = (
+        "Harbour Action, a pro-ferry super PAC, emailed a link to the video with one "
+        'sentence: "THIS IS NOT OK."'
+    )
+    assert said(run(text)) == {"THIS IS NOT OK.": "Harbour Action"}
+    named = 'The crowd on the quay had one word for the mayor: "Ann Tolliver."'
+    assert said(run(named)) == {}

@@ -420,6 +420,12 @@ class Attributor(ColonRules, UncuedRules):
         ]
         if after and ends_open(text, q) and self._opens_sentence(q):
             return True
+        if (
+            is_sentence(q.text)
+            and any(v.rule == "cue.colon" for v in votes)
+            and not self._only_a_name(q)
+        ):
+            return True  # "X emailed a link with one sentence: “THIS IS NOT OK.”"
         if any(  # "X tweeted, "Thank You Indiana!"": the verb introduces them
             v.cue.idx < q.outer_start
             and is_speech_verb(v.cue)

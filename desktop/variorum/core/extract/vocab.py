@@ -371,7 +371,7 @@ COMPANY_SUFFIXES = _words(
 FALSE_ENTITY_WORDS = _words(
     """
     ai a.i. ml llm llms gpu gpus cpu api apis ceo cfo cto coo vr ar ios app apps covid
-    covid-19 gdp ipo esg faq q&a pm am tv dna rna
+    covid-19 gdp ipo esg faq q&a pm am tv dna rna pac pacs
     """
 )
 """Words the statistical model often labels as an organization though they are not."""

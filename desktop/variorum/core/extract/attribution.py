@@ -420,12 +420,12 @@ class Attributor(ColonRules, UncuedRules):
         ]
         if after and ends_open(text, q) and self._opens_sentence(q):
             return True
-        if (
-            is_sentence(q.text)
-            and any(v.rule == "cue.colon" for v in votes)
-            and not self._only_a_name(q)
-        ):
-            return True  # "X emailed a link with one sentence: “THIS IS NOT OK.”"
+        if is_sentence(q.text) and any(v.rule == "cue.colon" for v in votes):
+            # "X emailed a link with one sentence: “THIS IS NOT OK.”": a sentence, with a
+            # verb (not a name: "could not bring herself to utter: “Piet Dufresne.”")
+            words = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+            if words is not None and any(t.pos_ in ("VERB", "AUX") for t in words):
+                return True
         if any(  # "X tweeted, "Thank You Indiana!"": the verb introduces them
             v.cue.idx < q.outer_start
             and is_speech_verb(v.cue)

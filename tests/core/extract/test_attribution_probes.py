@@ -422,3 +422,18 @@ def test_a_whole_sentence_a_colon_introduces_is_said_whatever_its_capitals(run: 
     assert said(run(text)) == {"THIS IS NOT OK.": "Harbour Action"}
     named = 'The crowd on the quay had one word for the mayor: "Ann Tolliver."'
     assert said(run(named)) == {}
+
+
+def test_a_headline_case_quote_credited_right_after_it_is_said(run: Run) -> None:
+    """ "“Yes, I Back Ann Tolliver,” Piet Dufresne III, founder of the Harbour Research
+    Center, tells the Courier": the quote looks like a title and the parse makes a name
+    inside it the verb's subject; the person named right after it, before a set-off
+    phrase and a speech verb, says it."""
+    text = (
+        "72-year-old Odo Brankston, founder of the Harbour Institute, ferry captain in the "
+        "1970s and long time Harbour Board member from Kessock, endorsed Tolliver last week, "
+        "saying she “has consistently shown her deep commitment to the old pier.”\n\n"
+        "“Yes, I Back Ann Tolliver,” Piet Dufresne III, founder of the Harbour Research "
+        "Center, tells the Courier in an exclusive interview."
+    )
+    assert said(run(text)).get("Yes, I Back Ann Toll") == "Piet Dufresne III"

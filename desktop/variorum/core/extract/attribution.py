@@ -319,8 +319,14 @@ class Attributor(ColonRules, UncuedRules):
                 continue  # a quoted name or title ("Skyreach" sold ...), not speech
             lo, hi = self._region(i)
             votes = self._votes(i, lo, hi, previous)
-            if q.words <= 8 and is_title(q.text) and not self._said_after(q, votes):
-                continue  # a title ("The Walking Dead"), not speech
+            if q.words <= 8 and is_title(q.text):
+                if not votes and q.words >= MIN_QUOTE_WORDS:
+                    # "“Yes, I Support Ted Cruz,” Brent Bozell III, founder of ..., tells":
+                    # the parse lost the subject, the words right after the quote did not
+                    adjacent = self._adjacent(q)
+                    votes = [adjacent] if adjacent is not None else []
+                if not self._said_after(q, votes):
+                    continue  # a title ("The Walking Dead"), not speech
             if not votes and q.words >= MIN_QUOTE_WORDS:
                 nearby = self._adjacent(q)
                 if nearby is None and not self._goes_on(q, last_by_block.get(block_of[i])):

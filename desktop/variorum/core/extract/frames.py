@@ -231,7 +231,10 @@ def set_off_speaker(doc: Doc, text: str, index: MentionIndex, q: QuoteSpan) -> M
         if (
             is_speech_verb(tok)
             and text[: tok.idx].rstrip().endswith(",")
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            and not any(
+                c.dep_ in ("nsubj", "nsubjpass") and not q.start <= c.idx < q.end
+                for c in tok.children
+            )  # a subject inside the quote is the parser's mistake
         ):
             return named
     return None

@@ -8,8 +8,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from variorum.core.extract import Extraction, rules
-from variorum.core.extract.frames import set_off_before
+from variorum.core.extract.frames import inverted_description, set_off_before
+from variorum.core.extract.layout import analyse_layout
 from variorum.core.extract.mentions import MentionIndex, MentionRef
+from variorum.core.extract.quotes import find_quotes
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -437,3 +439,21 @@ def test_a_headline_case_quote_credited_right_after_it_is_said(run: Run) -> None
         "Center, tells the Courier in an exclusive interview."
     )
     assert said(run(text)).get("Yes, I Back Ann Toll") == "Piet Dufresne III"
+
+
+def test_an_inverted_description_has_no_verb_of_its_own(nlp: Language) -> None:
+    """ "“...,” said the 46-year-old." speaks as the description; in "X, citing “...,” said
+    the candidate could win", the words after "said" are what X reported, not who spoke."""
+    for text, expected in (
+        ("“We will rebuild the pier,” said the 46-year-old.", "the 46-year-old"),
+        (
+            "Mr. Dufresne, citing “the unique magic of the harbour,” said the candidate could "
+            "be in a very competitive race.",
+            None,
+        ),
+    ):
+        layout = analyse_layout(text)
+        doc = nlp(layout.nlp_text)
+        q = find_quotes(layout)[0]
+        found = inverted_description(doc, layout.nlp_text, q)
+        assert (layout.nlp_text[found[0] : found[1]] if found else None) == expected

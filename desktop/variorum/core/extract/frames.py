@@ -357,6 +357,8 @@ def inverted_description(doc: Doc, text: str, q: QuoteSpan) -> tuple[int, int] |
         joined = tok.text == "-" and not tok.whitespace_ and not doc[tok.i - 1].whitespace_
         if tok.is_space or tok.is_quote or (tok.is_punct and not joined):
             break  # a hyphen inside a word ("46-year-old") is not the phrase's end
+        if tok.tag_ in ("MD", "VBD", "VBZ", "VBP"):
+            return None  # "said the candidate could be ...": a reported clause, no speaker
         phrase.append(tok)
     if len(phrase) < 2:
         return None

@@ -562,3 +562,11 @@ def test_a_name_after_a_lower_case_political_role_is_a_person(nlp: Language) -> 
         text = f"The hall was half-empty when GOP presidential {role} Mara Quillfeather arrived."
         labels = _labels_with_model_reading(nlp, text, [("Mara Quillfeather", "ORG")], {})
         assert labels["mara quillfeather"] == PERSON, role
+
+
+def test_a_title_after_an_organization_noun_is_a_persons(nlp: Language) -> None:
+    """ "the party Chairman Reince Priebus": "party" is an organization noun, but the title
+    after it makes the name a person's, which the model had called an organization too."""
+    text = "After the loss, party Chairman Odo Brankston scolded the candidate."
+    labels = _labels_with_model_reading(nlp, text, [("Odo Brankston", "ORG")], {})
+    assert labels["odo brankston"] == PERSON

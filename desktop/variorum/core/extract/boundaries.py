@@ -134,15 +134,18 @@ def with_surname(ent: Span) -> Span:
 
 def after_person_role(ent: Span) -> bool:
     """ "lead author Thabo Nkosi", which the model calls an organization: a full name of two or
-    three proper nouns right after a role only people have, written in lower case (or as an
-    abbreviation: "Acme CEO Thabo Nkosi")."""
+    three proper nouns right after a role only people have, written in lower case, as an
+    abbreviation ("Acme CEO Thabo Nkosi") or as a title after a word in lower case ("party
+    Chairman Reince Priebus")."""
     doc = ent.doc
     if ent.start == 0 or not 2 <= len(ent) <= 3:
         return False
     role = doc[ent.start - 1]
     abbreviated = role.text.isupper() and len(role.text) <= 4  # "CEO"
+    titled = role.text.istitle() and ent.start > 1 and doc[ent.start - 2].is_lower
+    # "party Chairman Reince Priebus": a role used as a title, after a word in lower case
     return (
-        (role.text.islower() or abbreviated)
+        (role.text.islower() or abbreviated or titled)
         and role.lower_ in PERSON_ROLES
         and all(t.is_alpha for t in ent)
         and looks_like_name_words(ent, not_in=ORG_HEADS | ORG_NOUNS)

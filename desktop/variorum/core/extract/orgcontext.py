@@ -24,6 +24,7 @@ from variorum.core.extract.vocab import (
     ORG_NOUNS,
     OWNERSHIP_WORDS,
     PEOPLE_TOO_NOUNS,
+    PERSON_ROLES,
     POST_ORG_NOUNS,
     SETTLEMENT_WORDS,
     SPEECH_VERBS,
@@ -102,6 +103,8 @@ def _after_org_noun(tok: Token, text: str) -> tuple[int, int] | None:
             return None
     if tok.ent_type_ in _NOT_ORG_TYPES or not tok.text[:1].isupper():
         return None
+    if tok.lower_ in PERSON_ROLES:
+        return None  # "the party Chairman Reince Priebus": a person's title after the noun
     before = _PRECEDING_WORD_RE.search(text, max(0, tok.idx - 40), tok.idx)
     if not before or before.group(1).lower() not in ORG_NOUNS:
         return None

@@ -79,3 +79,27 @@ def test_one_slip_of_the_model_on_a_full_name_does_not_make_a_person_a_body() ->
     assert [g.label for g in clubs] == ["ORG"]
     once = group_names([info("Marla Quist", "ORG"), info("Quist", "PERSON", count=2)], "")
     assert [g.label for g in once] == ["ORG"]
+
+
+def test_the_first_of_two_family_names_stands_for_the_person() -> None:
+    """ "Ms. Acosta" for "Melba Acosta Febo" (Spanish and Portuguese names carry two family
+    names), "Hurt" for "Harry Hurt III": the second-last word of one person's name, when
+    nobody's name ends with it."""
+    grouped = groups_of(
+        [
+            info("Melba Acosta Febo", "PERSON"),
+            info("Acosta", "PERSON", 9),
+            info("Harry Hurt III", "PERSON"),
+            info("Hurt", "PERSON", 2),
+        ]
+    )
+    assert grouped["Melba Acosta Febo"] == {"Melba Acosta Febo", "Acosta"}
+    assert grouped["Harry Hurt III"] == {"Harry Hurt III", "Hurt"}
+    shared = groups_of(
+        [
+            info("Ana Costa Reis", "PERSON"),
+            info("Rui Costa Lima", "PERSON"),
+            info("Costa", "PERSON"),
+        ]
+    )
+    assert "Costa" in shared  # two people have it there: nobody's

@@ -153,7 +153,14 @@ def group_names(names: list[NameInfo], text: str) -> list[Group]:
             continue
         last = [p for p in full_people if _tokens(p.key)[-1] == toks[0]]
         first = [p for p in full_people if _tokens(p.key)[0] == toks[0]]
+        # "Ms. Acosta" for "Melba Acosta Febo": the first of two family names, as Spanish
+        # and Portuguese names have them; only when one person's name has it there
+        paternal = [
+            p for p in full_people if len(_tokens(p.key)) >= 3 and _tokens(p.key)[-2] == toks[0]
+        ]
         matches = last or (first if n.label == PERSON else [])
+        if not matches and len(paternal) == 1:
+            matches = paternal
         if matches:
             best = max(matches, key=lambda p: (p.count, -p.first))
             union(n.key, best.key)

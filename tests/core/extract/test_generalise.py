@@ -570,3 +570,16 @@ def test_a_title_after_an_organization_noun_is_a_persons(nlp: Language) -> None:
     text = "After the loss, party Chairman Odo Brankston scolded the candidate."
     labels = _labels_with_model_reading(nlp, text, [("Odo Brankston", "ORG")], {})
     assert labels["odo brankston"] == PERSON
+
+
+def test_a_person_after_a_bodys_possessive_is_a_person(nlp: Language) -> None:
+    """ "National Review's Ian Tuttle", which the model reads as one organization: the body
+    before the possessive, the person after it; "the People's Party" and "Britain's Labour
+    Party" stay what they are."""
+    text = "An article written by Harbour Review's Ivo Brandt mocked the deal."
+    labels = _labels_with_model_reading(nlp, text, [("Harbour Review's Ivo Brandt", "ORG")], {})
+    assert labels.get("ivo brandt") == PERSON
+    assert labels.get("harbour review") == ORG
+    party = "The People's Party agreed with the deal."
+    labels = _labels_with_model_reading(nlp, party, [("People's Party", "ORG")], {})
+    assert labels.get("people's party") == ORG

@@ -32,6 +32,7 @@ from variorum.core.extract.layout import BODY, BOILERPLATE, HEADING, Layout
 from variorum.core.extract.namespans import (
     clean_span,
     opens_the_sentence,
+    split_at_possessive,
     split_at_title,
     tokens_after_dateline,
 )
@@ -245,6 +246,12 @@ def collect_candidates(doc: Doc, layout: Layout) -> list[Candidate]:
             add_model(holder, PERSON, "entity.portfolio-holder")
             continue
         split = split_at_title(ent)
+        if split is None and ent.label_ == ORG:
+            owned = split_at_possessive(ent)
+            if owned is not None and rules.enabled("entity.possessive-split"):
+                add_model(owned[0], ORG, "entity.possessive-split")
+                add_model(owned[1], PERSON, "entity.possessive-split")
+                continue
         if split is None:
             add_model(ent, ent.label_)
             continue

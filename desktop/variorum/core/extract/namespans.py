@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from variorum.core.extract.boundaries import NAME_LINKS
+from variorum.core.extract.boundaries import NAME_LINKS, looks_like_name_words
 from variorum.core.extract.clauses import is_speech_verb
 from variorum.core.extract.data import ORG, PERSON
 from variorum.core.extract.vocab import (
+    COMPANY_SUFFIXES,
     DESCRIPTOR_NOUNS,
     FALSE_ENTITY_WORDS,
     NAME_PARTICLES,
+    ORG_HEADS,
+    ORG_NOUNS,
     PLURAL_PEOPLE,
     POST_NOMINALS,
     ROLE_WORDS,
@@ -48,6 +51,24 @@ def split_at_title(span: Span) -> tuple[list[Token], list[Token]] | None:
             if j > 0 and tokens[j - 1].lower_ in ("of", "for", "and", "&"):
                 return None
             return tokens[:j], person
+    return None
+
+
+def split_at_possessive(span: Span) -> tuple[list[Token], list[Token]] | None:
+    """ "Fox News' Sean Hannity" -> (["Fox", "News"], ["Sean", "Hannity"]): a body, its
+    possessive, then a person's full name of two or three words, which the model reads as
+    one organization. Not after a plural or a saint ("the People's Party"), nor when the
+    words after it name a body ("Britain's Labour Party")."""
+    tokens = [t for t in span if not t.is_space]
+    for i, tok in enumerate(tokens):
+        if tok.tag_ != "POS" or i == 0 or _possessive_in_name(tokens, i):
+            continue
+        person = tokens[i + 1 :]
+        if 2 <= len(person) <= 3 and looks_like_name_words(
+            person, not_in=ORG_HEADS | COMPANY_SUFFIXES | ORG_NOUNS
+        ):
+            return tokens[:i], person
+        return None
     return None
 
 
@@ -205,6 +226,7 @@ __all__ = [
     "clean_person_tokens",
     "clean_span",
     "opens_the_sentence",
+    "split_at_possessive",
     "split_at_title",
     "tokens_after_dateline",
 ]

@@ -319,16 +319,16 @@ class Attributor(ColonRules, UncuedRules):
                 continue  # a quoted name or title ("Skyreach" sold ...), not speech
             lo, hi = self._region(i)
             votes = self._votes(i, lo, hi, previous)
-            if q.words <= 8 and is_title(q.text):
-                if not votes and q.words >= MIN_QUOTE_WORDS:
-                    # "“Yes, I Support Ted Cruz,” Brent Bozell III, founder of ..., tells":
-                    # the parse lost the subject, the words right after the quote did not
-                    adjacent = self._adjacent(q)
-                    votes = [adjacent] if adjacent is not None else []
-                if not self._said_after(q, votes):
-                    continue  # a title ("The Walking Dead"), not speech
+            nearby = None
             if not votes and q.words >= MIN_QUOTE_WORDS:
+                # the parse-free reading of the words right after the quote, before the title
+                # filter ("“Yes, I Support Ted Cruz,” Brent Bozell III, founder of ..., tells":
+                # the parse lost the subject, the words did not)
                 nearby = self._adjacent(q)
+            said = votes or ([nearby] if nearby else [])
+            if q.words <= 8 and is_title(q.text) and not self._said_after(q, said):
+                continue  # a title ("The Walking Dead"), not speech
+            if not votes and q.words >= MIN_QUOTE_WORDS:
                 if nearby is None and not self._goes_on(q, last_by_block.get(block_of[i])):
                     nearby = self._by_words(i, lo, hi, previous)
                 votes = [nearby] if nearby else []
@@ -455,11 +455,9 @@ class Attributor(ColonRules, UncuedRules):
         between = self.layout.nlp_text[verb.idx + len(verb.text) : q.outer_start].strip()
         if between in (",", ":"):
             return True
-        return (
-            between == ""
-            and lemma(verb).lower() not in WORK_VERBS
-            and any(c.i > verb.i and self._holds(c, q) for c in verb.children)
-        )
+        if between or lemma(verb).lower() in WORK_VERBS:
+            return False
+        return self._in_complement(verb, q)
 
     def _only_a_name(self, q: QuoteSpan) -> bool:
         """ "could not bring himself to utter: “Donald Trump.”": the quoted words are a name
@@ -484,8 +482,8 @@ class Attributor(ColonRules, UncuedRules):
 
     def _in_complement(self, verb: Token, q: QuoteSpan) -> bool:
         """The quote lies in what follows the verb in its own phrase (its object or
-        complement), not in its subject."""
-        return any(child.i > verb.i and self._in_subtree(child, q) for child in verb.children)
+        complement), not in its subject. The opening mark may hang on the verb itself."""
+        return any(child.i > verb.i and self._holds(child, q) for child in verb.children)
 
     def _framed(self, i: int) -> tuple[Token, Token] | None:
         if not rules.enabled("cue.frame"):

@@ -21,6 +21,14 @@ def is_speech_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and lemma(tok).lower() in SPEECH_VERBS
 
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def has_subject(verb: Token) -> bool:
+    """The verb has a subject of its own, active or passive."""
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
 def participle_owner(verb: Token) -> Token | None:
     """ "The board rejected the argument that the agency had erred, describing it as "...":
     a participle set off by a comma at the end of a clause that reports or explains something
@@ -52,7 +60,7 @@ def climbed_subject(cue: Token) -> Token | None:
     two steps or more below the verb whose subject it shares (through a coordination, a
     participle, a preposition), active or passive ("X was booed but stayed calm, calling
     ..."). One step is the ``cue.inherited-subject`` pattern."""
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+    if has_subject(cue):
         return None
     node = cue
     for step in range(_CLIMB_STEPS):
@@ -61,7 +69,7 @@ def climbed_subject(cue: Token) -> Token | None:
         if node.dep_ == "ccomp" and step > 0:
             return None  # inside someone else's reported clause
         node = node.head
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if subjects and node.pos_ in ("VERB", "AUX"):
             return subjects[0] if step >= 1 else None
     return None
@@ -80,4 +88,11 @@ def reports_other(cue: Token, q: QuoteSpan) -> bool:
     return any((lo > cue.idx) != (q.start > cue.idx) for lo, _ in clauses)
 
 
-__all__ = ["climbed_subject", "is_speech_verb", "participle_owner", "reports_other"]
+__all__ = [
+    "SUBJECT_DEPS",
+    "climbed_subject",
+    "has_subject",
+    "is_speech_verb",
+    "participle_owner",
+    "reports_other",
+]

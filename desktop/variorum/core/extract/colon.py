@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from variorum.core.extract import rules
-from variorum.core.extract.clauses import is_speech_verb
+from variorum.core.extract.clauses import has_subject, is_speech_verb
 from variorum.core.extract.layout import Layout
 from variorum.core.extract.mentions import MentionIndex
 from variorum.core.extract.quotes import QuoteSpan
@@ -72,7 +72,7 @@ class ColonRules:
         last = colon.nbor(-1) if colon.i > colon.sent.start else colon
         lo = colon.sent.start
         for tok in (last, *last.ancestors):
-            if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            if tok.dep_ == "conj" and has_subject(tok):
                 lo = tok.left_edge.i
                 break
         return [

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from variorum.core.extract.clauses import is_speech_verb
+from variorum.core.extract.clauses import SUBJECT_DEPS, has_subject, is_speech_verb
 from variorum.core.extract.data import ORG, PERSON
 from variorum.core.extract.lemmas import lemma
 from variorum.core.extract.mentions import MentionIndex, MentionRef
@@ -232,7 +232,7 @@ def set_off_speaker(doc: Doc, text: str, index: MentionIndex, q: QuoteSpan) -> M
             is_speech_verb(tok)
             and text[: tok.idx].rstrip().endswith(",")
             and not any(
-                c.dep_ in ("nsubj", "nsubjpass") and not q.start <= c.idx < q.end
+                c.dep_ in SUBJECT_DEPS and not q.start <= c.idx < q.end
                 for c in tok.children
             )  # a subject inside the quote is the parser's mistake
         ):
@@ -248,7 +248,7 @@ def set_off_before(doc: Doc, text: str, index: MentionIndex, verb: Token) -> Men
     """ "after Mr. Trump, asked about the deaths of journalists, had said, “...”": a speech
     verb with no subject, right after a phrase set off by commas that follows a person's
     name. The parse hangs the name elsewhere (here on "after")."""
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if has_subject(verb):
         return None
     before = text[max(0, verb.idx - SET_OFF_CHARS) : verb.idx]
     if not _SET_OFF_END_RE.search(before):
@@ -260,10 +260,7 @@ def set_off_before(doc: Doc, text: str, index: MentionIndex, verb: Token) -> Men
         if not between.startswith(",") or "\n" in between:
             continue
         span = doc.char_span(m.end, verb.idx, alignment_mode="contract")
-        if span is not None and any(
-            is_speech_verb(t) and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-            for t in span
-        ):
+        if span is not None and any(is_speech_verb(t) and has_subject(t) for t in span):
             return None  # "X, who said no, had said": the verb between has its own speaker
         # ("X, asked about it, said": a participle about X, with no subject, is no other)
         return m

@@ -47,6 +47,7 @@ from variorum.core.extract.quotes import QuoteSpan
 from variorum.core.extract.sources import Source, SourceResolver
 from variorum.core.extract.uncued import MIN_QUOTE_WORDS, UncuedRules
 from variorum.core.extract.vocab import (
+    CONTRAST_MARKS,
     INDEFINITE_SPEAKERS,
     NAMING_VERBS,
     OBJECT_PRONOUNS_PERSON,
@@ -204,7 +205,8 @@ class Attributor(ColonRules, UncuedRules):
         named_cues = {v.cue.i: v.source for v in votes if v.source.named}
         return [
             v
-            if not any(self._other_reporter(v.source, named_cues.get(a.i)) for a in v.cue.ancestors)
+            if _contrasted(v.cue)
+            or not any(self._other_reporter(v.source, named_cues.get(a.i)) for a in v.cue.ancestors)
             else Vote(v.score - NESTED_COST, v.distance, v.cue, v.source, v.rule)
             for v in votes
         ]
@@ -493,3 +495,9 @@ class Attributor(ColonRules, UncuedRules):
 
 
 __all__ = ["Attribution", "Attributor", "MentionRef"]
+
+
+def _contrasted(cue: Token) -> bool:
+    """ "X suggested ..., while Y said that "..."": a speech verb in a clause set against
+    another is the writer's report of a second speaker, not words inside the first one's."""
+    return any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in cue.children)

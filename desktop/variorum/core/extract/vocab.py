@@ -233,6 +233,10 @@ EVENT_HEADS = _words(
 LISTENER_VERBS = _words("tell")
 """Speech verbs whose object after them is the listener, not an inverted speaker ("told X")."""
 
+CONTRAST_MARKS = _words("while whereas although though")
+"""Words opening a clause set against another ("..., while Y said"): the writer's own report
+of a second speaker, never part of the first speaker's words."""
+
 PLURAL_PEOPLE = _words("people women men children fishermen firemen workmen kinsmen")
 """Irregular plurals naming a class of people, which the model tags as singular proper nouns
 in a name: the possessive after one belongs to the name ("Children's Hospital")."""

@@ -52,9 +52,7 @@ def test_person_named_as_org_joins_the_person() -> None:
     assert found == {"Max Tegmark": {"Max Tegmark", "Tegmark"}}
 
 
-def test_a_surname_read_as_a_body_does_not_pull_its_person_into_a_body_named_after_them() -> (
-    None
-):
+def test_a_surname_read_as_a_body_does_not_pull_its_person_into_a_body_named_after_them() -> None:
     """ "Trump" (which the model calls an organization) is Donald Trump's surname; it is not
     also the short name of "Trump University", which would make the person that body."""
     found = groups_of(

@@ -168,8 +168,8 @@ def test_a_credit_line_whose_dash_touches_the_name(run: Run) -> None:
     the name was lost, and the short headline-case line was read as a heading."""
     text = (
         "quotable.\n\n\"The whole idea of a 'crooked' mayor is something we hear about all the "
-        "time, and it needs to stop.\"\n\n-Marta Kowalczyk, Harwick.\n\n\"Great speech. She is "
-        "tested. She is ready.\"\n\n-President Ivo Brandt, writing after the speech."
+        'time, and it needs to stop."\n\n-Marta Kowalczyk, Harwick.\n\n"Great speech. She is '
+        'tested. She is ready."\n\n-President Ivo Brandt, writing after the speech.'
     )
     assert said(run(text)) == {
         "The whole idea of a ": "Marta Kowalczyk",
@@ -182,9 +182,9 @@ def test_words_a_speech_verb_introduces_are_speech_even_in_headline_case(run: Ru
     the words, whatever their capitals; a bare name so introduced stays a name."""
     x = said(
         run(
-            "Ivo Brandt, who also campaigned in the county this week, tweeted, \"Thank You "
-            "Harwick! #Brandt2026\" on Friday afternoon. Ann Tolliver could not bring herself "
-            "to utter: \"Piet Dufresne.\""
+            'Ivo Brandt, who also campaigned in the county this week, tweeted, "Thank You '
+            'Harwick! #Brandt2026" on Friday afternoon. Ann Tolliver could not bring herself '
+            'to utter: "Piet Dufresne."'
         )
     )
     assert x == {"Thank You Harwick! #": "Ivo Brandt"}
@@ -208,7 +208,7 @@ def test_a_body_named_after_its_place_after_an_inverted_verb(run: Run) -> None:
     """ "“...,” opined Harwick's Evening Herald.": the parse takes the body for the verb's
     object; the name right after the verb and the place's "'s" still speaks."""
     text = (
-        "Many outlets tied law-abiding citizens to future crime. \"Gun owners should leave "
+        'Many outlets tied law-abiding citizens to future crime. "Gun owners should leave '
         "their weapons at home,\" opined Harwick's Evening Herald."
     )
     assert said(run(text)) == {"Gun owners should le": "Evening Herald"}
@@ -218,7 +218,7 @@ def test_a_described_frame_whose_verb_takes_a_place_phrase(run: Run) -> None:
     """ "“...,” the Harwickers state in the white paper,": the speech verb ends the frame even
     with a phrase of where it was said after it (the tagger took "states" for a noun)."""
     text = (
-        "\"Today, the kingdom is one of the leading nations in fighting the trade,\" the "
+        '"Today, the kingdom is one of the leading nations in fighting the trade," the '
         "Harwickers state in the white paper, which was shared with lawmakers."
     )
     assert said(run(text)) == {"Today, the kingdom i": "the Harwickers"}

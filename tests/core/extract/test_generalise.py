@@ -173,8 +173,8 @@ def test_a_name_never_ends_with_a_linking_word(run: Run) -> None:
     """The model may cut "Juan Manriquez of Oakland" after "of": the name is "Juan
     Manriquez", whether the speaker or the people list shows it."""
     x = run(
-        "In downtown Harwick, a group marched in silence. Juan \"Chico\" Manriquez of Oakland "
-        "carried one of the photos. \"I pretty much cried the whole parade,\" he said."
+        'In downtown Harwick, a group marched in silence. Juan "Chico" Manriquez of Oakland '
+        'carried one of the photos. "I pretty much cried the whole parade," he said.'
     )
     assert not any(n.endswith(" of") for n in names(x.people) | names(x.speakers))
     assert any(n.startswith("Juan") and n.endswith("Manriquez") for n in names(x.speakers))

@@ -24,3 +24,26 @@ def test_a_second_speaker_set_against_the_first_is_not_inside_his_report(run: Ru
         "are too high” for Brankston to win."
     )
     assert said(run(text)) == {"stakes for the town ": "Tolliver"}
+
+
+def test_a_verb_in_brackets_speaks_for_nothing_outside_them(run: Run) -> None:
+    """ "(think X and Y)": an aside in brackets is a frame of its own; its verb and the
+    names in it are never the speaker of a quote outside the brackets."""
+    text = (
+        "The paradox of Mrs. Tolliver, says Odo Brankston, historian at the Kessock Harbour "
+        "Museum, is that she was “one of the most powerful mayors in the post-war era,” not for "
+        "her policy influence (think Piet Dufresne and Ann Marr) but for her “personal influence "
+        "closely monitoring the council.”"
+    )
+    speakers = set(said(run(text)).values())
+    assert not speakers & {"Piet Dufresne", "Ann Marr"}
+
+
+def test_a_quote_in_a_phrase_of_the_speech_verb_is_the_subjects(run: Run) -> None:
+    """ "X described Y as "..." with a "..."": every quote in a phrase the speech verb governs
+    is the speaker's, even past another quote in the same sentence."""
+    text = (
+        "At a rally in Kessock this spring, Ann Tolliver described the mayor as “kind” with a "
+        "“great heart.”"
+    )
+    assert said(run(text)) == {"kind": "Ann Tolliver", "great heart.": "Ann Tolliver"}

@@ -121,7 +121,7 @@ def test_the_statement_said_is_the_statement(run: Run) -> None:
 
 
 def test_an_unnamed_court_is_not_the_last_company(run: Run) -> None:
-    """"The court" that the text never names is the speaker as described, not the company
+    """ "The court" that the text never names is the speaker as described, not the company
     named last."""
     x = run(
         "Brightwater Ports lost its case on Monday. The court said the contract was "
@@ -137,7 +137,7 @@ def test_an_unnamed_court_is_not_the_last_company(run: Run) -> None:
 
 
 def test_a_union_spokesman_is_the_union_named_before_never_a_guess(run: Run) -> None:
-    """"a union spokesman" stands for a body named like it ("the Ferrymen's union", where the
+    """ "a union spokesman" stands for a body named like it ("the Ferrymen's union", where the
     kind of body follows the name); with no such body the description itself is the speaker,
     never the last organization named."""
     x = run(
@@ -159,8 +159,9 @@ def test_common_job_titles_before_a_name_are_not_part_of_it(run: Run) -> None:
         "Paediatrician Nadia Korr said the ward needed more staff."
     )
     assert {"Ruth Ellery", "Alan Pike", "Nadia Korr"} <= names(x.people)
-    assert not any(n.split()[0] in ("Headteacher", "Coroner", "Paediatrician")
-                   for n in names(x.people))
+    assert not any(
+        n.split()[0] in ("Headteacher", "Coroner", "Paediatrician") for n in names(x.people)
+    )
 
 
 def test_a_title_opening_a_body_name_and_a_lone_legal_suffix(run: Run) -> None:
@@ -181,7 +182,7 @@ def test_a_role_only_people_have_before_a_name(run: Run) -> None:
     speaks even where the parser splits "lead author X" into two subjects."""
     x = run(
         "Science\n\nResearchers at the University of Cape Town and the Max Planck Institute "
-        "for Chemistry published the study. \"The results surprised us,\" lead author Thabo "
+        'for Chemistry published the study. "The results surprised us," lead author Thabo '
         "Nkosi said."
     )
     assert said(x) == {"The results surprise": "Thabo Nkosi"}

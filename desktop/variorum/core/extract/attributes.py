@@ -33,6 +33,7 @@ SET = ("POS", "MORPH", "DEP", "TAG", "LEMMA")
 """Attributes the rules may set (DEP and TAG: on space tokens), in the column order used
 below."""
 
+
 class Unsupported(ValueError):
     """A pattern this table cannot reproduce exactly: keep spaCy's components."""
 
@@ -41,7 +42,7 @@ def _value_test(value: Any) -> Callable[[Any], bool]:
     if isinstance(value, (str, bool)):
         return lambda v: v == value
     if isinstance(value, dict) and len(value) == 1:
-        (op, arg), = value.items()
+        ((op, arg),) = value.items()
         if op == "IN":
             allowed = set(arg)
             return lambda v: v in allowed

@@ -56,7 +56,7 @@ from variorum.core.extract.vocab import (
     REPORTING_VERBS,
     WORK_VERBS,
 )
-from variorum.core.extract.votes import DISTANCE_COST, Attribution, Vote, chars_between
+from variorum.core.extract.votes import DISTANCE_COST, Attribution, Vote, aside, chars_between
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -168,8 +168,11 @@ class Attributor(ColonRules, UncuedRules):
                 if climbed is not None:
                     pairs.append(("cue.climbed-subject", cue, climbed))
         votes: list[Vote] = []
+        quote_aside = aside(self.layout.nlp_text, q.outer_start)
         for rule, cue, speaker in pairs:
             if self._inside_quote(cue.idx):
+                continue
+            if aside(self.layout.nlp_text, cue.idx) not in (None, quote_aside):
                 continue
             if not lo <= cue.idx < hi and not self._reaches(cue, q):
                 continue
@@ -229,7 +232,7 @@ class Attributor(ColonRules, UncuedRules):
         if block is None or not block.start <= cue.idx < block.end:
             return False
         return any(
-            child.dep_ in ("ccomp", "xcomp", "dobj") and self._in_subtree(child, q)
+            child.dep_ in ("ccomp", "xcomp", "dobj", "prep") and self._in_subtree(child, q)
             for child in cue.children
         )
 
@@ -256,6 +259,7 @@ class Attributor(ColonRules, UncuedRules):
             return None
         q = self.quotes[i]
         doc = self.doc
+        quote_aside = aside(self.layout.nlp_text, q.outer_start)
         windows = [(q.outer_end, min(hi, q.outer_end + FALLBACK_WINDOW))]
         windows.append((max(lo, q.outer_start - FALLBACK_WINDOW), q.outer_start))
         for w_lo, w_hi in windows:
@@ -264,6 +268,8 @@ class Attributor(ColonRules, UncuedRules):
                 continue
             for verb in span:
                 if not is_speech_verb(verb) or self._inside_quote(verb.idx):
+                    continue
+                if aside(self.layout.nlp_text, verb.idx) not in (None, quote_aside):
                     continue
                 near_lo, near_hi = max(w_lo, verb.idx - 50), min(w_hi, verb.idx + 50)
                 subject = next(
@@ -435,9 +441,7 @@ class Attributor(ColonRules, UncuedRules):
             if words is not None and any(t.pos_ in ("VERB", "AUX") for t in words):
                 return True
         if any(  # "X tweeted, "Thank You Indiana!"": the verb introduces them
-            v.cue.idx < q.outer_start
-            and is_speech_verb(v.cue)
-            and self._introduces(v.cue, q)
+            v.cue.idx < q.outer_start and is_speech_verb(v.cue) and self._introduces(v.cue, q)
             for v in votes
         ) and not self._only_a_name(q):
             return True

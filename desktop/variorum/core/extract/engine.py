@@ -78,8 +78,7 @@ def _speaking_positions(doc: Doc) -> set[int]:
     return {
         tok.idx
         for tok in doc[:-1]
-        if doc[tok.i + 1].pos_ in ("VERB", "AUX")
-        and lemma(doc[tok.i + 1]).lower() in SPEECH_VERBS
+        if doc[tok.i + 1].pos_ in ("VERB", "AUX") and lemma(doc[tok.i + 1]).lower() in SPEECH_VERBS
     }
 
 
@@ -238,9 +237,7 @@ def extract_doc(
     for (label, name), atts in unnamed.items():
         described[(label, normalise_name(name))].extend(atts)
     for (label, _), atts in described.items():
-        forms = Counter(
-            a.description or f"{a.unresolved} (unresolved)" for a in atts
-        ).most_common()
+        forms = Counter(a.description or f"{a.unresolved} (unresolved)" for a in atts).most_common()
         name = forms[0][0]
         others = tuple(sorted({f for f, _ in forms} - {name}))
         speakers.append(Speaker(name, label, others, quotes_of(name, atts)))

@@ -80,7 +80,6 @@ a stricter list than ORG_HEADS, whose "bank" would turn the West Bank into a ban
 end in a few words of their own ("the South China Morning Post", "The Straits Times")."""
 
 
-
 @dataclass
 class Candidate:
     """One mention: where it is, the cleaned name, and its votes for each label."""

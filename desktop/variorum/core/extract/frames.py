@@ -232,8 +232,7 @@ def set_off_speaker(doc: Doc, text: str, index: MentionIndex, q: QuoteSpan) -> M
             is_speech_verb(tok)
             and text[: tok.idx].rstrip().endswith(",")
             and not any(
-                c.dep_ in SUBJECT_DEPS and not q.start <= c.idx < q.end
-                for c in tok.children
+                c.dep_ in SUBJECT_DEPS and not q.start <= c.idx < q.end for c in tok.children
             )  # a subject inside the quote is the parser's mistake
         ):
             return named

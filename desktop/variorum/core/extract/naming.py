@@ -95,4 +95,3 @@ def _product_line(tok: Token) -> tuple[int, int] | None:
     ):
         return name_run(tok)
     return None
-

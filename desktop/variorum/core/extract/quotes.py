@@ -170,8 +170,7 @@ def _single_quotes(text: str, lo: int, hi: int, doubles: list[QuoteSpan]) -> lis
             span
             and span.words >= _SINGLE_MIN_WORDS
             and not any(
-                d.outer_start < span.outer_end and span.outer_start < d.outer_end
-                for d in doubles
+                d.outer_start < span.outer_end and span.outer_start < d.outer_end for d in doubles
             )  # inside a double-quoted passage, or across one: not a quote of its own
         ):
             found.append(span)

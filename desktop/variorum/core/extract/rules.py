@@ -32,17 +32,17 @@ if TYPE_CHECKING:
     from spacy.matcher import DependencyMatcher, Matcher
     from spacy.vocab import Vocab
 
+
 def _rule_files() -> list[Traversable]:
     """The rule files, read as package data so an installed or frozen build finds them
     (a frozen build has no source folder; PyInstaller's spec collects ``rules/*.toml``).
     An install without any is broken, and says so rather than running with no rules."""
     folder = resources.files("variorum.core.extract").joinpath("rules")
-    files = sorted(
-        (f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name
-    )
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
     if not files:
         raise FileNotFoundError(f"no rule files in {folder}: the installation is incomplete")
     return files
+
 
 OFF_ENV = "VARIORUM_RULES_OFF"
 """Comma-separated rule ids to switch off (for measurement; the app never sets it)."""

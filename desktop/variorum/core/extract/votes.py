@@ -45,3 +45,24 @@ class Vote:
     cue: Token
     source: Source
     rule: str
+
+
+def aside(text: str, pos: int) -> tuple[int, int] | None:
+    """The brackets around a position in its paragraph, if any: an aside ("(think X and
+    Y)") is a frame of its own, whose verbs speak for nothing outside it."""
+    start = _bracket(text, pos - 1, -1, "(", ")")
+    end = _bracket(text, pos, 1, ")", "(")
+    return None if start is None or end is None else (start, end)
+
+
+def _bracket(text: str, at: int, step: int, wanted: str, other: str) -> int | None:
+    depth = 0
+    while 0 <= at < len(text) and text[at] != "\n":
+        if text[at] == other:
+            depth += 1
+        elif text[at] == wanted:
+            if not depth:
+                return at
+            depth -= 1
+        at += step
+    return None

@@ -47,3 +47,16 @@ def test_a_quote_in_a_phrase_of_the_speech_verb_is_the_subjects(run: Run) -> Non
         "“great heart.”"
     )
     assert said(run(text)) == {"kind": "Ann Tolliver", "great heart.": "Ann Tolliver"}
+
+
+def test_the_name_set_off_after_a_quote_beats_a_far_subordinate_speaker(run: Run) -> None:
+    """ "“...,” X, [a long description], said when Y asked him a question": the parse loses X
+    to the description and offers only Y, far from the quote; the name right after the quote,
+    set off before its speech verb, is read too and wins."""
+    text = (
+        "Mayor Susan Hardy spoke to businessman Mark Ellison on Monday.\n\n"
+        "“Very good reporter, very good reporter this lady,” Ellison, the harbour board chairman "
+        "and current polling leader in Kessock by a wide margin after winning the spring "
+        "primaries, said when Hardy asked him a question."
+    )
+    assert said(run(text))["Very good reporter, "].endswith("Ellison")

@@ -328,6 +328,16 @@ class Attributor(ColonRules, UncuedRules):
             lo, hi = self._region(i)
             votes = self._votes(i, lo, hi, previous)
             nearby = None
+            if (
+                votes
+                and q.words >= MIN_QUOTE_WORDS
+                and all(v.distance > ADJACENT_CHARS for v in votes)
+            ):
+                # "“...,” X, [a long description], said when Y asked": the parse offers only
+                # cues far from the quote; the name set off right after it competes with them
+                found = self._adjacent(q)
+                if found is not None:
+                    votes.append(found)
             if not votes and q.words >= MIN_QUOTE_WORDS:
                 # the parse-free reading of the words right after the quote, before the title
                 # filter ("“Yes, I Support Ted Cruz,” Brent Bozell III, founder of ..., tells":

@@ -60,3 +60,14 @@ def test_the_name_set_off_after_a_quote_beats_a_far_subordinate_speaker(run: Run
         "primaries, said when Hardy asked him a question."
     )
     assert said(run(text))["Very good reporter, "].endswith("Ellison")
+
+
+def test_a_speech_verb_in_a_phrase_is_not_inside_the_main_verbs_report(run: Run) -> None:
+    """ "Under what X called "...", the club charged ...": the clause sits in a phrase of
+    the main verb, not in its reported clause, so X keeps the words."""
+    text = (
+        "Mark Ellison manages three marinas. In 2009, under what Mr. Ellison called “the prior "
+        "harbour model,” the Kessock Yacht Club, a private club 300 miles north of the city, "
+        "charged visiting sailors a fee of $200 a night."
+    )
+    assert said(run(text)) == {"the prior harbour mo": "Mark Ellison"}

@@ -209,7 +209,9 @@ class Attributor(ColonRules, UncuedRules):
         return [
             v
             if _contrasted(v.cue)
-            or not any(self._other_reporter(v.source, named_cues.get(a.i)) for a in v.cue.ancestors)
+            or not any(
+                self._other_reporter(v.source, named_cues.get(a.i)) for a in _reporters(v.cue)
+            )
             else Vote(v.score - NESTED_COST, v.distance, v.cue, v.source, v.rule)
             for v in votes
         ]
@@ -515,3 +517,19 @@ def _contrasted(cue: Token) -> bool:
     """ "X suggested ..., while Y said that "..."": a speech verb in a clause set against
     another is the writer's report of a second speaker, not words inside the first one's."""
     return any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in cue.children)
+
+
+PHRASE_DEPS = frozenset({"pcomp", "pobj", "prep"})
+"""Links out of a prepositional phrase: a clause inside one is no part of a verb's report."""
+
+
+def _reporters(cue: Token) -> list[Token]:
+    """The words above the cue whose report may hold it ("X said Y told them"), up to the
+    first prepositional phrase: "under what Y called "..."" is a circumstance of the main
+    verb, not part of what its subject said."""
+    found = []
+    tok = cue
+    while tok.dep_ not in PHRASE_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+        found.append(tok)
+    return found

@@ -71,3 +71,18 @@ def test_a_speech_verb_in_a_phrase_is_not_inside_the_main_verbs_report(run: Run)
         "charged visiting sailors a fee of $200 a night."
     )
     assert said(run(text)) == {"the prior harbour mo": "Mark Ellison"}
+
+
+def test_the_subject_of_a_negated_speech_verb_did_not_say_the_words(run: Run) -> None:
+    """ "Y cannot say that "...", X added, saying it should be "..."": Y is the one who
+    does not say them; a "not" inside the quote itself ("“Absolutely not,” he said") does not
+    count."""
+    text = (
+        "Mark Ellison criticised the harbour inspector on Tuesday. Susan Hardy cannot say that "
+        "“from her perspective,” Ellison added, saying it should be “up to the harbour board to "
+        "move forward or not.”\n\n"
+        "“Absolutely not,” Ellison said of the possibility of a new inspector."
+    )
+    found = said(run(text))
+    assert len(found) == 3
+    assert set(found.values()) == {"Mark Ellison"}

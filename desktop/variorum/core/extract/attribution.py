@@ -182,6 +182,8 @@ class Attributor(ColonRules, UncuedRules):
                 continue
             if reports_other(cue, q):
                 continue
+            if any(c.dep_ == "neg" and not self._inside_quote(c.idx) for c in cue.children):
+                continue  # "Y cannot say that "..."": Y is the one who does not say it
             source = self.sources.resolve(speaker, previous)
             if source is None:
                 continue

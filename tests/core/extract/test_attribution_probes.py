@@ -442,10 +442,16 @@ def test_a_headline_case_quote_credited_right_after_it_is_said(run: Run) -> None
 
 
 def test_an_inverted_description_has_no_verb_of_its_own(nlp: Language) -> None:
-    """ "“...,” said the 46-year-old." speaks as the description; in "X, citing “...,” said
-    the candidate could win", the words after "said" are what X reported, not who spoke."""
+    """ "“...,” said the 46-year-old." speaks as the description, and the description goes on
+    through a title it names; in "X, citing “...,” said the candidate could win", the words
+    after "said" are what X reported, not who spoke."""
     for text, expected in (
         ("“We will rebuild the pier,” said the 46-year-old.", "the 46-year-old"),
+        (
+            "“The party must reach out to new voters,” wrote the authors of the “Harbour "
+            "Renewal Plan” in 2013.",
+            "the authors of the “Harbour Renewal Plan”",
+        ),
         (
             "Mr. Dufresne, citing “the unique magic of the harbour,” said the candidate could "
             "be in a very competitive race.",

@@ -358,7 +358,14 @@ def inverted_description(doc: Doc, text: str, q: QuoteSpan) -> tuple[int, int] |
         phrase.append(tok)
     if len(phrase) < 2:
         return None
-    return phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
+    end = phrase[-1].idx + len(phrase[-1].text)
+    if phrase[-1].pos_ in ("ADP", "DET"):
+        # "wrote the authors of the “Growth Project”": the phrase goes on through a title
+        title = re.match(r"\s*[“\"][^”\"\n]{1,80}[”\"]", text[end:])
+        if title is None:
+            return None
+        end += title.end()
+    return phrase[0].idx, end
 
 
 DESCRIBED_FRAME_WORDS = 6

@@ -554,6 +554,16 @@ def test_a_conjunction_or_an_adverb_opening_the_sentence_is_not_part_of_the_name
     assert [s.name for s in x.speakers] == ["Halvorsen"]
 
 
+def test_a_persons_role_opening_the_sentence_is_not_part_of_the_name(run: Run) -> None:
+    """ "Billionaire Donald Trump praised ...": a role only people have, capitalised because
+    it opens the sentence, is read by the model as part of the name after it."""
+    text = (
+        "Comedian Mark Ellison praised the harbour board on Monday. “Very good people, very "
+        "good people,” Ellison said."
+    )
+    assert [s.name for s in run(text).speakers] == ["Mark Ellison"]
+
+
 def test_a_name_after_a_lower_case_political_role_is_a_person(nlp: Language) -> None:
     """ "GOP presidential candidate Carly Fiorina strode onstage": the model called her an
     organization; a role only people have, in lower case right before a full name, makes

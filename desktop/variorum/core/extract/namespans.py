@@ -21,6 +21,7 @@ from variorum.core.extract.vocab import (
     NAME_PARTICLES,
     ORG_HEADS,
     ORG_NOUNS,
+    PERSON_ROLES,
     PLURAL_PEOPLE,
     POST_NOMINALS,
     ROLE_WORDS,
@@ -143,6 +144,14 @@ def clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
         and tokens[1].text[:1].isupper()
     ):
         tokens = tokens[1:]  # "Chipmaker Qorvane said": the description opens the sentence
+    if (
+        label == PERSON
+        and len(tokens) > 1
+        and tokens[0].is_sent_start
+        and tokens[0].lower_ in PERSON_ROLES
+        and tokens[1].text[:1].isupper()
+    ):
+        tokens = tokens[1:]  # "Billionaire Donald Trump praised": so does a person's role
     # "Dutch chipmaker Veldhoven Semiconductors": a description in lower case ends before
     # the name; keep what follows the last lower-case word ("of", "and" belong to names).
     for i in range(len(tokens) - 2, -1, -1):

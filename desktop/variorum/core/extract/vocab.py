@@ -131,7 +131,8 @@ PERSON_ROLES = _words(
     front-runner congressman congresswoman lawmaker legislator assemblyman assemblywoman
     president chairman chairwoman secretary ambassador adviser advisor aide
     strategist commentator host anchor columnist correspondent reporter editor analyst
-    attorney prosecutor
+    attorney prosecutor billionaire millionaire businessman businesswoman entrepreneur
+    comedian philanthropist tycoon magnate mogul
     """
 )
 """Roles only a person has ("lead author X", "striker X", "Acme CEO X"); not "partner",

@@ -42,12 +42,12 @@ from variorum.core.extract.frames import (
 from variorum.core.extract.layout import BODY, Layout, is_title
 from variorum.core.extract.lemmas import lemma
 from variorum.core.extract.mentions import MentionIndex, MentionRef
+from variorum.core.extract.nesting import weigh_nested
 from variorum.core.extract.pronouns import PronounRanker
 from variorum.core.extract.quotes import QuoteSpan
 from variorum.core.extract.sources import Source, SourceResolver
 from variorum.core.extract.uncued import MIN_QUOTE_WORDS, UncuedRules
 from variorum.core.extract.vocab import (
-    CONTRAST_MARKS,
     INDEFINITE_SPEAKERS,
     NAMING_VERBS,
     OBJECT_PRONOUNS_PERSON,
@@ -69,8 +69,6 @@ GOVERNS_BONUS = 4.0
 """Added when the quote lies inside the cue's own phrase ("X said it was "..."")."""
 ADJACENT_BONUS = 2.0
 """Added when the cue is right next to the quote ("“...,” he said")."""
-NESTED_COST = 5.0
-"""Taken from a cue inside another speech verb's report when its subject names nobody."""
 SOURCE_SHARE = 0.2
 """Share of the source rule's weight in a vote: a named speaker beats a description only when
 the cues are otherwise about as good."""
@@ -203,30 +201,7 @@ class Attributor(ColonRules, UncuedRules):
             # "X seemed irritated: “...,” she wrote": the verb right after the quote says
             # who speaks more surely than the clause before the colon
             votes.append(colon)
-        # "X told reporters the delegations had agreed to "..."", "X said Y reassured them
-        # that "...": a speech verb inside another one's report gives way to the outer
-        # speaker, who told the writer these words, unless it names that same speaker
-        # ("X said she told them "..."")
-        named_cues = {v.cue.i: v.source for v in votes if v.source.named}
-        return [
-            v
-            if _contrasted(v.cue)
-            or not any(
-                self._other_reporter(v.source, named_cues.get(a.i)) for a in _reporters(v.cue)
-            )
-            else Vote(v.score - NESTED_COST, v.distance, v.cue, v.source, v.rule)
-            for v in votes
-        ]
-
-    @staticmethod
-    def _other_reporter(inner: Source, outer: Source | None) -> bool:
-        if outer is None:
-            return False
-        if not inner.named:
-            return True
-        if inner.group is not None:
-            return inner.group != outer.group
-        return inner.name_span != outer.name_span
+        return weigh_nested(votes)
 
     def _reaches(self, cue: Token, q: QuoteSpan) -> bool:
         """ "X said on "This Week" that he would "take a look"": a cue on the other side of
@@ -513,25 +488,3 @@ class Attributor(ColonRules, UncuedRules):
 
 
 __all__ = ["Attribution", "Attributor", "MentionRef"]
-
-
-def _contrasted(cue: Token) -> bool:
-    """ "X suggested ..., while Y said that "..."": a speech verb in a clause set against
-    another is the writer's report of a second speaker, not words inside the first one's."""
-    return any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in cue.children)
-
-
-PHRASE_DEPS = frozenset({"pcomp", "pobj", "prep"})
-"""Links out of a prepositional phrase: a clause inside one is no part of a verb's report."""
-
-
-def _reporters(cue: Token) -> list[Token]:
-    """The words above the cue whose report may hold it ("X said Y told them"), up to the
-    first prepositional phrase: "under what Y called "..."" is a circumstance of the main
-    verb, not part of what its subject said."""
-    found = []
-    tok = cue
-    while tok.dep_ not in PHRASE_DEPS and tok.head.i != tok.i:
-        tok = tok.head
-        found.append(tok)
-    return found

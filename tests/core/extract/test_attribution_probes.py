@@ -441,6 +441,16 @@ def test_a_headline_case_quote_credited_right_after_it_is_said(run: Run) -> None
     assert said(run(text)).get("Yes, I Back Ann Toll") == "Piet Dufresne III"
 
 
+def test_a_described_speaker_is_named_without_the_comma_inside_a_title(run: Run) -> None:
+    """ "wrote the authors of the “Harbour Renewal Plan,” giving ...": American style sets the
+    comma inside the closing mark; the sidebar names the speaker without it."""
+    text = (
+        "“The party must reach out to new voters,” wrote the authors of the “Harbour Renewal "
+        "Plan,” giving the example of 2012."
+    )
+    assert [s.name for s in run(text).speakers] == ["the authors of the “Harbour Renewal Plan”"]
+
+
 def test_an_inverted_description_has_no_verb_of_its_own(nlp: Language) -> None:
     """ "“...,” said the 46-year-old." speaks as the description, and the description goes on
     through a title it names; in "X, citing “...,” said the candidate could win", the words

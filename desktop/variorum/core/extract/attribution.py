@@ -15,6 +15,7 @@ owner of "her remark", the subject of the clause that holds the words). Quoted t
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from variorum.core.extract import rules
@@ -395,6 +396,8 @@ class Attributor(ColonRules, UncuedRules):
             if found is None or not rules.enabled(rule):
                 return None
             words = " ".join(self.layout.text[found[0] : found[1]].split())
+            # a comma or full stop set inside a title's closing mark is no part of the name
+            words = re.sub(r"[,.]([”\"])$", r"\1", words)
             if words.lower() in INDEFINITE_SPEAKERS:
                 source = Source(found, unresolved=words.lower(), rule="source.indefinite")
             else:

@@ -564,6 +564,20 @@ def test_a_persons_role_opening_the_sentence_is_not_part_of_the_name(run: Run) -
     assert [s.name for s in run(text).speakers] == ["Mark Ellison"]
 
 
+def test_a_title_abbreviation_ends_no_persons_name(run: Run) -> None:
+    """ "said Army Sgt. Maria Delgado", "said former Harbour Gov. and board Chairman Ed
+    Rendell": the model or the parse ends a "name" at the rank or the title, which then
+    speaks instead of the person named after it."""
+    for text, speaker in (
+        ("“We held the line,” said Army Sgt. Maria Delgado.", "Maria Delgado"),
+        (
+            "“That is his role,” said former Kessock Gov. and harbour board Chairman Ed Rendell.",
+            "Ed Rendell",
+        ),
+    ):
+        assert [s.name for s in run(text).speakers] == [speaker]
+
+
 def test_a_name_after_a_lower_case_political_role_is_a_person(nlp: Language) -> None:
     """ "GOP presidential candidate Carly Fiorina strode onstage": the model called her an
     organization; a role only people have, in lower case right before a full name, makes

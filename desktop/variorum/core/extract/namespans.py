@@ -189,11 +189,29 @@ def clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
         return None  # a common noun capitalised at the start of a sentence ("Reservoirs")
     if label == PERSON and all(t.lower_ in TITLE_WORDS for t in tokens):
         return None
+    if label == PERSON and (_title_before_name(tokens[-1]) or _ends_in_title_mark(tokens)):
+        return None  # "Army Sgt. Maria Delgado": the model ended a "name" at the rank
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = "".join(t.text_with_ws for t in tokens).strip()
     if "\n" in text or not _NAME_CHARS_RE.search(text) or not any(c.isupper() for c in text):
         return None
     return start, end
+
+
+def _title_before_name(last: Token) -> bool:
+    """The span ends in a title ("Sgt", "Gov."), and a capitalised name follows it."""
+    if last.lower_.rstrip(".") not in TITLE_WORDS and last.lower_ not in TITLE_WORDS:
+        return False
+    after = last.doc[last.i + 1 : last.i + 3]
+    words = [t for t in after if t.text != "."]
+    return bool(words) and words[0].pos_ == "PROPN" and words[0].text[:1].isupper()
+
+
+def _ends_in_title_mark(tokens: list[Token]) -> bool:
+    """ "former Pennsylvania Gov. and party Chairman X": a title abbreviation with its full
+    stop ends no person's name."""
+    last = tokens[-1]
+    return last.text.endswith(".") and last.lower_ in TITLE_WORDS
 
 
 def _possessive_in_name(tokens: list[Token], i: int) -> bool:

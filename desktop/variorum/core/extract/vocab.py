@@ -112,7 +112,7 @@ TITLE_WORDS = _words(
     magistrate coroner ombudsman midwife pharmacist dentist veterinarian psychologist
     psychiatrist paediatrician pediatrician cardiologist oncologist meteorologist forecaster
     astronomer archaeologist curator librarian director-general secretary-general boss owner
-    landlord
+    landlord maj. maj lt. lt sgt. sgt cpl. cpl pvt. pvt adm. adm gov. gov
     """
 )
 """Words that precede a name as a title or role ("OpenAI CEO Sam Altman", "Professor X",

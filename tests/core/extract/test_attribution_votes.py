@@ -104,6 +104,18 @@ def test_unclosed_bracket_is_not_a_second_name(run: Run) -> None:
     assert "Maritime Labour Agency" in names
 
 
+def test_a_count_or_a_nickname_mark_the_model_ran_into_is_no_part_of_a_name(run: Run) -> None:
+    """ "Police shot Laquan Ellison 16 times", "Marine John “Tig Ellison": the model ran the
+    person's name into a number after it, or into a nickname's opening quotation mark."""
+    shot = run("Police shot Laquan Ellison 16 times in 2014, the city said.")
+    assert [e.name for e in shot.people] == ["Laquan Ellison"]
+    nickname = run(
+        "Mark Ellison, a Marine known as “Tig” to his unit, was honoured. Marine John “Tig "
+        "Ellison spoke."
+    )
+    assert not any("“" in e.name for e in nickname.people)
+
+
 def test_names_in_squad_lists_and_score_lines_are_kept(run: Run) -> None:
     x = run(
         "Harwick Town 2 Fenbury Rovers 1\n\n"

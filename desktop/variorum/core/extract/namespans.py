@@ -18,6 +18,7 @@ from variorum.core.extract.vocab import (
     COMPANY_SUFFIXES,
     DESCRIPTOR_NOUNS,
     FALSE_ENTITY_WORDS,
+    LAW_HEADS,
     NAME_PARTICLES,
     ORG_HEADS,
     ORG_NOUNS,
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 _LEADING_DROP = frozenset({"the", "a", "an", "'s", "’s"})
 _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", "-", "–", "—"})
 _NAME_CHARS_RE = re.compile(r"[^\W\d_]")
+_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "„", "«", "»"})
+"""Double quotation marks (a single one is also an apostrophe: "Citizens’ Council")."""
 
 
 def split_at_title(span: Span) -> tuple[list[Token], list[Token]] | None:
@@ -83,13 +86,31 @@ def _particles_then_name(tokens: list[Token]) -> bool:
 
 def _cut_at_bracket_or_score(tokens: list[Token]) -> list[Token]:
     """ "International Labour Organisation (ILO": the model ran a name into a bracket it did
-    not close; "Harwick Town 2 Fenbury": into a score line. A name ends before an opening
-    bracket left unclosed, and before a number followed by more words."""
+    not close; "Harwick Town 2 Fenbury": into a score line; "Trump 58 percent to": into a
+    poll's figures; "Marine John “Tig": into a nickname's quotation mark. A name ends before
+    an opening bracket or quotation mark left unclosed, before a web address, and before a
+    number followed by more words (a capitalised one, a lower-case one or a sign)."""
+    quoted = False
     for i, tok in enumerate(tokens):
         if tok.text == "(" and not any(t.text == ")" for t in tokens[i:]):
             return tokens[:i]
-        if i and tok.like_num and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
-            return tokens[:i]
+        if tok.text in _QUOTE_MARKS:
+            opening = all(t.lower_ in _LEADING_DROP for t in tokens[:i])
+            if (
+                not opening
+                and not quoted
+                and not any(t.text in _QUOTE_MARKS for t in tokens[i + 1 :])
+            ):
+                return tokens[:i]
+            quoted = not quoted
+        if (tok.like_url and "/" in tok.text) or tok.lower_.startswith(("http", "www.", "<")):
+            return tokens[:i]  # a web address or markup ("@name</tweet>") ends a name
+        if i and tok.like_num and tokens[i - 1].lower_ in LAW_HEADS:
+            return []  # "Bill 1523", "Act 10": a law, not a name
+        if i and tok.like_num and i + 1 < len(tokens):
+            following = tokens[i + 1].text
+            if following[:1].isupper() or following.islower() or following in ("%", "-"):
+                return tokens[:i]
     return tokens
 
 
@@ -121,6 +142,9 @@ def tokens_after_dateline(tokens: list[Token]) -> list[Token]:
 
 def clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
     tokens = tokens_after_dateline(_cut_at_bracket_or_score([t for t in span if not t.is_space]))
+    if label == PERSON:
+        while len(tokens) > 1 and tokens[-1].text.isdigit():
+            tokens = tokens[:-1]  # "Laquan McDonald 16": an age or a count, no name's part
     if not tokens or _is_plural_noun(tokens):
         return None
     # a name starts with a capital: "the", "state", "regional" before it are not part of it

@@ -205,7 +205,7 @@ def test_short_words_quoted_in_a_named_subjects_clause_are_theirs(run: Run) -> N
     text = (
         "House Speaker Tobias Wrenfield pushed the plan for “free college” again. "
         "Senator Ilsa Varga supports “fair pay raises” for nurses. "
-        "Analyst Dov Albescu found in March that the fleet was “the best.”"
+        "Analyst Dov Albescu learned in March that the fleet was “the best.”"
     )
     assert said(run(text)) == {
         "free college": "Tobias Wrenfield",

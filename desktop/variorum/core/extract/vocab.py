@@ -42,7 +42,7 @@ REPORTING_VERBS = _words(
     praise accuse criticize criticise blast slam attack condemn denounce decry liken compare
     cite mock ridicule dismiss blame credit thank chide scold rebuke berate lambast lambaste
     defend tout hail applaud welcome reject refute brand endorse offer express issue release
-    deride insult laud assail needle rip hammer
+    deride insult laud assail needle rip hammer find
     """
 )
 """Verbs that report what someone said only when the quoted words are their object or
@@ -54,7 +54,7 @@ SPEECH_NOUNS = _words(
     remark comment statement word claim assertion promise pledge vow warning call message
     tweet quip question answer response retort description characterization argument plea
     demand boast accusation charge insistence suggestion admission confession dictum
-    declaration announcement slogan mantra refrain catchphrase
+    declaration announcement slogan mantra refrain catchphrase phrase line
     """
 )
 """Nouns of things said: "her remark that "..."" quotes the one whose remark it is."""

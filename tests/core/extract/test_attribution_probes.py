@@ -4,10 +4,10 @@ credits."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from variorum.core.extract import Extraction, rules
+from tests.core.extract.speakers import Run, said
+from variorum.core.extract import rules
 from variorum.core.extract.frames import inverted_description, set_off_before
 from variorum.core.extract.layout import analyse_layout
 from variorum.core.extract.mentions import MentionIndex, MentionRef
@@ -15,13 +15,6 @@ from variorum.core.extract.quotes import find_quotes
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-Run = Callable[[str], Extraction]
-
-
-def said(x: Extraction) -> dict[str, str]:
-    """Quote text (first 20 characters) -> speaker name."""
-    return {q.text[:20]: s.name for s in x.speakers for q in s.quotes}
 
 
 def test_a_circumstance_before_the_colon_does_not_speak(run: Run) -> None:

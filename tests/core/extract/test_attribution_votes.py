@@ -3,23 +3,15 @@ annotated news (PolNeAR's training split), each with a probe the old rules got w
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from spacy.language import Language
 
-from variorum.core.extract import Extraction, rules
+from tests.core.extract.speakers import Run, said
+from variorum.core.extract import rules
 from variorum.core.extract.data import DESCRIPTION, ORG, UNRESOLVED
 from variorum.core.extract.frames import described_frame
 from variorum.core.extract.layout import BODY, HEADING, analyse_layout, classify_line, is_list_line
 from variorum.core.extract.quotes import find_quotes
-
-Run = Callable[[str], Extraction]
-
-
-def said(x: Extraction) -> dict[str, str]:
-    """Quote text (first 20 characters) -> speaker name."""
-    return {q.text[:20]: s.name for s in x.speakers for q in s.quotes}
 
 
 def test_a_reporting_verb_attributes_the_quote_it_governs(run: Run) -> None:

@@ -3,24 +3,16 @@ errors found on real annotated news (PolNeAR's training split, development part)
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from variorum.core.extract import Extraction
+from tests.core.extract.speakers import Run, said
 from variorum.core.extract.clauses import reports_other
 from variorum.core.extract.quotes import QuoteSpan
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-Run = Callable[[str], Extraction]
-
-
-def said(x: Extraction) -> dict[str, str]:
-    """Quote text (first 20 characters) -> speaker name."""
-    return {q.text[:20]: s.name for s in x.speakers for q in s.quotes}
 
 
 def test_a_line_break_ends_the_sentence(nlp: Language) -> None:

@@ -3,10 +3,9 @@ so a rule that listed names from the benchmark texts could not pass)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from variorum.core.extract import Extraction
+from tests.core.extract.speakers import Run
 from variorum.core.extract.aliases import NameInfo, group_names
 from variorum.core.extract.data import ORG, PERSON
 from variorum.core.extract.entities import collect_candidates, vote_labels
@@ -23,8 +22,6 @@ from variorum.core.extract.orgcontext import (
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-Run = Callable[[str], Extraction]
 
 
 def names(entities: tuple[object, ...]) -> set[str]:

@@ -3,16 +3,7 @@ sentence: whose words the quote is."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from variorum.core.extract import Extraction
-
-Run = Callable[[str], Extraction]
-
-
-def said(x: Extraction) -> dict[str, str]:
-    """Quote text (first 20 characters) -> speaker name."""
-    return {q.text[:20]: s.name for s in x.speakers for q in s.quotes}
+from tests.core.extract.speakers import Run, said
 
 
 def test_a_second_speaker_set_against_the_first_is_not_inside_his_report(run: Run) -> None:

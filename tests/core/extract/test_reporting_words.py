@@ -3,16 +3,7 @@ quote only as their complement, and nouns of things said."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from variorum.core.extract import Extraction
-
-Run = Callable[[str], Extraction]
-
-
-def said(x: Extraction) -> dict[str, str]:
-    """Quote text (first 20 characters) -> speaker name."""
-    return {q.text[:20]: s.name for s in x.speakers for q in s.quotes}
+from tests.core.extract.speakers import Run, said
 
 
 def test_a_finding_quoted_as_the_complement_of_find_is_the_finders(run: Run) -> None:

@@ -3,27 +3,18 @@ sentences (made-up names and places), never on the batch's own texts."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.language import Language
 
-from variorum.core.extract import Extraction
+from tests.core.extract.speakers import Run, said
 from variorum.core.extract.boundaries import after_person_role
 from variorum.core.extract.data import DESCRIPTION
 from variorum.core.extract.layout import analyse_layout
 from variorum.core.extract.places import caption_credits
 from variorum.core.extract.quotes import find_quotes
 
-Run = Callable[[str], Extraction]
-
 
 def names(entities: tuple[object, ...]) -> set[str]:
     return {e.name for e in entities}  # type: ignore[attr-defined]
-
-
-def said(x: Extraction) -> dict[str, str]:
-    """Quote text (first 20 characters) -> speaker name."""
-    return {q.text[:20]: s.name for s in x.speakers for q in s.quotes}
 
 
 def test_french_spaced_closing_guillemet_before_a_full_stop() -> None:

@@ -3,14 +3,11 @@ the names in the corpus."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
+from tests.core.extract.speakers import Run
 from variorum.core.extract import Extraction
 from variorum.core.extract.data import DESCRIPTION
-
-Run = Callable[[str], Extraction]
 
 
 def speakers(x: Extraction) -> dict[str, list[str]]:

@@ -307,43 +307,27 @@ class Attributor(ColonRules, UncuedRules):
                 continue  # a quoted name or title ("Skyreach" sold ...), not speech
             lo, hi = self._region(i)
             votes = self._votes(i, lo, hi, previous)
-            nearby = None
-            if (
-                votes
-                and q.words >= MIN_QUOTE_WORDS
-                and all(v.distance > ADJACENT_CHARS for v in votes)
-            ):
-                # "“...,” X, [a long description], said when Y asked": the parse offers only
-                # cues far from the quote; the name set off right after it competes with them
-                found = self._adjacent(q)
-                if found is not None:
-                    votes.append(found)
-            if not votes and q.words >= MIN_QUOTE_WORDS:
-                # the parse-free reading of the words right after the quote, before the title
-                # filter ("“Yes, I Support Ted Cruz,” Brent Bozell III, founder of ..., tells":
-                # the parse lost the subject, the words did not)
-                nearby = self._adjacent(q)
-            said = votes or ([nearby] if nearby else [])
-            if q.words <= 8 and is_title(q.text) and not self._said_after(q, said):
+            adjacent = None
+            if q.words >= MIN_QUOTE_WORDS and all(v.distance > ADJACENT_CHARS for v in votes):
+                # the parse-free reading of the words right after the quote, when the parse
+                # offers no cue or only far ones ("“...,” X, [a long description], said when
+                # Y asked"), and before the title filter ("“Yes, I Support Ted Cruz,” Brent
+                # Bozell III, founder of ..., tells": the parse lost the subject, the words
+                # did not)
+                adjacent = self._adjacent(q)
+            candidates = [*votes, adjacent] if adjacent else votes
+            if q.words <= 8 and is_title(q.text) and not self._said_after(q, candidates):
                 continue  # a title ("The Walking Dead"), not speech
             if not votes and q.words >= MIN_QUOTE_WORDS:
+                nearby = adjacent
                 if nearby is None and not self._goes_on(q, last_by_block.get(block_of[i])):
                     nearby = self._by_words(i, lo, hi, previous)
-                votes = [nearby] if nearby else []
+                candidates = [nearby] if nearby else []
+            votes = candidates
             attribution: Attribution | None = None
             if votes:
                 best = max(votes, key=lambda v: (v.score, -v.distance, -v.cue.i))
-                src = best.source
-                attribution = Attribution(
-                    q,
-                    best.cue.text,
-                    src.mention,
-                    src.group,
-                    src.name_span,
-                    src.description,
-                    src.unresolved,
-                    (best.rule, src.rule),
-                )
+                attribution = Attribution.of(q, best.cue.text, best.source, best.rule)
             elif credited := self._credited(q):
                 attribution = credited
             elif (q.words >= MIN_QUOTE_WORDS or is_sentence(q.text)) and rules.enabled(

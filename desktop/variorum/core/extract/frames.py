@@ -180,10 +180,10 @@ def nearest_speaker(doc: Doc, index: MentionIndex, lo: int, hi: int, pos: int) -
 
 
 ROLE_WORDS_BEFORE_NAME = 3
-ROLE_PHRASE_CHARS = 60
-"""Longest role phrase, name included, after an inverted speech verb."""
 """Lower-case words allowed between a quote and the name before its verb ("screenwriter",
 "former state senator")."""
+ROLE_PHRASE_CHARS = 60
+"""Longest role phrase, name included, after an inverted speech verb."""
 
 
 def _words_after_open_quote(doc: Doc, text: str, q: QuoteSpan) -> list[Token]:

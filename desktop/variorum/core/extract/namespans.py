@@ -84,7 +84,7 @@ def _particles_then_name(tokens: list[Token]) -> bool:
     return 0 < i < len(tokens) and tokens[i].text[:1].isupper()
 
 
-def _cut_at_bracket_or_score(tokens: list[Token]) -> list[Token]:
+def _cut_run_on(tokens: list[Token]) -> list[Token]:
     """ "International Labour Organisation (ILO": the model ran a name into a bracket it did
     not close; "Harwick Town 2 Fenbury": into a score line; "Trump 58 percent to": into a
     poll's figures; "Marine John “Tig": into a nickname's quotation mark. A name ends before
@@ -141,7 +141,7 @@ def tokens_after_dateline(tokens: list[Token]) -> list[Token]:
 
 
 def clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
-    tokens = tokens_after_dateline(_cut_at_bracket_or_score([t for t in span if not t.is_space]))
+    tokens = tokens_after_dateline(_cut_run_on([t for t in span if not t.is_space]))
     if label == PERSON:
         while len(tokens) > 1 and tokens[-1].text.isdigit():
             tokens = tokens[:-1]  # "Laquan McDonald 16": an age or a count, no name's part
@@ -161,21 +161,16 @@ def clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
         # "Ashdown KC", "Jane Hale MP": the letters are not the name; "Juan Manriquez of
         # Oakland", cut by the model after "of": a linking word ends no name
         tokens = tokens[:-1]
+    openers = DESCRIPTOR_NOUNS | PERSON_ROLES if label == PERSON else DESCRIPTOR_NOUNS
     if (
         len(tokens) > 1
         and tokens[0].is_sent_start
-        and tokens[0].lower_ in DESCRIPTOR_NOUNS
+        and tokens[0].lower_ in openers
         and tokens[1].text[:1].isupper()
     ):
-        tokens = tokens[1:]  # "Chipmaker Qorvane said": the description opens the sentence
-    if (
-        label == PERSON
-        and len(tokens) > 1
-        and tokens[0].is_sent_start
-        and tokens[0].lower_ in PERSON_ROLES
-        and tokens[1].text[:1].isupper()
-    ):
-        tokens = tokens[1:]  # "Billionaire Donald Trump praised": so does a person's role
+        # "Chipmaker Qorvane said", "Billionaire Donald Trump praised": a description or a
+        # person's role opens the sentence
+        tokens = tokens[1:]
     # "Dutch chipmaker Veldhoven Semiconductors": a description in lower case ends before
     # the name; keep what follows the last lower-case word ("of", "and" belong to names).
     for i in range(len(tokens) - 2, -1, -1):
@@ -213,7 +208,7 @@ def clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
         return None  # a common noun capitalised at the start of a sentence ("Reservoirs")
     if label == PERSON and all(t.lower_ in TITLE_WORDS for t in tokens):
         return None
-    if label == PERSON and (_title_before_name(tokens[-1]) or _ends_in_title_mark(tokens)):
+    if label == PERSON and _ends_in_title(tokens[-1]):
         return None  # "Army Sgt. Maria Delgado": the model ended a "name" at the rank
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = "".join(t.text_with_ws for t in tokens).strip()
@@ -222,20 +217,17 @@ def clean_span(span: Span | list[Token], label: str) -> tuple[int, int] | None:
     return start, end
 
 
-def _title_before_name(last: Token) -> bool:
-    """The span ends in a title ("Sgt", "Gov."), and a capitalised name follows it."""
+def _ends_in_title(last: Token) -> bool:
+    """ "former Pennsylvania Gov. and party Chairman X", "Army Sgt Maria Delgado": the span
+    ends in a title abbreviation with its full stop, or in a title a capitalised name
+    follows."""
+    if last.text.endswith(".") and last.lower_ in TITLE_WORDS:
+        return True
     if last.lower_.rstrip(".") not in TITLE_WORDS and last.lower_ not in TITLE_WORDS:
         return False
     after = last.doc[last.i + 1 : last.i + 3]
     words = [t for t in after if t.text != "."]
     return bool(words) and words[0].pos_ == "PROPN" and words[0].text[:1].isupper()
-
-
-def _ends_in_title_mark(tokens: list[Token]) -> bool:
-    """ "former Pennsylvania Gov. and party Chairman X": a title abbreviation with its full
-    stop ends no person's name."""
-    last = tokens[-1]
-    return last.text.endswith(".") and last.lower_ in TITLE_WORDS
 
 
 def _possessive_in_name(tokens: list[Token], i: int) -> bool:

@@ -93,8 +93,7 @@ class UncuedRules:
         src = self.sources.resolve(subject, previous)
         if src is None or src.rule not in SUBJECT_NAMED:
             return None
-        why = ("cue.sentence-subject", src.rule)
-        return Attribution(q, subject.head.text, src.mention, src.group, src.name_span, rules=why)
+        return Attribution.of(q, subject.head.text, src, "cue.sentence-subject")
 
     def _clause_subject(self, q: QuoteSpan, previous: int | None) -> Attribution | None:
         """ "Ryan lamented the “disheartened” state of the campaign": words quoted inside a
@@ -120,8 +119,7 @@ class UncuedRules:
             rule = "cue.clause-subject-pronoun"
         elif src.rule not in SUBJECT_NAMED:
             return None
-        why = (rule, src.rule)
-        return Attribution(q, subject.head.text, src.mention, src.group, src.name_span, rules=why)
+        return Attribution.of(q, subject.head.text, src, rule)
 
     def _possessor(self, q: QuoteSpan) -> Attribution | None:
         """ "after her March comment that “...”", "his calls to end the “rigged economy”": words
@@ -166,17 +164,7 @@ class UncuedRules:
                     src = described  # "The senator's answer was that": a description
                 else:
                     return None
-            why = (rule, src.rule)
-            return Attribution(
-                q,
-                tok.text,
-                src.mention,
-                src.group,
-                src.name_span,
-                src.description,
-                src.unresolved,
-                rules=why,
-            )
+            return Attribution.of(q, tok.text, src, rule)
         return None
 
     @staticmethod
@@ -227,19 +215,8 @@ class UncuedRules:
             source = self.sources.resolve(speaker, previous)
             if source is None or not source.named or (best and best[0] > cue.i):
                 continue
-            best = (
-                cue.i,
-                Attribution(
-                    q,
-                    cue.text,
-                    source.mention,
-                    source.group,
-                    source.name_span,
-                    None,
-                    None,
-                    ("cue.lead-in", source.rule),
-                ),
-            )  # the speech verb nearest the quote
+            # the speech verb nearest the quote
+            best = (cue.i, Attribution.of(q, cue.text, source, "cue.lead-in"))
         return best[1] if best else None
 
     def _continuation(

@@ -37,6 +37,21 @@ class Attribution:
     rules: tuple[str, ...] = ()
     """The cue rule and the source rule that decided it (for per-rule precision)."""
 
+    @classmethod
+    def of(cls, q: QuoteSpan, verb: str, source: Source, cue_rule: str) -> Attribution:
+        """The attribution a cue rule makes through a resolved source, all of whose fields
+        (group, name, description, unresolved word) it carries on."""
+        return cls(
+            q,
+            verb,
+            source.mention,
+            source.group,
+            source.name_span,
+            source.description,
+            source.unresolved,
+            (cue_rule, source.rule),
+        )
+
 
 @dataclass(frozen=True)
 class Vote:

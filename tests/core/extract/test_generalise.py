@@ -568,6 +568,11 @@ def test_a_title_abbreviation_ends_no_persons_name(run: Run) -> None:
     for text, speaker in (
         ("“We held the line,” said Army Sgt. Maria Delgado.", "Maria Delgado"),
         (
+            "Army Sgt. Maria Delgado spoke first on Tuesday.\n\n“We held the line for this "
+            "town,” said Army Sgt. Maria Delgado.",
+            "Maria Delgado",
+        ),
+        (
             "“That is his role,” said former Kessock Gov. and harbour board Chairman Ed Rendell.",
             "Ed Rendell",
         ),

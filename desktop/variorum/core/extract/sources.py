@@ -398,7 +398,13 @@ class SourceResolver:
 
     def _after_title(self, tok: Token) -> Source | None:
         """ "Central Bank governor Ana Costa said", the model having missed her: the name
-        after the title speaks, not the body named before it."""
+        after the title speaks, not the body named before it. So does the person named right
+        after a title the parse took for the subject ("said Army Sgt. Maria Delgado")."""
+        if tok.lower_ in TITLE_WORDS or tok.lower_.rstrip(".") in TITLE_WORDS:
+            after = [t for t in self.doc[tok.i + 1 : tok.i + 3] if t.text != "."]
+            m = self.index.at(after[0].idx, after[0].idx + 1) if after else None
+            if m is not None and m.label == PERSON and m.start == after[0].idx:
+                return Source((m.start, m.end), m.group, rule="source.title-name")
         run = name_run(tok)
         before = self.doc.char_span(*run, alignment_mode="expand") if run else None
         if before is None or before.start == 0:
